@@ -1,0 +1,102 @@
+package org.perfspecs.checks;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.perfspecs.checks.time.Deadline;
+
+/**
+ * What a rule decides for one subject, before the engine names the requirement and subject: an
+ * outcome, a one-sentence reason, the evidence and, where there is a deadline, the due time. One
+ * factory per outcome; {@link Outcome#ERROR} is made only by the engine.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Judgment {
+  private final Outcome outcome;
+  private final String reason;
+  private final List<Evidence> evidence;
+  private final Deadline due;
+
+  private Judgment(Outcome outcome, String reason, List<Evidence> evidence, Deadline due) {
+    this.outcome = outcome;
+    this.reason = requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("a judgment needs a reason");
+    }
+    this.evidence = ImmutableList.copyOf(evidence);
+    this.due = due;
+  }
+
+  /** The record shows it. */
+  public static Judgment met(String reason, Evidence... evidence) {
+    return new Judgment(Outcome.MET, reason, List.of(evidence), null);
+  }
+
+  /** The record shows it, on time for {@code due}. */
+  public static Judgment metBy(Deadline due, String reason, Evidence... evidence) {
+    return new Judgment(Outcome.MET, reason, List.of(evidence), requireNonNull(due, "due"));
+  }
+
+  /** The record does not show it, or shows it late. */
+  public static Judgment notMet(String reason, Evidence... evidence) {
+    return new Judgment(Outcome.NOT_MET, reason, List.of(evidence), null);
+  }
+
+  /** Missed {@code due}. */
+  public static Judgment missed(Deadline due, String reason, Evidence... evidence) {
+    return new Judgment(Outcome.NOT_MET, reason, List.of(evidence), requireNonNull(due, "due"));
+  }
+
+  /** Not met yet, and {@code due} has not passed at the as-of time. */
+  public static Judgment pending(Deadline due, String reason, Evidence... evidence) {
+    return new Judgment(Outcome.PENDING, reason, List.of(evidence), requireNonNull(due, "due"));
+  }
+
+  /** The requirement's condition does not hold. */
+  public static Judgment notApplicable(String reason, Evidence... evidence) {
+    return new Judgment(Outcome.NOT_APPLICABLE, reason, List.of(evidence), null);
+  }
+
+  /** A fact needed to decide is missing; {@code missingFact} names it (e.g. "no admission time is recorded"). */
+  public static Judgment undetermined(String missingFact, Evidence... evidence) {
+    return new Judgment(Outcome.UNDETERMINED, missingFact, List.of(evidence), null);
+  }
+
+  /** Deferred to an external document, or no record can show it. */
+  public static Judgment notEvaluated(String reason, Evidence... evidence) {
+    return new Judgment(Outcome.NOT_EVALUATED, reason, List.of(evidence), null);
+  }
+
+  static Judgment error(Throwable t) {
+    return new Judgment(Outcome.ERROR, "the requirement's code failed on this record: " + t.getClass().getName(),
+        List.of(), null);
+  }
+
+  /** The outcome. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** One sentence a reviewer can read. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The records that decided it. */
+  public List<Evidence> evidence() {
+    return evidence;
+  }
+
+  /** The deadline, where there is one; always present when {@link Outcome#PENDING}. */
+  public Optional<Deadline> due() {
+    return Optional.ofNullable(due);
+  }
+
+  @Override
+  public String toString() {
+    return outcome + ": " + reason;
+  }
+}

@@ -1,0 +1,100 @@
+package org.perfspecs.checks;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.perfspecs.model.Attestation;
+import org.perfspecs.model.Program;
+
+/**
+ * A requirement judged on a program profile, once per program: by a rule over the profile, by an
+ * attestation when no record can show it, or (external) deferred to a document this library does
+ * not encode.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ProgramRequirement extends Requirement {
+  /** The rule that judges one program profile; a named method, never an anonymous lambda. */
+  @FunctionalInterface
+  public interface Rule {
+    /** Judges {@code program} as of {@code ctx.asOf()}. */
+    Judgment judge(Program program, EvaluationContext ctx);
+  }
+
+  private final Rule rule;
+  private final String externalDocument;
+  private final Basis basis;
+
+  private ProgramRequirement(String id, Strength strength, Citation citation, Rule rule, String externalDocument) {
+    super(id, strength, citation);
+    this.rule = rule;
+    this.externalDocument = externalDocument;
+    this.basis = externalDocument == null ? Basis.PROGRAM : Basis.EXTERNAL;
+  }
+
+  /** A requirement judged by {@code rule} on the program profile. */
+  public static ProgramRequirement of(String id, Strength strength, Citation citation, Rule rule) {
+    return new ProgramRequirement(id, strength, citation, requireNonNull(rule, "rule"), null);
+  }
+
+  /**
+   * A requirement no record can show: {@link Outcome#MET} when the profile holds an attestation
+   * for this id dated on or before the as-of date, otherwise {@link Outcome#NOT_EVALUATED}.
+   */
+  public static ProgramRequirement attested(String id, Strength strength, Citation citation) {
+    return new ProgramRequirement(id, strength, citation, null, null);
+  }
+
+  /** A deferral to {@code document}: always {@link Outcome#NOT_EVALUATED}, naming the document. */
+  public static ProgramRequirement external(String id, Strength strength, Citation citation, String document) {
+    requireNonNull(document, "document");
+    return new ProgramRequirement(id, strength, citation, null, document);
+  }
+
+  @Override
+  public Basis basis() {
+    return basis;
+  }
+
+  @Override
+  public Optional<String> condition() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> externalDocument() {
+    return Optional.ofNullable(externalDocument);
+  }
+
+  /**
+   * Evaluates one program profile. Never throws for a profile: a failure of the rule's own code
+   * becomes an {@link Outcome#ERROR} finding naming the exception type.
+   */
+  public Finding evaluate(Program program, EvaluationContext ctx) {
+    requireNonNull(program, "program");
+    requireNonNull(ctx, "ctx");
+    try {
+      return Finding.of(this, program.id(), program.id(), judge(program, ctx));
+    } catch (RuntimeException e) {
+      return Finding.error(this, program.id(), program.id(), e);
+    }
+  }
+
+  private Judgment judge(Program program, EvaluationContext ctx) {
+    if (externalDocument != null) {
+      return Judgment.notEvaluated("deferred to an external document this library does not encode: "
+          + externalDocument);
+    }
+    if (rule != null) {
+      return requireNonNull(rule.judge(program, ctx), "rule returned no judgment");
+    }
+    for (Attestation a : program.attestations()) {
+      if (a.requirementId().equals(id()) && ctx.hasBegun(a.attestedOn())) {
+        return Judgment.met("attested by " + a.attestedBy() + " on " + a.attestedOn(),
+            Evidence.onDate("attestation", a.requirementId(), a.attestedOn(), "attested by " + a.attestedBy()));
+      }
+    }
+    return Judgment.notEvaluated("no record can show this; the program profile holds no attestation for "
+        + id());
+  }
+}

@@ -1,0 +1,95 @@
+package org.perfspecs.checks.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.perfspecs.checks.EpisodeRequirement;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Finding;
+import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.Requirement;
+import org.perfspecs.checks.Specification;
+import org.perfspecs.checks.catalog.Catalog;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Program;
+import org.perfspecs.model.ServiceType;
+
+/**
+ * Evaluates records against a catalog. Stateless and thread-safe: share one instance across
+ * threads. Findings come in catalog (document) order, so the same input and as-of give the same
+ * findings in the same order.
+ *
+ * <p>Input is expected to be valid (see {@link org.perfspecs.model.ModelValidator}); a requirement
+ * whose code fails on a record yields an {@link org.perfspecs.checks.Outcome#ERROR} finding and
+ * the other requirements still run.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Engine {
+  private final Catalog catalog;
+
+  private Engine(Catalog catalog) {
+    this.catalog = requireNonNull(catalog, "catalog");
+  }
+
+  /** An engine over the {@linkplain Catalog#standard() standard catalog}. */
+  public static Engine standard() {
+    return new Engine(Catalog.standard());
+  }
+
+  /** An engine over {@code catalog}. */
+  public static Engine of(Catalog catalog) {
+    return new Engine(catalog);
+  }
+
+  /** The catalog. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Every episode requirement of the specification for the record's service, in document order.
+   * Requirements whose condition does not hold give NOT_APPLICABLE findings (they are not
+   * dropped), so every record yields the same number of findings for its service.
+   */
+  public List<Finding> evaluate(CaseRecord record, EvaluationContext ctx) {
+    requireNonNull(record, "record");
+    requireNonNull(ctx, "ctx");
+    ImmutableList.Builder<Finding> out = ImmutableList.builder();
+    catalog.specification(record.episode().service()).ifPresent(spec -> {
+      for (Requirement r : spec.requirements()) {
+        if (r instanceof EpisodeRequirement er) {
+          out.add(er.evaluate(record, ctx));
+        }
+      }
+    });
+    return out.build();
+  }
+
+  /**
+   * Every program-level and external requirement of the specifications for the services the
+   * program provides, in catalog order.
+   */
+  public List<Finding> evaluate(Program program, EvaluationContext ctx) {
+    requireNonNull(program, "program");
+    requireNonNull(ctx, "ctx");
+    ImmutableList.Builder<Finding> out = ImmutableList.builder();
+    for (Specification spec : catalog.specifications()) {
+      if (!program.services().contains(spec.service())) {
+        continue;
+      }
+      for (Requirement r : spec.requirements()) {
+        if (r instanceof ProgramRequirement pr) {
+          out.add(pr.evaluate(program, ctx));
+        }
+      }
+    }
+    return out.build();
+  }
+
+  /** Whether the catalog has a specification for {@code service}. */
+  public boolean covers(ServiceType service) {
+    return catalog.specification(service).isPresent();
+  }
+}

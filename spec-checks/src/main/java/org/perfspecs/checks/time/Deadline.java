@@ -1,0 +1,110 @@
+package org.perfspecs.checks.time;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The last instant at which something is on time, and how it was computed. The bound is
+ * <em>inclusive</em>: an event at exactly {@link #last()} is on time, one a nanosecond later is late.
+ *
+ * <p>The three rules of the specifications, decided once:
+ *
+ * <ul>
+ *   <li>{@link #hoursAfter "within N hours of X"}: on time up to and including X + N hours
+ *       (48 hours after 09:00 Monday is 09:00 Wednesday, met at exactly 09:00).
+ *   <li>{@link #businessDaysAfter "within N business days of X"}: on time up to the end of the
+ *       N-th business day after the day of X (in the calendar's zone), whatever the time of X.
+ *   <li>{@link #calendarDaysAfter "within N days of X"}: calendar days counted by date: on time
+ *       up to the end of the date N days after the date of X.
+ * </ul>
+ *
+ * "The end of a day" is its last nanosecond (23:59:59.999999999) in the calendar's zone.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Deadline {
+  private final Instant last;
+  private final String description;
+
+  private Deadline(Instant last, String description) {
+    this.last = requireNonNull(last, "last");
+    this.description = requireNonNull(description, "description");
+  }
+
+  /** On time up to and including {@code start + hours}. */
+  public static Deadline hoursAfter(Instant start, int hours) {
+    requireNonNegative(hours);
+    return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after " + start);
+  }
+
+  /** On time up to the end of the {@code n}-th business day after the date of {@code start}. */
+  public static Deadline businessDaysAfter(Instant start, int n, BusinessCalendar calendar) {
+    LocalDate day = start.atZone(calendar.zone()).toLocalDate();
+    LocalDate due = calendar.nthBusinessDayAfter(day, n);
+    return endOf(due, calendar.zone(), "end of business day " + n + " after " + day + " (" + due + ")");
+  }
+
+  /** On time up to the end of the date {@code n} days after the date of {@code start}. */
+  public static Deadline calendarDaysAfter(Instant start, int n, ZoneId zone) {
+    return calendarDaysAfter(start.atZone(zone).toLocalDate(), n, zone);
+  }
+
+  /** On time up to the end of the date {@code n} days after {@code day}. */
+  public static Deadline calendarDaysAfter(LocalDate day, int n, ZoneId zone) {
+    requireNonNegative(n);
+    LocalDate due = day.plusDays(n);
+    return endOf(due, zone, "end of day " + n + " after " + day + " (" + due + ")");
+  }
+
+  /** On time up to the end of {@code day}. */
+  public static Deadline endOf(LocalDate day, ZoneId zone, String description) {
+    Instant last = day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    return new Deadline(last, description);
+  }
+
+  private static void requireNonNegative(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("must not be negative: " + n);
+    }
+  }
+
+  /** The last instant that is on time (inclusive). */
+  public Instant last() {
+    return last;
+  }
+
+  /** How the deadline was computed, e.g. {@code end of business day 1 after 2024-04-12 (2024-04-16)}. */
+  public String description() {
+    return description;
+  }
+
+  /** Whether {@code t} is on time. */
+  public boolean isMetBy(Instant t) {
+    return !t.isAfter(last);
+  }
+
+  /** Whether the deadline is still open at {@code asOf}. */
+  public boolean isOpenAt(Instant asOf) {
+    return !asOf.isAfter(last);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Deadline d && d.last.equals(last) && d.description.equals(description);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(last, description);
+  }
+
+  @Override
+  public String toString() {
+    return last + " (" + description + ")";
+  }
+}

@@ -1,0 +1,62 @@
+package org.perfspecs.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code perfspecs}: check records against the specifications, list the catalog, validate input.
+ *
+ * <p>Exit codes: 0 clean; 1 an outcome named by {@code --fail-on} was found; 2 input rejected (a
+ * record failed to parse or validate, or a file could not be read); 3 usage error; 4 internal
+ * error (a bug: please report it).
+ */
+@Command(name = "perfspecs", mixinStandardHelpOptions = true, version = "perfspecs 0.1.0-SNAPSHOT",
+    description = "Payer behavioral-health performance specifications as executable, citable requirements.",
+    subcommands = {CheckCommand.class, CatalogCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    exitCodeOnExecutionException = ExitCodes.INTERNAL,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:clean",
+        "1:an outcome named by --fail-on was found",
+        "2:input rejected (a record or file could not be read or failed validation)",
+        "3:usage error",
+        "4:internal error"})
+public final class PerfspecsCommand implements Runnable {
+  // Hibernate Validator announces its version through java.util.logging at INFO; the command line
+  // keeps stderr for findings and rejections. Held strongly so the level is not lost to GC.
+  private static final java.util.logging.Logger HIBERNATE_VALIDATOR_LOG = quiet("org.hibernate.validator");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, catalog or validate");
+  }
+
+  /** Runs the command line and returns its exit code (does not exit). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new PerfspecsCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  /** Entry point of the {@code perfspecs} jar. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+}

@@ -1,0 +1,24 @@
+package org.perfspecs.model;
+
+import org.apiguardian.api.API;
+
+/** The kinds of document a record holds. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public enum DocumentKind {
+  ASSESSMENT,
+  NEEDS_ASSESSMENT,
+  PROVISIONAL_TREATMENT_PLAN,
+  TREATMENT_PLAN,
+  DISCHARGE_PLAN,
+  AFTERCARE_PLAN,
+  PROGRESS_NOTE,
+  CRISIS_PREVENTION_PLAN,
+  SAFETY_PLAN,
+  INTERAGENCY_SERVICE_PLAN,
+  TEAM_MEETING_NOTE,
+  PSYCHIATRIC_ADMISSION_REVIEW,
+  CONSENT,
+  TRANSPORTATION_ASSISTANCE_NOTE,
+  DCF_FAMILY_ACTION_PLAN,
+  OTHER
+}

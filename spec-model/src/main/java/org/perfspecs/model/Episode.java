@@ -1,0 +1,144 @@
+package org.perfspecs.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import static org.perfspecs.model.Constraints.NON_BLANK;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.immutables.value.Value;
+
+/** One stay of one member in one service at one program: referral, evaluation, admission,
+ * discharge, and what happened in it.
+ *
+ * <p>Invariants checked at construction: discharge is not before admission, and record ids are
+ * unique across the episode's contacts, documents, consultations, appointments, referrals and
+ * incidents (evidence names records by id). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableEpisode.class)
+@JsonDeserialize(as = ImmutableEpisode.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public abstract class Episode {
+  Episode() {}
+
+  /** The episode identifier. */
+  public abstract @NotBlank String id();
+
+  /** The service this episode is a stay in. */
+  public abstract ServiceType service();
+
+  /** The program ({@link Program#id()}) providing the service. */
+  public abstract @NotBlank String programId();
+
+  /** The referral into the service, when there was one. */
+  public abstract Optional<@Valid Referral> referral();
+
+  /** When the member was first evaluated or assessed for the service. */
+  public abstract Optional<Instant> evaluatedAt();
+
+  /** When the member was admitted (the start of service). */
+  public abstract Optional<Instant> admittedAt();
+
+  /** When the member was discharged; absent while the episode is open. */
+  public abstract Optional<Instant> dischargedAt();
+
+  /** Whether the member was discharged on medication, when recorded. */
+  public abstract Optional<Boolean> dischargedOnMedication();
+
+  /** When, during intake, the member was determined ineligible for the service, if so. */
+  public abstract Optional<Instant> determinedIneligibleAt();
+
+  /** Staff ids of the multidisciplinary team assigned to the member. */
+  public abstract List<@NotBlank String> treatmentTeam();
+
+  /** The staff member with primary responsibility for the member's case. */
+  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> primaryStaffId();
+
+  /** Contacts and sessions, in any order. */
+  public abstract List<@Valid Contact> contacts();
+
+  /** Documents in the record, in any order. */
+  public abstract List<@Valid Document> documents();
+
+  /** Consultations arranged, in any order. */
+  public abstract List<@Valid Consultation> consultations();
+
+  /** Appointments, in any order. */
+  public abstract List<@Valid Appointment> appointments();
+
+  /** Referrals made out of the service, in any order. */
+  public abstract List<@Valid Referral> referralsMade();
+
+  /** Incidents, in any order. */
+  public abstract List<@Valid Incident> incidents();
+
+  /** The Recovery Coach Wellness Plan, when there is one. */
+  public abstract Optional<@Valid WellnessPlan> wellnessPlan();
+
+  /** The Plan of Safe Care (Family Support Plan), when there is one. */
+  public abstract Optional<@Valid WellnessPlan> planOfSafeCare();
+
+  /** The CSP service plan, when there is one. */
+  public abstract Optional<@Valid ServicePlan> servicePlan();
+
+  /** Counselling needs the record marks ("as needed" requirements apply to these). */
+  public abstract Set<Topic> counselingNeeds();
+
+  /** Service needs the record marks ("based on the member's needs" requirements apply to these). */
+  public abstract Set<ServiceCategory> serviceNeeds();
+
+  /** Parties the member has consented to share information with. */
+  public abstract Set<Party> consentToShareWith();
+
+  /** Whether the episode is open (not discharged) at {@code asOf}. */
+  public boolean isOpenAt(Instant asOf) {
+    return dischargedAt().map(d -> d.isAfter(asOf)).orElse(true);
+  }
+
+  @Value.Check
+  void check() {
+    if (admittedAt().isPresent() && dischargedAt().isPresent()
+        && dischargedAt().get().isBefore(admittedAt().get())) {
+      throw new ModelInvariantException("dischargedAt", "must not be before admittedAt");
+    }
+    referral().ifPresent(r -> {
+      if (r.source().isEmpty()) {
+        throw new ModelInvariantException("referral.source", "is required for the referral into the service");
+      }
+    });
+    for (int i = 0; i < referralsMade().size(); i++) {
+      if (referralsMade().get(i).target().isEmpty()) {
+        throw new ModelInvariantException("referralsMade[" + i + "].target", "is required for a referral made out of the service");
+      }
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    checkUnique(ids, "contacts", contacts().stream().map(Contact::id).toList());
+    checkUnique(ids, "documents", documents().stream().map(Document::id).toList());
+    checkUnique(ids, "consultations", consultations().stream().map(Consultation::id).toList());
+    checkUnique(ids, "appointments", appointments().stream().map(Appointment::id).toList());
+    checkUnique(ids, "referralsMade", referralsMade().stream().map(Referral::id).toList());
+    checkUnique(ids, "incidents", incidents().stream().map(Incident::id).toList());
+  }
+
+  private static void checkUnique(java.util.Set<String> seen, String list, List<String> ids) {
+    for (int i = 0; i < ids.size(); i++) {
+      if (!seen.add(ids.get(i))) {
+        throw new ModelInvariantException(list + "[" + i + "].id", "duplicates another record id in this episode");
+      }
+    }
+  }
+
+  /** A new builder. */
+  public static ImmutableEpisode.Builder builder() {
+    return ImmutableEpisode.builder();
+  }
+}

@@ -1,0 +1,56 @@
+package org.perfspecs.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.immutables.value.Value;
+
+/** A site the program operates, with its weekly opening hours. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableLocation.class)
+@JsonDeserialize(as = ImmutableLocation.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public abstract class Location {
+  Location() {}
+
+  /** Location identifier. */
+  public abstract @NotBlank String id();
+
+  /** Whether it is within the Commonwealth of Massachusetts. */
+  public abstract boolean inMassachusetts();
+
+  /** Weekly opening periods. */
+  public abstract List<@Valid OpeningHours> hours();
+
+  /** Whether onsite services are provided there. */
+  @Value.Default
+  public boolean onsiteServices() {
+    return true;
+  }
+
+  /** Whether community-based services are provided from there. */
+  @Value.Default
+  public boolean communityServices() {
+    return false;
+  }
+
+  /** Total weekly opening time in minutes. */
+  public long weeklyMinutes() {
+    return hours().stream().mapToLong(OpeningHours::minutes).sum();
+  }
+
+  /** A new builder. */
+  public static ImmutableLocation.Builder builder() {
+    return ImmutableLocation.builder();
+  }
+}

@@ -1,0 +1,88 @@
+package org.perfspecs.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.guava.GuavaModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+import org.apiguardian.api.API;
+
+/**
+ * The JSON format of the model, configured once.
+ *
+ * <ul>
+ *   <li>Instants are written as ISO-8601 in UTC ({@code 2024-04-15T13:30:00Z}) and read from any
+ *       ISO-8601 offset ({@code 2024-04-15T09:30:00-04:00}); a date-time without an offset is
+ *       rejected. Dates are {@code yyyy-MM-dd}; times of day {@code HH:mm}.
+ *   <li>Absent optional values and empty collections are omitted when writing, and may be omitted
+ *       when reading.
+ *   <li>Reading is strict: unknown properties, unknown enum codes, numbers for enums, strings for
+ *       numbers or booleans, nulls for required primitives and trailing tokens are all errors.
+ * </ul>
+ *
+ * <p>Use {@link ModelValidator#parse} to read untrusted input: it turns every such error into a
+ * {@link Violation} with a JSON path.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ModelJson {
+  private static final JsonMapper MAPPER = newMapper();
+
+  private ModelJson() {}
+
+  /** A new mapper with the model's configuration, for callers that want to configure more. */
+  public static JsonMapper newMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .addModule(new Jdk8Module())
+        .addModule(new GuavaModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        .build();
+  }
+
+  /** A thread-safe reader of {@code type}. */
+  public static ObjectReader reader(Class<?> type) {
+    return MAPPER.readerFor(type);
+  }
+
+  /** A thread-safe writer (compact, one line per value). */
+  public static ObjectWriter writer() {
+    return MAPPER.writer();
+  }
+
+  /** A thread-safe writer that indents. */
+  public static ObjectWriter prettyWriter() {
+    return MAPPER.writerWithDefaultPrettyPrinter();
+  }
+
+  /**
+   * Writes {@code value} as one line of JSON.
+   *
+   * @throws UncheckedIOException if Jackson cannot write it (not expected for model types)
+   */
+  public static String toJson(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

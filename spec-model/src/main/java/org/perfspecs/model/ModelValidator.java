@@ -1,0 +1,270 @@
+package org.perfspecs.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.google.common.collect.ImmutableList;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.hibernate.validator.spi.properties.ConstrainableExecutable;
+import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
+
+/**
+ * The boundary of the library: reads untrusted JSON into model objects, and validates model
+ * objects, reporting every problem as a {@link Violation} with a JSON path and a message that never
+ * echoes a value.
+ *
+ * <p>Three kinds of problem are reported: the JSON is malformed or has the wrong shape (unknown
+ * property, unknown code, wrong type, missing required property); a cross-field invariant is broken
+ * ({@link ModelInvariantException}, e.g. discharge before admission); a single-field Bean
+ * Validation constraint fails (blank id, negative minutes). Instances are immutable and
+ * thread-safe; create one and share it.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ModelValidator {
+  private static final Pattern MISSING = Pattern.compile("required attributes are not set \\[([^\\]]*)\\]");
+
+  private final Validator validator;
+
+  private ModelValidator(Validator validator) {
+    this.validator = validator;
+  }
+
+  /** A validator with English messages and no expression language (no value is interpolated). */
+  public static ModelValidator create() {
+    Validator validator = Validation.byProvider(HibernateValidator.class)
+        .configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .defaultLocale(Locale.ENGLISH)
+        .getterPropertySelectionStrategy(new PlainAccessors())
+        .buildValidatorFactory()
+        .getValidator();
+    return new ModelValidator(validator);
+  }
+
+  /**
+   * Bean Validation of a model object built in code.
+   *
+   * @return violations sorted by path; empty when valid
+   */
+  public List<Violation> validate(Object value) {
+    List<Violation> out = new ArrayList<>();
+    for (ConstraintViolation<Object> v : validator.validate(value)) {
+      out.add(Violation.of(jsonPath(v.getPropertyPath()), v.getMessage()));
+    }
+    out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::message));
+    return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * Reads {@code json} as a {@code type} and validates it.
+   *
+   * @return the value, or the violations that reject it (never both)
+   */
+  public <T> Validated<T> parse(String json, Class<T> type) {
+    T value;
+    try {
+      value = ModelJson.reader(type).readValue(json);
+    } catch (IOException e) {
+      return Validated.rejected(fromJackson(e));
+    }
+    if (value == null) {
+      return Validated.rejected(List.of(Violation.of("$", "must be a JSON object, not null")));
+    }
+    List<Violation> violations = validate(value);
+    return violations.isEmpty() ? Validated.valid(value) : Validated.rejected(violations);
+  }
+
+  /** Turns a Jackson read failure into violations with JSON paths and value-free messages. */
+  static List<Violation> fromJackson(IOException e) {
+    if (e instanceof ValueInstantiationException vie) {
+      String path = jsonPath(vie.getPath());
+      Throwable cause = vie.getCause();
+      if (cause instanceof ModelInvariantException inv) {
+        return List.of(Violation.of(path + "." + inv.property(), inv.rule()));
+      }
+      if (cause != null && cause.getMessage() != null) {
+        Matcher m = MISSING.matcher(cause.getMessage());
+        if (m.find()) {
+          return Arrays.stream(m.group(1).split(",\\s*"))
+              .map(attribute -> Violation.of(path + "." + attribute, "is required"))
+              .collect(ImmutableList.toImmutableList());
+        }
+      }
+      return List.of(Violation.of(path, "cannot be constructed: "
+          + (cause == null ? "invalid value" : cause.getClass().getSimpleName())));
+    }
+    if (e instanceof UnrecognizedPropertyException upe) {
+      String path = jsonPath(upe.getPath());
+      return List.of(Violation.of(path, "is not a known property"
+          + knownProperties(upe.getKnownPropertyIds())));
+    }
+    if (e instanceof InvalidFormatException ife) {
+      return List.of(Violation.of(jsonPath(ife.getPath()), expected(ife.getTargetType())));
+    }
+    if (e instanceof MismatchedInputException mie) {
+      String path = jsonPath(mie.getPath());
+      String message = mie.getOriginalMessage();
+      if (message != null && message.contains("Trailing token")) {
+        return List.of(Violation.of("$", "has content after the end of the JSON value"));
+      }
+      if (message != null && message.contains("No content to map")) {
+        return List.of(Violation.of("$", "is empty: expected a JSON object"));
+      }
+      return List.of(Violation.of(path, expected(mie.getTargetType())));
+    }
+    if (e instanceof JsonMappingException jme) {
+      return List.of(Violation.of(jsonPath(jme.getPath()), "has an invalid value"));
+    }
+    if (e instanceof JsonProcessingException jpe) {
+      String path = "$";
+      if (jpe.getProcessor() instanceof JsonParser parser) {
+        path = jsonPath(parser.getParsingContext());
+      }
+      String where = jpe.getLocation() == null ? ""
+          : " (column " + jpe.getLocation().getColumnNr() + ")";
+      String what = jpe.getOriginalMessage() != null && jpe.getOriginalMessage().startsWith("Unexpected end-of-input")
+          ? "is truncated: the JSON ends before the value is complete" : "is not well-formed JSON";
+      return List.of(Violation.of(path, what + where));
+    }
+    return List.of(Violation.of("$", "cannot be read: " + e.getClass().getSimpleName()));
+  }
+
+  private static String knownProperties(Collection<Object> known) {
+    if (known == null || known.isEmpty()) {
+      return "";
+    }
+    return "; known properties: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  /** "must be ..." for a target type, naming allowed codes for enums and formats for time types. */
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong type";
+    }
+    if (type.isEnum()) {
+      return "must be one of " + Arrays.stream(type.getEnumConstants())
+          .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+    }
+    if (type == Instant.class) {
+      return "must be an ISO-8601 date-time with an offset, e.g. 2024-04-15T09:30:00-04:00";
+    }
+    if (type == LocalDate.class) {
+      return "must be an ISO-8601 date, e.g. 2024-04-15";
+    }
+    if (type == LocalTime.class) {
+      return "must be a time of day, e.g. 09:00";
+    }
+    if (Temporal.class.isAssignableFrom(type)) {
+      return "must be an ISO-8601 " + type.getSimpleName();
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "must be an integer";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "must be true or false";
+    }
+    if (type == String.class) {
+      return "must be a string";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "must be an array";
+    }
+    if (Map.class.isAssignableFrom(type) || type.getPackageName().startsWith("org.perfspecs")) {
+      return "must be a JSON object";
+    }
+    return "has the wrong type";
+  }
+
+  static String jsonPath(List<JsonMappingException.Reference> refs) {
+    StringBuilder b = new StringBuilder("$");
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        b.append('.').append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  static String jsonPath(JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      } else if (c.inObject() && c.getCurrentName() != null) {
+        parts.add("." + c.getCurrentName());
+      }
+    }
+    StringBuilder b = new StringBuilder("$");
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      b.append(parts.get(i));
+    }
+    return b.toString();
+  }
+
+  static String jsonPath(Path path) {
+    StringBuilder b = new StringBuilder("$");
+    for (Path.Node node : path) {
+      if (node.isInIterable()) {
+        if (node.getIndex() != null) {
+          b.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+          b.append("['").append(node.getKey()).append("']");
+        }
+      }
+      if (node.getName() != null && !node.getName().startsWith("<")) {
+        b.append('.').append(node.getName());
+      }
+    }
+    return b.toString();
+  }
+
+  /** Model accessors are plain ({@code id()}), so every no-argument, non-void method is a property. */
+  private static final class PlainAccessors implements GetterPropertySelectionStrategy {
+    private static final java.util.Set<String> NOT_PROPERTIES =
+        java.util.Set.of("hashCode", "toString", "getClass", "clone", "builder", "check");
+
+    @Override
+    public Optional<String> getProperty(ConstrainableExecutable executable) {
+      if (executable.getParameterTypes().length != 0
+          || executable.getReturnType() == void.class
+          || NOT_PROPERTIES.contains(executable.getName())) {
+        return Optional.empty();
+      }
+      return Optional.of(executable.getName());
+    }
+
+    @Override
+    public List<String> getGetterMethodNameCandidates(String propertyName) {
+      return List.of(propertyName);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.perfspecs.model;
+
+import org.apiguardian.api.API;
+
+/** Roles a staff member holds in a program. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public enum StaffRole {
+  PROGRAM_DIRECTOR,
+  CLINICAL_SUPERVISOR,
+  LICSW,
+  MASTERS_CLINICIAN,
+  LICENSED_PSYCHOLOGIST,
+  RN,
+  PSYCHIATRIST,
+  RECOVERY_COACH,
+  RECOVERY_COACH_SUPERVISOR,
+  CERTIFIED_PEER_SPECIALIST,
+  PEER_COACH,
+  PARENTING_SPECIALIST,
+  CHILD_SERVICES_COORDINATOR,
+  CASE_MANAGER,
+  PARAPROFESSIONAL,
+  OTHER
+}

@@ -47,6 +47,12 @@ public final class PerfspecsCommand implements Runnable {
     CommandLine cl = new CommandLine(new PerfspecsCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // every usage error, in any subcommand, exits with 3
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((ex, a) -> {
+      usage.handleParseException(ex, a);
+      return ExitCodes.USAGE;
+    });
     return cl.execute(args);
   }
 

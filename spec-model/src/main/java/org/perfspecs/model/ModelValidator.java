@@ -140,6 +140,9 @@ public final class ModelValidator {
       return List.of(Violation.of(path, expected(mie.getTargetType())));
     }
     if (e instanceof JsonMappingException jme) {
+      if (jme.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException sre) {
+        return List.of(Violation.of(jsonPath(jme.getPath()), malformed(sre)));
+      }
       return List.of(Violation.of(jsonPath(jme.getPath()), "has an invalid value"));
     }
     if (e instanceof JsonProcessingException jpe) {
@@ -147,13 +150,16 @@ public final class ModelValidator {
       if (jpe.getProcessor() instanceof JsonParser parser) {
         path = jsonPath(parser.getParsingContext());
       }
-      String where = jpe.getLocation() == null ? ""
-          : " (column " + jpe.getLocation().getColumnNr() + ")";
-      String what = jpe.getOriginalMessage() != null && jpe.getOriginalMessage().startsWith("Unexpected end-of-input")
-          ? "is truncated: the JSON ends before the value is complete" : "is not well-formed JSON";
-      return List.of(Violation.of(path, what + where));
+      return List.of(Violation.of(path, malformed(jpe)));
     }
     return List.of(Violation.of("$", "cannot be read: " + e.getClass().getSimpleName()));
+  }
+
+  private static String malformed(JsonProcessingException e) {
+    String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+    boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+        || (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input"));
+    return (truncated ? "is truncated: the JSON ends before the value is complete" : "is not well-formed JSON") + where;
   }
 
   private static String knownProperties(Collection<Object> known) {

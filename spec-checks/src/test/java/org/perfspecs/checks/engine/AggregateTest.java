@@ -1,0 +1,74 @@
+package org.perfspecs.checks.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Outcome;
+import org.perfspecs.checks.catalog.Catalog;
+import org.perfspecs.model.Appointment;
+import org.perfspecs.model.AppointmentKind;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.ServiceType;
+
+class AggregateTest {
+  static final EvaluationContext CTX = EvaluationContext.asOf(Instant.parse("2024-06-03T16:00:00Z"));
+
+  static CaseRecord discharged(String id, String program, boolean withAftercare) {
+    CaseRecord base = EngineTest.record(ServiceType.IOP, id);
+    org.perfspecs.model.ImmutableEpisode.Builder e = Episode.builder().from(base.episode()).programId(program)
+        .dischargedAt(Instant.parse("2024-05-10T19:00:00Z")).dischargedOnMedication(false);
+    if (withAftercare) {
+      e.addAppointments(Appointment.builder().id("a-" + id).kind(AppointmentKind.AFTERCARE)
+          .scheduledAt(Instant.parse("2024-05-09T15:00:00Z")).at(Instant.parse("2024-05-14T14:00:00Z")).build());
+    }
+    return CaseRecord.builder().from(base).episode(e.build()).build();
+  }
+
+  @Test
+  void countsPerRequirementAndProgramRollUpToSectionAndSpecification() {
+    Engine engine = Engine.standard();
+    Aggregate aggregate = new Aggregate(engine.catalog());
+    for (CaseRecord r : List.of(discharged("E-1", "P-A", true), discharged("E-2", "P-A", false),
+        discharged("E-3", "P-B", true))) {
+      engine.evaluate(r, CTX).forEach(aggregate::add);
+    }
+    List<Aggregate.Row> rows = aggregate.rows();
+    Aggregate.Row aftercare = rows.stream().filter(r -> r.key().equals("IOP.DISCH.6.b")).findFirst().orElseThrow();
+    assertThat(aftercare.level()).isEqualTo(Aggregate.Level.REQUIREMENT);
+    assertThat(aftercare.counts().get(Outcome.MET)).isEqualTo(2);
+    assertThat(aftercare.counts().get(Outcome.NOT_MET)).isEqualTo(1);
+    assertThat(aftercare.complianceRate().getAsDouble()).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(aftercare.strength()).isEqualTo("MUST");
+    Aggregate.Row atA = rows.stream().filter(r -> r.key().equals("IOP.DISCH.6.b@P-A")).findFirst().orElseThrow();
+    assertThat(atA.counts().get(Outcome.MET)).isEqualTo(1);
+    assertThat(atA.complianceRate().getAsDouble()).isEqualTo(0.5);
+    Aggregate.Row psychiatric = rows.stream().filter(r -> r.key().equals("IOP.DISCH.6.c")).findFirst().orElseThrow();
+    assertThat(psychiatric.counts().get(Outcome.NOT_APPLICABLE)).isEqualTo(3);
+    assertThat(psychiatric.complianceRate()).isEmpty();
+    Aggregate.Row spec = rows.get(0);
+    assertThat(spec.level()).isEqualTo(Aggregate.Level.SPECIFICATION);
+    assertThat(spec.key()).isEqualTo("IOP");
+    assertThat(spec.total()).isEqualTo(12);
+    assertThat(rows).extracting(Aggregate.Row::key).containsSubsequence("IOP", "IOP.COMP", "IOP.COMP.4.a",
+        "IOP.COMP.4.a@P-A", "IOP.COMP.4.a@P-B", "IOP.COMP.4.b", "IOP.DISCH", "IOP.DISCH.6.b");
+    assertThat(aggregate.total(Outcome.NOT_APPLICABLE)).isEqualTo(3);
+  }
+
+  @Test
+  void mergingTwoAggregatesEqualsCountingEverythingInOne() {
+    Engine engine = Engine.standard();
+    Aggregate one = new Aggregate(Catalog.standard());
+    Aggregate a = new Aggregate(Catalog.standard());
+    Aggregate b = new Aggregate(Catalog.standard());
+    engine.evaluate(discharged("E-1", "P-A", true), CTX).forEach(f -> { one.add(f); a.add(f); });
+    engine.evaluate(discharged("E-2", "P-B", false), CTX).forEach(f -> { one.add(f); b.add(f); });
+    a.merge(b);
+    assertThat(a.rows()).extracting(Aggregate.Row::key, Aggregate.Row::counts)
+        .containsExactlyElementsOf(one.rows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+  }
+}

@@ -57,7 +57,7 @@ class CheckCommandTest {
         invalid + " line 2: $.episode.contacts[0].minutes: must be greater than or equal to 0",
         invalid + " line 3: $.episode.dischargedAt: must not be before admittedAt");
     assertThat(run.err).contains(invalid + " line 4: $.member.product: must be one of ");
-    assertThat(run.err).contains(invalid + " line 5: $.episode: is truncated: the JSON ends before the value is complete");
+    assertThat(run.err).contains(invalid + " line 5: $.episode.service: is truncated: the JSON ends before the value is complete (column 136)");
     assertThat(run.out).contains("records read: 5, evaluated: 1, rejected: 4");
     assertThat(run.out).contains("Episode IOP-1001");
     assertThat(run.err + run.out).as("no member data echoed").doesNotContain("1990-01-01", "UNKNOWN_PLAN");

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import static org.perfspecs.model.Constraints.NON_BLANK;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
@@ -31,7 +29,7 @@ public abstract class CareProvider {
   public abstract @NotBlank String name();
 
   /** An identifier such as an NPI, when known. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> identifier();
+  public abstract Optional<@NotBlank String> identifier();
 
   /** A new builder. */
   public static ImmutableCareProvider.Builder builder() {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import static org.perfspecs.model.Constraints.NON_BLANK;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -48,7 +46,7 @@ public abstract class Contact {
   public abstract boolean memberEngaged();
 
   /** The staff member who made the contact, when recorded. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> staffId();
+  public abstract Optional<@NotBlank String> staffId();
 
   /** A new builder. */
   public static ImmutableContact.Builder builder() {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import static org.perfspecs.model.Constraints.NON_BLANK;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -61,7 +59,7 @@ public abstract class Episode {
   public abstract List<@NotBlank String> treatmentTeam();
 
   /** The staff member with primary responsibility for the member's case. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> primaryStaffId();
+  public abstract Optional<@NotBlank String> primaryStaffId();
 
   /** Contacts and sessions, in any order. */
   public abstract List<@Valid Contact> contacts();

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import static org.perfspecs.model.Constraints.NON_BLANK;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
@@ -46,10 +44,10 @@ public abstract class Member {
   }
 
   /** The name the member uses for themselves, when recorded. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> preferredName();
+  public abstract Optional<@NotBlank String> preferredName();
 
   /** The pronouns the member uses, when recorded. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> pronouns();
+  public abstract Optional<@NotBlank String> pronouns();
 
   /** The member's primary care clinician (PCC); absent when the member has none. */
   public abstract Optional<@Valid CareProvider> primaryCareClinician();

@@ -1,6 +1,8 @@
 package org.perfspecs.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,7 +23,8 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>Instants are written as ISO-8601 in UTC ({@code 2024-04-15T13:30:00Z}) and read from any
  *       ISO-8601 offset ({@code 2024-04-15T09:30:00-04:00}); a date-time without an offset is
- *       rejected. Dates are {@code yyyy-MM-dd}; times of day {@code HH:mm}.
+ *       rejected. Dates are {@code yyyy-MM-dd}; times of day are read as {@code HH:mm} or
+ *       {@code HH:mm:ss} and written as {@code HH:mm:ss}.
  *   <li>Absent optional values and empty collections are omitted when writing, and may be omitted
  *       when reading.
  *   <li>Reading is strict: unknown properties, unknown enum codes, numbers for enums, strings for
@@ -55,6 +58,16 @@ public final class ModelJson {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        // a null element in an array is a read error at its index, not a failed build
+        .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+        // a number or a boolean where a string is expected is an error, not "5" or "true"
+        .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Textual, c -> c
+            .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+            .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+            .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
         .build();
   }
 

@@ -1,5 +1,6 @@
 package org.perfspecs.model;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -13,6 +14,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.valueextraction.ExtractedValue;
+import jakarta.validation.valueextraction.ValueExtractor;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +53,8 @@ import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
 public final class ModelValidator {
   private static final Pattern MISSING = Pattern.compile("required attributes are not set \\[([^\\]]*)\\]");
 
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
   private final Validator validator;
 
   private ModelValidator(Validator validator) {
@@ -63,6 +68,7 @@ public final class ModelValidator {
         .messageInterpolator(new ParameterMessageInterpolator())
         .defaultLocale(Locale.ENGLISH)
         .getterPropertySelectionStrategy(new PlainAccessors())
+        .addValueExtractor(new PresentOptionalValue())
         .buildValidatorFactory()
         .getValidator();
     return new ModelValidator(validator);
@@ -103,6 +109,10 @@ public final class ModelValidator {
 
   /** Turns a Jackson read failure into violations with JSON paths and value-free messages. */
   static List<Violation> fromJackson(IOException e) {
+    if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse) {
+      // a syntax error inside a property: Jackson wraps it; report the parser's position instead
+      return malformed(parse);
+    }
     if (e instanceof ValueInstantiationException vie) {
       String path = jsonPath(vie.getPath());
       Throwable cause = vie.getCause();
@@ -121,9 +131,19 @@ public final class ModelValidator {
           + (cause == null ? "invalid value" : cause.getClass().getSimpleName())));
     }
     if (e instanceof UnrecognizedPropertyException upe) {
-      String path = jsonPath(upe.getPath());
+      String name = String.valueOf(upe.getPropertyName());
+      // a property name is input too: show it only when it looks like a field name (a typo
+      // such as "admitedAt"), never when it could be data ("Jordan Quill")
+      String path = IDENTIFIER.matcher(name).matches() ? jsonPath(upe.getPath())
+          : jsonPath(upe.getPath().subList(0, upe.getPath().size() - 1)) + ".<unknown>";
       return List.of(Violation.of(path, "is not a known property"
           + knownProperties(upe.getKnownPropertyIds())));
+    }
+    if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+      return List.of(Violation.of("$", "has a number out of range"));
+    }
+    if (e instanceof JsonMappingException jme && jme.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+      return List.of(Violation.of(jsonPath(jme.getPath()), "is a number out of range"));
     }
     if (e instanceof InvalidFormatException ife) {
       return List.of(Violation.of(jsonPath(ife.getPath()), expected(ife.getTargetType())));
@@ -140,26 +160,28 @@ public final class ModelValidator {
       return List.of(Violation.of(path, expected(mie.getTargetType())));
     }
     if (e instanceof JsonMappingException jme) {
-      if (jme.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException sre) {
-        return List.of(Violation.of(jsonPath(jme.getPath()), malformed(sre)));
-      }
       return List.of(Violation.of(jsonPath(jme.getPath()), "has an invalid value"));
     }
     if (e instanceof JsonProcessingException jpe) {
-      String path = "$";
-      if (jpe.getProcessor() instanceof JsonParser parser) {
-        path = jsonPath(parser.getParsingContext());
-      }
-      return List.of(Violation.of(path, malformed(jpe)));
+      return malformed(jpe);
     }
     return List.of(Violation.of("$", "cannot be read: " + e.getClass().getSimpleName()));
   }
 
-  private static String malformed(JsonProcessingException e) {
-    String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
-    boolean truncated = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
-        || (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input"));
-    return (truncated ? "is truncated: the JSON ends before the value is complete" : "is not well-formed JSON") + where;
+  /** A syntax error: where the parser was, and whether the input ended early. */
+  private static List<Violation> malformed(JsonProcessingException jpe) {
+    String path = "$";
+    if (jpe.getProcessor() instanceof JsonParser parser) {
+      path = jsonPath(parser.getParsingContext());
+    }
+    String where = jpe.getLocation() == null ? ""
+        : " (column " + jpe.getLocation().getColumnNr() + ")";
+    String original = jpe.getOriginalMessage() == null ? "" : jpe.getOriginalMessage();
+    String what = original.startsWith("Unexpected end-of-input")
+        ? "is truncated: the JSON ends before the value is complete"
+        : original.startsWith("Duplicate field")
+        ? "is a duplicate property" : "is not well-formed JSON";
+    return List.of(Violation.of(path, what + where));
   }
 
   private static String knownProperties(Collection<Object> known) {
@@ -251,6 +273,22 @@ public final class ModelValidator {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Unwraps an {@link Optional} only when it is present: an absent optional is "not recorded", so
+   * constraints on its content ({@code Optional<@NotBlank String>}) apply only to a present value.
+   * (The built-in extractor passes {@code null} for an empty optional, which {@code @NotBlank}
+   * rejects.) Registered in the configuration, it replaces the built-in one.
+   */
+  private static final class PresentOptionalValue
+      implements ValueExtractor<Optional<@ExtractedValue ?>> {
+    @Override
+    public void extractValues(Optional<?> originalValue, ValueReceiver receiver) {
+      if (originalValue.isPresent()) {
+        receiver.value(null, originalValue.get());
+      }
+    }
   }
 
   /** Model accessors are plain ({@code id()}), so every no-argument, non-void method is a property. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import static org.perfspecs.model.Constraints.NON_BLANK;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -36,7 +34,7 @@ public abstract class Program {
   public abstract Set<ServiceType> services();
 
   /** The larger organisation the program is part of, when it is. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> parentOrganization();
+  public abstract Optional<@NotBlank String> parentOrganization();
 
   /** Licences held by the program or its parent organisation. */
   public abstract List<@Valid License> licenses();

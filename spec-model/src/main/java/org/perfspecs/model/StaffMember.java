@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import static org.perfspecs.model.Constraints.NON_BLANK;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -53,7 +51,7 @@ public abstract class StaffMember {
   }
 
   /** The staff id of their supervisor, when supervised. */
-  public abstract Optional<@Pattern(regexp = NON_BLANK, message = "must not be blank") String> supervisorId();
+  public abstract Optional<@NotBlank String> supervisorId();
 
   /** Trainings completed. */
   public abstract List<@Valid Training> trainings();

@@ -18,7 +18,7 @@ public final class Conditions {
    * Without an admission time the condition is undetermined.
    */
   public static Condition pregnantOrPostpartumAtAdmission() {
-    return Condition.of("the member is pregnant or postpartum (up to one year after childbirth) at admission",
+    return Condition.of("the member is pregnant or postpartum (up to one year after childbirth) on the date of admission",
         Conditions::pregnantOrPostpartumAtAdmission);
   }
 
@@ -32,7 +32,7 @@ public final class Conditions {
     }
     LocalDate day = ctx.dateOf(admitted.get());
     if (member.pregnancy().isEmpty() || !member.pregnancy().get().isPregnantOrPostpartumOn(day)) {
-      return Optional.of(Judgment.notApplicable("the member is neither pregnant nor within one year after childbirth at admission"));
+      return Optional.of(Judgment.notApplicable("the member is neither pregnant nor within one year after childbirth on the date of admission"));
     }
     return Optional.empty();
   }

@@ -91,7 +91,7 @@ class CheckCommandTest {
     assertThat(lines).hasSize(1 + 38);
     assertThat(lines).contains("IOP.COMP.4.a,EPISODE,IOP-1003,P-IOP-BOSTON,PENDING,2024-06-04T03:59:59.999999999Z,"
         + "no initial evaluation recorded yet; due by 2024-06-03 23:59 EDT (end of business day 1 after 2024-05-31 (2024-06-03))");
-    assertThat(lines).anyMatch(l -> l.startsWith("IOP.COMP.4.b,EPISODE,IOP-1003,P-IOP-BOSTON,UNDETERMINED,,\"no initial evaluation time is recorded, so"));
+    assertThat(lines).anyMatch(l -> l.startsWith("IOP.COMP.4.b,EPISODE,IOP-1003,P-IOP-BOSTON,UNDETERMINED,,\"no initial evaluation time is recorded as of 2024-06-03 12:00 EDT, so"));
   }
 
   @Test

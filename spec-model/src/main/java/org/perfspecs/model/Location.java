@@ -44,9 +44,33 @@ public abstract class Location {
     return false;
   }
 
-  /** Total weekly opening time in minutes. */
+  /**
+   * Total weekly opening time in minutes. Overlapping periods on the same day count once (two
+   * entries for Monday 09:00-17:00 are eight hours, not sixteen).
+   */
   public long weeklyMinutes() {
-    return hours().stream().mapToLong(OpeningHours::minutes).sum();
+    long total = 0;
+    for (DayOfWeek day : DayOfWeek.values()) {
+      List<OpeningHours> periods = hours().stream().filter(h -> h.day() == day)
+          .sorted(java.util.Comparator.comparing(OpeningHours::opens)).toList();
+      LocalTime start = null;
+      LocalTime end = null;
+      for (OpeningHours h : periods) {
+        if (end == null || h.opens().isAfter(end)) {
+          if (end != null) {
+            total += java.time.Duration.between(start, end).toMinutes();
+          }
+          start = h.opens();
+          end = h.closes();
+        } else if (h.closes().isAfter(end)) {
+          end = h.closes();
+        }
+      }
+      if (end != null) {
+        total += java.time.Duration.between(start, end).toMinutes();
+      }
+    }
+    return total;
   }
 
   /** A new builder. */

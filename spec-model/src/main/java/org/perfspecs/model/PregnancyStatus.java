@@ -42,16 +42,26 @@ public abstract class PregnancyStatus {
   public abstract Optional<LocalDate> deliveryDate();
 
   /**
-   * Whether the member is pregnant or within the postpartum period on {@code day}: a pregnant
-   * status applies as recorded; a postpartum status applies from the delivery date through the
-   * same date one year later, both inclusive.
+   * The longest a pregnancy is taken to last before its delivery date, in weeks (a post-term
+   * pregnancy): a member recorded as postpartum was pregnant on the days in the 42 weeks before
+   * her delivery date.
+   */
+  public static final int MAX_PREGNANCY_WEEKS = 42;
+
+  /**
+   * Whether the member is pregnant or within the postpartum period on {@code day}. A pregnant
+   * status applies on any day, as recorded. A postpartum status applies from the delivery date
+   * through the same date one year later, both inclusive, and (she was pregnant then) on the days
+   * in the {@value #MAX_PREGNANCY_WEEKS} weeks before the delivery date: a member admitted while
+   * pregnant and recorded later as postpartum was pregnant at admission.
    */
   public boolean isPregnantOrPostpartumOn(LocalDate day) {
     if (state() == PregnancyState.PREGNANT) {
       return true;
     }
     LocalDate delivered = deliveryDate().orElseThrow();
-    return !day.isBefore(delivered) && !day.isAfter(delivered.plusYears(POSTPARTUM_PERIOD_YEARS));
+    return !day.isBefore(delivered.minusWeeks(MAX_PREGNANCY_WEEKS))
+        && !day.isAfter(delivered.plusYears(POSTPARTUM_PERIOD_YEARS));
   }
 
   @Value.Check

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The postpartum period: the delivery date through the same date one year later, both inclusive. */
+/**
+ * The postpartum period: the delivery date through the same date one year later, both inclusive;
+ * and the pregnancy before it: the 42 weeks before the delivery date.
+ */
 class PregnancyStatusTest {
   private static final LocalDate DELIVERED = LocalDate.of(2024, 2, 14);
 
@@ -18,7 +21,9 @@ class PregnancyStatusTest {
 
   @ParameterizedTest(name = "delivered 2024-02-14, on {0}: {1}")
   @CsvSource({
-      "2024-02-13, false", // the day before delivery
+      "2023-04-25, false", // 42 weeks and a day before delivery
+      "2023-04-26, true",  // 42 weeks before delivery: pregnant
+      "2024-02-13, true",  // the day before delivery: pregnant
       "2024-02-14, true",  // the delivery date
       "2024-08-01, true",
       "2025-02-13, true",
@@ -36,7 +41,10 @@ class PregnancyStatusTest {
 
     assertThat(status.isPregnantOrPostpartumOn(lastDay)).isTrue();
     assertThat(status.isPregnantOrPostpartumOn(lastDay.plusDays(1))).isFalse();
-    assertThat(status.isPregnantOrPostpartumOn(DELIVERED.minusDays(1))).isFalse();
+    assertThat(status.isPregnantOrPostpartumOn(DELIVERED.minusDays(1))).isTrue();
+    LocalDate firstPregnantDay = DELIVERED.minusWeeks(PregnancyStatus.MAX_PREGNANCY_WEEKS);
+    assertThat(status.isPregnantOrPostpartumOn(firstPregnantDay)).isTrue();
+    assertThat(status.isPregnantOrPostpartumOn(firstPregnantDay.minusDays(1))).isFalse();
   }
 
   @Test

@@ -42,6 +42,16 @@ public final class Deadline {
     return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after " + start);
   }
 
+  /**
+   * On time up to and including {@code start + hours}; the description shows {@code start} in
+   * {@code zone} (e.g. {@code 48 hours after 2024-05-01 09:00 EDT}).
+   */
+  public static Deadline hoursAfter(Instant start, int hours, ZoneId zone) {
+    requireNonNegative(hours);
+    return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after "
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH).format(start.atZone(zone)));
+  }
+
   /** On time up to the end of the {@code n}-th business day after the date of {@code start}. */
   public static Deadline businessDaysAfter(Instant start, int n, BusinessCalendar calendar) {
     LocalDate day = start.atZone(calendar.zone()).toLocalDate();

@@ -61,7 +61,7 @@ public final class EsoapComponentsOfService extends Section {
   private static Judgment consultationsWithin48Hours(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     var admitted = e.admittedAt().orElseThrow(); // the condition guarantees an admission
-    Deadline due = Deadline.hoursAfter(admitted, 48);
+    Deadline due = Deadline.hoursAfter(admitted, 48, ctx.zone());
     Evidence admission = Evidence.of("episode", e.id(), admitted, "admission");
     Optional<Consultation> medical = earliest(e, ConsultationKind.MEDICAL, ctx);
     Optional<Consultation> obstetric = earliest(e, ConsultationKind.OBSTETRIC, ctx);

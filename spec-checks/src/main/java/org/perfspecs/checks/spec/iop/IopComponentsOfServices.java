@@ -12,6 +12,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.Section;
+import org.perfspecs.checks.Times;
 import org.perfspecs.checks.Timeliness;
 import org.perfspecs.checks.Timeliness.Timed;
 import org.perfspecs.checks.time.Deadline;
@@ -57,7 +58,8 @@ public final class IopComponentsOfServices extends Section {
     Episode e = record.episode();
     Optional<Referral> referral = e.referral().filter(r -> ctx.hasHappened(r.at()));
     if (referral.isEmpty()) {
-      return Judgment.undetermined("no referral time is recorded, so the evaluation deadline cannot be computed");
+      return Judgment.undetermined("no referral time is recorded as of " + Times.format(ctx.asOf(), ctx.zone())
+          + ", so the evaluation deadline cannot be computed");
     }
     Referral r = referral.get();
     Deadline due = Deadline.businessDaysAfter(r.at(), 1, ctx.calendar());
@@ -76,7 +78,8 @@ public final class IopComponentsOfServices extends Section {
   private static Judgment admittedWithinOneBusinessDay(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     if (e.evaluatedAt().filter(ctx::hasHappened).isEmpty()) {
-      return Judgment.undetermined("no initial evaluation time is recorded, so the admission deadline cannot be computed");
+      return Judgment.undetermined("no initial evaluation time is recorded as of "
+          + Times.format(ctx.asOf(), ctx.zone()) + ", so the admission deadline cannot be computed");
     }
     var evaluated = e.evaluatedAt().get();
     Deadline due = Deadline.businessDaysAfter(evaluated, 1, ctx.calendar());

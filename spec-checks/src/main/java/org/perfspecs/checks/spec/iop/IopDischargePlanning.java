@@ -31,7 +31,8 @@ public final class IopDischargePlanning extends Section {
   /**
    * "At least one after-care appointment is scheduled within 7 days of the Members discharge from
    * the IOP." Met by an after-care appointment (general or psychiatric), booked as of the
-   * evaluation time, whose date is the discharge date or one of the 7 calendar days after it.
+   * evaluation time and before it took place (a booking entered afterwards does not count), whose
+   * date is the discharge date or one of the 7 calendar days after it.
    * Pending until the end of the 7th day; not applicable until the member is discharged.
    */
   public static final EpisodeRequirement AFTERCARE_WITHIN_7_DAYS = EpisodeRequirement.of(
@@ -79,7 +80,7 @@ public final class IopDischargePlanning extends Section {
     Deadline due = Deadline.calendarDaysAfter(dischargeDate, days, ctx.zone());
     Evidence discharge = Evidence.of("episode", e.id(), discharged, "discharge");
     List<Appointment> booked = e.appointments().stream()
-        .filter(a -> kinds.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()))
+        .filter(a -> kinds.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()) && !a.scheduledAt().isAfter(a.at()))
         .sorted(Comparator.comparing(Appointment::at))
         .toList();
     Optional<Appointment> inWindow = booked.stream()

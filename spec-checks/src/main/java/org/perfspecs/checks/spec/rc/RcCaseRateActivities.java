@@ -13,6 +13,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.Section;
+import org.perfspecs.checks.Times;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
@@ -37,7 +38,8 @@ public final class RcCaseRateActivities extends Section {
    * <p>Windows: consecutive 30-day periods from the date of admission (the start of service) in
    * America/New_York: days 1-30, 31-60, ... A connection is a contact in person, by phone or by
    * text (telehealth video is not one of the three modes named) with the member engaged and
-   * responsive; case-related work without the member never counts. Each period that has closed
+   * responsive; case-related work without the member, and contacts after discharge, never count.
+   * Each period that has closed
    * (its last day has ended before the as-of time) must hold at least five; the period in
    * progress is PENDING until it holds five or closes. A last period cut short by discharge is
    * judged only if it already holds five (it is not a thirty-day period). A stay shorter than
@@ -66,12 +68,14 @@ public final class RcCaseRateActivities extends Section {
   private static Judgment fiveConnectionsPer30Days(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     if (e.admittedAt().filter(ctx::hasHappened).isEmpty()) {
-      return Judgment.undetermined("no admission (start of service) time is recorded, so the 30-day periods cannot be placed");
+      return Judgment.undetermined("no admission (start of service) time is recorded as of "
+          + Times.format(ctx.asOf(), ctx.zone()) + ", so the 30-day periods cannot be placed");
     }
     LocalDate start = ctx.dateOf(e.admittedAt().get());
     LocalDate lastServiceDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    java.time.Instant serviceEnd = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
     List<Contact> connections = e.contacts().stream()
-        .filter(c -> isConnection(c) && ctx.hasHappened(c.at()))
+        .filter(c -> isConnection(c) && !c.at().isAfter(serviceEnd))
         .toList();
     List<Evidence> periods = new ArrayList<>();
     for (int k = 0; ; k++) {

@@ -66,6 +66,23 @@ class EsoapComponentsOfServiceTest {
   class ConsultationsWithin48Hours {
     @Test
     @Verifies("ESOAP.COMP.4.2")
+    void appliesToAMemberRecordedPostpartumWhoDeliveredAfterAdmission() {
+      // pregnant at admission on 2024-04-15, delivered 2024-05-01: the condition holds
+      Finding f = evaluate(record(deliveredOn("2024-05-01"), admitted(ADMITTED)), LATER);
+
+      assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
+    }
+
+    @Test
+    @Verifies("ESOAP.COMP.4.2")
+    void doesNotApplyWhenTheDeliveryIsMoreThan42WeeksAfterAdmission() {
+      Finding f = evaluate(record(deliveredOn("2025-02-04"), admitted(ADMITTED)), LATER);
+
+      assertThat(f.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    }
+
+    @Test
+    @Verifies("ESOAP.COMP.4.2")
     void metWhenTheLaterConsultationIsArrangedAtExactly48Hours() {
       Finding f = evaluate(record(pregnant(), admitted(ADMITTED)
           .addConsultations(consultation("c-med", ConsultationKind.MEDICAL, ny("2024-04-15T10:00")))

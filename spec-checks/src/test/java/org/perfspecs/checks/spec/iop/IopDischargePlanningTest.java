@@ -51,6 +51,15 @@ class IopDischargePlanningTest {
 
     @Test
     @Verifies("IOP.DISCH.6.b")
+    void anAppointmentBookedAfterItTookPlaceDoesNotCount() {
+      Finding f = evaluate(record(discharged()
+          .addAppointments(appointment("a-1", AppointmentKind.AFTERCARE, ny("2024-04-05T10:00"), ny("2024-05-01T09:00")))), LATER);
+
+      assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
+    }
+
+    @Test
+    @Verifies("IOP.DISCH.6.b")
     void metByAnAppointmentOnDay7() {
       Finding f = evaluate(record(discharged()
           .addAppointments(appointment("a-1", AppointmentKind.AFTERCARE, ny("2024-04-08T15:00")))), LATER);

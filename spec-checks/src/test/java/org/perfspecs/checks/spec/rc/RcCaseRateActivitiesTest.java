@@ -61,6 +61,19 @@ class RcCaseRateActivitiesTest {
     return e;
   }
 
+  @org.junit.jupiter.api.Test
+  @Verifies("RC.CASE.2")
+  void contactsAfterDischargeDoNotCount() {
+    // four connections on days 1-4, discharged at 09:00 on day 30, a fifth contact at 20:00 that day
+    ImmutableEpisode.Builder e = withConnections(admitted(), "2024-01-01", 4)
+        .dischargedAt(ny(DAY_30 + "T09:00"))
+        .addContacts(connection(ny(DAY_30 + "T20:00")));
+    Finding f = evaluate(org.perfspecs.checks.Fixtures.record(e), ny("2024-03-01T12:00"));
+
+    assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(f.reason()).contains("had 4 connection(s)");
+  }
+
   private static Finding evaluate(CaseRecord r, Instant asOf) {
     return FindingChecks.evaluate(FIVE_CONNECTIONS_PER_30_DAYS, r, asOf);
   }

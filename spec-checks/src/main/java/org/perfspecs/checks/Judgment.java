@@ -65,7 +65,7 @@ public final class Judgment {
     return new Judgment(Outcome.UNDETERMINED, missingFact, List.of(evidence), null);
   }
 
-  /** Deferred to an external document, or no record can show it. */
+  /** Deferred to an external document this library does not encode; the reason names it. */
   public static Judgment notEvaluated(String reason, Evidence... evidence) {
     return new Judgment(Outcome.NOT_EVALUATED, reason, List.of(evidence), null);
   }

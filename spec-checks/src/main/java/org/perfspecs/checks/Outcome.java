@@ -21,7 +21,7 @@ public enum Outcome {
   NOT_APPLICABLE,
   /** A fact needed to decide is missing from the record (data quality, not non-compliance); the reason names it. */
   UNDETERMINED,
-  /** Deferred to an external document, or no record can show it. */
+  /** Deferred to an external document this library does not encode; the reason names it. */
   NOT_EVALUATED,
   /** The requirement's own code failed on this record: a library bug, reported with the exception type. */
   ERROR

@@ -9,8 +9,8 @@ import org.perfspecs.model.Program;
 
 /**
  * A requirement judged on a program profile, once per program: by a rule over the profile, by an
- * attestation when no record can show it, or (external) deferred to a document this library does
- * not encode.
+ * attestation (who, when) when no structured fact can show it (NOT_MET without one), or
+ * (external) deferred to a document this library does not encode (NOT_EVALUATED).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProgramRequirement extends Requirement {
@@ -38,8 +38,10 @@ public final class ProgramRequirement extends Requirement {
   }
 
   /**
-   * A requirement no record can show: {@link Outcome#MET} when the profile holds an attestation
-   * for this id dated on or before the as-of date, otherwise {@link Outcome#NOT_EVALUATED}.
+   * A requirement no structured fact of the profile can show: {@link Outcome#MET} when the
+   * profile holds an attestation for this id (who, when) dated on or before the as-of date,
+   * otherwise {@link Outcome#NOT_MET}: the attestation is the documentation, and what is not
+   * documented was not done.
    */
   public static ProgramRequirement attested(String id, Strength strength, Citation citation) {
     return new ProgramRequirement(id, strength, citation, null, null);
@@ -94,7 +96,7 @@ public final class ProgramRequirement extends Requirement {
             Evidence.onDate("attestation", a.requirementId(), a.attestedOn(), "attested by " + a.attestedBy()));
       }
     }
-    return Judgment.notEvaluated("no record can show this; the program profile holds no attestation for "
-        + id());
+    return Judgment.notMet("the program profile holds no attestation for " + id()
+        + " (no structured record can show it; attest who and when)");
   }
 }

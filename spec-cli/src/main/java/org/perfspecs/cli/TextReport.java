@@ -26,8 +26,8 @@ final class TextReport {
       out.println("  (no requirements of this kind are encoded yet for this service)");
     }
     for (Finding f : findings) {
-      String due = f.outcome() == Outcome.PENDING
-          ? " [due " + f.due().map(d -> Times.format(d.last(), ctx.zone())).orElse("?") + "]" : "";
+      String dueAt = f.due().map(d -> Times.format(d.last(), ctx.zone())).orElse("?");
+      String due = f.outcome() == Outcome.PENDING && !f.reason().contains(dueAt) ? " [due " + dueAt + "]" : "";
       out.printf(Locale.ROOT, "  %-14s %-18s %s%s%n", f.outcome(), f.requirementId(), f.reason(), due);
     }
   }

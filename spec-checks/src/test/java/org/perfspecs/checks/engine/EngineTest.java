@@ -53,9 +53,17 @@ class EngineTest {
   void evaluatesProgramAndExternalRequirementsOnlyForTheProgramsServices() {
     Program program = Program.builder().id("P-9").name("Program").addServices(ServiceType.ESOAP).build();
     List<Finding> findings = Engine.standard().evaluate(program, CTX);
-    assertThat(findings).extracting(Finding::requirementId).containsExactly("ESOAP.COMP.1", "ESOAP.COMP.2");
-    assertThat(findings).extracting(Finding::outcome).containsOnly(Outcome.NOT_EVALUATED);
-    assertThat(findings.get(0).reason()).contains("General Behavioral Health Performance Specifications");
+    List<String> expected = Catalog.standard().specification(ServiceType.ESOAP).orElseThrow().requirements().stream()
+        .filter(r -> r instanceof org.perfspecs.checks.ProgramRequirement).map(Requirement::id).toList();
+    assertThat(findings).extracting(Finding::requirementId).containsExactlyElementsOf(expected)
+        .contains("ESOAP.COMP.1", "ESOAP.COMP.2");
+    assertThat(findings).allSatisfy(f -> {
+      assertThat(f.subjectId()).isEqualTo("P-9");
+      assertThat(f.requirementId()).startsWith("ESOAP.");
+    });
+    Finding general = findings.stream().filter(f -> f.requirementId().equals("ESOAP.COMP.1")).findFirst().orElseThrow();
+    assertThat(general.outcome()).isEqualTo(Outcome.NOT_EVALUATED);
+    assertThat(general.reason()).contains("General Behavioral Health Performance Specifications");
   }
 
   @Test

@@ -5,7 +5,22 @@ import org.perfspecs.checks.Specification;
 import org.perfspecs.model.InsuranceProduct;
 import org.perfspecs.model.ServiceType;
 
-/** Residential Rehabilitation Services for Pregnant and Post-Partum Women (Optum, MassHealth). */
+/**
+ * Residential Rehabilitation Services for Pregnant and Post-Partum Women (Optum, MassHealth).
+ *
+ * <p>Metadata: the document is a subset of the RRS for Substance Use Disorders specifications and
+ * of the General Performance Specifications (both external, {@link Specification#inheritsFrom()});
+ * where they differ this one takes precedence. "Post-partum" is the period following childbirth up
+ * to one year: that definition is encoded once, in {@link
+ * org.perfspecs.model.PregnancyStatus#isPregnantOrPostpartumOn}, and used for applicability through
+ * {@link org.perfspecs.checks.Conditions#pregnantOrPostpartumAtAdmission()}.
+ *
+ * <p>Sections in document order: PURPOSE ({@code PURP}), OVERVIEW ({@code OVW}), SERVICE COMPONENTS
+ * ({@code COMP}), STAFFING REQUIREMENTS ({@code STAFF}), SERVICE, COMMUNITY AND OTHER LINKAGES
+ * ({@code LINK}), and the two headings of PROCESS SPECIFICATIONS: Assessment, Treatment Planning
+ * and Documentation ({@code ASMT}) and Discharge Planning and Documentation ({@code DISCH}); then
+ * QUALITY MANAGEMENT ({@code QM}). Episode requirements are judged over the stay ({@code RrsStay}).
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RrsPpw {
   /** The bundled source document. */

@@ -47,11 +47,34 @@ import org.perfspecs.model.Topic;
 /**
  * RRS for Pregnant and Post-Partum Women "SERVICE COMPONENTS".
  *
- * <p>Episode requirements here are judged over the stay ({@link RrsStay}): there is no deadline in
+ * <p>Episode requirements here are judged over the stay ({@code RrsStay}): there is no deadline in
  * this section, so each is MET once the record shows it during the stay and NOT_MET until then;
  * without an admission time each is UNDETERMINED. "As needed" and "as indicated" apply when the
  * record marks the need ({@link org.perfspecs.model.Episode#counselingNeeds()}, {@link
  * org.perfspecs.model.Episode#serviceNeeds()}), else NOT_APPLICABLE.
+ *
+ * <ul>
+ *   <li>Item 5 ("The provider arranges appointments for primary health, and mental health services
+ *       including pediatric care, and specialized pediatric care as indicated."): four requirements,
+ *       {@code 5.a} primary health, {@code 5.b} mental health, {@code 5.c} pediatric care, {@code
+ *       5.d} specialized pediatric care. "As indicated" is read as qualifying every element: each
+ *       applies when the record marks the matching service need, and is MET by an appointment of
+ *       the matching kind that the program helped make ({@code assistedByProgram}), booked during
+ *       the stay.
+ *   <li>Item 7's listed plan elements: eight requirements {@code 7.b.1} to {@code 7.b.8}, judged on
+ *       the latest treatment plan dated during the stay (the plan in force); NOT_APPLICABLE while
+ *       there is none (whether a plan exists is {@code 7.a}). "Other relevant issues" names nothing
+ *       checkable.
+ *   <li>Item 9 ("... HIV/AIDS, hepatitis, and other STI counseling and testing as needed by the
+ *       Enrollee."): three requirements {@code 9.a} HIV/AIDS, {@code 9.b} hepatitis, {@code 9.c}
+ *       other STI, each applying when the record marks the counselling need on that topic, MET by
+ *       a contact during the stay with the member engaged (not case work without her) covering the
+ *       topic, or by a referral made to HIV, hepatitis and STI testing.
+ *   <li>Item 12 ("The provider ensures appropriate counseling regarding the following as needed:"):
+ *       twelve requirements {@code 12.a} to {@code 12.l}, each applying when the record marks the
+ *       counselling need on the topic, MET by a contact during the stay with the member engaged (not
+ *       case work without her) covering the topic.
+ * </ul>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RrsServiceComponents extends Section {

@@ -1,7 +1,6 @@
 package org.perfspecs.checks.spec.rrs;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -129,10 +128,14 @@ final class RrsStay {
     return Judgment.notMet("the record shows no " + what + " " + until, admission(e));
   }
 
-  /** The first of several optional evidences. */
-  @SafeVarargs
-  static Optional<Evidence> first(Optional<Evidence>... options) {
-    return Arrays.stream(options).flatMap(Optional::stream).findFirst();
+  /** The first present of two optional evidences. */
+  static Optional<Evidence> first(Optional<Evidence> a, Optional<Evidence> b) {
+    return a.isPresent() ? a : b;
+  }
+
+  /** The first present of three optional evidences. */
+  static Optional<Evidence> first(Optional<Evidence> a, Optional<Evidence> b, Optional<Evidence> c) {
+    return first(first(a, b), c);
   }
 
   /** {@code WIC_NUTRITION} as {@code wic nutrition}. */

@@ -362,7 +362,7 @@ public final class RrsServiceComponents extends Section {
             + "pediatric appointment, or referral to pediatrics, early intervention or infant/family support)",
         first(consultation(e, ConsultationKind.PEDIATRIC, ctx),
             RrsStay.appointmentArranged(e, Set.of(AppointmentKind.PEDIATRIC, AppointmentKind.SPECIALIZED_PEDIATRIC), ctx)
-                .map(RrsStay::evidence),
+                .map(a -> RrsStay.evidence(a, ctx)),
             RrsStay.referralTo(e, INFANT_TARGETS, ctx).map(RrsStay::evidence)));
   }
 
@@ -407,7 +407,7 @@ public final class RrsServiceComponents extends Section {
 
   private static Judgment medicalAppointmentsScheduled(CaseRecord record, EvaluationContext ctx) {
     return shownDuringStay(record, ctx, "medical (obstetric, prenatal, postpartum or other medical) appointment scheduled",
-        medicalAppointmentBooked(record.episode(), ctx).map(RrsStay::evidence));
+        medicalAppointmentBooked(record.episode(), ctx).map(a -> RrsStay.evidence(a, ctx)));
   }
 
   /** Medical appointments dated during the stay whose time has passed, in time order. */
@@ -536,7 +536,7 @@ public final class RrsServiceComponents extends Section {
   private record AppointmentArranged(String what, Set<AppointmentKind> kinds) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       return shownDuringStay(record, ctx, what + " appointment arranged by the program",
-          RrsStay.appointmentArranged(record.episode(), kinds, ctx).map(RrsStay::evidence));
+          RrsStay.appointmentArranged(record.episode(), kinds, ctx).map(a -> RrsStay.evidence(a, ctx)));
     }
   }
 

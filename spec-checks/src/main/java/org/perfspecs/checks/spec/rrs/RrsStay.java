@@ -104,9 +104,9 @@ final class RrsStay {
         + c.topics().stream().map(t -> words(t.name())).sorted().collect(Collectors.joining(", ")));
   }
 
-  static Evidence evidence(Appointment a) {
+  static Evidence evidence(Appointment a, EvaluationContext ctx) {
     return Evidence.of("appointment", a.id(), a.scheduledAt(), words(a.kind().name()) + " appointment for "
-        + a.at() + " booked");
+        + Times.format(a.at(), ctx.zone()) + " booked");
   }
 
   static Evidence admission(Episode e) {

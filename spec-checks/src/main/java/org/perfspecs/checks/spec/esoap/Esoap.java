@@ -27,7 +27,7 @@ public final class Esoap {
           InsuranceProduct.TUFTS_HEALTH_DIRECT, InsuranceProduct.TUFTS_HEALTH_TOGETHER,
           InsuranceProduct.TUFTS_HEALTH_RITOGETHER, InsuranceProduct.TUFTS_HEALTH_ONE_CARE)
       .inheritsFrom(GENERAL_SPECIFICATIONS, "SOAP Performance Specifications", CMR_105_164)
-      .sections(new EsoapComponentsOfService())
+      .sections(new EsoapDefinition(), new EsoapComponentsOfService())
       .build();
 
   private Esoap() {}

@@ -34,7 +34,8 @@ public final class Esoap {
           InsuranceProduct.TUFTS_HEALTH_RITOGETHER, InsuranceProduct.TUFTS_HEALTH_ONE_CARE)
       .inheritsFrom(GENERAL_SPECIFICATIONS, SOAP_SPECIFICATIONS, CMR_105_164)
       .sections(new EsoapDefinition(), new EsoapComponentsOfService(), new EsoapStaffingRequirements(),
-          new EsoapAssessmentPlanning(), new EsoapDischargePlanning())
+          new EsoapAssessmentPlanning(), new EsoapDischargePlanning(),
+          new EsoapLinkages())
       .build();
 
   private Esoap() {}

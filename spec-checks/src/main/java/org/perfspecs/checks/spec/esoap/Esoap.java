@@ -35,7 +35,7 @@ public final class Esoap {
       .inheritsFrom(GENERAL_SPECIFICATIONS, SOAP_SPECIFICATIONS, CMR_105_164)
       .sections(new EsoapDefinition(), new EsoapComponentsOfService(), new EsoapStaffingRequirements(),
           new EsoapAssessmentPlanning(), new EsoapDischargePlanning(),
-          new EsoapLinkages())
+          new EsoapLinkages(), new EsoapQualityManagement())
       .build();
 
   private Esoap() {}

@@ -91,7 +91,7 @@ final class EsoapRecords {
     });
   }
 
-  /** The member has been discharged and a document of {@code kind} is in the record (for the plan lists). */
+  /** A document of {@code kind} completed by the as-of date is in the record (NOT_APPLICABLE otherwise). */
   static Condition documentInRecord(DocumentKind kind, String what) {
     return Condition.of("a " + what + " is in the record", (record, ctx) ->
         documentsOf(record.episode(), kind, ctx).isEmpty()

@@ -131,4 +131,10 @@ class EsoapAssessmentPlanningTest {
     assertThat(outcome(r, record(pregnant(), org.perfspecs.checks.Fixtures.episode(org.perfspecs.model.ServiceType.ESOAP)), LATER))
         .isEqualTo(Outcome.UNDETERMINED);
   }
+
+  @org.junit.jupiter.api.Test
+  @Verifies({"ESOAP.ASMT.2.a.1", "ESOAP.ASMT.2.a.2", "ESOAP.ASMT.2.a.3", "ESOAP.ASMT.2.a.4", "ESOAP.ASMT.2.b.1", "ESOAP.ASMT.2.b.2", "ESOAP.ASMT.2.b.3", "ESOAP.ASMT.2.b.4", "ESOAP.ASMT.2.c.1", "ESOAP.ASMT.2.c.2", "ESOAP.ASMT.2.c.3", "ESOAP.ASMT.2.c.4", "ESOAP.ASMT.3.a", "ESOAP.ASMT.3.b", "ESOAP.ASMT.3.c", "ESOAP.ASMT.3.d", "ESOAP.ASMT.4"})
+  void everyEpisodeRequirementAppliesOnlyToAMemberPregnantOrPostpartumAtAdmission() {
+    assertThat(EsoapTestSupport.assertPregnancyCondition("ASMT")).containsExactlyInAnyOrder("ESOAP.ASMT.2.a.1", "ESOAP.ASMT.2.a.2", "ESOAP.ASMT.2.a.3", "ESOAP.ASMT.2.a.4", "ESOAP.ASMT.2.b.1", "ESOAP.ASMT.2.b.2", "ESOAP.ASMT.2.b.3", "ESOAP.ASMT.2.b.4", "ESOAP.ASMT.2.c.1", "ESOAP.ASMT.2.c.2", "ESOAP.ASMT.2.c.3", "ESOAP.ASMT.2.c.4", "ESOAP.ASMT.3.a", "ESOAP.ASMT.3.b", "ESOAP.ASMT.3.c", "ESOAP.ASMT.3.d", "ESOAP.ASMT.4");
+  }
 }

@@ -686,4 +686,10 @@ class EsoapComponentsOfServiceTest {
       assertThat(umbrella).isEqualTo(infectious ? Outcome.MET : Outcome.NOT_APPLICABLE);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  @Verifies({"ESOAP.COMP.4.2", "ESOAP.COMP.4.3", "ESOAP.COMP.5.a", "ESOAP.COMP.5.b", "ESOAP.COMP.6.a", "ESOAP.COMP.6.c", "ESOAP.COMP.6.c.1", "ESOAP.COMP.6.d", "ESOAP.COMP.6.e.1", "ESOAP.COMP.6.e.2", "ESOAP.COMP.6.e.3", "ESOAP.COMP.6.e.4", "ESOAP.COMP.6.e.5", "ESOAP.COMP.6.e.6", "ESOAP.COMP.6.e.7"})
+  void everyEpisodeRequirementAppliesOnlyToAMemberPregnantOrPostpartumAtAdmission() {
+    assertThat(EsoapTestSupport.assertPregnancyCondition("COMP")).containsExactlyInAnyOrder("ESOAP.COMP.4.2", "ESOAP.COMP.4.3", "ESOAP.COMP.5.a", "ESOAP.COMP.5.b", "ESOAP.COMP.6.a", "ESOAP.COMP.6.c", "ESOAP.COMP.6.c.1", "ESOAP.COMP.6.d", "ESOAP.COMP.6.e.1", "ESOAP.COMP.6.e.2", "ESOAP.COMP.6.e.3", "ESOAP.COMP.6.e.4", "ESOAP.COMP.6.e.5", "ESOAP.COMP.6.e.6", "ESOAP.COMP.6.e.7");
+  }
 }

@@ -96,4 +96,10 @@ class EsoapDischargePlanningTest {
     assertThat(outcome(EsoapDischargePlanning.CONNECTED_TO_PRIMARY_CARE, withBoth, LATER)).isEqualTo(Outcome.MET);
     assertThat(outcome(EsoapDischargePlanning.CONNECTED_TO_PEDIATRICS, withBoth, LATER)).isEqualTo(Outcome.NOT_MET);
   }
+
+  @org.junit.jupiter.api.Test
+  @Verifies({"ESOAP.DISCH.1", "ESOAP.DISCH.2.a.1", "ESOAP.DISCH.2.a.2", "ESOAP.DISCH.2.a.3", "ESOAP.DISCH.2.b.1", "ESOAP.DISCH.2.b.2", "ESOAP.DISCH.2.b.3"})
+  void everyEpisodeRequirementAppliesOnlyToAMemberPregnantOrPostpartumAtAdmission() {
+    assertThat(EsoapTestSupport.assertPregnancyCondition("DISCH")).containsExactlyInAnyOrder("ESOAP.DISCH.1", "ESOAP.DISCH.2.a.1", "ESOAP.DISCH.2.a.2", "ESOAP.DISCH.2.a.3", "ESOAP.DISCH.2.b.1", "ESOAP.DISCH.2.b.2", "ESOAP.DISCH.2.b.3");
+  }
 }

@@ -129,4 +129,10 @@ class EsoapLinkagesTest {
     assertThat(FindingChecks.evaluate(EsoapLinkages.LINKING_ASSISTANCE, needing(followed, connected), ny("2024-04-19T10:00"))
         .outcome()).as("the follow-up has not happened yet").isEqualTo(Outcome.NOT_MET);
   }
+
+  @org.junit.jupiter.api.Test
+  @Verifies({"ESOAP.LINK.3.a", "ESOAP.LINK.3.b"})
+  void everyEpisodeRequirementAppliesOnlyToAMemberPregnantOrPostpartumAtAdmission() {
+    assertThat(EsoapTestSupport.assertPregnancyCondition("LINK")).containsExactlyInAnyOrder("ESOAP.LINK.3.a", "ESOAP.LINK.3.b");
+  }
 }

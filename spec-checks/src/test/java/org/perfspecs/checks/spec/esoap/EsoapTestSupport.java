@@ -43,6 +43,30 @@ final class EsoapTestSupport {
         .attestedBy("program director").attestedOn(on).build()).build();
   }
 
+  /**
+   * Every episode requirement of section {@code key} except ESOAP.DEF.1 applies only to a member
+   * pregnant or postpartum at admission: UNDETERMINED without an admission time (or before it),
+   * NOT_APPLICABLE for a member who is neither. Returns the ids checked.
+   */
+  static java.util.List<String> assertPregnancyCondition(String key) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (org.perfspecs.checks.Requirement q : Esoap.specification().requirements()) {
+      if (!(q instanceof org.perfspecs.checks.EpisodeRequirement r) || !r.sectionKey().equals(key) || r.id().equals("ESOAP.DEF.1")) {
+        continue;
+      }
+      ids.add(r.id());
+      assertThat(r.condition()).get().asString().contains("pregnant or postpartum");
+      Finding noAdmission = FindingChecks.evaluate(r, org.perfspecs.checks.Fixtures.record(pregnant(), episode(ServiceType.ESOAP)), LATER);
+      assertThat(noAdmission.outcome()).as(r.id()).isEqualTo(Outcome.UNDETERMINED);
+      assertThat(noAdmission.reason()).contains("no admission time is recorded");
+      assertThat(FindingChecks.evaluate(r, org.perfspecs.checks.Fixtures.record(pregnant(), admitted()), ADMITTED.minusNanos(1)).outcome())
+          .as(r.id() + " before admission").isEqualTo(Outcome.UNDETERMINED);
+      assertThat(FindingChecks.evaluate(r, org.perfspecs.checks.Fixtures.record(member(), admitted()), LATER).outcome())
+          .as(r.id() + " not pregnant").isEqualTo(Outcome.NOT_APPLICABLE);
+    }
+    return ids;
+  }
+
   /** MET with an attestation dated on or before the as-of date, NOT_MET without one or with a later one. */
   static void assertAttested(ProgramRequirement r) {
     Instant asOf = ny("2024-05-01T12:00");

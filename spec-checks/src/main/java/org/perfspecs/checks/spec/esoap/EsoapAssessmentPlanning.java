@@ -149,7 +149,7 @@ public final class EsoapAssessmentPlanning extends Section {
     String text = ISSUE_TEXT[n - 1];
     return EpisodeRequirement.of("ESOAP.ASMT.2." + doc + "." + n, MUST,
         cite("2, " + name(doc) + ", issue " + n, text),
-        new Covers(kind(doc), name(doc), ISSUE_ELEMENT[n - 1], text.toLowerCase())::judge)
+        new Covers(kind(doc), name(doc), ISSUE_ELEMENT[n - 1], text.toLowerCase(java.util.Locale.ROOT))::judge)
         .when(Conditions.pregnantOrPostpartumAtAdmission())
         .when(EsoapRecords.documentInRecord(kind(doc), name(doc)));
   }

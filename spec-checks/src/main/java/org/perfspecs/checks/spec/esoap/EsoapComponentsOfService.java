@@ -46,7 +46,15 @@ import org.perfspecs.model.StaffMember;
 import org.perfspecs.model.Topic;
 import org.perfspecs.model.TrainingTopic;
 
-/** ESOAP "COMPONENTS OF SERVICE". */
+/**
+ * ESOAP "COMPONENTS OF SERVICE".
+ *
+ * <p>Item 4's stem ("is required to provide the following") introduces its three bullets, 4.1-4.3.
+ * Item 6's stem ("assists the member in accessing medical services. All such activities are
+ * documented") is judged through its lettered items 6.a-6.e, each of which requires the
+ * documentation. Item 6.c's unlettered bullet is 6.c.1; item 6.e's seven tests are 6.e.1-6.e.7.
+ * Every episode requirement applies to a member pregnant or postpartum at admission.
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EsoapComponentsOfService extends Section {
   static final String HEADING = "COMPONENTS OF SERVICE";

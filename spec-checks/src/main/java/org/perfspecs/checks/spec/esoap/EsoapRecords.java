@@ -62,7 +62,7 @@ final class EsoapRecords {
   }
 
   static Evidence evidence(Document d) {
-    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase().replace('_', ' '));
+    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
   }
 
   static String names(Set<? extends Enum<?>> values) {

@@ -29,5 +29,11 @@ public enum PartnerCategory {
   FAITH_BASED_ORGANIZATION,
   RECOVERY_SUPPORT_CENTER,
   SUPPORTIVE_SOBER_HOUSING,
+  /** Social services organisations (ESOAP Linkages 2.a: CBHI, the Behavioral Health Helpline, mobile crisis, domestic violence shelters and violence prevention, housing assistance, legal services). */
+  SOCIAL_SERVICES_ORGANIZATION,
+  /** Family services organisations (ESOAP Linkages 2.b: home visiting, diaper banks and baby supplies, Healthy Start, WIC and nutrition, high-risk infant/family support, early intervention, childcare). */
+  FAMILY_SERVICES_ORGANIZATION,
+  /** Perinatal medical services (ESOAP Linkages 2.c: family/reproductive health, doula care, prenatal care, lactation and infant feeding support). */
+  PERINATAL_MEDICAL_SERVICES,
   OTHER
 }

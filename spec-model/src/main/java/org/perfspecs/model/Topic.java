@@ -36,5 +36,19 @@ public enum Topic {
   CRISIS_PREVENTION,
   SAFETY_PLANNING,
   WELLNESS_PLAN_GOALS,
+  /** Encouragement to undergo HIV testing (ESOAP Components of Service 6.e). */
+  HIV_TESTING,
+  /** Encouragement to undergo syphilis testing. */
+  SYPHILIS_TESTING,
+  /** Encouragement to undergo hepatitis B testing. */
+  HEPATITIS_B_TESTING,
+  /** Encouragement to undergo hepatitis C testing. */
+  HEPATITIS_C_TESTING,
+  /** Encouragement to undergo chlamydia testing. */
+  CHLAMYDIA_TESTING,
+  /** Encouragement to undergo gonorrhea testing. */
+  GONORRHEA_TESTING,
+  /** Encouragement to undergo PAP testing. */
+  PAP_TESTING,
   OTHER
 }

@@ -17,6 +17,12 @@ public final class Esoap {
   /** 105 CMR 164 (external). */
   public static final String CMR_105_164 = "105 CMR 164.000 Licensure of Substance Use Disorder Treatment Programs (DPH/BSAS)";
 
+  /** The SOAP performance specifications this one is a subset of (external). */
+  public static final String SOAP_SPECIFICATIONS = "Structured Outpatient Addiction Program (SOAP) Performance Specifications (Tufts Health Plan)";
+
+  /** The Provider Manual (external). */
+  public static final String PROVIDER_MANUAL = "Tufts Health Plan Provider Manual (credentialing criteria)";
+
   private static final Specification SPECIFICATION = Specification.builder(ServiceType.ESOAP)
       .title("Non-24-Hour Diversionary Services Enhanced Structured Outpatient Addiction Program (SOAP) for Pregnant and Postpartum Members Performance Specifications")
       .issuer("Tufts Health Plan / Tufts Health Public Plans (Point32Health)")
@@ -26,8 +32,10 @@ public final class Esoap {
           InsuranceProduct.TUFTS_MEDICARE_PREFERRED_PPO, InsuranceProduct.TUFTS_HEALTH_PLAN_SCO,
           InsuranceProduct.TUFTS_HEALTH_DIRECT, InsuranceProduct.TUFTS_HEALTH_TOGETHER,
           InsuranceProduct.TUFTS_HEALTH_RITOGETHER, InsuranceProduct.TUFTS_HEALTH_ONE_CARE)
-      .inheritsFrom(GENERAL_SPECIFICATIONS, "SOAP Performance Specifications", CMR_105_164)
-      .sections(new EsoapComponentsOfService())
+      .inheritsFrom(GENERAL_SPECIFICATIONS, SOAP_SPECIFICATIONS, CMR_105_164)
+      .sections(new EsoapDefinition(), new EsoapComponentsOfService(), new EsoapStaffingRequirements(),
+          new EsoapAssessmentPlanning(), new EsoapDischargePlanning(),
+          new EsoapLinkages(), new EsoapQualityManagement())
       .build();
 
   private Esoap() {}

@@ -14,10 +14,11 @@ class ExamplesTest {
   @Test
   void theEhrExampleSaysWhatIsDueAndWhen() {
     assertThat(EhrExample.dueItems(EhrExample.openEpisode(), Instant.parse("2024-05-03T02:00:00Z")))
-        .containsExactly("ESOAP.COMP.4.2 is due in 11 hours: no arranged obstetric consultation recorded yet; "
+        .contains("ESOAP.COMP.4.2 is due in 11 hours: no arranged obstetric consultation recorded yet; "
             + "due by 2024-05-03 09:00 EDT (48 hours after 2024-05-01 09:00 EDT)");
     assertThat(EhrExample.dueItems(EhrExample.openEpisode(), Instant.parse("2024-05-03T13:01:00Z")))
-        .singleElement().asString().startsWith("ESOAP.COMP.4.2 is overdue: no arranged obstetric consultation recorded by");
+        .anyMatch(l -> l.startsWith("ESOAP.COMP.4.2 is overdue: no arranged obstetric consultation recorded by"))
+        .noneMatch(l -> l.startsWith("ESOAP.COMP.4.2 is due"));
   }
 
   @Test

@@ -21,7 +21,8 @@ public final class Rc {
           InsuranceProduct.TUFTS_HEALTH_PLAN_SCO, InsuranceProduct.TUFTS_HEALTH_DIRECT,
           InsuranceProduct.TUFTS_HEALTH_TOGETHER, InsuranceProduct.TUFTS_HEALTH_RITOGETHER,
           InsuranceProduct.TUFTS_HEALTH_UNIFY)
-      .sections(new RcDefinition(), new RcComponentsOfService(), new RcCaseRateActivities())
+      .sections(new RcDefinition(), new RcComponentsOfService(), new RcPregnantAndParentingMembers(),
+          new RcCaseRateActivities())
       .build();
 
   private Rc() {}

@@ -22,7 +22,7 @@ public final class Rc {
           InsuranceProduct.TUFTS_HEALTH_TOGETHER, InsuranceProduct.TUFTS_HEALTH_RITOGETHER,
           InsuranceProduct.TUFTS_HEALTH_UNIFY)
       .sections(new RcDefinition(), new RcComponentsOfService(), new RcPregnantAndParentingMembers(),
-          new RcCaseRateActivities())
+          new RcCaseRateActivities(), new RcStaffingRequirements(), new RcQualityManagement())
       .build();
 
   private Rc() {}

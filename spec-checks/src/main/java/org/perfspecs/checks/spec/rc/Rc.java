@@ -22,7 +22,8 @@ public final class Rc {
           InsuranceProduct.TUFTS_HEALTH_TOGETHER, InsuranceProduct.TUFTS_HEALTH_RITOGETHER,
           InsuranceProduct.TUFTS_HEALTH_UNIFY)
       .sections(new RcDefinition(), new RcComponentsOfService(), new RcPregnantAndParentingMembers(),
-          new RcCaseRateActivities(), new RcStaffingRequirements(), new RcLinkages(), new RcQualityManagement())
+          new RcCaseRateActivities(), new RcStaffingRequirements(), new RcLinkages(), new RcQualityManagement(),
+          new RcProcessSpecifications())
       .build();
 
   private Rc() {}

@@ -35,6 +35,12 @@ public abstract class Agreement {
   /** The other organisation's name. */
   public abstract @NotBlank String partnerName();
 
+  /**
+   * The processes the agreement includes (referral, transition, aftercare, discharge, ...); empty
+   * when the profile does not record them.
+   */
+  public abstract Set<ProcedureKind> processes();
+
   /** When it was signed. */
   public abstract LocalDate signedOn();
 

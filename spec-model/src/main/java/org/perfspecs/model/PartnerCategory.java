@@ -35,5 +35,21 @@ public enum PartnerCategory {
   FAMILY_SERVICES_ORGANIZATION,
   /** Perinatal medical services (ESOAP Linkages 2.c: family/reproductive health, doula care, prenatal care, lactation and infant feeding support). */
   PERINATAL_MEDICAL_SERVICES,
+  /** Non-24 hour addiction treatment: a Structured Outpatient Addiction Program (SOAP). */
+  STRUCTURED_OUTPATIENT_ADDICTION_PROGRAM,
+  /** Non-24 hour addiction treatment: a Substance Use Disorder outpatient clinic. */
+  SUBSTANCE_USE_DISORDER_OUTPATIENT_CLINIC,
+  /** Non-24 hour addiction treatment: an Opioid Treatment Program (OTP). */
+  OPIOID_TREATMENT_PROGRAM,
+  /** 24 hour addiction treatment: Acute Treatment Services (ASAM Level 3.7). */
+  ACUTE_TREATMENT_SERVICES,
+  /** 24 hour addiction treatment: Clinical Stabilization Services (ASAM Level 3.5). */
+  CLINICAL_STABILIZATION_SERVICES,
+  /** 24 hour addiction treatment: Transitional Support Services (ASAM Level 3.1). */
+  TRANSITIONAL_SUPPORT_SERVICES,
+  /** 24 hour addiction treatment: Residential Rehabilitation Services (ASAM Level 3.1). */
+  RESIDENTIAL_REHABILITATION_SERVICES,
+  /** A local Department of Children and Families (DCF) area office and its staff. */
+  DCF_AREA_OFFICE,
   OTHER
 }

@@ -15,5 +15,11 @@ public enum ProcedureKind {
   CONFLICT_OF_INTEREST,
   CRISIS_RESPONSE,
   BEHAVIORAL_HEALTH_NEEDS,
+  /** The transition process (e.g. one an affiliation agreement includes). */
+  TRANSITION,
+  /** The aftercare process (e.g. one an affiliation agreement includes). */
+  AFTERCARE,
+  /** The discharge process (e.g. one an affiliation agreement includes). */
+  DISCHARGE,
   OTHER
 }

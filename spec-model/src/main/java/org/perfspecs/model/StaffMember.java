@@ -50,6 +50,13 @@ public abstract class StaffMember {
     return false;
   }
 
+  /**
+   * A reasonable exception to an education requirement (e.g. the Recovery Coach high school
+   * diploma or GED) documented for this staff member: who granted it and why, in a few words;
+   * absent when none is documented.
+   */
+  public abstract Optional<@NotBlank String> educationException();
+
   /** The staff id of their supervisor, when supervised. */
   public abstract Optional<@NotBlank String> supervisorId();
 

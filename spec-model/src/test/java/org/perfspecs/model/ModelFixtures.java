@@ -313,6 +313,7 @@ final class ModelFixtures {
         .education(EducationLevel.MASTERS)
         .relevantExperienceYears(9)
         .livedExperience(true)
+        .educationException("program director: equivalent adult education program")
         .supervisorId("S-001")
         .addTrainings(training())
         .build();
@@ -332,6 +333,7 @@ final class ModelFixtures {
         .kind(AgreementKind.AFFILIATION)
         .partnerCategory(PartnerCategory.BIRTHING_HOSPITAL)
         .partnerName("Harbor General Hospital")
+        .addProcesses(ProcedureKind.REFERRAL, ProcedureKind.DISCHARGE)
         .signedOn(LocalDate.of(2023, 1, 15))
         .expiresOn(LocalDate.of(2026, 1, 14))
         .build();

@@ -15,12 +15,15 @@ public final class Rc {
       .title("Recovery Coach Performance Specifications")
       .issuer("Tufts Health Plan / Tufts Health Public Plans (Point32Health)")
       .revision("July 2020 (template updates)")
+      .inheritsFrom(RcQualityManagement.PAYER_QM_REQUIREMENTS)
       .sourceFile(SOURCE)
       .products(InsuranceProduct.TUFTS_HEALTH_PLAN_COMMERCIAL, InsuranceProduct.TUFTS_MEDICARE_PREFERRED_HMO,
           InsuranceProduct.TUFTS_HEALTH_PLAN_SCO, InsuranceProduct.TUFTS_HEALTH_DIRECT,
           InsuranceProduct.TUFTS_HEALTH_TOGETHER, InsuranceProduct.TUFTS_HEALTH_RITOGETHER,
           InsuranceProduct.TUFTS_HEALTH_UNIFY)
-      .sections(new RcCaseRateActivities())
+      .sections(new RcDefinition(), new RcComponentsOfService(), new RcPregnantAndParentingMembers(),
+          new RcCaseRateActivities(), new RcStaffingRequirements(), new RcLinkages(), new RcQualityManagement(),
+          new RcProcessSpecifications())
       .build();
 
   private Rc() {}

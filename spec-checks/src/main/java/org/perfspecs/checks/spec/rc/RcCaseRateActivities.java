@@ -12,7 +12,9 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
+import org.perfspecs.checks.Timeliness;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
@@ -20,6 +22,8 @@ import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.ContactMode;
 import org.perfspecs.model.Episode;
+import org.perfspecs.model.Topic;
+import org.perfspecs.model.WellnessPlan;
 
 /** RC: the minimum activities required for the case rate. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -31,6 +35,20 @@ public final class RcCaseRateActivities extends Section {
 
   /** Length of a period in days. */
   public static final int PERIOD_DAYS = 30;
+
+  /**
+   * Item 1: "At least one in-person meeting at the onset of service delivery to develop the
+   * Wellness Plan in conjunction with the Member". The onset of service delivery is the first week
+   * of service: days 1 to 7, the admission date being day 1 (America/New_York). MET when the
+   * Wellness Plan in the record was created at an in-person meeting ({@code createdInPerson}) with
+   * the member ({@code memberDirected}) on or before day 7; NOT_MET when it was created later, not
+   * in person, or not with the member, or when there is none after day 7; PENDING while there is
+   * none through day 7; UNDETERMINED without an admission time.
+   */
+  public static final EpisodeRequirement IN_PERSON_WELLNESS_PLAN_AT_ONSET = EpisodeRequirement.of(
+      "RC.CASE.1", MUST,
+      cite("1", "At least one in-person meeting at the onset of service delivery to develop the Wellness Plan in conjunction with the Member"),
+      RcCaseRateActivities::inPersonWellnessPlanAtOnset);
 
   /**
    * Item 2: at least five connections in every thirty-day period.
@@ -50,10 +68,50 @@ public final class RcCaseRateActivities extends Section {
       cite("2, first and second sentences", "At least five (5) connections with the Member over a thirty (30) day period. Connections can be made in person, over the phone, or by text provided that the Member is engaged and responsive."),
       RcCaseRateActivities::fiveConnectionsPer30Days);
 
+  /**
+   * Item 2, fourth sentence: "These ongoing connections must support peer relationship and support
+   * the Member in working towards the goals in the Wellness Plan." Applies once a Wellness Plan is
+   * in the record. Judged on consecutive 30-day periods from the plan's creation date (day 1),
+   * with the rule of {@code RC.CASE.2}: every closed period must hold at least one connection that
+   * addressed the Wellness Plan goals (topic WELLNESS_PLAN_GOALS); the period in progress is
+   * PENDING until it holds one; a last period cut short by discharge is judged only if it holds one;
+   * a stay that ends within the first period without one is NOT_APPLICABLE.
+   */
+  public static final EpisodeRequirement CONNECTIONS_SUPPORT_WELLNESS_GOALS = EpisodeRequirement.of(
+      "RC.CASE.2.b", MUST,
+      cite("2, fourth sentence", "These ongoing connections must support peer relationship and support the Member in working towards the goals in the Wellness Plan."),
+      RcCaseRateActivities::connectionsSupportWellnessGoals)
+      .when(RcConditions.wellnessPlanInRecord());
+
+  /**
+   * Item 2, fifth sentence: the provider's ability to demonstrate that it fulfils the
+   * specification, including the minimum member interaction for the daily case rate: attested by
+   * the program (each record's own evidence is judged by the other requirements).
+   */
+  public static final ProgramRequirement DEMONSTRATES_FULFILMENT = ProgramRequirement.attested(
+      "RC.CASE.2.c", MUST,
+      cite("2, fifth sentence", "The provider must be able to demonstrate that they are fulfilling the requirements of the performance specification, including the minimum Member interaction required for the daily case rate."));
+
+  /**
+   * Item 2, sixth and seventh sentences: "Sufficient time spent on case related work without Member
+   * present to assist Member in accomplishing goals", a minimum activity the provider must
+   * document. "Sufficient" is not quantified: each 30-day period of service (from admission, as
+   * for {@code RC.CASE.2}) must hold at least one case-related work record (kind
+   * CASE_RELATED_WORK) with time spent (more than 0 minutes); the period in progress is PENDING; a
+   * last period cut short by discharge is judged only if it holds one; a stay shorter than 30 days
+   * without one is NOT_APPLICABLE; UNDETERMINED without an admission. (It never counts as a
+   * connection: see {@code RC.CASE.2}.)
+   */
+  public static final EpisodeRequirement CASE_RELATED_WORK_DOCUMENTED = EpisodeRequirement.of(
+      "RC.CASE.2.d", MUST,
+      cite("2, sixth and seventh sentences", "Sufficient time spent on case related work without Member present to assist Member in accomplishing goals (e.g, phone calls to providers, identifying materials). These activities are intended to support the work with the Member but not replace actual connections between the Recovery Coach and the Member."),
+      RcCaseRateActivities::caseRelatedWorkDocumented);
+
   private static final Set<ContactMode> CONNECTION_MODES = Set.of(ContactMode.IN_PERSON, ContactMode.PHONE, ContactMode.TEXT);
 
   RcCaseRateActivities() {
-    super("CASE", HEADING, List.of(FIVE_CONNECTIONS_PER_30_DAYS));
+    super("CASE", HEADING, List.of(IN_PERSON_WELLNESS_PLAN_AT_ONSET, FIVE_CONNECTIONS_PER_30_DAYS,
+        CONNECTIONS_SUPPORT_WELLNESS_GOALS, DEMONSTRATES_FULFILMENT, CASE_RELATED_WORK_DOCUMENTED));
   }
 
   static Citation cite(String label, String text) {
@@ -118,5 +176,50 @@ public final class RcCaseRateActivities extends Section {
     }
     return Judgment.met("every 30-day period of the service had at least " + CONNECTIONS_PER_PERIOD
         + " connections with the member", periods.toArray(Evidence[]::new));
+  }
+
+  private static Judgment inPersonWellnessPlanAtOnset(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    java.util.Optional<java.time.Instant> admitted = RcRecords.admitted(e, ctx);
+    if (admitted.isEmpty()) {
+      return RcRecords.noAdmission(ctx, "the onset of service delivery cannot be placed");
+    }
+    Deadline due = RcRecords.onset(admitted.get(), ctx);
+    Evidence admission = RcRecords.admission(e, admitted.get());
+    java.util.Optional<WellnessPlan> plan = RcRecords.wellnessPlan(e, ctx);
+    if (plan.isPresent() && !plan.get().createdInPerson()) {
+      return Judgment.notMet("the Wellness Plan was not developed at an in-person meeting", admission,
+          RcRecords.wellnessPlan(plan.get()));
+    }
+    if (plan.isPresent() && !plan.get().memberDirected()) {
+      return Judgment.notMet("the Wellness Plan is not recorded as developed in conjunction with the member (member-directed)",
+          admission, RcRecords.wellnessPlan(plan.get()));
+    }
+    return Timeliness.judge(due,
+        plan.map(p -> Timeliness.Timed.of(RcRecords.startOf(p.createdOn(), ctx), RcRecords.wellnessPlan(p))),
+        "in-person meeting developing the Wellness Plan", ctx, admission);
+  }
+
+  private static Judgment connectionsSupportWellnessGoals(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    WellnessPlan plan = RcRecords.wellnessPlan(e, ctx).orElseThrow(); // the condition guarantees it
+    List<LocalDate> dates = RcRecords.connections(e, ctx).stream()
+        .filter(c -> c.topics().contains(Topic.WELLNESS_PLAN_GOALS))
+        .map(c -> ctx.dateOf(c.at()))
+        .toList();
+    return RcRecords.everyPeriod(e, ctx, plan.createdOn(), PERIOD_DAYS, 1, dates,
+        "connection(s) addressing the Wellness Plan goals", "30-day period from the Wellness Plan");
+  }
+
+  private static Judgment caseRelatedWorkDocumented(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    java.util.Optional<java.time.Instant> admitted = RcRecords.admitted(e, ctx);
+    if (admitted.isEmpty()) {
+      return RcRecords.noAdmission(ctx, "the 30-day periods cannot be placed");
+    }
+    List<LocalDate> dates = RcRecords.contacts(e, ctx, c -> c.kind() == ContactKind.CASE_RELATED_WORK && c.minutes() > 0)
+        .stream().map(c -> ctx.dateOf(c.at())).toList();
+    return RcRecords.everyPeriod(e, ctx, ctx.dateOf(admitted.get()), PERIOD_DAYS, 1, dates,
+        "case-related work record(s)", "30-day period");
   }
 }

@@ -27,9 +27,10 @@ import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.ContactMode;
 import org.perfspecs.model.ImmutableEpisode;
 import org.perfspecs.model.ServiceType;
+import org.perfspecs.model.Topic;
 
 /**
- * RC.CASE.2. Admitted Monday 2024-01-01 10:00 EST: period 1 is days 1-30 (2024-01-01 to
+ * RC.CASE.1, RC.CASE.2 and RC.CASE.2.b-d. Admitted Monday 2024-01-01 10:00 EST: period 1 is days 1-30 (2024-01-01 to
  * 2024-01-30), period 2 is days 31-60 (2024-01-31 to 2024-02-29, a leap year).
  */
 class RcCaseRateActivitiesTest {
@@ -288,5 +289,158 @@ class RcCaseRateActivitiesTest {
   void undeterminedWhenTheAdmissionIsStampedAfterTheAsOf() {
     Finding f = evaluate(record(admitted()), ny("2024-01-01T09:59"));
     assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
+  }
+
+  // RC.CASE.1, RC.CASE.2.b, RC.CASE.2.c, RC.CASE.2.d (shared records: RcTestRecords, admitted 2024-01-01 10:00 EST)
+
+  
+
+  private static Finding onset(CaseRecord r, Instant asOf) {
+    return FindingChecks.evaluate(RcCaseRateActivities.IN_PERSON_WELLNESS_PLAN_AT_ONSET, r, asOf);
+  }
+
+  @Test
+  @Verifies("RC.CASE.1")
+  void aPlanDevelopedInPersonOnDay7IsMetAndOnDay8IsLate() {
+    Finding met = onset(record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan(RcTestRecords.DAY_7))), ny("2024-02-01T12:00"));
+    assertThat(met.outcome()).isEqualTo(Outcome.MET);
+    assertThat(met.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(RcTestRecords.DAY_7));
+    Finding late = onset(record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan(RcTestRecords.DAY_8))), ny("2024-02-01T12:00"));
+    assertThat(late.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(late.reason()).contains("late");
+  }
+
+  @Test
+  @Verifies("RC.CASE.1")
+  void withoutAPlanPendingThroughTheLastNanosecondOfDay7() {
+    Finding pending = onset(record(RcTestRecords.admitted()), endOfDay(RcTestRecords.DAY_7));
+    assertThat(pending.outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(pending.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(RcTestRecords.DAY_7));
+    assertThat(onset(record(RcTestRecords.admitted()), startOfDay(RcTestRecords.DAY_8)).outcome()).isEqualTo(Outcome.NOT_MET);
+  }
+
+  @Test
+  @Verifies("RC.CASE.1")
+  void aPlanNotDevelopedInPersonOrNotWithTheMemberIsNotMet() {
+    Finding remote = onset(record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-02").withCreatedInPerson(false))), ny("2024-01-03T12:00"));
+    assertThat(remote.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(remote.reason()).contains("not developed at an in-person meeting");
+    Finding notWith = onset(record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-02").withMemberDirected(false))), ny("2024-01-03T12:00"));
+    assertThat(notWith.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(notWith.reason()).contains("in conjunction with the member");
+  }
+
+  @Test
+  @Verifies("RC.CASE.1")
+  void onsetUndeterminedWithoutAnAdmission() {
+    Finding f = onset(record(episode(ServiceType.RC).wellnessPlan(RcTestRecords.plan("2024-01-02"))), ny("2024-01-03T12:00"));
+    assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
+  }
+
+  private static Finding goals(CaseRecord r, Instant asOf) {
+    return FindingChecks.evaluate(RcCaseRateActivities.CONNECTIONS_SUPPORT_WELLNESS_GOALS, r, asOf);
+  }
+
+  private static Contact goalsConnection(String at) {
+    return RcTestRecords.connection(ny(at), Topic.WELLNESS_PLAN_GOALS);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.b")
+  void notApplicableWithoutAWellnessPlan() {
+    assertThat(goals(record(RcTestRecords.admitted()), ny("2024-01-15T12:00")).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.b")
+  void aGoalsConnectionInThePeriodFromThePlanIsMet() {
+    // plan 2024-01-01: period 1 is 2024-01-01 to 2024-01-30
+    CaseRecord r = record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-01")).addContacts(goalsConnection(DAY_30 + "T23:00")));
+    assertThat(goals(r, endOfDay(DAY_30)).outcome()).isEqualTo(Outcome.MET);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.b")
+  void pendingThroughTheLastNanosecondOfThePeriodAndNotMetAfter() {
+    CaseRecord r = record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-01"))
+        .addContacts(RcTestRecords.connection(ny("2024-01-10T12:00")))); // a connection, but not on the goals
+    Finding pending = goals(r, endOfDay(DAY_30));
+    assertThat(pending.outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(pending.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_30));
+    Finding missed = goals(r, startOfDay(DAY_31));
+    assertThat(missed.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(missed.reason()).contains("had 0 connection(s) addressing the Wellness Plan goals");
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.b")
+  void periodsRunFromThePlansCreationDate() {
+    // plan 2024-01-10: period 1 is 2024-01-10 to 2024-02-08
+    CaseRecord r = record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-10")).addContacts(goalsConnection("2024-02-08T12:00")));
+    assertThat(goals(r, endOfDay("2024-02-08")).outcome()).isEqualTo(Outcome.MET);
+    Finding f = goals(r, ny("2024-02-09T12:00"));
+    assertThat(f.outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(f.reason()).contains("(2024-02-09 to 2024-03-09)");
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.b")
+  void aStayEndingWithinTheFirstPeriodWithoutOneIsNotApplicable() {
+    CaseRecord r = record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-02")).dischargedAt(ny("2024-01-20T12:00")));
+    assertThat(goals(r, ny("2024-03-01T12:00")).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.b")
+  void aPlanCreatedAfterDischargeHasNoServiceToJudge() {
+    CaseRecord r = record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-25")).dischargedAt(ny("2024-01-20T12:00")));
+    assertThat(goals(r, ny("2024-03-01T12:00")).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.c")
+  void demonstratingFulfilmentIsAttested() {
+    RcTestRecords.assertAttested(RcCaseRateActivities.DEMONSTRATES_FULFILMENT);
+  }
+
+  private static Finding caseWork(CaseRecord r, Instant asOf) {
+    return FindingChecks.evaluate(RcCaseRateActivities.CASE_RELATED_WORK_DOCUMENTED, r, asOf);
+  }
+
+  private static Contact caseWork(String at, int minutes) {
+    return Contact.builder().from(RcTestRecords.contact(ny(at), ContactMode.PHONE, ContactKind.CASE_RELATED_WORK, false))
+        .minutes(minutes).build();
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.d")
+  void caseRelatedWorkInThePeriodIsMet() {
+    CaseRecord r = record(RcTestRecords.admitted().addContacts(caseWork(DAY_30 + "T16:00", 20)));
+    assertThat(caseWork(r, endOfDay(DAY_30)).outcome()).isEqualTo(Outcome.MET);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.d")
+  void noCaseRelatedWorkIsPendingThroughDay30AndNotMetFromDay31() {
+    CaseRecord r = record(RcTestRecords.admitted().addContacts(caseWork("2024-01-05T16:00", 0), RcTestRecords.connection(ny("2024-01-06T12:00"))));
+    assertThat(caseWork(r, endOfDay(DAY_30)).outcome()).isEqualTo(Outcome.PENDING);
+    Finding f = caseWork(r, startOfDay(DAY_31));
+    assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(f.reason()).contains("had 0 case-related work record(s)");
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.d")
+  void aShortStayWithoutCaseWorkIsNotApplicable() {
+    CaseRecord r = record(RcTestRecords.admitted().dischargedAt(ny("2024-01-10T12:00")));
+    assertThat(caseWork(r, ny("2024-02-10T12:00")).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+  }
+
+  @Test
+  @Verifies("RC.CASE.2.d")
+  void caseWorkUndeterminedWithoutAnAdmission() {
+    Finding f = caseWork(record(episode(ServiceType.RC)), ny("2024-02-10T12:00"));
+    assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
+    assertThat(f.reason()).contains("no admission (start of service) time is recorded");
   }
 }

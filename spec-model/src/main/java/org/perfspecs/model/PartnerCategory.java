@@ -29,5 +29,33 @@ public enum PartnerCategory {
   FAITH_BASED_ORGANIZATION,
   RECOVERY_SUPPORT_CENTER,
   SUPPORTIVE_SOBER_HOUSING,
+  /** Inpatient mental health facility. */
+  INPATIENT_MENTAL_HEALTH,
+  /** ASAM Level 4 detoxification services. */
+  DETOXIFICATION_LEVEL_4,
+  /** Acute Treatment Services (ATS) for substance use, ASAM Level 3.7. */
+  ACUTE_TREATMENT_SERVICES,
+  /** Enhanced ATS (E-ATS) for individuals with co-occurring mental health and substance use disorders. */
+  ENHANCED_ACUTE_TREATMENT_SERVICES,
+  /** Structured Outpatient Addiction Program (SOAP). */
+  STRUCTURED_OUTPATIENT_ADDICTION_PROGRAM,
+  /** Regional court clinic. */
+  REGIONAL_COURT_CLINIC,
+  /** Residential Rehabilitation Services (RRS). */
+  RESIDENTIAL_REHABILITATION_SERVICES,
+  /** Residential Support Services (halfway house). */
+  RESIDENTIAL_SUPPORT_SERVICES,
+  /** Opioid replacement therapy (opioid treatment program). */
+  OPIOID_TREATMENT_PROGRAM,
+  /** Department of Mental Health (DMH) residential program. */
+  DMH_RESIDENTIAL,
+  /** Transitional supportive housing. */
+  TRANSITIONAL_SUPPORTIVE_HOUSING,
+  /** Transitional Support Services (TSS) for substance use. */
+  TRANSITIONAL_SUPPORT_SERVICES,
+  /** Shelter program. */
+  SHELTER,
+  /** Recovery Learning Community (RLC). */
+  RECOVERY_LEARNING_COMMUNITY,
   OTHER
 }

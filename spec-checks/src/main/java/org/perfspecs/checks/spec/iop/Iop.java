@@ -22,7 +22,7 @@ public final class Iop {
       .inheritsFrom("CCA Provider Manual", "Department of Public Health (DPH) and Department of Mental Health (DMH) licensure requirements")
       .sections(new IopCoveredServices(), new IopComponentsOfServices(), new IopStaffingRequirements(),
           new IopTrainingExpectations(), new IopTransgenderInclusiveExpectations(), new IopTraumaInformedCareExpectations(),
-          new IopDischargePlanning())
+          new IopAssessmentTreatmentPlanning(), new IopDischargePlanning())
       .build();
 
   private Iop() {}

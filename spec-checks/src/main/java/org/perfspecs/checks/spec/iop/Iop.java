@@ -22,7 +22,8 @@ public final class Iop {
       .inheritsFrom("CCA Provider Manual", "Department of Public Health (DPH) and Department of Mental Health (DMH) licensure requirements")
       .sections(new IopCoveredServices(), new IopComponentsOfServices(), new IopStaffingRequirements(),
           new IopTrainingExpectations(), new IopTransgenderInclusiveExpectations(), new IopTraumaInformedCareExpectations(),
-          new IopAssessmentTreatmentPlanning(), new IopDischargePlanning())
+          new IopAssessmentTreatmentPlanning(), new IopDischargePlanning(), new IopQualityManagement(),
+          new IopReimbursement(), new IopPaymentPolicies(), new IopBillingProcedures())
       .build();
 
   private Iop() {}

@@ -45,6 +45,12 @@ public abstract class Contact {
   /** Whether the member took part, engaged and responsive (false for an unanswered attempt or case work without the member). */
   public abstract boolean memberEngaged();
 
+  /**
+   * Other parties the contact was with or on behalf of (e.g. {@link Party#PAYER_CARE_TEAM} for a call
+   * to the payer's care team); empty for a contact with the member alone.
+   */
+  public abstract Set<Party> collaterals();
+
   /** The staff member who made the contact, when recorded. */
   public abstract Optional<@NotBlank String> staffId();
 

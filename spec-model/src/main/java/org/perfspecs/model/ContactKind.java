@@ -19,5 +19,7 @@ public enum ContactKind {
   ACCOMPANIMENT,
   CASE_RELATED_WORK,
   TEAM_MEETING,
+  /** An adjunctive therapy session (life planning skills, expressive therapies), IOP covered services. */
+  ADJUNCTIVE_THERAPY,
   OTHER
 }

@@ -58,5 +58,9 @@ public enum ContentElement {
   STAGE_OF_CHANGE,
   DISCHARGE_PLANNING_ACTIVITY,
   OUTCOME_DATA,
+  /** The specific function of each adjunctive therapy (life planning skills, expressive therapies) in the member's treatment plan. */
+  ADJUNCTIVE_THERAPY_FUNCTION,
+  /** Harm reduction strategies offered to the member. */
+  HARM_REDUCTION,
   OTHER
 }

@@ -97,6 +97,12 @@ public abstract class Episode {
   /** Parties the member has consented to share information with. */
   public abstract Set<Party> consentToShareWith();
 
+  /**
+   * Parties whose involvement in treatment and discharge planning the record documents as clinically
+   * or legally contraindicated.
+   */
+  public abstract Set<Party> involvementContraindicated();
+
   /** Whether the episode is open (not discharged) at {@code asOf}. */
   public boolean isOpenAt(Instant asOf) {
     return dischargedAt().map(d -> d.isAfter(asOf)).orElse(true);

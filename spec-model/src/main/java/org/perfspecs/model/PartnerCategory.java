@@ -51,5 +51,23 @@ public enum PartnerCategory {
   RESIDENTIAL_REHABILITATION_SERVICES,
   /** A local Department of Children and Families (DCF) area office and its staff. */
   DCF_AREA_OFFICE,
+  /** Inpatient mental health facility. */
+  INPATIENT_MENTAL_HEALTH,
+  /** ASAM Level 4 detoxification services. */
+  DETOXIFICATION_LEVEL_4,
+  /** Enhanced ATS (E-ATS) for individuals with co-occurring mental health and substance use disorders. */
+  ENHANCED_ACUTE_TREATMENT_SERVICES,
+  /** Regional court clinic. */
+  REGIONAL_COURT_CLINIC,
+  /** Residential Support Services (halfway house). */
+  RESIDENTIAL_SUPPORT_SERVICES,
+  /** Department of Mental Health (DMH) residential program. */
+  DMH_RESIDENTIAL,
+  /** Transitional supportive housing. */
+  TRANSITIONAL_SUPPORTIVE_HOUSING,
+  /** Shelter program. */
+  SHELTER,
+  /** Recovery Learning Community (RLC). */
+  RECOVERY_LEARNING_COMMUNITY,
   OTHER
 }

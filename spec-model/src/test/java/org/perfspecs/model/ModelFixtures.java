@@ -112,6 +112,7 @@ final class ModelFixtures {
         .addCounselingNeeds(Topic.POSTPARTUM_CARE, Topic.PARENTING_SKILLS, Topic.SUBSTANCE_USE)
         .addServiceNeeds(ServiceCategory.HOUSING, ServiceCategory.WIC_NUTRITION)
         .addConsentToShareWith(Party.PCC, Party.OBSTETRIC_PROVIDER, Party.DCF_CASEWORKER)
+        .addInvolvementContraindicated(Party.SIGNIFICANT_OTHER)
         .build();
   }
 
@@ -145,6 +146,7 @@ final class ModelFixtures {
         .mode(ContactMode.IN_PERSON)
         .kind(ContactKind.INDIVIDUAL)
         .addTopics(Topic.BREASTFEEDING, Topic.RECOVERY)
+        .addCollaterals(Party.FAMILY)
         .memberEngaged(true)
         .staffId("S-002")
         .build();

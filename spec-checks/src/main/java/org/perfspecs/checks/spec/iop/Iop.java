@@ -20,7 +20,10 @@ public final class Iop {
           InsuranceProduct.CCA_MA_MEDICARE_VALUE, InsuranceProduct.CCA_RI_MEDICARE_PREFERRED,
           InsuranceProduct.CCA_RI_MEDICARE_VALUE, InsuranceProduct.CCA_RI_MEDICARE_MAXIMUM)
       .inheritsFrom("CCA Provider Manual", "Department of Public Health (DPH) and Department of Mental Health (DMH) licensure requirements")
-      .sections(new IopComponentsOfServices(), new IopDischargePlanning())
+      .sections(new IopCoveredServices(), new IopComponentsOfServices(), new IopStaffingRequirements(),
+          new IopTrainingExpectations(), new IopTransgenderInclusiveExpectations(), new IopTraumaInformedCareExpectations(),
+          new IopAssessmentTreatmentPlanning(), new IopDischargePlanning(), new IopQualityManagement(),
+          new IopReimbursement(), new IopPaymentPolicies(), new IopBillingProcedures())
       .build();
 
   private Iop() {}

@@ -45,6 +45,12 @@ public abstract class Contact {
   /** Whether the member took part, engaged and responsive (false for an unanswered attempt or case work without the member). */
   public abstract boolean memberEngaged();
 
+  /**
+   * Parties other than the member whom the contact was with or communicated with (the referral
+   * source, family, providers, agencies, ...); empty when the contact was with the member only.
+   */
+  public abstract Set<Party> parties();
+
   /** The staff member who made the contact, when recorded. */
   public abstract Optional<@NotBlank String> staffId();
 

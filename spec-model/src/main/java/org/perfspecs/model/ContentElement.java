@@ -58,5 +58,7 @@ public enum ContentElement {
   STAGE_OF_CHANGE,
   DISCHARGE_PLANNING_ACTIVITY,
   OUTCOME_DATA,
+  /** Ways to support the member in attaining the skills and resources to maintain community involvement (CSP needs assessment). */
+  COMMUNITY_INVOLVEMENT_SKILLS_AND_RESOURCES,
   OTHER
 }

@@ -31,7 +31,8 @@ public final class Csp {
           InsuranceProduct.TUFTS_HEALTH_ONE_CARE)
       .inheritsFrom("General Behavioral Health Performance Specifications (Point32Health)", "130 CMR 461.000")
       .sections(new CspGeneral(), new CspDefinition(), new CspComponentsOfService(),
-          new CspStaffingRequirements(), new CspProcessSpecifications())
+          new CspStaffingRequirements(), new CspLinkages(), new CspQualityManagement(),
+          new CspProcessSpecifications())
       .build();
 
   private Csp() {}

@@ -391,7 +391,7 @@ public final class CspComponentsOfService extends Section {
         : "does not cover every hour the site is closed"), ev);
   }
 
-  private static Judgment mobileServices(Program program, EvaluationContext ctx) {
+  static Judgment mobileServices(Program program, EvaluationContext ctx) {
     Optional<Location> mobile = program.locations().stream().filter(Location::communityServices).findFirst();
     return mobile.isPresent()
         ? Judgment.met("location " + mobile.get().id() + " provides community-based (mobile) services",

@@ -95,9 +95,9 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.a.1.a", MUST,
       cite("2.a (Intake Services), first bullet, first obligation", "The program must initiate service planning immediately by communicating with the referral source, if any, to determine goals"),
       CspProcessSpecifications::communicateWithReferralSource)
-      .when(CspConditions.admitted())
       .when(Condition.of("the member was referred by a referral source other than the member",
-          CspProcessSpecifications::hasReferralSource));
+          CspProcessSpecifications::hasReferralSource))
+      .when(CspConditions.admitted());
 
   /**
    * 2.a, first bullet, second obligation: "and document appropriateness of services": an
@@ -120,9 +120,9 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.a.2", MUST,
       cite("2.a (Intake Services), second bullet", "If the member is referred by a 24-hour behavioral health level of care, including inpatient and diversionary providers, the program will participate, as appropriate, in member discharge planning at the referring provider."),
       CspProcessSpecifications::dischargePlanningAtReferrer)
-      .when(CspConditions.admitted())
       .when(Condition.of("the member was referred by a 24-hour behavioral health level of care",
-          CspProcessSpecifications::referredBy24Hour));
+          CspProcessSpecifications::referredBy24Hour))
+      .when(CspConditions.admitted());
 
   /**
    * 2.a, third bullet: a member found ineligible at intake is referred to alternative services:

@@ -100,9 +100,4 @@ final class CspRecords {
     }
     return Judgment.notMet(notMet, basis);
   }
-
-  /** The record's member. */
-  static org.perfspecs.model.Member member(CaseRecord r) {
-    return r.member();
-  }
 }

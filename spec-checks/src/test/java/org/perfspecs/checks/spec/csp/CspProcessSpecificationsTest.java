@@ -294,6 +294,8 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, record(referred(ReferralSource.SELF)))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp().admittedAt(ny("2024-04-03T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp().referral(referralIn(ReferralSource.COURT, "2024-04-01T10:00"))))).isEqualTo(Outcome.UNDETERMINED);
+      // self-referred: not applicable whether or not an admission is recorded
+      assertThat(o(r, record(csp().referral(referralIn(ReferralSource.SELF, "2024-04-01T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 
     @Test

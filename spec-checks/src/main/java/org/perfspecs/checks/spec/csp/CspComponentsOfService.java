@@ -30,6 +30,7 @@ import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
+import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.Episode;
 import org.perfspecs.model.License;
 import org.perfspecs.model.Location;
@@ -72,9 +73,11 @@ public final class CspComponentsOfService extends Section {
 
   /**
    * Item 3, first bullet: "Initial contact attempt must be made within 24 hours of the referral".
-   * The first contact of any kind (an attempt counts, engaged or not) at or after the time the
-   * referral was received, no later than exactly 24 hours after it (24:00 on time, 24:00 plus one
-   * nanosecond late). UNDETERMINED without a referral time.
+   * The first attempt to contact the member (an OUTREACH_ATTEMPT contact, answered or not, or any
+   * contact in which the member took part) at or after the time the referral was received, no
+   * later than exactly 24 hours after it (24:00 on time, 24:00 plus one nanosecond late); contacts
+   * with other parties only (e.g. a call to the referral source) are not attempts to contact the
+   * member. UNDETERMINED without a referral time.
    */
   public static final EpisodeRequirement CONTACT_ATTEMPT_WITHIN_24_HOURS = EpisodeRequirement.of(
       "CSP.COMP.3.1", MUST,
@@ -304,7 +307,8 @@ public final class CspComponentsOfService extends Section {
     }
     Referral r = referral.get();
     Deadline due = Deadline.hoursAfter(r.at(), 24, ctx.zone());
-    Optional<Contact> first = e.contacts().stream().filter(c -> !c.at().isBefore(r.at()))
+    Optional<Contact> first = e.contacts().stream()
+        .filter(c -> (c.memberEngaged() || c.kind() == ContactKind.OUTREACH_ATTEMPT) && !c.at().isBefore(r.at()))
         .min(Comparator.comparing(Contact::at));
     return Timeliness.judge(due, first.map(c -> Timed.of(c.at(), CspRecords.evidence(c))),
         "initial contact attempt", ctx, CspRecords.evidence(r));

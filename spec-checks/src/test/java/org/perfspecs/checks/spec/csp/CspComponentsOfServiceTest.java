@@ -219,6 +219,10 @@ class CspComponentsOfServiceTest {
               contact("c-1", "2024-04-01T20:00", ContactKind.OUTREACH_ATTEMPT, false)));
       assertThat(CspTestSupport.evaluate(r, early, ny("2024-04-01T19:00")).outcome()).isEqualTo(Outcome.PENDING);
       assertThat(CspTestSupport.evaluate(r, early, ny("2024-04-01T20:00")).outcome()).isEqualTo(Outcome.MET);
+      // a call to the referral source only is not an attempt to contact the member
+      CaseRecord sourceOnly = record(csp().referral(referral("2024-04-01T10:00"))
+          .addContacts(contact("c-1", "2024-04-01T11:00", ContactKind.CASE_MANAGEMENT, false).withParties(Party.REFERRAL_SOURCE)));
+      assertThat(CspTestSupport.evaluate(r, sourceOnly, ny("2024-04-02T10:01")).outcome()).isEqualTo(Outcome.NOT_MET);
       Finding undetermined = CspTestSupport.evaluate(r, record(csp()));
       assertThat(undetermined.outcome()).isEqualTo(Outcome.UNDETERMINED);
       assertThat(undetermined.reason()).contains("no referral time is recorded");

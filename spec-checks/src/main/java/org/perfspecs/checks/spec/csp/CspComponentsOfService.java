@@ -128,7 +128,13 @@ public final class CspComponentsOfService extends Section {
       cite("5", "The CSP provider provides mobile services to Members in any setting that is safe for the Member and staff."),
       CspComponentsOfService::mobileServices);
 
-  /** Item 6: addressing complex treatment issues; no record can show it: attested. */
+  /**
+   * Item 6: "The CSP provider will address a variety of complex treatment issues, including
+   * treatment resistance, limited self-care, impulsive behavior, and/or difficulty obtaining needed
+   * mental health and substance use treatment." No structured fact of the program profile can show
+   * it: attested (MET with an attestation for this id dated on or before the as-of date, otherwise
+   * NOT_MET).
+   */
   public static final ProgramRequirement COMPLEX_TREATMENT_ISSUES = ProgramRequirement.attested(
       "CSP.COMP.6", MUST,
       cite("6", "The CSP provider will address a variety of complex treatment issues, including treatment resistance, limited self-care, impulsive behavior, and/or difficulty obtaining needed mental health and substance use treatment."));
@@ -176,12 +182,23 @@ public final class CspComponentsOfService extends Section {
       "a DCF caseworker when appropriate", "a DCF caseworker", EnumSet.of(Party.DCF_CASEWORKER),
       Condition.of("DCF is involved with the member", CspComponentsOfService::dcfInvolved));
 
-  /** Item 8: assertive outreach, care management monitoring, follow-up and assistance: attested. */
+  /**
+   * Item 8: "The CSP provider assertively provides outreach, care management monitoring, follow-up,
+   * and general assistance for Members in dealing with day-to-day activities or problems that may
+   * impede access to treatment or the progress of recovery." No structured fact of the program
+   * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
+   * date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement ASSERTIVE_OUTREACH = ProgramRequirement.attested(
       "CSP.COMP.8", MUST,
       cite("8", "The CSP provider assertively provides outreach, care management monitoring, follow-up, and general assistance for Members in dealing with day-to-day activities or problems that may impede access to treatment or the progress of recovery."));
 
-  /** Item 9: adjunct to psychotherapy and primary care: attested. */
+  /**
+   * Item 9: "The CSP provider facilitates and serves as an adjunct to psychotherapy services and
+   * primary care services for medical issues." No structured fact of the program profile can show
+   * it: attested (MET with an attestation for this id dated on or before the as-of date, otherwise
+   * NOT_MET).
+   */
   public static final ProgramRequirement ADJUNCT_TO_PSYCHOTHERAPY_AND_PRIMARY_CARE = ProgramRequirement.attested(
       "CSP.COMP.9", MUST,
       cite("9", "The CSP provider facilitates and serves as an adjunct to psychotherapy services and primary care services for medical issues."));

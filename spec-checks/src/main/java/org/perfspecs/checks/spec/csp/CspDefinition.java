@@ -18,8 +18,9 @@ public final class CspDefinition extends Section {
   static final String HEADING = "Definition";
 
   /**
-   * "Community Support Services are expected to complement other services already in place for
-   * the individual." SHOULD ("are expected"); no record can show it: attested.
+   * Last paragraph, last sentence (SHOULD, "are expected"): "Community Support Services are
+   * expected to complement other services already in place for the individual." No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement COMPLEMENT_EXISTING_SERVICES = ProgramRequirement.attested(
       "CSP.DEF.1", SHOULD,

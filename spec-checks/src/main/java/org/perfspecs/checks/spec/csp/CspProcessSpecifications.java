@@ -290,12 +290,21 @@ public final class CspProcessSpecifications extends Section {
 
   // ---- 2.d Community Support Program Services ------------------------------------------------
 
-  /** 2.d, second sentence, first obligation: attested. */
+  /**
+   * 2.d, second sentence, first obligation: "CSP services must foster member empowerment, recovery,
+   * and wellness" No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement SERVICES_FOSTER_EMPOWERMENT = ProgramRequirement.attested(
       "CSP.PROC.2.d.a", MUST,
       cite("2.d, second sentence, first obligation", "CSP services must foster member empowerment, recovery, and wellness"));
 
-  /** 2.d, second sentence, second obligation: attested. */
+  /**
+   * 2.d, second sentence, second obligation: "must be designed to increase a member's independence,
+   * including management of their own behavioral health and medical services." No structured fact of
+   * the program profile can show it: attested (MET with an attestation for this id dated on or
+   * before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement SERVICES_INCREASE_INDEPENDENCE = ProgramRequirement.attested(
       "CSP.PROC.2.d.b", MUST,
       cite("2.d, second sentence, second obligation", "must be designed to increase a member's independence, including management of their own behavioral health and medical services."));
@@ -383,7 +392,11 @@ public final class CspProcessSpecifications extends Section {
       cite("2.e (Referral Services), first sentence", "The program must have effective methods to refer members promptly and efficiently to community resources."),
       new CspStaffingRequirements.WrittenProcedure(ProcedureKind.REFERRAL, "a written referral procedure")::judge);
 
-  /** 2.e, second sentence: knowledge of and connections with resources: attested. */
+  /**
+   * 2.e, second sentence: "The program must have knowledge of and connections with resources and
+   * services available to members." No structured fact of the program profile can show it: attested
+   * (MET with an attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement RESOURCE_CONNECTIONS = ProgramRequirement.attested(
       "CSP.PROC.2.e.b", MUST,
       cite("2.e (Referral Services), second sentence", "The program must have knowledge of and connections with resources and services available to members."));
@@ -395,7 +408,13 @@ public final class CspProcessSpecifications extends Section {
       new CspStaffingRequirements.WrittenProcedure(ProcedureKind.BEHAVIORAL_HEALTH_NEEDS,
           "written policies and procedures for behavioral health disorder needs")::judge);
 
-  /** 2.e, second bullet, first sentence: continuity, information exchange, no duplication: attested. */
+  /**
+   * 2.e, second bullet, first sentence: "When referring a member to another provider for services,
+   * each program must ensure continuity of care, exchange of relevant health information, and
+   * avoidance of service duplication between the CSP provider and the provider to whom a member is
+   * referred." No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement REFERRAL_CONTINUITY = ProgramRequirement.attested(
       "CSP.PROC.2.e.2.a", MUST,
       cite("2.e (Referral Services), second bullet, first sentence", "When referring a member to another provider for services, each program must ensure continuity of care, exchange of relevant health information, and avoidance of service duplication between the CSP provider and the provider to whom a member is referred."));

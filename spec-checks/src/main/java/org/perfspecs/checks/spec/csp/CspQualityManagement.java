@@ -57,7 +57,11 @@ public final class CspQualityManagement extends Section {
       cite("2, element 2", "and satisfaction surveys to measure and improve the quality of care and service delivered to Members, including youth and their families."),
       new PlanFeature("satisfaction surveys", QualityPlan::satisfactionSurveys)::judge);
 
-  /** Item 3, first obligation: clinical outcomes data available on request; attested. */
+  /**
+   * Item 3, first obligation: "Clinical outcomes data must be made available to Tufts Health Public
+   * Plans upon request" No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement OUTCOMES_DATA_ON_REQUEST = ProgramRequirement.attested(
       "CSP.QM.3.a", MUST,
       cite("3, first obligation", "Clinical outcomes data must be made available to Tufts Health Public Plans upon request"));

@@ -45,7 +45,12 @@ public final class CspStaffingRequirements extends Section {
       cite("1, first sentence", "Each program must meet the minimum staffing and staff composition requirements outline in 130 CMR 461.411 to adequately provide the required scope of service set forth in 130 CMR 461.410."),
       "130 CMR 461.411 and 130 CMR 461.410 (MassHealth: Community Support Program Services)");
 
-  /** Item 1, second sentence: an adequate number of qualified personnel; attested. */
+  /**
+   * Item 1, second sentence: "the staff must include an adequate number of qualified personnel to
+   * fulfill the program's objective." No structured fact of the program profile can show it:
+   * attested (MET with an attestation for this id dated on or before the as-of date, otherwise
+   * NOT_MET).
+   */
   public static final ProgramRequirement ADEQUATE_PERSONNEL = ProgramRequirement.attested(
       "CSP.STAFF.1.b", MUST,
       cite("1, second sentence", "the staff must include an adequate number of qualified personnel to fulfill the program's objective."));
@@ -56,7 +61,11 @@ public final class CspStaffingRequirements extends Section {
       cite("2.a", "The CSP program must designate a professional as overall administrator and program director in charge of day-to-day administration of the program."),
       CspStaffingRequirements::programDirector);
 
-  /** Item 2.a, responsibility 1: attested. */
+  /**
+   * Item 2.a, responsibility 1: "Hiring and firing of CSP staff;" No structured fact of the program
+   * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
+   * date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement DIRECTOR_HIRING = directorDuty(1, "Hiring and firing of CSP staff;");
 
   /**
@@ -68,25 +77,50 @@ public final class CspStaffingRequirements extends Section {
       cite("2.a, program director's responsibility 2", "Establishing and implementing a supervision protocol;"),
       new WrittenProcedure(ProcedureKind.SUPERVISION, "a written supervision protocol")::judge);
 
-  /** Item 2.a, responsibility 3: attested. */
+  /**
+   * Item 2.a, responsibility 3: "Establishing CSP policies and procedures;" No structured fact of
+   * the program profile can show it: attested (MET with an attestation for this id dated on or
+   * before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement DIRECTOR_POLICIES = directorDuty(3, "Establishing CSP policies and procedures;");
 
-  /** Item 2.a, responsibility 4: attested. */
+  /**
+   * Item 2.a, responsibility 4: "Accountability for adequacy and appropriateness of member service;"
+   * No structured fact of the program profile can show it: attested (MET with an attestation for
+   * this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement DIRECTOR_ACCOUNTABILITY = directorDuty(4,
       "Accountability for adequacy and appropriateness of member service;");
 
-  /** Item 2.a, responsibility 5: attested. */
+  /**
+   * Item 2.a, responsibility 5: "Coordinating staff activities to meet program objectives;" No
+   * structured fact of the program profile can show it: attested (MET with an attestation for this
+   * id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement DIRECTOR_COORDINATION = directorDuty(5,
       "Coordinating staff activities to meet program objectives;");
 
-  /** Item 2.a, responsibility 6: attested. */
+  /**
+   * Item 2.a, responsibility 6: "Program evaluation; and" No structured fact of the program profile
+   * can show it: attested (MET with an attestation for this id dated on or before the as-of date,
+   * otherwise NOT_MET).
+   */
   public static final ProgramRequirement DIRECTOR_EVALUATION = directorDuty(6, "Program evaluation; and");
 
-  /** Item 2.a, responsibility 7: attested. */
+  /**
+   * Item 2.a, responsibility 7: "Establishing and supervising in-service training and education." No
+   * structured fact of the program profile can show it: attested (MET with an attestation for this
+   * id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement DIRECTOR_IN_SERVICE_TRAINING = directorDuty(7,
       "Establishing and supervising in-service training and education.");
 
-  /** Item 2.b.i, first sentence: a multidisciplinary staff supporting the schedule; attested. */
+  /**
+   * Item 2.b.i, first sentence: "The program must employ a multidisciplinary staff that can support
+   * the schedule of operations and provide services to members." No structured fact of the program
+   * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
+   * date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement MULTIDISCIPLINARY_STAFF = ProgramRequirement.attested(
       "CSP.STAFF.2.b.i.a", MUST,
       cite("2.b.i, first sentence", "The program must employ a multidisciplinary staff that can support the schedule of operations and provide services to members."));
@@ -102,23 +136,51 @@ public final class CspStaffingRequirements extends Section {
       CspStaffingRequirements::primaryStaffAssigned)
       .when(CspConditions.admitted());
 
-  /** Item 2.b.ii, task 1: attested. */
+  /**
+   * Item 2.b.ii, task 1: "implement all aspects of the service plan" No structured fact of the
+   * program profile can show it: attested (MET with an attestation for this id dated on or before
+   * the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_IMPLEMENT_PLAN = staffTask(1, "implement all aspects of the service plan");
-  /** Item 2.b.ii, task 2: attested. */
+  /**
+   * Item 2.b.ii, task 2: "maintain the member's records" No structured fact of the program profile
+   * can show it: attested (MET with an attestation for this id dated on or before the as-of date,
+   * otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_MAINTAIN_RECORDS = staffTask(2, "maintain the member's records");
-  /** Item 2.b.ii, task 3: attested. */
+  /**
+   * Item 2.b.ii, task 3: "initiate periodic review of the service plan for necessary modifications
+   * or adjustments" No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_PERIODIC_REVIEW = staffTask(3,
       "initiate periodic review of the service plan for necessary modifications or adjustments");
-  /** Item 2.b.ii, task 4: attested. */
+  /**
+   * Item 2.b.ii, task 4: "coordinate the various services provided by the program itself and by
+   * other agencies" No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_COORDINATE_SERVICES = staffTask(4,
       "coordinate the various services provided by the program itself and by other agencies");
-  /** Item 2.b.ii, task 5: attested. */
+  /**
+   * Item 2.b.ii, task 5: "coordinate referrals to other state agencies as needed" No structured fact
+   * of the program profile can show it: attested (MET with an attestation for this id dated on or
+   * before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_STATE_AGENCY_REFERRALS = staffTask(5,
       "coordinate referrals to other state agencies as needed");
-  /** Item 2.b.ii, task 6: attested. */
+  /**
+   * Item 2.b.ii, task 6: "meet regularly with relatives and significant friends of the member" No
+   * structured fact of the program profile can show it: attested (MET with an attestation for this
+   * id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_MEET_RELATIVES = staffTask(6,
       "meet regularly with relatives and significant friends of the member");
-  /** Item 2.b.ii, task 7: attested. */
+  /**
+   * Item 2.b.ii, task 7: "monitor the member's progress in accomplishing the treatment goals" No
+   * structured fact of the program profile can show it: attested (MET with an attestation for this
+   * id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement STAFF_MONITOR_PROGRESS = staffTask(7,
       "monitor the member's progress in accomplishing the treatment goals");
 
@@ -152,7 +214,12 @@ public final class CspStaffingRequirements extends Section {
       cite("3, first sentence", "CSP staff must have access to a licensed, master's-level behavioral health clinician or licensed psychologist, with training and experience in providing support services to adults or youth with behavioral health conditions, to provide supervision."),
       CspStaffingRequirements::accessToSupervision);
 
-  /** Item 3, second sentence: supervision appropriate to skills; attested. */
+  /**
+   * Item 3, second sentence: "Each staff member must receive supervision appropriate to the staff
+   * member's skills and level of professional development." No structured fact of the program
+   * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
+   * date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement APPROPRIATE_SUPERVISION = ProgramRequirement.attested(
       "CSP.STAFF.3.b", MUST,
       cite("3, second sentence", "Each staff member must receive supervision appropriate to the staff member's skills and level of professional development."));
@@ -163,12 +230,21 @@ public final class CspStaffingRequirements extends Section {
       cite("3, third sentence, first obligation", "Supervision must occur in accordance with the program's policies and procedures"),
       new WrittenProcedure(ProcedureKind.SUPERVISION, "written supervision policies and procedures")::judge);
 
-  /** Item 3, third sentence: review of specific member issues; attested. */
+  /**
+   * Item 3, third sentence: "must include review of specific member issues" No structured fact of
+   * the program profile can show it: attested (MET with an attestation for this id dated on or
+   * before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement SUPERVISION_MEMBER_ISSUES = ProgramRequirement.attested(
       "CSP.STAFF.3.d", MUST,
       cite("3, third sentence, second obligation", "must include review of specific member issues"));
 
-  /** Item 3, third sentence: review of general principles and practices; attested. */
+  /**
+   * Item 3, third sentence: "as well as a review of general principles and practices related to
+   * mental health, substance use disorder, and medical conditions." No structured fact of the
+   * program profile can show it: attested (MET with an attestation for this id dated on or before
+   * the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement SUPERVISION_GENERAL_PRINCIPLES = ProgramRequirement.attested(
       "CSP.STAFF.3.e", MUST,
       cite("3, third sentence, third obligation", "as well as a review of general principles and practices related to mental health, substance use disorder, and medical conditions."));
@@ -200,12 +276,23 @@ public final class CspStaffingRequirements extends Section {
       topic(12, "Traumatic brain injuries; and", TrainingTopic.TRAUMATIC_BRAIN_INJURY),
       topic(13, "Safety protocols", TrainingTopic.SAFETY_PROTOCOLS));
 
-  /** Item 5, first sentence: licensure standards and good standing; attested. */
+  /**
+   * Item 5, first sentence: "Any staff, of any discipline, operating in the program must comply with
+   * the standards and scope of practice delineated in their professional licensure and be in good
+   * standing with their board of professional licensure, as applicable." No structured fact of the
+   * program profile can show it: attested (MET with an attestation for this id dated on or before
+   * the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement PROFESSIONAL_STANDARDS = ProgramRequirement.attested(
       "CSP.STAFF.5.a", MUST,
       cite("5, first sentence", "Any staff, of any discipline, operating in the program must comply with the standards and scope of practice delineated in their professional licensure and be in good standing with their board of professional licensure, as applicable."));
 
-  /** Item 5, second sentence: notify MassHealth of sanctioned staff; attested. */
+  /**
+   * Item 5, second sentence: "Each program must notify the MassHealth agency of any staff who are
+   * sanctioned by the Department of Public Health or sanctioned by their board of licensure, as
+   * applicable." No structured fact of the program profile can show it: attested (MET with an
+   * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
+   */
   public static final ProgramRequirement NOTIFY_SANCTIONS = ProgramRequirement.attested(
       "CSP.STAFF.5.b", MUST,
       cite("5, second sentence", "Each program must notify the MassHealth agency of any staff who are sanctioned by the Department of Public Health or sanctioned by their board of licensure, as applicable."));

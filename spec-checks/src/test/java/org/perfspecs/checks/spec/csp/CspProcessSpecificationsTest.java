@@ -322,6 +322,17 @@ class CspProcessSpecificationsTest {
           .isEqualTo(Outcome.NOT_MET);
       assertThat(o(r, record(referred(ReferralSource.INPATIENT_24_HOUR)), ny("2024-04-03T12:00"))).isEqualTo(Outcome.PENDING);
       assertThat(o(r, record(referred(ReferralSource.BEHAVIORAL_HEALTH_PROVIDER)))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // by the last nanosecond of the admission day; not the first instant of the next
+      assertThat(o(r, record(referred(ReferralSource.INPATIENT_24_HOUR).addContacts(meeting.withAt(endOfDay("2024-04-03"))))))
+          .isEqualTo(Outcome.MET);
+      assertThat(o(r, record(referred(ReferralSource.INPATIENT_24_HOUR).addContacts(meeting.withAt(startOfDay("2024-04-04"))))))
+          .isEqualTo(Outcome.NOT_MET);
+      // a meeting before the referral does not count
+      assertThat(o(r, record(referred(ReferralSource.INPATIENT_24_HOUR).addContacts(meeting.withAt(ny("2024-03-31T10:00"))))))
+          .isEqualTo(Outcome.NOT_MET);
+      Finding noAdmission = f(r, record(csp().referral(referralIn(ReferralSource.INPATIENT_24_HOUR, "2024-04-01T10:00"))));
+      assertThat(noAdmission.outcome()).isEqualTo(Outcome.UNDETERMINED);
+      assertThat(noAdmission.reason()).contains("no admission time is recorded");
     }
 
     @Test

@@ -46,10 +46,11 @@ public abstract class Contact {
   public abstract boolean memberEngaged();
 
   /**
-   * Other parties the contact was with or on behalf of (e.g. {@link Party#PAYER_CARE_TEAM} for a call
-   * to the payer's care team); empty for a contact with the member alone.
+   * Parties other than the member whom the contact was with, communicated with or acted on behalf
+   * of (the referral source, family, providers, agencies, the payer's care team, ...); empty when
+   * the contact was with the member only.
    */
-  public abstract Set<Party> collaterals();
+  public abstract Set<Party> parties();
 
   /** The staff member who made the contact, when recorded. */
   public abstract Optional<@NotBlank String> staffId();

@@ -62,5 +62,7 @@ public enum ContentElement {
   ADJUNCTIVE_THERAPY_FUNCTION,
   /** Harm reduction strategies offered to the member. */
   HARM_REDUCTION,
+  /** Ways to support the member in attaining the skills and resources to maintain community involvement (CSP needs assessment). */
+  COMMUNITY_INVOLVEMENT_SKILLS_AND_RESOURCES,
   OTHER
 }

@@ -94,6 +94,12 @@ public abstract class Episode {
   /** Service needs the record marks ("based on the member's needs" requirements apply to these). */
   public abstract Set<ServiceCategory> serviceNeeds();
 
+  /**
+   * Dates on which the record notes a significant change in the member's needs (the CSP service
+   * plan must then be updated), in any order.
+   */
+  public abstract List<LocalDate> significantNeedsChangesOn();
+
   /** Parties the member has consented to share information with. */
   public abstract Set<Party> consentToShareWith();
 

@@ -111,6 +111,7 @@ final class ModelFixtures {
         .servicePlan(servicePlan())
         .addCounselingNeeds(Topic.POSTPARTUM_CARE, Topic.PARENTING_SKILLS, Topic.SUBSTANCE_USE)
         .addServiceNeeds(ServiceCategory.HOUSING, ServiceCategory.WIC_NUTRITION)
+        .addSignificantNeedsChangesOn(LocalDate.of(2024, 5, 2))
         .addConsentToShareWith(Party.PCC, Party.OBSTETRIC_PROVIDER, Party.DCF_CASEWORKER)
         .addInvolvementContraindicated(Party.SIGNIFICANT_OTHER)
         .build();
@@ -146,7 +147,8 @@ final class ModelFixtures {
         .mode(ContactMode.IN_PERSON)
         .kind(ContactKind.INDIVIDUAL)
         .addTopics(Topic.BREASTFEEDING, Topic.RECOVERY)
-        .addCollaterals(Party.FAMILY)
+        .addParties(Party.REFERRAL_SOURCE)
+        .addParties(Party.FAMILY)
         .memberEngaged(true)
         .staffId("S-002")
         .build();

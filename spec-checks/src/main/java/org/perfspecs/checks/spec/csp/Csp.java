@@ -11,6 +11,15 @@ public final class Csp {
   /** The bundled source document. */
   public static final String SOURCE = "003_6642615165961ed2.txt";
 
+  /** The General Behavioral Health Performance Specifications (not bundled). */
+  public static final String GENERAL_SPECIFICATIONS = "General Behavioral Health Performance Specifications (Point32Health)";
+
+  /** The Code of Massachusetts Regulations (not bundled). */
+  public static final String CODE_OF_MASSACHUSETTS_REGULATIONS = "Code of Massachusetts Regulations (for CSP, 130 CMR 461.000)";
+
+  /** 130 CMR 461.000, MassHealth Community Support Program Services (not bundled). */
+  public static final String CMR_130_461 = "130 CMR 461.000 (MassHealth: Community Support Program Services)";
+
   private static final Specification SPECIFICATION = Specification.builder(ServiceType.CSP)
       .title("Community Support Programs (CSP) Performance Specifications")
       .issuer("Tufts Health Plan / Tufts Health Public Plans (Point32Health)")
@@ -21,7 +30,9 @@ public final class Csp {
           InsuranceProduct.TUFTS_HEALTH_TOGETHER, InsuranceProduct.TUFTS_HEALTH_RITOGETHER,
           InsuranceProduct.TUFTS_HEALTH_ONE_CARE)
       .inheritsFrom("General Behavioral Health Performance Specifications (Point32Health)", "130 CMR 461.000")
-      .sections(new CspComponentsOfService(), new CspProcessSpecifications())
+      .sections(new CspGeneral(), new CspDefinition(), new CspComponentsOfService(),
+          new CspStaffingRequirements(), new CspLinkages(), new CspQualityManagement(),
+          new CspProcessSpecifications())
       .build();
 
   private Csp() {}

@@ -170,7 +170,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   /**
    * Bullet 3, first sentence: "Care Coordination is an expectation between the IOP provider and CCA"
    * (SHOULD). Judged over the stay once the member is discharged: MET when a contact was with CCA's
-   * care team ({@link Party#PAYER_CARE_TEAM} among its collaterals) or a document was forwarded to it.
+   * care team ({@link Party#PAYER_CARE_TEAM} among its parties) or a document was forwarded to it.
    */
   public static final EpisodeRequirement CARE_COORDINATION = EpisodeRequirement.of(
       "IOP.ASMT.3.a", SHOULD, cite("bullet 3, first sentence", "Care Coordination is an expectation between the IOP provider and CCA."),

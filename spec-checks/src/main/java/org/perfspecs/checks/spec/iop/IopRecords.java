@@ -169,7 +169,7 @@ final class IopRecords {
 
   /** Whether {@code c}, which has happened, was with or on behalf of {@code party}. */
   static boolean with(Contact c, org.perfspecs.model.Party party) {
-    return c.collaterals().contains(party);
+    return c.parties().contains(party);
   }
 
   /**

@@ -155,7 +155,7 @@ class IopAssessmentTreatmentPlanningTest {
 
   private static org.perfspecs.model.ImmutableContact careTeamCall(Instant at) {
     return contact("cc", ContactKind.CASE_MANAGEMENT, at).withMode(ContactMode.PHONE).withMemberEngaged(false)
-        .withCollaterals(Party.PAYER_CARE_TEAM);
+        .withParties(Party.PAYER_CARE_TEAM);
   }
 
   @Test

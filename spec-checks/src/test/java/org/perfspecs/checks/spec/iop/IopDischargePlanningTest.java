@@ -406,11 +406,11 @@ class IopDischargePlanningTest {
     @Verifies("IOP.DISCH.7")
     void transportationSupportWhenNeeded() {
       var call = IopTestData.contact("t1", org.perfspecs.model.ContactKind.TRANSPORTATION, ny("2024-04-18T10:00"))
-          .withMode(org.perfspecs.model.ContactMode.PHONE).withCollaterals(Party.PAYER_CARE_TEAM);
+          .withMode(org.perfspecs.model.ContactMode.PHONE).withParties(Party.PAYER_CARE_TEAM);
       var needs = out().addServiceNeeds(org.perfspecs.model.ServiceCategory.TRANSPORTATION);
       assertThat(judge(IopDischargePlanning.TRANSPORTATION_SUPPORT, ImmutableEpisode.builder().from(needs.build()).addContacts(call))).isEqualTo(Outcome.MET);
       assertThat(judge(IopDischargePlanning.TRANSPORTATION_SUPPORT, ImmutableEpisode.builder().from(needs.build())
-          .addContacts(call.withCollaterals(Party.FAMILY)))).isEqualTo(Outcome.NOT_MET);
+          .addContacts(call.withParties(Party.FAMILY)))).isEqualTo(Outcome.NOT_MET);
       assertThat(judge(IopDischargePlanning.TRANSPORTATION_SUPPORT, needs)).isEqualTo(Outcome.NOT_MET);
       assertThat(judge(IopDischargePlanning.TRANSPORTATION_SUPPORT, out().addContacts(call))).as("no need marked").isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(judge(IopDischargePlanning.TRANSPORTATION_SUPPORT, IopTestData.admitted()

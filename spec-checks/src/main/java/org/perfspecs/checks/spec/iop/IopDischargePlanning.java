@@ -199,7 +199,7 @@ public final class IopDischargePlanning extends Section {
    * Bullet 7: the provider contacts CCA's Clinical Team for support with needed after-care
    * transportation. Applies once the member is discharged and the record marks a transportation
    * need; MET when a transportation contact with CCA's team ({@link Party#PAYER_CARE_TEAM} among its
-   * collaterals) is in the record; NOT_MET otherwise.
+   * parties) is in the record; NOT_MET otherwise.
    */
   public static final EpisodeRequirement TRANSPORTATION_SUPPORT = EpisodeRequirement.of(
       "IOP.DISCH.7", MUST,

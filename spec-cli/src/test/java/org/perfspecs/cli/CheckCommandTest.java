@@ -23,12 +23,17 @@ class CheckCommandTest {
   Path cases;
   Path programs;
   Path invalid;
+  /** Records in the sample file (one per non-blank line) and programs in the sample profile. */
+  long records;
+  long programCount;
 
   @BeforeEach
   void copySamples() throws IOException {
     cases = Files.copy(Path.of(SAMPLES, "case-records.ndjson"), dir.resolve("cases.ndjson"));
     programs = Files.copy(Path.of(SAMPLES, "programs.json"), dir.resolve("programs.json"));
     invalid = Files.copy(Path.of(SAMPLES, "invalid-records.ndjson"), dir.resolve("invalid.ndjson"));
+    records = Files.readAllLines(cases).stream().filter(l -> !l.isBlank()).count();
+    programCount = new com.fasterxml.jackson.databind.ObjectMapper().readTree(programs.toFile()).size();
   }
 
   @Test
@@ -38,7 +43,7 @@ class CheckCommandTest {
     assertThat(run.err).isEmpty();
     assertThat(run.out)
         .contains("as of 2024-06-03 12:00 EDT (2024-06-03T16:00:00Z)")
-        .contains("records read: 12, evaluated: 12, rejected: 0; programs evaluated: 6")
+        .contains("records read: " + records + ", evaluated: " + records + ", rejected: 0; programs evaluated: " + programCount)
         .contains(Expected.of(cases, programs, AS_OF).summaryLine());
   }
 
@@ -79,7 +84,7 @@ class CheckCommandTest {
         assertThat(n.hasNonNull("due")).isTrue();
       }
     }
-    assertThat(run.err).contains("records read: 12, evaluated: 12, rejected: 0");
+    assertThat(run.err).contains("records read: " + records + ", evaluated: " + records + ", rejected: 0");
   }
 
   @Test
@@ -108,7 +113,7 @@ class CheckCommandTest {
     Files.writeString(array, "[\n" + String.join(",\n", Files.readAllLines(cases)) + "\n]\n");
     CliRun run = CliRun.of("check", array.toString(), "--as-of", AS_OF);
     assertThat(run.exitCode).isEqualTo(0);
-    assertThat(run.out).contains("records read: 12, evaluated: 12, rejected: 0");
+    assertThat(run.out).contains("records read: " + records + ", evaluated: " + records + ", rejected: 0");
   }
 
   @Test
@@ -116,7 +121,7 @@ class CheckCommandTest {
     Path spaced = dir.resolve("spaced.ndjson");
     Files.writeString(spaced, "\n" + String.join("\n\n", Files.readAllLines(cases)) + "\n\n");
     CliRun run = CliRun.of("check", spaced.toString(), "--as-of", AS_OF);
-    assertThat(run.out).contains("records read: 12, evaluated: 12, rejected: 0");
+    assertThat(run.out).contains("records read: " + records + ", evaluated: " + records + ", rejected: 0");
     assertThat(run.out).contains("(IOP at P-IOP-BOSTON, line 2)");
   }
 

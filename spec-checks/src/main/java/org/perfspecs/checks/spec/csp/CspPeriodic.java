@@ -41,7 +41,8 @@ final class CspPeriodic {
       return dischargeDay.isAfter(dueDay)
           ? Judgment.missed(due, "no " + what + " by " + dueDay + " (" + months + " months after " + previous
               + "), before the discharge on " + dischargeDay, CspRecords.all(evidence))
-          : Judgment.met("every " + what + " was on time until the discharge on " + dischargeDay, CspRecords.all(evidence));
+          : Judgment.met((previous.equals(first) ? "no " + what + " fell due" : "every " + what + " due was on time")
+              + " before the discharge on " + dischargeDay, CspRecords.all(evidence));
     }
     return due.isOpenAt(ctx.asOf())
         ? Judgment.pending(due, "the next " + what + " is due by " + dueDay + " (" + months + " months after "

@@ -348,7 +348,7 @@ public final class CspStaffingRequirements extends Section {
     Judgment judge(Program program, EvaluationContext ctx) {
       return program.writtenProcedures().contains(kind)
           ? Judgment.met("the program profile holds " + what, Evidence.of("procedure", kind.name(), what))
-          : Judgment.notMet("the program profile holds no " + what + " (" + kind + ")");
+          : Judgment.notMet("the program profile does not hold " + what + " (" + kind + ")");
     }
   }
 

@@ -197,8 +197,8 @@ public final class EsoapAssessmentPlanning extends Section {
       List<Document> documents = EsoapRecords.documentsOf(record.episode(), kind, ctx);
       Optional<Document> covering = documents.stream().filter(d -> d.elements().contains(element)).findFirst();
       return covering.isPresent()
-          ? Judgment.met("the " + documentName + " addresses " + what, EsoapRecords.evidence(covering.get()))
-          : Judgment.notMet("the " + documentName + " does not address " + what,
+          ? Judgment.met("the " + documentName + " covers the listed issue \"" + what + "\"", EsoapRecords.evidence(covering.get()))
+          : Judgment.notMet("the " + documentName + " does not cover the listed issue \"" + what + "\"",
               documents.stream().map(EsoapRecords::evidence).toArray(Evidence[]::new));
     }
   }

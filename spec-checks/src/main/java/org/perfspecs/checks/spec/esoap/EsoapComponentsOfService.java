@@ -210,7 +210,7 @@ public final class EsoapComponentsOfService extends Section {
   /**
    * Item 6.c: a member without an obstetric provider is referred to one. MET by a referral to
    * {@link ServiceCategory#OBSTETRIC_PROVIDER} made by the as-of time; NOT_MET otherwise. The
-   * deadline ("immediately upon admission") is judged by ESOAP.ASMT.3.b.
+   * deadline ("immediately upon admission") is judged by ESOAP.ASMT.3.d.
    */
   public static final EpisodeRequirement OBSTETRIC_REFERRAL = EpisodeRequirement.of(
       "ESOAP.COMP.6.c", MUST,

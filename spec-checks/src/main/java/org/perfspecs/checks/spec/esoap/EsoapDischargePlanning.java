@@ -151,7 +151,7 @@ public final class EsoapDischargePlanning extends Section {
             discharge, EsoapRecords.evidence(appointment.get()));
       }
       if (onRecord.apply(record.member()).isPresent()) {
-        return Judgment.met("the member's record names a provider of " + what, discharge);
+        return Judgment.met("the member's record already names her provider for " + what, discharge);
       }
       return Judgment.notMet("the member was discharged without a connection to " + what, discharge);
     }

@@ -40,7 +40,7 @@ public final class IopQualityManagement extends Section {
   public static final ProgramRequirement QM_PLAN = ProgramRequirement.of(
       "IOP.QM.1", MUST,
       cite("bullet 1", "The facility will develop and maintain a quality management plan which utilizes appropriate measures to monitor, measure, and improve the activities and services it provides"),
-      new PlanFact("a quality management plan", p -> true)::judge);
+      new PlanFact("the facility's measures to monitor, measure and improve its activities and services", p -> true)::judge);
 
   private static final String BULLET_2 = "The facility utilizes a continuous quality improvement process and will include outcome measures and satisfaction surveys, to measure and improve the quality of care and service delivered to Members, including their families";
 

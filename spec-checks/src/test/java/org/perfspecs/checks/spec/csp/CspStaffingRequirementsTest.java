@@ -77,7 +77,7 @@ class CspStaffingRequirementsTest {
       assertThat(evaluate(r, all).outcome()).as(r.id()).isEqualTo(Outcome.MET);
       Finding f = evaluate(r, none);
       assertThat(f.outcome()).as(r.id()).isEqualTo(Outcome.NOT_MET);
-      assertThat(f.reason()).contains("holds no");
+      assertThat(f.reason()).contains("does not hold");
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.SortedSet;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
-import org.perfspecs.checks.Conditions;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -169,24 +168,26 @@ public final class IopAssessmentTreatmentPlanning extends Section {
 
   /**
    * Bullet 3, first sentence: "Care Coordination is an expectation between the IOP provider and CCA"
-   * (SHOULD). Judged over the stay once the member is discharged: MET when a contact was with CCA's
-   * care team ({@link Party#PAYER_CARE_TEAM} among its parties) or a document was forwarded to it.
+   * (SHOULD). No deadline is stated, so the stay so far is judged (admission to discharge, or to the
+   * as-of time while open): MET when a contact was with CCA's care team ({@link
+   * Party#PAYER_CARE_TEAM} among its parties) or a document was forwarded to it; NOT_MET otherwise.
    */
   public static final EpisodeRequirement CARE_COORDINATION = EpisodeRequirement.of(
       "IOP.ASMT.3.a", SHOULD, cite("bullet 3, first sentence", "Care Coordination is an expectation between the IOP provider and CCA."),
       IopAssessmentTreatmentPlanning::careCoordination)
-      .when(Conditions.discharged());
+      .when(IopRecords.admitted());
 
   /**
    * Bullet 3, second sentence: the provider contacts CCA's Care Team through the Provider Line.
-   * Judged over the stay once the member is discharged: MET when a phone contact with CCA's care
-   * team ({@link Party#PAYER_CARE_TEAM}) took place from admission to discharge.
+   * No deadline is stated, so the stay so far is judged: MET when a phone contact with CCA's care
+   * team ({@link Party#PAYER_CARE_TEAM}) took place from admission to discharge (or to the as-of
+   * time while open); NOT_MET otherwise.
    */
   public static final EpisodeRequirement CONTACTS_CARE_TEAM = EpisodeRequirement.of(
       "IOP.ASMT.3.b", MUST,
       cite("bullet 3, second sentence", "contacts Commonwealth Care Alliances (CCA's) Care Team by contacting CCA's Provider Line 866-420-9332 (Option #4) for Care Partner Team to coordinate care"),
       IopAssessmentTreatmentPlanning::contactsCareTeam)
-      .when(IopRecords.admitted()).when(Conditions.discharged());
+      .when(IopRecords.admitted());
 
   /** Family and guardians (4.a.2). */
   static final Set<Party> FAMILY = EnumSet.of(Party.FAMILY, Party.GUARDIAN, Party.CAREGIVER, Party.SIGNIFICANT_OTHER,
@@ -346,7 +347,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     Episode e = record.episode();
     Optional<Contact> call = careTeamContacts(record, ctx).stream()
         .filter(c -> c.mode() == ContactMode.PHONE && !c.at().isBefore(IopRecords.admittedAt(record))
-            && !c.at().isAfter(e.dischargedAt().orElseThrow()))
+            && !c.at().isAfter(e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf())))
         .findFirst();
     return call.isPresent()
         ? Judgment.met("the provider called CCA's Care Team during the stay",

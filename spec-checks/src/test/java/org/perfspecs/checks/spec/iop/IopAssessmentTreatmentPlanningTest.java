@@ -173,9 +173,13 @@ class IopAssessmentTreatmentPlanningTest {
     var email = discharged(out).addContacts(careTeamCall(ny("2024-04-03T11:00")).withMode(ContactMode.TEXT));
     assertThat(outcome(CONTACTS_CARE_TEAM, email)).isEqualTo(Outcome.NOT_MET);
     assertThat(outcome(CARE_COORDINATION, discharged(out))).isEqualTo(Outcome.NOT_MET);
-    assertThat(outcome(CARE_COORDINATION, admitted())).isEqualTo(Outcome.NOT_APPLICABLE);
-    assertThat(outcome(CONTACTS_CARE_TEAM, admitted().addContacts(careTeamCall(ny("2024-04-03T11:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
+    // open episode: the stay so far is judged (no deadline is stated)
+    assertThat(outcome(CARE_COORDINATION, admitted())).isEqualTo(Outcome.NOT_MET);
+    assertThat(outcome(CARE_COORDINATION, admitted().addContacts(careTeamCall(ny("2024-04-03T11:00"))))).isEqualTo(Outcome.MET);
+    assertThat(outcome(CONTACTS_CARE_TEAM, admitted().addContacts(careTeamCall(ny("2024-04-03T11:00"))))).isEqualTo(Outcome.MET);
+    assertThat(outcome(CONTACTS_CARE_TEAM, admitted())).isEqualTo(Outcome.NOT_MET);
     assertThat(outcome(CONTACTS_CARE_TEAM, iop())).isEqualTo(Outcome.UNDETERMINED);
+    assertThat(outcome(CARE_COORDINATION, iop())).isEqualTo(Outcome.UNDETERMINED);
   }
 
   @Test

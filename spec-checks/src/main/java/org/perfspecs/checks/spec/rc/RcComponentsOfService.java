@@ -15,9 +15,6 @@ import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
-import org.perfspecs.checks.Timeliness;
-import org.perfspecs.checks.Timeliness.Timed;
-import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContactKind;
@@ -54,9 +51,6 @@ public final class RcComponentsOfService extends Section {
   /** Agencies whose meetings item 8 names: probation, social workers and child protection/child welfare. */
   public static final Set<StateAgency> LIAISON_AGENCIES = EnumSet.of(StateAgency.PROBATION, StateAgency.PAROLE,
       StateAgency.COURTS, StateAgency.DCF);
-
-  /** Days after the Wellness Plan's creation by which item 11's "enacting" support is due. */
-  public static final int ENACTING_DAYS = 30;
 
   /** Item 1, attested. */
   public static final ProgramRequirement EMOTIONAL_SOCIAL_SUPPORT = attested("1", "Provide emotional and social support.");
@@ -122,8 +116,8 @@ public final class RcComponentsOfService extends Section {
    * Item 11, second obligation: applies once a Wellness Plan is in the record (creating it is
    * {@code RC.DEF.1} / {@code RC.CASE.1}); "enacting" is shown by a connection with the member,
    * on or after the plan's creation date, that addressed the Wellness Plan goals (topic
-   * WELLNESS_PLAN_GOALS). Due by the end of the 30th day after the plan's creation date: PENDING
-   * until then, NOT_MET after (a first such connection later than that is late).
+   * WELLNESS_PLAN_GOALS). No deadline is stated, so the stay so far is judged: MET when such a
+   * connection took place by the discharge (or by the as-of time while open); NOT_MET otherwise.
    */
   public static final EpisodeRequirement WELLNESS_PLAN_ENACTING = EpisodeRequirement.of(
       "RC.COMP.11.b", MUST,
@@ -195,12 +189,12 @@ public final class RcComponentsOfService extends Section {
   private static Judgment wellnessPlanEnacting(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     WellnessPlan plan = RcRecords.wellnessPlan(e, ctx).orElseThrow(); // the condition guarantees it
-    Deadline due = Deadline.calendarDaysAfter(plan.createdOn(), ENACTING_DAYS, ctx.zone());
-    Optional<Timed> first = RcRecords.connections(e, ctx).stream()
+    String what = "connection addressing the Wellness Plan goals";
+    Optional<Evidence> first = RcRecords.connections(e, ctx).stream()
         .filter(c -> c.topics().contains(Topic.WELLNESS_PLAN_GOALS) && !ctx.dateOf(c.at()).isBefore(plan.createdOn()))
         .findFirst()
-        .map(c -> Timed.of(c.at(), RcRecords.contact(c, "connection addressing the Wellness Plan goals")));
-    return Timeliness.judge(due, first, "connection addressing the Wellness Plan goals", ctx, RcRecords.wellnessPlan(plan));
+        .map(c -> RcRecords.contact(c, what));
+    return RcRecords.shownDuringStay(e, ctx, what, first, RcRecords.wellnessPlan(plan));
   }
 
   private static Judgment transportationAssistance(CaseRecord record, EvaluationContext ctx) {

@@ -16,9 +16,6 @@ import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
-import org.perfspecs.checks.Timeliness;
-import org.perfspecs.checks.Timeliness.Timed;
-import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.Agreement;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
@@ -36,18 +33,15 @@ import org.perfspecs.model.WellnessPlan;
 /**
  * RC: "When working with pregnant and/or parenting Members, in addition to the requirements listed
  * above, Recovery Coaches must:" items 1 to 4. Every episode requirement applies when the member
- * is parenting, or pregnant or postpartum at admission. Obligations that state no deadline are due
- * by the end of the first 30-day period of service (day 30), or 30 days after the plan they
- * follow through on.
+ * is parenting, or pregnant or postpartum at admission. Item 1 and item 4 state no deadline or
+ * window, so they are judged over the stay so far (admission to discharge, or to the as-of time
+ * while the episode is open): MET when the record shows them, NOT_MET when it does not.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RcPregnantAndParentingMembers extends Section {
   static final String HEADING = "When working with pregnant and/or parenting Members, in addition to the requirements listed above, Recovery Coaches must:";
 
   private static final String ITEM_2 = "Support Member around perinatal health and support needs, housing needs, healthcare needs, income needs, mental health and substance use treatment needs (including MAT), as identified in the Plan of Safe Care.";
-
-  /** Days after a plan's date by which following through on it is due. */
-  public static final int FOLLOW_THROUGH_DAYS = 30;
 
   /** Item 2, element 1: perinatal health and support needs. */
   public static final Set<ServiceCategory> PERINATAL = EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER,
@@ -71,9 +65,10 @@ public final class RcPregnantAndParentingMembers extends Section {
 
   /**
    * Item 1: a Plan of Safe Care in the record that is member-directed (created collaboratively with
-   * the member) and identifies needed services (at least one need). PENDING until the end of day
-   * 30 of service while there is none; NOT_MET after, or when the plan in the record is not
-   * member-directed or identifies no need; UNDETERMINED when there is no plan and no admission.
+   * the member) and identifies needed services (at least one need). No deadline is stated, so the
+   * stay so far is judged: NOT_MET while no plan is in the record (admission to discharge, or to
+   * the as-of time while open), or when the plan in the record is not member-directed or
+   * identifies no need; UNDETERMINED when there is no plan and no admission.
    */
   public static final EpisodeRequirement PLAN_OF_SAFE_CARE = EpisodeRequirement.of(
       "RC.PREG.1", MUST,
@@ -108,7 +103,9 @@ public final class RcPregnantAndParentingMembers extends Section {
 
   /**
    * Item 4, first obligation: a connection with the member that covered DCF (topic DCF: the
-   * custody assessment process), by the end of day 30 of service; PENDING before, NOT_MET after.
+   * custody assessment process). No deadline is stated, so the stay so far is judged: MET when
+   * such a connection took place from admission to discharge (or to the as-of time while open);
+   * NOT_MET otherwise; UNDETERMINED without an admission.
    */
   public static final EpisodeRequirement DCF_PROCESS_EXPLAINED = EpisodeRequirement.of(
       "RC.PREG.4.a", MUST,
@@ -119,8 +116,9 @@ public final class RcPregnantAndParentingMembers extends Section {
   /**
    * Item 4, second obligation, "as appropriate": applies when the member is involved with DCF (an
    * open case or DCF among the agencies); a connection on family preservation (topic
-   * FAMILY_PRESERVATION) or an accompaniment contact with the member engaged, by the end of day 30
-   * of service; PENDING before, NOT_MET after.
+   * FAMILY_PRESERVATION) or an accompaniment contact with the member engaged. No deadline is
+   * stated, so the stay so far is judged: MET when one took place from admission to discharge (or
+   * to the as-of time while open); NOT_MET otherwise; UNDETERMINED without an admission.
    */
   public static final EpisodeRequirement CUSTODY_ADVOCACY = EpisodeRequirement.of(
       "RC.PREG.4.b", MUST,
@@ -131,7 +129,9 @@ public final class RcPregnantAndParentingMembers extends Section {
 
   /**
    * Item 4, second sentence, the Plan of Safe Care: once the plan is in the record, a connection
-   * with the member on or after its creation date, by the end of the 30th day after it.
+   * with the member on or after its creation date. No deadline is stated, so the stay so far is
+   * judged: MET when such a connection took place by the discharge (or by the as-of time while
+   * open); NOT_MET otherwise.
    */
   public static final EpisodeRequirement FOLLOW_THROUGH_PLAN_OF_SAFE_CARE = EpisodeRequirement.of(
       "RC.PREG.4.c", MUST,
@@ -143,7 +143,9 @@ public final class RcPregnantAndParentingMembers extends Section {
   /**
    * Item 4, second sentence, the DCF Family Action Plan "if they have an open case": applies with
    * an open DCF case; NOT_MET when no DCF Family Action Plan document is in the record; otherwise a
-   * connection with the member on or after the plan's date, by the end of the 30th day after it.
+   * connection with the member on or after the plan's date. No deadline is stated, so the stay so
+   * far is judged: MET when such a connection took place by the discharge (or by the as-of time
+   * while open); NOT_MET otherwise.
    */
   public static final EpisodeRequirement FOLLOW_THROUGH_DCF_FAMILY_ACTION_PLAN = EpisodeRequirement.of(
       "RC.PREG.4.d", MUST,
@@ -197,35 +199,35 @@ public final class RcPregnantAndParentingMembers extends Section {
     }
     Optional<Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the day the Plan of Safe Care is due by cannot be placed");
+      return RcRecords.noAdmission(ctx, "the stay the Plan of Safe Care is judged over cannot be placed");
     }
-    return Timeliness.judge(RcRecords.firstPeriod(admitted.get(), ctx), Optional.empty(), "Plan of Safe Care", ctx,
-        RcRecords.admission(e, admitted.get()));
+    return RcRecords.shownDuringStay(e, ctx, "Plan of Safe Care", Optional.empty(), RcRecords.admission(e, admitted.get()));
   }
 
   private static Judgment dcfProcessExplained(CaseRecord record, EvaluationContext ctx) {
-    return byFirstPeriod(record, ctx, c -> RcCaseRateActivities.isConnection(c) && c.topics().contains(Topic.DCF),
+    return duringStay(record, ctx, c -> RcCaseRateActivities.isConnection(c) && c.topics().contains(Topic.DCF),
         "connection covering the DCF custody assessment process");
   }
 
   private static Judgment custodyAdvocacy(CaseRecord record, EvaluationContext ctx) {
-    return byFirstPeriod(record, ctx,
+    return duringStay(record, ctx,
         c -> (RcCaseRateActivities.isConnection(c) && c.topics().contains(Topic.FAMILY_PRESERVATION))
             || (c.kind() == ContactKind.ACCOMPANIMENT && c.memberEngaged()),
         "connection or accompaniment supporting custody advocacy");
   }
 
-  private static Judgment byFirstPeriod(CaseRecord record, EvaluationContext ctx,
+  private static Judgment duringStay(CaseRecord record, EvaluationContext ctx,
       java.util.function.Predicate<Contact> which, String what) {
     Episode e = record.episode();
     Optional<Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the end of the first 30-day period cannot be placed");
+      return RcRecords.noAdmission(ctx, "the stay so far cannot be placed");
     }
-    Optional<Timed> first = RcRecords.contacts(e, ctx, which).stream().findFirst()
-        .map(c -> Timed.of(c.at(), RcRecords.contact(c, what)));
-    return Timeliness.judge(RcRecords.firstPeriod(admitted.get(), ctx), first, what, ctx,
-        RcRecords.admission(e, admitted.get()));
+    Optional<Evidence> first = RcRecords.contacts(e, ctx, which).stream()
+        .filter(c -> !c.at().isBefore(admitted.get()))
+        .findFirst()
+        .map(c -> RcRecords.contact(c, what));
+    return RcRecords.shownDuringStay(e, ctx, what, first, RcRecords.admission(e, admitted.get()));
   }
 
   private static Judgment followThroughPlanOfSafeCare(CaseRecord record, EvaluationContext ctx) {
@@ -247,13 +249,12 @@ public final class RcPregnantAndParentingMembers extends Section {
 
   private static Judgment followThrough(CaseRecord record, EvaluationContext ctx, LocalDate planDate, String plan,
       Evidence planEvidence) {
-    Deadline due = Deadline.calendarDaysAfter(planDate, FOLLOW_THROUGH_DAYS, ctx.zone());
     String what = "connection with the member following through on the " + plan;
-    Optional<Timed> first = RcRecords.connections(record.episode(), ctx).stream()
+    Optional<Evidence> first = RcRecords.connections(record.episode(), ctx).stream()
         .filter(c -> !ctx.dateOf(c.at()).isBefore(planDate))
         .findFirst()
-        .map(c -> Timed.of(c.at(), RcRecords.contact(c, what)));
-    return Timeliness.judge(due, first, what, ctx, planEvidence);
+        .map(c -> RcRecords.contact(c, what));
+    return RcRecords.shownDuringStay(record.episode(), ctx, what, first, planEvidence);
   }
 
   /** One element of item 2. */

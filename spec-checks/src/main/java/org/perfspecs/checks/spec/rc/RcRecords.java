@@ -28,8 +28,10 @@ import org.perfspecs.model.WellnessPlan;
  * <ul>
  *   <li>the <b>onset of service delivery</b> is the first week of service: days 1 to 7, the
  *       admission date being day 1, in America/New_York (due by the end of day 7);
- *   <li>RC obligations toward pregnant or parenting members that state no deadline are due by the
- *       end of the <b>first 30-day period</b> (days 1 to 30, as for {@code RC.CASE.2});
+ *   <li>an obligation the document states without a deadline or window is judged over the <b>stay
+ *       so far</b>, from admission to the discharge (or to the as-of time while the episode is
+ *       open): MET when the record shows it within that span, NOT_MET when it does not; never
+ *       PENDING ({@link #shownDuringStay});
  *   <li>a <b>connection</b> is {@link RcCaseRateActivities#isConnection}: in person, phone or text,
  *       member engaged and responsive, not case-related work; only connections stamped by the as-of
  *       time, and not after a discharge that has happened, count;
@@ -39,9 +41,6 @@ import org.perfspecs.model.WellnessPlan;
 final class RcRecords {
   /** The onset of service delivery: days 1 to 7 of service. */
   static final int ONSET_DAYS = 7;
-
-  /** The first period of service: days 1 to 30. */
-  static final int FIRST_PERIOD_DAYS = RcCaseRateActivities.PERIOD_DAYS;
 
   private RcRecords() {}
 
@@ -67,9 +66,20 @@ final class RcRecords {
     return endOfServiceDay(admitted, ONSET_DAYS, ctx, "the onset of service delivery");
   }
 
-  /** The end of the first 30-day period (day 30). */
-  static Deadline firstPeriod(Instant admitted, EvaluationContext ctx) {
-    return endOfServiceDay(admitted, FIRST_PERIOD_DAYS, ctx, "the end of the first 30-day period");
+  /**
+   * The judgment of an obligation stated without a deadline or window, over the stay so far: MET
+   * naming {@code shown} when the record shows {@code what} within it; otherwise NOT_MET, saying
+   * whether the stay ended at a discharge or is still open at the as-of time.
+   */
+  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, String what, Optional<Evidence> shown,
+      Evidence... context) {
+    if (shown.isPresent()) {
+      return Judgment.met("the record shows a " + what + " during the stay", concat(context, shown.get()));
+    }
+    String until = e.dischargedAt().filter(ctx::hasHappened)
+        .map(d -> "during the stay (discharged " + Times.format(d, ctx.zone()) + ")")
+        .orElse("during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")");
+    return Judgment.notMet("the record shows no " + what + " " + until, context);
   }
 
   /** The discharge if it has happened, else the as-of time. */

@@ -1,7 +1,6 @@
 package org.perfspecs.checks.spec.rc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.perfspecs.checks.Fixtures.endOfDay;
 import static org.perfspecs.checks.Fixtures.member;
 import static org.perfspecs.checks.Fixtures.ny;
 import static org.perfspecs.checks.Fixtures.record;
@@ -167,22 +166,26 @@ class RcComponentsOfServiceTest {
 
   @Test
   @Verifies("RC.COMP.11.b")
-  void aGoalsConnectionWithin30DaysOfThePlanIsMetAndLaterIsNot() {
-    CaseRecord onTime = record(admitted().wellnessPlan(plan("2024-01-05"))
+  void aGoalsConnectionDuringTheStayAfterThePlanIsMet() {
+    CaseRecord early = record(admitted().wellnessPlan(plan("2024-01-05"))
         .addContacts(connection(ny("2024-02-04T23:59"), Topic.WELLNESS_PLAN_GOALS)));
-    Finding met = enacting(onTime, AS_OF);
+    Finding met = enacting(early, AS_OF);
     assertThat(met.outcome()).isEqualTo(Outcome.MET);
-    assertThat(met.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-02-04"));
-    CaseRecord late = record(admitted().wellnessPlan(plan("2024-01-05"))
+    assertThat(met.due()).isEmpty();
+    CaseRecord after30Days = record(admitted().wellnessPlan(plan("2024-01-05"))
         .addContacts(connection(startOfDay("2024-02-05"), Topic.WELLNESS_PLAN_GOALS)));
-    assertThat(enacting(late, AS_OF).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(enacting(after30Days, AS_OF).outcome()).as("no deadline is stated: any day of the stay counts")
+        .isEqualTo(Outcome.MET);
   }
 
   @Test
   @Verifies("RC.COMP.11.b")
-  void pendingThroughTheDueDayThenNotMet() {
+  void notMetSoFarOnAnOpenEpisodeNeverPending() {
     CaseRecord r = record(admitted().wellnessPlan(plan("2024-01-05")).addContacts(connection(ny("2024-01-06T12:00"))));
-    assertThat(enacting(r, endOfDay("2024-02-04")).outcome()).isEqualTo(Outcome.PENDING);
+    Finding soFar = enacting(r, ny("2024-01-07T12:00"));
+    assertThat(soFar.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(soFar.due()).isEmpty();
+    assertThat(soFar.reason()).contains("during the stay so far");
     assertThat(enacting(r, startOfDay("2024-02-05")).outcome()).isEqualTo(Outcome.NOT_MET);
   }
 
@@ -191,7 +194,7 @@ class RcComponentsOfServiceTest {
   void aGoalsConnectionBeforeThePlanDoesNotCount() {
     CaseRecord r = record(admitted().wellnessPlan(plan("2024-01-05"))
         .addContacts(connection(ny("2024-01-04T12:00"), Topic.WELLNESS_PLAN_GOALS)));
-    assertThat(enacting(r, ny("2024-01-20T12:00")).outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(enacting(r, ny("2024-01-20T12:00")).outcome()).isEqualTo(Outcome.NOT_MET);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.perfspecs.checks.spec.rc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.perfspecs.checks.Fixtures.endOfDay;
 import static org.perfspecs.checks.Fixtures.episode;
 import static org.perfspecs.checks.Fixtures.member;
 import static org.perfspecs.checks.Fixtures.ny;
@@ -117,10 +116,19 @@ class RcPregnantAndParentingMembersTest {
 
   @Test
   @Verifies("RC.PREG.1")
-  void withoutAPlanPendingThroughDay30() {
-    Finding f = evaluate(RcPregnantAndParentingMembers.PLAN_OF_SAFE_CARE, record(parenting(), admitted()), endOfDay(DAY_30));
-    assertThat(f.outcome()).isEqualTo(Outcome.PENDING);
-    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_30));
+  void withoutAPlanNotMetOverTheStaySoFarNeverPending() {
+    Finding early = evaluate(RcPregnantAndParentingMembers.PLAN_OF_SAFE_CARE, record(parenting(), admitted()),
+        ny("2024-01-02T12:00"));
+    assertThat(early.outcome()).as("no deadline is stated: the stay so far is judged").isEqualTo(Outcome.NOT_MET);
+    assertThat(early.due()).isEmpty();
+    assertThat(early.reason()).contains("no Plan of Safe Care").contains("during the stay so far");
+    Finding discharged = evaluate(RcPregnantAndParentingMembers.PLAN_OF_SAFE_CARE,
+        record(parenting(), admitted().dischargedAt(ny("2024-01-20T12:00"))), AS_OF);
+    assertThat(discharged.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(discharged.reason()).contains("discharged");
+    CaseRecord planLate = record(parenting(), admitted().planOfSafeCare(planOfSafeCare("2024-02-10", ServiceCategory.HOUSING)));
+    assertThat(evaluate(RcPregnantAndParentingMembers.PLAN_OF_SAFE_CARE, planLate, AS_OF).outcome())
+        .as("a plan after day 30 is in the stay so far").isEqualTo(Outcome.MET);
   }
 
   // item 2
@@ -203,18 +211,28 @@ class RcPregnantAndParentingMembersTest {
 
   @Test
   @Verifies("RC.PREG.4.a")
-  void aConnectionOnDcfByDay30IsMetLaterIsNot() {
-    CaseRecord onTime = record(pregnant(), admitted().addContacts(connection(ny(DAY_30 + "T23:59"), Topic.DCF)));
-    assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, onTime, AS_OF).outcome()).isEqualTo(Outcome.MET);
-    CaseRecord late = record(pregnant(), admitted().addContacts(connection(startOfDay(DAY_31), Topic.DCF)));
-    assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, late, AS_OF).outcome()).isEqualTo(Outcome.NOT_MET);
+  void aConnectionOnDcfDuringTheStayIsMet() {
+    CaseRecord early = record(pregnant(), admitted().addContacts(connection(ny(DAY_30 + "T23:59"), Topic.DCF)));
+    Finding met = evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, early, AS_OF);
+    assertThat(met.outcome()).isEqualTo(Outcome.MET);
+    assertThat(met.due()).isEmpty();
+    CaseRecord afterDay30 = record(pregnant(), admitted().addContacts(connection(startOfDay(DAY_31), Topic.DCF)));
+    assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, afterDay30, AS_OF).outcome())
+        .as("no deadline is stated: any day of the stay counts").isEqualTo(Outcome.MET);
+    CaseRecord afterDischarge = record(pregnant(), admitted().dischargedAt(ny("2024-01-20T12:00"))
+        .addContacts(connection(ny("2024-01-25T12:00"), Topic.DCF)));
+    assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, afterDischarge, AS_OF).outcome())
+        .as("after the discharge").isEqualTo(Outcome.NOT_MET);
   }
 
   @Test
   @Verifies("RC.PREG.4.a")
-  void pendingThroughDay30ThenNotMetAndNotApplicableOtherwise() {
+  void notMetSoFarOnAnOpenEpisodeAndNotApplicableOtherwise() {
     CaseRecord none = record(parenting(), admitted().addContacts(connection(ny("2024-01-05T12:00"))));
-    assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, none, endOfDay(DAY_30)).outcome()).isEqualTo(Outcome.PENDING);
+    Finding soFar = evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, none, ny("2024-01-06T12:00"));
+    assertThat(soFar.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(soFar.due()).isEmpty();
+    assertThat(soFar.reason()).contains("during the stay so far");
     assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, none, startOfDay(DAY_31)).outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(evaluate(RcPregnantAndParentingMembers.DCF_PROCESS_EXPLAINED, record(member(), admitted()), AS_OF).outcome())
         .isEqualTo(Outcome.NOT_APPLICABLE);
@@ -238,9 +256,11 @@ class RcPregnantAndParentingMembersTest {
 
   @Test
   @Verifies("RC.PREG.4.b")
-  void custodyAdvocacyPendingThenNotMetAndNotApplicableWithoutDcf() {
+  void custodyAdvocacyNotMetSoFarAndNotApplicableWithoutDcf() {
     CaseRecord none = record(parenting().dcfCaseOpen(true), admitted());
-    assertThat(evaluate(RcPregnantAndParentingMembers.CUSTODY_ADVOCACY, none, endOfDay(DAY_30)).outcome()).isEqualTo(Outcome.PENDING);
+    Finding soFar = evaluate(RcPregnantAndParentingMembers.CUSTODY_ADVOCACY, none, ny("2024-01-06T12:00"));
+    assertThat(soFar.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(soFar.due()).isEmpty();
     assertThat(evaluate(RcPregnantAndParentingMembers.CUSTODY_ADVOCACY, none, startOfDay(DAY_31)).outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(evaluate(RcPregnantAndParentingMembers.CUSTODY_ADVOCACY, record(parenting(), admitted()), AS_OF).outcome())
         .isEqualTo(Outcome.NOT_APPLICABLE);
@@ -248,22 +268,22 @@ class RcPregnantAndParentingMembersTest {
         .outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
   }
 
-  // item 4.c: Plan of Safe Care created 2024-01-10, follow-through due by the end of 2024-02-09
+  // item 4.c: Plan of Safe Care created 2024-01-10; no deadline is stated, so the stay so far is judged
 
   @Test
   @Verifies("RC.PREG.4.c")
   void followThroughOnThePlanOfSafeCare() {
-    CaseRecord onTime = record(parenting(), admitted().planOfSafeCare(planOfSafeCare("2024-01-10", ServiceCategory.HOUSING))
-        .addContacts(connection(ny("2024-02-09T23:00"))));
-    Finding met = evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_PLAN_OF_SAFE_CARE, onTime, AS_OF);
-    assertThat(met.outcome()).isEqualTo(Outcome.MET);
-    assertThat(met.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-02-09"));
+    CaseRecord late = record(parenting(), admitted().planOfSafeCare(planOfSafeCare("2024-01-10", ServiceCategory.HOUSING))
+        .addContacts(connection(ny("2024-02-12T10:00"))));
+    Finding met = evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_PLAN_OF_SAFE_CARE, late, AS_OF);
+    assertThat(met.outcome()).as("more than 30 days after the plan still counts").isEqualTo(Outcome.MET);
+    assertThat(met.due()).isEmpty();
     CaseRecord before = record(parenting(), admitted().planOfSafeCare(planOfSafeCare("2024-01-10", ServiceCategory.HOUSING))
         .addContacts(connection(ny("2024-01-09T12:00"))));
-    assertThat(evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_PLAN_OF_SAFE_CARE, before, endOfDay("2024-02-09")).outcome())
-        .isEqualTo(Outcome.PENDING);
-    assertThat(evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_PLAN_OF_SAFE_CARE, before, startOfDay("2024-02-10")).outcome())
-        .isEqualTo(Outcome.NOT_MET);
+    Finding soFar = evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_PLAN_OF_SAFE_CARE, before, ny("2024-01-11T12:00"));
+    assertThat(soFar.outcome()).as("a connection before the plan does not count; not met so far").isEqualTo(Outcome.NOT_MET);
+    assertThat(soFar.due()).isEmpty();
+    assertThat(soFar.reason()).contains("during the stay so far");
     assertThat(evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_PLAN_OF_SAFE_CARE, record(parenting(), admitted()), AS_OF)
         .outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
   }
@@ -282,10 +302,14 @@ class RcPregnantAndParentingMembersTest {
     assertThat(evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_DCF_FAMILY_ACTION_PLAN, met, AS_OF).outcome())
         .isEqualTo(Outcome.MET);
     CaseRecord none = record(parenting().dcfCaseOpen(true), admitted().addDocuments(familyActionPlan("2024-01-10")));
-    assertThat(evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_DCF_FAMILY_ACTION_PLAN, none, endOfDay("2024-02-09"))
-        .outcome()).isEqualTo(Outcome.PENDING);
-    assertThat(evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_DCF_FAMILY_ACTION_PLAN, none, startOfDay("2024-02-10"))
-        .outcome()).isEqualTo(Outcome.NOT_MET);
+    Finding soFar = evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_DCF_FAMILY_ACTION_PLAN, none, ny("2024-01-11T12:00"));
+    assertThat(soFar.outcome()).as("no deadline is stated: not met so far on an open episode").isEqualTo(Outcome.NOT_MET);
+    assertThat(soFar.due()).isEmpty();
+    CaseRecord afterDischarge = record(parenting().dcfCaseOpen(true), admitted().addDocuments(familyActionPlan("2024-01-10"))
+        .dischargedAt(ny("2024-01-20T12:00")).addContacts(connection(ny("2024-01-25T12:00"))));
+    Finding f = evaluate(RcPregnantAndParentingMembers.FOLLOW_THROUGH_DCF_FAMILY_ACTION_PLAN, afterDischarge, AS_OF);
+    assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(f.reason()).contains("discharged");
   }
 
   @Test

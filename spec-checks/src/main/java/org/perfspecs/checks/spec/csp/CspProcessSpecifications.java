@@ -636,7 +636,9 @@ public final class CspProcessSpecifications extends Section {
    * 2.g, fourth bullet, first sentence: a written discharge plan given to the member at the time of
    * discharge and entered in the record: a DISCHARGE_PLAN document given to the member, the date
    * given no later than the discharge date (by the end of that day). "Along with the updated
-   * service plan" is not recorded by the model and is not judged.
+   * service plan" is not recorded by the model and is not judged. The obligation is about the
+   * discharge itself, so it applies only once the member is discharged (NOT_APPLICABLE before), as
+   * does forwarding the plan (2.g.4.b).
    */
   public static final EpisodeRequirement DISCHARGE_PLAN_GIVEN = EpisodeRequirement.of(
       "CSP.PROC.2.g.4.a", MUST,

@@ -676,7 +676,7 @@ class CspProcessSpecificationsTest {
 
     @Test
     @Verifies("CSP.PROC.2.e.2.b")
-    void everyReferralHasADocumentedOutcomeAtDischarge() {
+    void everyReferralMadeDuringTheStayHasADocumentedOutcome() {
       var r = CspProcessSpecifications.REFERRALS_COMPLETED;
       assertThat(o(r, record(dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(dischargedStay().addReferralsMade(out("r-1", ServiceCategory.HOUSING, "2024-03-10T10:00", ReferralOutcome.DECLINED)))))

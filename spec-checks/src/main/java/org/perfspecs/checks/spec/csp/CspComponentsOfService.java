@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
-import org.perfspecs.checks.Conditions;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -204,61 +203,76 @@ public final class CspComponentsOfService extends Section {
       cite("9", "The CSP provider facilitates and serves as an adjunct to psychotherapy services and primary care services for medical issues."));
 
   /**
-   * Item 10: encourage and facilitate peer and natural supports. Judged over the stay, once the
-   * member is discharged: met when the record shows a referral made to peer support or self-help,
-   * a peer-support contact, or a contact with the member's natural supports (family, significant
-   * other, caregiver, natural supports).
+   * Item 10: encourage and facilitate peer and natural supports: shown by a referral made to peer
+   * support or self-help, a peer-support contact, or a contact with the member's natural supports
+   * (family, significant other, caregiver, natural supports). No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
    */
   public static final EpisodeRequirement PEER_AND_NATURAL_SUPPORTS = EpisodeRequirement.of(
       "CSP.COMP.10", MUST,
       cite("10", "The CSP provider will encourage and facilitate the utilization of peer and natural support systems (i.e., self-help, peer support, etc.)"),
       CspServices::peerAndNaturalSupports)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   /**
    * Item 11, first sentence: education about mental illness, substance use, and recovery and
-   * rehabilitation. Judged over the stay once discharged: each of the three topics (MENTAL_ILLNESS,
-   * SUBSTANCE_USE, RECOVERY) covered in a contact with the member engaged or with the family.
+   * rehabilitation: each of the three topics (MENTAL_ILLNESS, SUBSTANCE_USE, RECOVERY) covered in a
+   * contact with the member engaged or with the family. No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
    */
   public static final EpisodeRequirement EDUCATION = EpisodeRequirement.of(
       "CSP.COMP.11.a", MUST,
       cite("11, first sentence", "The CSP provides Members and their families with education, educational materials, and training about mental illness, substance use, and recovery and rehabilitation."),
       CspServices::education)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   /**
    * Item 11, second sentence, first obligation: access to education on the effects of psychotropic
    * medications (always) and of medications for physical disorders (when the record marks that
-   * counselling need). Judged over the stay once discharged.
+   * counselling need), each covered in a contact with the member engaged or with the family. No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
    */
   public static final EpisodeRequirement MEDICATION_EDUCATION = EpisodeRequirement.of(
       "CSP.COMP.11.b", MUST,
       cite("11, second sentence, first obligation", "The CSP provider facilitates access to education and training on the effects of psychotropic medications, as well as those for physical disorders"),
       CspServices::medicationEducation)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   /**
    * Item 11, second sentence: "ensures that the Member is linked to ongoing medication-monitoring
    * services": applies when the record marks a psychiatry (medication) need; met by a referral made
-   * to psychiatry or a psychiatric after-care appointment booked. Judged once discharged.
+   * to psychiatry or a psychiatric after-care appointment booked. No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
    */
   public static final EpisodeRequirement MEDICATION_MONITORING_LINK = EpisodeRequirement.of(
       "CSP.COMP.11.c", MUST,
       cite("11, second sentence, second obligation", "ensures that the Member is linked to ongoing medication-monitoring services"),
       CspServices::medicationMonitoringLink)
-      .when(Conditions.discharged())
-      .when(CspConditions.serviceNeed("psychiatry (medication monitoring)", EnumSet.of(ServiceCategory.PSYCHIATRY)));
+      .when(CspConditions.serviceNeed("psychiatry (medication monitoring)", EnumSet.of(ServiceCategory.PSYCHIATRY)))
+      .when(CspConditions.admitted());
 
   /**
    * Item 11, second sentence: "and regular health maintenance": met when the member has a primary
    * care clinician on record, or the record shows a referral made to a PCC or primary health care,
-   * or a primary-care or physical-exam appointment booked. Judged once discharged.
+   * or a primary-care or physical-exam appointment booked (the clinician on record counts whenever
+   * it is recorded; referrals and bookings count when made during the stay). No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
    */
   public static final EpisodeRequirement HEALTH_MAINTENANCE_LINK = EpisodeRequirement.of(
       "CSP.COMP.11.d", MUST,
       cite("11, second sentence, third obligation", "and regular health maintenance."),
       CspServices::healthMaintenanceLink)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   CspComponentsOfService() {
     super("COMP", HEADING, List.of(PART_OF_LICENSED_ORGANIZATION, LOCATION_OPEN_40_HOURS,

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
-import org.perfspecs.checks.Conditions;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -39,22 +38,28 @@ public final class CspLinkages extends Section {
       Party.PROBATION_OR_PAROLE);
 
   /**
-   * Item 1, first sentence: service linkage with the member's dentist. Judged over the stay once
-   * the member is discharged: met by a referral made to a dentist or a dental appointment booked
-   * during the stay. (The second sentence, "This may include ...", illustrates and adds nothing.)
+   * Item 1, first sentence: service linkage with the member's dentist, shown by a referral made to a
+   * dentist or a dental appointment booked. No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
+   * (The second sentence, "This may include ...", illustrates and adds nothing.)
    */
   public static final EpisodeRequirement DENTIST_LINKAGE = EpisodeRequirement.of(
       "CSP.LINK.1", MUST,
       cite("1, first sentence", "The CSP provider facilitates service linkage with the Member's dentist."),
       CspLinkages::dentistLinkage)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   /**
    * Item 2, first sentence: when state agencies are involved with the member and consent is given,
    * the provider participates in developing an interagency service plan. Applies when the member
    * record lists an involved state agency and the member consented to share with a state agency
-   * (a state agency, DMH clinician, DCF caseworker or probation/parole); judged over the stay once
-   * discharged: met by an interagency service plan in the record.
+   * (a state agency, DMH clinician, DCF caseworker or probation/parole); shown by an interagency
+   * service plan dated during the stay. No deadline is given:
+   * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
+   * when the record shows it within that span and NOT_MET when it does not; applies once the member
+   * is admitted.
    */
   public static final EpisodeRequirement INTERAGENCY_SERVICE_PLAN = EpisodeRequirement.of(
       "CSP.LINK.2.a", MUST,
@@ -62,7 +67,7 @@ public final class CspLinkages extends Section {
       CspLinkages::interagencyServicePlan)
       .when(Condition.of("state agencies are involved with the member and the member consented to share with them",
           CspLinkages::stateAgenciesAndConsent))
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   /**
    * Item 2, second sentence: "Ideally, all parties, including the CSP provider, will sign this
@@ -108,12 +113,12 @@ public final class CspLinkages extends Section {
   private static Judgment dentistLinkage(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     List<Evidence> shown = new java.util.ArrayList<>();
-    CspRecords.referralsMade(e, ctx).stream().filter(r -> r.target().filter(t -> t == ServiceCategory.DENTIST).isPresent())
+    CspRecords.referralsDuringStay(e, ctx).stream().filter(r -> r.target().filter(t -> t == ServiceCategory.DENTIST).isPresent())
         .map(CspRecords::evidence).forEach(shown::add);
-    e.appointments().stream().filter(a -> a.kind() == AppointmentKind.DENTAL && ctx.hasHappened(a.scheduledAt()))
+    e.appointments().stream().filter(a -> a.kind() == AppointmentKind.DENTAL && CspRecords.inStay(e, a.scheduledAt(), ctx))
         .map(a -> Evidence.of("appointment", a.id(), a.at(), "dental appointment")).forEach(shown::add);
-    return CspRecords.shown(shown, "the record shows linkage with a dentist",
-        "the record shows no referral to a dentist and no dental appointment booked during the stay");
+    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows linkage with a dentist",
+        "the record shows no referral to a dentist and no dental appointment booked");
   }
 
   private static Optional<Judgment> stateAgenciesAndConsent(CaseRecord record, EvaluationContext ctx) {
@@ -131,9 +136,11 @@ public final class CspLinkages extends Section {
   }
 
   private static Judgment interagencyServicePlan(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = interagencyPlans(record.episode(), ctx).stream().map(CspRecords::evidence).toList();
-    return CspRecords.shown(shown, "an interagency service plan is in the record",
-        "no interagency service plan is in the record although state agencies are involved and consent was given");
+    Episode e = record.episode();
+    List<Evidence> shown = CspRecords.documentsDuringStay(e, ctx, EnumSet.of(DocumentKind.INTERAGENCY_SERVICE_PLAN)).stream()
+        .map(CspRecords::evidence).toList();
+    return CspRecords.shownDuringStay(e, ctx, shown, "an interagency service plan is in the record",
+        "no interagency service plan is in the record although state agencies are involved and consent was given,");
   }
 
   private static Optional<Judgment> interagencyPlanPresent(CaseRecord record, EvaluationContext ctx) {

@@ -54,9 +54,14 @@ import org.perfspecs.model.Topic;
  * complaint:" followed by seven elements, one requirement each. Each applies once a written
  * service plan is in the record (whether a plan exists at all is a separate obligation, 2.c).
  *
- * <p>Service obligations without a deadline (2.d, 2.e, 2.g) are judged over the stay once the
- * member is discharged (NOT_APPLICABLE before); discharge-planning records are progress notes
- * that record discharge-planning activity, and written discharge plans. Permissions ("Services
+ * <p>Service obligations without a deadline or window (2.d, 2.e.2.b, 2.g.1.c, 2.g.2, 2.g.3) are
+ * judged over the stay so far: from the admission to the discharge, or to the as-of time while the
+ * member is still enrolled; MET when the record shows the obligation within that span, NOT_MET when
+ * it does not (what is not documented was not done). They apply once the member is admitted
+ * (NOT_APPLICABLE when found ineligible, UNDETERMINED without an admission time). Obligations about
+ * the discharge itself (2.g.4: the written plan given to the member and forwarded at discharge)
+ * apply only once the member is discharged. Discharge-planning records are progress notes that
+ * record discharge-planning activity, and written discharge plans. Permissions ("Services
  * may be provided via telehealth", "the CSP staff may implement interventions ...") impose
  * nothing and are not requirements.
  */
@@ -309,80 +314,155 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.d.b", MUST,
       cite("2.d, second sentence, second obligation", "must be designed to increase a member's independence, including management of their own behavioral health and medical services."));
 
-  /** 2.d, service 1: daily living skills, when the record marks that need; a contact covering DAILY_LIVING_SKILLS. */
+  /**
+   * 2.d, service 1: daily living skills, when the record marks that need; a contact with the member
+   * engaged (or the family) covering DAILY_LIVING_SKILLS. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement DAILY_LIVING_SKILLS = EpisodeRequirement.of(
       "CSP.PROC.2.d.1", MUST,
       cite("2.d, service 1", "Assisting members in improving their daily living skills so they can perform them independently or access services to support them in doing so;"),
       CspServices::dailyLivingSkills)
-      .when(Conditions.discharged())
-      .when(CspConditions.counselingNeed("daily living skills", Topic.DAILY_LIVING_SKILLS));
+      .when(CspConditions.counselingNeed("daily living skills", Topic.DAILY_LIVING_SKILLS))
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 2: time spent with the member: a contact in which the member took part during the stay. */
+  /**
+   * 2.d, service 2: time spent with the member: a contact in which the member took part. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement TIME_WITH_MEMBER = EpisodeRequirement.of(
       "CSP.PROC.2.d.2", MUST,
       cite("2.d, service 2", "Spending time with members and providers;"),
       CspProcessSpecifications::timeWithMember)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 3, first sentence: education on behavioral health and substance use disorders and recovery (as {@code CSP.COMP.11.a}). */
+  /**
+   * 2.d, service 3, first sentence: education on behavioral health and substance use disorders and
+   * recovery (as {@code CSP.COMP.11.a}). No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement SERVICE_EDUCATION = EpisodeRequirement.of(
       "CSP.PROC.2.d.3.a", MUST,
       cite("2.d, service 3, first sentence", "Providing members and their families with education, educational materials, and training about behavioral health and substance use disorders and recovery."),
       CspServices::education)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 3: psychotropic medication education: a contact covering PSYCHOTROPIC_MEDICATIONS. */
+  /**
+   * 2.d, service 3: psychotropic medication education: a contact with the member engaged (or the
+   * family) covering PSYCHOTROPIC_MEDICATIONS. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement SERVICE_MEDICATION_EDUCATION = EpisodeRequirement.of(
       "CSP.PROC.2.d.3.b", MUST,
       cite("2.d, service 3, second sentence, first obligation", "The provider facilitates access to education and training on the effects of psychotropic medications"),
       CspProcessSpecifications::psychotropicEducation)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 3: linked to medication monitoring (as {@code CSP.COMP.11.c}). */
+  /**
+   * 2.d, service 3: linked to medication monitoring, when the record marks a psychiatry need (as
+   * {@code CSP.COMP.11.c}). No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement SERVICE_MEDICATION_MONITORING = EpisodeRequirement.of(
       "CSP.PROC.2.d.3.c", MUST,
       cite("2.d, service 3, second sentence, second obligation", "and ensures that the member is linked to ongoing medication monitoring services"),
       CspServices::medicationMonitoringLink)
-      .when(Conditions.discharged())
-      .when(CspConditions.serviceNeed("psychiatry (medication monitoring)", EnumSet.of(ServiceCategory.PSYCHIATRY)));
+      .when(CspConditions.serviceNeed("psychiatry (medication monitoring)", EnumSet.of(ServiceCategory.PSYCHIATRY)))
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 3: linked to regular health maintenance (as {@code CSP.COMP.11.d}). */
+  /**
+   * 2.d, service 3: linked to regular health maintenance (as {@code CSP.COMP.11.d}). No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement SERVICE_HEALTH_MAINTENANCE = EpisodeRequirement.of(
       "CSP.PROC.2.d.3.d", MUST,
       cite("2.d, service 3, second sentence, third obligation", "and regular health maintenance;"),
       CspServices::healthMaintenanceLink)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 4, element 1: benefits, when the record marks that need: a referral made for benefits. */
+  /**
+   * 2.d, service 4, element 1: benefits, when the record marks that need: a referral made for
+   * benefits. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement OBTAINING_BENEFITS = obtaining(1, "benefits", EnumSet.of(ServiceCategory.BENEFITS));
 
-  /** 2.d, service 4, element 2: housing, when the record marks that need: a referral made for housing. */
+  /**
+   * 2.d, service 4, element 2: housing, when the record marks that need: a referral made for
+   * housing. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement OBTAINING_HOUSING = obtaining(2, "housing", EnumSet.of(ServiceCategory.HOUSING));
 
-  /** 2.d, service 4, element 3: health care, when the record marks a PCC or primary health need: a referral made for it. */
+  /**
+   * 2.d, service 4, element 3: health care, when the record marks a PCC, primary health or walk-in
+   * medical need: a referral made for it. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement OBTAINING_HEALTHCARE = obtaining(3, "healthcare",
       EnumSet.of(ServiceCategory.PCC, ServiceCategory.PRIMARY_HEALTH, ServiceCategory.WALK_IN_MEDICAL));
 
-  /** 2.d, service 5: communicating with members or other parties: any contact during the stay. */
+  /**
+   * 2.d, service 5: communicating with members or other parties: a contact with the member engaged
+   * or with another party. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement COMMUNICATING = EpisodeRequirement.of(
       "CSP.PROC.2.d.5", MUST,
       cite("2.d, service 5", "Communicating with members or other parties that may include appointment reminders or coordination of care;"),
       CspProcessSpecifications::communicating)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
-  /** 2.d, service 6, plan 1: a crisis prevention plan (CRISIS_PREVENTION_PLAN document) in the record by discharge. */
+  /**
+   * 2.d, service 6, plan 1: a crisis prevention plan (CRISIS_PREVENTION_PLAN document) dated
+   * during the stay. No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement CRISIS_PREVENTION_PLAN = crisisDocument(1, DocumentKind.CRISIS_PREVENTION_PLAN,
       "crisis prevention plan");
 
-  /** 2.d, service 6, plan 2: a safety plan (SAFETY_PLAN document) in the record by discharge. */
+  /**
+   * 2.d, service 6, plan 2: a safety plan (SAFETY_PLAN document) dated during the stay.
+   * No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement SAFETY_PLAN = crisisDocument(2, DocumentKind.SAFETY_PLAN, "safety plan");
 
-  /** 2.d, service 7: natural, peer and self-help supports (as {@code CSP.COMP.10}). */
+  /**
+   * 2.d, service 7: natural, peer and self-help supports (as {@code CSP.COMP.10}). No deadline is given: judged over
+   * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
+   * record shows it within that span and NOT_MET when it does not; applies once the member is
+   * admitted.
+   */
   public static final EpisodeRequirement NATURAL_AND_PEER_SUPPORTS = EpisodeRequirement.of(
       "CSP.PROC.2.d.7", MUST,
       cite("2.d, service 7", "Encouraging and facilitating the utilization of natural support systems, and recovery- oriented, peer support, and self-help supports and services."),
       CspServices::peerAndNaturalSupports)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
   // ---- 2.e Referral Services -----------------------------------------------------------------
 
@@ -420,15 +500,17 @@ public final class CspProcessSpecifications extends Section {
       cite("2.e (Referral Services), second bullet, first sentence", "When referring a member to another provider for services, each program must ensure continuity of care, exchange of relevant health information, and avoidance of service duplication between the CSP provider and the provider to whom a member is referred."));
 
   /**
-   * 2.e, second bullet, second sentence: each referral completed and documented: judged at
-   * discharge over the referrals made during the stay; met when every one has a recorded outcome
-   * other than PENDING.
+   * 2.e, second bullet, second sentence: each referral completed and documented: applies when
+   * referrals were made during the stay so far (admission to discharge, or to the as-of time while
+   * enrolled); MET when every one has a recorded outcome other than PENDING, NOT_MET when one does
+   * not (no deadline is given, so a referral whose completion the record does not show counts as
+   * not completed). Applies once the member is admitted.
    */
   public static final EpisodeRequirement REFERRALS_COMPLETED = EpisodeRequirement.of(
       "CSP.PROC.2.e.2.b", MUST,
       cite("2.e (Referral Services), second bullet, second sentence", "Each program must also ensure that the referral process is completed successfully and documented."),
       CspProcessSpecifications::referralsCompleted)
-      .when(Conditions.discharged())
+      .when(CspConditions.admitted())
       .when(Condition.of("referrals were made during the stay", CspProcessSpecifications::referralsMade));
 
   private static final Set<ServiceCategory> COMMUNITY_RESOURCES = EnumSet.of(ServiceCategory.HOUSING,
@@ -490,16 +572,24 @@ public final class CspProcessSpecifications extends Section {
       .when(Condition.of("discharge planning is recorded in progress notes", CspProcessSpecifications::dischargePlanningNotes));
 
   /**
-   * 2.g, first bullet: all discharge planning documented in progress notes: judged at discharge;
-   * met when at least one progress note records discharge-planning activity.
+   * 2.g, first bullet: all discharge planning documented in progress notes: met when at least one
+   * progress note dated during the stay records discharge-planning activity. Discharge planning
+   * happens during the stay; as no deadline is given,
+   * it is judged over the stay so far (admission to discharge, or to the as-of time while enrolled),
+   * MET when the record shows it within that span and NOT_MET when it does not, not only at
+   * discharge; applies once the member is admitted.
    */
   public static final EpisodeRequirement DISCHARGE_PLANNING_IN_PROGRESS_NOTES = EpisodeRequirement.of(
       "CSP.PROC.2.g.1.c", MUST,
       cite("2.g (Discharge Planning), first bullet, third obligation", "and shall document all discharge planning activity in progress notes in the member\u2019s health record;"),
       CspProcessSpecifications::dischargePlanningInProgressNotes)
-      .when(Conditions.discharged());
+      .when(CspConditions.admitted());
 
-  /** 2.g, second bullet, element 1: natural and community supports (when the member consented to share with them). */
+  /**
+   * 2.g, second bullet, element 1: natural and community supports (when the member consented to
+   * share with them), shown by a discharge-planning record developed with them. Discharge planning
+   * happens during the stay: judged over the stay so far, as every 2.g.2 element.
+   */
   public static final EpisodeRequirement DISCHARGE_WITH_SUPPORTS = dischargeParticipant(1,
       "the member\u2019s natural and community supports", "the member's natural and community supports",
       CspServices.NATURAL_SUPPORTS,
@@ -508,7 +598,7 @@ public final class CspProcessSpecifications extends Section {
   private static final Set<Party> PROVIDERS = EnumSet.of(Party.OUTPATIENT_PROVIDER, Party.PCC, Party.PHYSICIAN,
       Party.PSYCHIATRIST, Party.OBSTETRIC_PROVIDER, Party.CRISIS_INTERVENTION_PROVIDER, Party.TREATMENT_TEAM);
 
-  /** 2.g, second bullet, element 2: current and future providers (when the member has a PCC or was referred on). */
+  /** 2.g, second bullet, element 2: current and future providers (when the member has a PCC or was referred on); as 2.g.2.1. */
   public static final EpisodeRequirement DISCHARGE_WITH_PROVIDERS = dischargeParticipant(2,
       "current and anticipated future providers", "current or future providers", PROVIDERS,
       Condition.of("the member has current or anticipated future providers", CspProcessSpecifications::hasProviders));
@@ -516,22 +606,29 @@ public final class CspProcessSpecifications extends Section {
   private static final Set<StateAgency> SERVICE_AGENCIES = EnumSet.of(StateAgency.DMH, StateAgency.DCF, StateAgency.DYS,
       StateAgency.DPH, StateAgency.DESE, StateAgency.DDS);
 
-  /** 2.g, second bullet, element 3: involved state service agencies (DMH, DCF, DYS, DPH, DESE, DDS). */
+  /** 2.g, second bullet, element 3: involved state service agencies (DMH, DCF, DYS, DPH, DESE, DDS); as 2.g.2.1. */
   public static final EpisodeRequirement DISCHARGE_WITH_AGENCIES = dischargeParticipant(3,
       "current and anticipated future involved services agencies", "the involved services agencies",
       EnumSet.of(Party.STATE_AGENCY, Party.DMH_CLINICIAN, Party.DCF_CASEWORKER),
       Condition.of("state service agencies are involved with the member", CspProcessSpecifications::serviceAgencies));
 
-  /** 2.g, second bullet, element 4: probation or parole staff, when probation or parole is involved. */
+  /** 2.g, second bullet, element 4: probation or parole staff, when probation or parole is involved; as 2.g.2.1. */
   public static final EpisodeRequirement DISCHARGE_WITH_PROBATION = dischargeParticipant(4,
       "and probation or parole staff.", "probation or parole staff", EnumSet.of(Party.PROBATION_OR_PAROLE),
       Condition.of("probation or parole is involved with the member", CspProcessSpecifications::probationOrParole));
 
-  /** 2.g, third bullet, element 1: crisis prevention (CRISIS_PREVENTION) in the discharge-planning records. */
+  /**
+   * 2.g, third bullet, element 1: crisis prevention (CRISIS_PREVENTION) in a discharge-planning
+   * record dated during the stay. The planning process happens during the stay;
+   * as no deadline is given,
+   * it is judged over the stay so far (admission to discharge, or to the as-of time while enrolled),
+   * MET when the record shows it within that span and NOT_MET when it does not, not only at
+   * discharge; applies once the member is admitted.
+   */
   public static final EpisodeRequirement DISCHARGE_CRISIS_PREVENTION = dischargeElement(1, ContentElement.CRISIS_PREVENTION,
       "crisis prevention");
 
-  /** 2.g, third bullet, element 2: safety planning (SAFETY_PLANNING) in the discharge-planning records. */
+  /** 2.g, third bullet, element 2: safety planning (SAFETY_PLANNING) in a discharge-planning record; as 2.g.3.1. */
   public static final EpisodeRequirement DISCHARGE_SAFETY_PLANNING = dischargeElement(2, ContentElement.SAFETY_PLANNING,
       "safety planning");
 
@@ -539,7 +636,9 @@ public final class CspProcessSpecifications extends Section {
    * 2.g, fourth bullet, first sentence: a written discharge plan given to the member at the time of
    * discharge and entered in the record: a DISCHARGE_PLAN document given to the member, the date
    * given no later than the discharge date (by the end of that day). "Along with the updated
-   * service plan" is not recorded by the model and is not judged.
+   * service plan" is not recorded by the model and is not judged. The obligation is about the
+   * discharge itself, so it applies only once the member is discharged (NOT_APPLICABLE before), as
+   * does forwarding the plan (2.g.4.b).
    */
   public static final EpisodeRequirement DISCHARGE_PLAN_GIVEN = EpisodeRequirement.of(
       "CSP.PROC.2.g.4.a", MUST,
@@ -603,30 +702,30 @@ public final class CspProcessSpecifications extends Section {
     return EpisodeRequirement.of("CSP.PROC.2.d.4." + n, MUST,
         cite("2.d, service 4, element " + n + " (" + what + ")", "Coordinating services and assisting members with obtaining benefits, housing, and healthcare;"),
         new Obtaining(what, needs)::judge)
-        .when(Conditions.discharged())
-        .when(CspConditions.serviceNeed(what, needs));
+        .when(CspConditions.serviceNeed(what, needs))
+        .when(CspConditions.admitted());
   }
 
   private static EpisodeRequirement crisisDocument(int n, DocumentKind kind, String what) {
     return EpisodeRequirement.of("CSP.PROC.2.d.6." + n, MUST,
         cite("2.d, service 6, plan " + n + " (" + what + ")", "Collaborating with crisis intervention providers, state agencies, and outpatient providers, including working with these providers to develop, revise, and utilize member crisis prevention plans and safety plans; and"),
         new DocumentPresent(kind, what)::judge)
-        .when(Conditions.discharged());
+        .when(CspConditions.admitted());
   }
 
   private static EpisodeRequirement dischargeParticipant(int n, String text, String what, Set<Party> parties, Condition condition) {
     return EpisodeRequirement.of("CSP.PROC.2.g.2." + n, MUST,
         cite("2.g (Discharge Planning), second bullet, element " + n, text),
         new DischargeParticipant(what, parties)::judge)
-        .when(Conditions.discharged())
-        .when(condition);
+        .when(condition)
+        .when(CspConditions.admitted());
   }
 
   private static EpisodeRequirement dischargeElement(int n, ContentElement element, String what) {
     return EpisodeRequirement.of("CSP.PROC.2.g.3." + n, MUST,
         cite("2.g (Discharge Planning), third bullet, element " + n + " (" + what + ")", "The discharge planning process must include crisis prevention and safety planning."),
         new DischargeElement(element, what)::judge)
-        .when(Conditions.discharged());
+        .when(CspConditions.admitted());
   }
 
   private static EpisodeRequirement forwarded(int n, String text, Set<Party> parties) {
@@ -839,18 +938,20 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Judgment timeWithMember(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = CspServices.contactsDuringStay(record.episode(), ctx).stream().filter(Contact::memberEngaged)
+    Episode e = record.episode();
+    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream().filter(Contact::memberEngaged)
         .limit(1).map(CspRecords::evidence).toList();
-    return CspRecords.shown(shown, "the record shows time spent with the member",
-        "no contact in which the member took part is recorded during the stay");
+    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows time spent with the member",
+        "no contact in which the member took part is recorded");
   }
 
   private static Judgment psychotropicEducation(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = CspServices.contactsDuringStay(record.episode(), ctx).stream()
+    Episode e = record.episode();
+    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream()
         .filter(c -> (c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS))
         .map(CspRecords::evidence).toList();
-    return CspRecords.shown(shown, "education on the effects of psychotropic medications is recorded",
-        "no education on the effects of psychotropic medications is recorded during the stay");
+    return CspRecords.shownDuringStay(e, ctx, shown, "education on the effects of psychotropic medications is recorded",
+        "no education on the effects of psychotropic medications is recorded");
   }
 
   /** Assistance with obtaining one kind of resource. */
@@ -861,24 +962,25 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Judgment communicating(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = CspServices.contactsDuringStay(record.episode(), ctx).stream()
+    Episode e = record.episode();
+    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream()
         .filter(c -> c.memberEngaged() || !c.parties().isEmpty()).limit(1).map(CspRecords::evidence).toList();
-    return CspRecords.shown(shown, "the record shows communication with the member or other parties",
-        "no communication with the member or other parties is recorded during the stay");
+    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows communication with the member or other parties",
+        "no communication with the member or other parties is recorded");
   }
 
   /** A document of one kind in the record. */
   private record DocumentPresent(DocumentKind kind, String what) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      List<Evidence> shown = CspRecords.documents(record.episode(), ctx, EnumSet.of(kind)).stream()
+      Episode e = record.episode();
+      List<Evidence> shown = CspRecords.documentsDuringStay(e, ctx, EnumSet.of(kind)).stream()
           .map(CspRecords::evidence).toList();
-      return CspRecords.shown(shown, "a " + what + " is in the record", "no " + what + " is in the record");
+      return CspRecords.shownDuringStay(e, ctx, shown, "a " + what + " is in the record", "no " + what + " is in the record");
     }
   }
 
   private static List<Referral> referralsDuringStay(Episode e, EvaluationContext ctx) {
-    Instant end = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
-    return CspRecords.referralsMade(e, ctx).stream().filter(r -> !r.at().isAfter(end)).toList();
+    return CspRecords.referralsDuringStay(e, ctx);
   }
 
   private static Optional<Judgment> referralsMade(CaseRecord record, EvaluationContext ctx) {
@@ -890,11 +992,14 @@ public final class CspProcessSpecifications extends Section {
   private static Judgment referralsCompleted(CaseRecord record, EvaluationContext ctx) {
     List<Referral> all = referralsDuringStay(record.episode(), ctx);
     List<Referral> open = all.stream().filter(r -> r.outcome().filter(o -> o != ReferralOutcome.PENDING).isEmpty()).toList();
+    Episode e = record.episode();
     return open.isEmpty()
-        ? Judgment.met("every referral made during the stay has a documented outcome",
-            all.stream().map(CspRecords::evidence).toArray(Evidence[]::new))
-        : Judgment.notMet(open.size() + " referral(s) made during the stay have no documented outcome",
-            open.stream().map(CspRecords::evidence).toArray(Evidence[]::new));
+        ? Judgment.met("every referral made " + CspRecords.span(e, ctx) + " has a documented outcome",
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(CspRecords.admission(e)),
+                all.stream().map(CspRecords::evidence)).toArray(Evidence[]::new))
+        : Judgment.notMet(open.size() + " referral(s) made " + CspRecords.span(e, ctx) + " have no documented outcome",
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(CspRecords.admission(e)),
+                open.stream().map(CspRecords::evidence)).toArray(Evidence[]::new));
   }
 
   private static List<Referral> communityReferralsWithOutcome(Episode e, EvaluationContext ctx) {
@@ -964,8 +1069,10 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Judgment dischargePlanningInProgressNotes(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = dischargePlanningNotes(record.episode(), ctx).stream().map(CspRecords::evidence).toList();
-    return CspRecords.shown(shown, "discharge planning activity is documented in progress notes",
+    Episode e = record.episode();
+    List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
+        .filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE).map(CspRecords::evidence).toList();
+    return CspRecords.shownDuringStay(e, ctx, shown, "discharge planning activity is documented in progress notes",
         "no progress note documents discharge planning activity");
   }
 
@@ -989,9 +1096,10 @@ public final class CspProcessSpecifications extends Section {
   /** A party the discharge-planning records must show involved. */
   private record DischargeParticipant(String what, Set<Party> parties) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      List<Evidence> shown = CspRecords.dischargePlanning(record.episode(), ctx).stream()
+      Episode e = record.episode();
+      List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
           .filter(d -> d.developedWith().stream().anyMatch(parties::contains)).map(CspRecords::evidence).toList();
-      return CspRecords.shown(shown, "the discharge planning involved " + what,
+      return CspRecords.shownDuringStay(e, ctx, shown, "the discharge planning involved " + what,
           "no discharge-planning record shows " + what + " involved");
     }
   }
@@ -999,9 +1107,10 @@ public final class CspProcessSpecifications extends Section {
   /** An element the discharge-planning records must include. */
   private record DischargeElement(ContentElement element, String what) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      List<Evidence> shown = CspRecords.dischargePlanning(record.episode(), ctx).stream()
+      Episode e = record.episode();
+      List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
           .filter(d -> d.elements().contains(element)).map(CspRecords::evidence).toList();
-      return CspRecords.shown(shown, "the discharge planning includes " + what,
+      return CspRecords.shownDuringStay(e, ctx, shown, "the discharge planning includes " + what,
           "no discharge-planning record includes " + what);
     }
   }

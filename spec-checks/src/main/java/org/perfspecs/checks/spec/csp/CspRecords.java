@@ -91,6 +91,76 @@ final class CspRecords {
     return evidence.toArray(Evidence[]::new);
   }
 
+  /**
+   * The end of the stay as of the evaluation: the discharge time once it has happened, otherwise
+   * the as-of time (the stay so far).
+   */
+  static Instant stayEnd(Episode e, EvaluationContext ctx) {
+    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+  }
+
+  /**
+   * Whether {@code t} lies in the stay so far: from the admission time to the discharge time
+   * (inclusive), or to the as-of time while the member is still enrolled. The admission time must
+   * be recorded.
+   */
+  static boolean inStay(Episode e, Instant t, EvaluationContext ctx) {
+    return !t.isBefore(e.admittedAt().orElseThrow()) && !t.isAfter(stayEnd(e, ctx)) && ctx.hasHappened(t);
+  }
+
+  /**
+   * Whether a record dated {@code day} lies in the stay so far: from the date of admission to the
+   * date of discharge (inclusive), or to the as-of date while the member is still enrolled.
+   */
+  static boolean inStay(Episode e, LocalDate day, EvaluationContext ctx) {
+    return !day.isBefore(ctx.dateOf(e.admittedAt().orElseThrow())) && !day.isAfter(ctx.dateOf(stayEnd(e, ctx)))
+        && ctx.hasBegun(day);
+  }
+
+  /** Referrals made out of the service during the stay so far, earliest first. */
+  static List<Referral> referralsDuringStay(Episode e, EvaluationContext ctx) {
+    return referralsMade(e, ctx).stream().filter(r -> inStay(e, r.at(), ctx)).toList();
+  }
+
+  /** Contacts during the stay so far, earliest first. */
+  static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
+    return contacts(e, ctx).stream().filter(c -> inStay(e, c.at(), ctx)).toList();
+  }
+
+  /** Documents of {@code kinds} dated during the stay so far, earliest first. */
+  static List<Document> documentsDuringStay(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
+    return documents(e, ctx, kinds).stream().filter(d -> inStay(e, d.date(), ctx)).toList();
+  }
+
+  /** Discharge-planning records ({@link #dischargePlanning}) dated during the stay so far. */
+  static List<Document> dischargePlanningDuringStay(Episode e, EvaluationContext ctx) {
+    return dischargePlanning(e, ctx).stream().filter(d -> inStay(e, d.date(), ctx)).toList();
+  }
+
+  /** The span judged, in words: "during the stay (discharged ...)" or "during the stay so far (as of ...)". */
+  static String span(Episode e, EvaluationContext ctx) {
+    return e.dischargedAt().filter(ctx::hasHappened)
+        .map(d -> "during the stay (discharged " + org.perfspecs.checks.Times.format(d, ctx.zone()) + ")")
+        .orElse("during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")");
+  }
+
+  /** The admission, as the basis of a judgment over the stay. */
+  static Evidence admission(Episode e) {
+    return episode(e, e.admittedAt().orElseThrow(), "admission");
+  }
+
+  /**
+   * The judgment of an obligation without a deadline, over the stay so far (admission to discharge,
+   * or to the as-of time while enrolled): MET when {@code shown} holds evidence from that span,
+   * else NOT_MET ({@code notMet} followed by the span). The admission is the basis.
+   */
+  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, List<Evidence> shown, String met, String notMet,
+      Evidence... basis) {
+    List<Evidence> b = new java.util.ArrayList<>(List.of(admission(e)));
+    b.addAll(List.of(basis));
+    return shown(shown, met, notMet + " " + span(e, ctx), all(b));
+  }
+
   /** Met when {@code shown} holds evidence, else not met; for obligations without a deadline. */
   static Judgment shown(List<Evidence> shown, String met, String notMet, Evidence... basis) {
     if (!shown.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.perfspecs.checks.spec.csp;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +18,11 @@ import org.perfspecs.model.Topic;
 
 /**
  * Rules for the CSP services that are stated twice in the document (Components of Service 10 and
- * 11; Process specifications 2.d). They are judged over the stay: what the record shows from
- * admission (or before) to discharge. Contacts after discharge do not count.
+ * 11; Process specifications 2.d). The document gives them no deadline or window, so they are
+ * judged over the stay so far: from the admission to the discharge, or to the as-of time while the
+ * member is still enrolled. MET when the record shows the service within that span, NOT_MET when it
+ * does not (what is not documented was not done); records before admission or after discharge do
+ * not count. The requirements using them apply once the member is admitted.
  */
 final class CspServices {
   private CspServices() {}
@@ -29,22 +31,21 @@ final class CspServices {
   static final Set<Party> NATURAL_SUPPORTS = EnumSet.of(Party.FAMILY, Party.SIGNIFICANT_OTHER, Party.CAREGIVER,
       Party.NATURAL_SUPPORTS, Party.GUARDIAN);
 
-  /** Contacts that have happened, up to the discharge when there was one. */
+  /** Contacts during the stay so far (admission to discharge, or to the as-of time). */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
-    Instant end = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
-    return CspRecords.contacts(e, ctx).stream().filter(c -> !c.at().isAfter(end)).toList();
+    return CspRecords.contactsDuringStay(e, ctx);
   }
 
   static Judgment peerAndNaturalSupports(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     List<Evidence> shown = new ArrayList<>();
-    CspRecords.referralsMade(e, ctx).stream()
+    CspRecords.referralsDuringStay(e, ctx).stream()
         .filter(r -> r.target().filter(t -> t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP).isPresent())
         .map(CspRecords::evidence).forEach(shown::add);
     contactsDuringStay(e, ctx).stream()
         .filter(c -> c.kind() == ContactKind.PEER_SUPPORT || c.parties().stream().anyMatch(NATURAL_SUPPORTS::contains))
         .map(CspRecords::evidence).forEach(shown::add);
-    return CspRecords.shown(shown, "the record shows peer, self-help or natural supports encouraged and facilitated",
+    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows peer, self-help or natural supports encouraged and facilitated",
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
   }
 
@@ -61,10 +62,14 @@ final class CspServices {
     Set<Topic> missing = EnumSet.copyOf(required);
     missing.removeAll(covered);
     if (missing.isEmpty()) {
-      return Judgment.met(what + " covered: " + CspConditions.names(required), CspRecords.all(shown));
+      List<Evidence> ev = new ArrayList<>(List.of(CspRecords.admission(e)));
+      ev.addAll(shown);
+      return Judgment.met(what + " covered: " + CspConditions.names(required), CspRecords.all(ev));
     }
-    return Judgment.notMet("no " + what + " on " + CspConditions.names(missing) + " with the member or family is recorded during the stay",
-        CspRecords.all(shown));
+    List<Evidence> ev = new ArrayList<>(List.of(CspRecords.admission(e)));
+    ev.addAll(shown);
+    return Judgment.notMet("no " + what + " on " + CspConditions.names(missing) + " with the member or family is recorded "
+        + CspRecords.span(e, ctx), CspRecords.all(ev));
   }
 
   static Judgment education(CaseRecord record, EvaluationContext ctx) {
@@ -81,15 +86,15 @@ final class CspServices {
 
   private static List<Evidence> linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds) {
     List<Evidence> shown = new ArrayList<>();
-    CspRecords.referralsMade(e, ctx).stream().filter(r -> r.target().filter(targets::contains).isPresent())
+    CspRecords.referralsDuringStay(e, ctx).stream().filter(r -> r.target().filter(targets::contains).isPresent())
         .map(CspRecords::evidence).forEach(shown::add);
-    e.appointments().stream().filter(a -> kinds.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()))
+    e.appointments().stream().filter(a -> kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx))
         .map(a -> Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment")).forEach(shown::add);
     return shown;
   }
 
   static Judgment medicationMonitoringLink(CaseRecord record, EvaluationContext ctx) {
-    return CspRecords.shown(linked(record.episode(), ctx, EnumSet.of(ServiceCategory.PSYCHIATRY),
+    return CspRecords.shownDuringStay(record.episode(), ctx, linked(record.episode(), ctx, EnumSet.of(ServiceCategory.PSYCHIATRY),
             EnumSet.of(AppointmentKind.PSYCHIATRIC_AFTERCARE)),
         "the member is linked to medication-monitoring services",
         "the record shows no referral to psychiatry and no psychiatric appointment booked for medication monitoring");
@@ -101,7 +106,7 @@ final class CspServices {
     if (record.member().primaryCareClinician().isPresent()) {
       shown.add(0, Evidence.of("member", record.member().id(), "primary care clinician on record"));
     }
-    return CspRecords.shown(shown, "the member is linked to regular health maintenance",
+    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the member is linked to regular health maintenance",
         "the member has no primary care clinician on record and the record shows no referral to primary care and no primary-care or physical-exam appointment");
   }
 
@@ -113,7 +118,7 @@ final class CspServices {
   /** Assistance with obtaining {@code target}: a referral made to it. */
   static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String what) {
     List<Evidence> shown = linked(record.episode(), ctx, targets, EnumSet.noneOf(AppointmentKind.class));
-    return CspRecords.shown(shown, "the record shows assistance with obtaining " + what + " (referral made)",
+    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the record shows assistance with obtaining " + what + " (referral made)",
         "the record marks a need for " + what + " but shows no referral made for it");
   }
 }

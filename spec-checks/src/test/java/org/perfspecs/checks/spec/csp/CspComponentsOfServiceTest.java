@@ -13,6 +13,7 @@ import static org.perfspecs.checks.Fixtures.record;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.contact;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.csp;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.dischargedStay;
+import static org.perfspecs.checks.spec.csp.CspTestSupport.openStay;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -393,7 +394,14 @@ class CspComponentsOfServiceTest {
   @Verifies("CSP.COMP.10")
   void peerAndNaturalSupportsOverTheStay() {
     EpisodeRequirement r = CspComponentsOfService.PEER_AND_NATURAL_SUPPORTS;
-    assertThat(CspTestSupport.evaluate(r, record(csp().admittedAt(ny("2024-03-04T10:00")))).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    // open episode: judged over the stay so far
+    assertThat(CspTestSupport.evaluate(r, record(openStay())).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(CspTestSupport.evaluate(r, record(openStay().addContacts(contact("c-1", "2024-03-10T10:00", ContactKind.PEER_SUPPORT, true))))
+        .outcome()).isEqualTo(Outcome.MET);
+    // before admission does not count; no admission time is undetermined
+    assertThat(CspTestSupport.evaluate(r, record(openStay().addContacts(contact("c-1", "2024-03-01T10:00", ContactKind.PEER_SUPPORT, true))))
+        .outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(CspTestSupport.evaluate(r, record(csp())).outcome()).isEqualTo(Outcome.UNDETERMINED);
     assertThat(CspTestSupport.evaluate(r, record(dischargedStay())).outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(CspTestSupport.evaluate(r, record(dischargedStay().addContacts(contact("c-1", "2024-03-10T10:00", ContactKind.PEER_SUPPORT, true))))
         .outcome()).isEqualTo(Outcome.MET);
@@ -419,8 +427,10 @@ class CspComponentsOfServiceTest {
     // a topic covered without the member or family does not count
     assertThat(CspTestSupport.evaluate(r, record(dischargedStay().addContacts(all, recovery.withParties(Party.PCC)))).outcome())
         .isEqualTo(Outcome.NOT_MET);
-    assertThat(CspTestSupport.evaluate(r, record(csp().admittedAt(ny("2024-03-04T10:00")).addContacts(all))).outcome())
-        .isEqualTo(Outcome.NOT_APPLICABLE);
+    // open episode: judged over the stay so far
+    assertThat(CspTestSupport.evaluate(r, record(openStay().addContacts(all))).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(CspTestSupport.evaluate(r, record(openStay().addContacts(all, recovery))).outcome()).isEqualTo(Outcome.MET);
+    assertThat(CspTestSupport.evaluate(r, record(csp().addContacts(all, recovery))).outcome()).isEqualTo(Outcome.UNDETERMINED);
   }
 
   @Test
@@ -432,7 +442,10 @@ class CspComponentsOfServiceTest {
     assertThat(CspTestSupport.evaluate(r, record(dischargedStay().addContacts(psych).addCounselingNeeds(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)))
         .outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(CspTestSupport.evaluate(r, record(dischargedStay())).outcome()).isEqualTo(Outcome.NOT_MET);
-    assertThat(CspTestSupport.evaluate(r, record(csp())).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    // open episode: judged over the stay so far
+    assertThat(CspTestSupport.evaluate(r, record(openStay().addContacts(psych))).outcome()).isEqualTo(Outcome.MET);
+    assertThat(CspTestSupport.evaluate(r, record(openStay())).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(CspTestSupport.evaluate(r, record(csp())).outcome()).isEqualTo(Outcome.UNDETERMINED);
   }
 
   @Test
@@ -444,6 +457,12 @@ class CspComponentsOfServiceTest {
     assertThat(CspTestSupport.evaluate(r, record(needs)).outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(CspTestSupport.evaluate(r, record(needs.addAppointments(Appointment.builder().id("a-1").kind(AppointmentKind.PSYCHIATRIC_AFTERCARE)
         .scheduledAt(ny("2024-04-20T10:00")).at(ny("2024-05-03T10:00")).build()))).outcome()).isEqualTo(Outcome.MET);
+    // open episode: judged over the stay so far
+    ImmutableEpisode.Builder open = openStay().addServiceNeeds(ServiceCategory.PSYCHIATRY);
+    assertThat(CspTestSupport.evaluate(r, record(open)).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(CspTestSupport.evaluate(r, record(open.addReferralsMade(Referral.builder().id("r-1").target(ServiceCategory.PSYCHIATRY)
+        .at(ny("2024-04-20T10:00")).build()))).outcome()).isEqualTo(Outcome.MET);
+    assertThat(CspTestSupport.evaluate(r, record(openStay())).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
   }
 
   @Test
@@ -455,6 +474,10 @@ class CspComponentsOfServiceTest {
         .outcome()).isEqualTo(Outcome.MET);
     assertThat(CspTestSupport.evaluate(r, record(dischargedStay().addReferralsMade(Referral.builder().id("r-1").target(ServiceCategory.PCC)
         .at(ny("2024-03-10T10:00")).outcome(ReferralOutcome.CONNECTED).build()))).outcome()).isEqualTo(Outcome.MET);
-    assertThat(CspTestSupport.evaluate(r, record(csp())).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    // open episode: judged over the stay so far
+    assertThat(CspTestSupport.evaluate(r, record(openStay())).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(CspTestSupport.evaluate(r, record(openStay().addReferralsMade(Referral.builder().id("r-1").target(ServiceCategory.PCC)
+        .at(ny("2024-03-10T10:00")).build()))).outcome()).isEqualTo(Outcome.MET);
+    assertThat(CspTestSupport.evaluate(r, record(csp())).outcome()).isEqualTo(Outcome.UNDETERMINED);
   }
 }

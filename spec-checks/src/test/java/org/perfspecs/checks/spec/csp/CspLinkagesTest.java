@@ -7,6 +7,7 @@ import static org.perfspecs.checks.Fixtures.program;
 import static org.perfspecs.checks.Fixtures.record;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.csp;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.dischargedStay;
+import static org.perfspecs.checks.spec.csp.CspTestSupport.openStay;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.document;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.evaluate;
 
@@ -34,7 +35,14 @@ class CspLinkagesTest {
   @Verifies("CSP.LINK.1")
   void dentistLinkageOverTheStay() {
     var r = CspLinkages.DENTIST_LINKAGE;
-    assertThat(evaluate(r, record(csp().admittedAt(ny("2024-03-04T10:00")))).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    // open episode: judged over the stay so far
+    assertThat(evaluate(r, record(openStay())).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(evaluate(r, record(openStay().addReferralsMade(Referral.builder().id("r-1").target(ServiceCategory.DENTIST)
+        .at(ny("2024-03-20T10:00")).build()))).outcome()).isEqualTo(Outcome.MET);
+    // a referral before admission is not one made during the stay
+    assertThat(evaluate(r, record(openStay().addReferralsMade(Referral.builder().id("r-1").target(ServiceCategory.DENTIST)
+        .at(ny("2024-03-01T10:00")).build()))).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(evaluate(r, record(csp())).outcome()).isEqualTo(Outcome.UNDETERMINED);
     assertThat(evaluate(r, record(dischargedStay())).outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(evaluate(r, record(dischargedStay().addReferralsMade(Referral.builder().id("r-1").target(ServiceCategory.DENTIST)
         .at(ny("2024-03-20T10:00")).build()))).outcome()).isEqualTo(Outcome.MET);
@@ -49,7 +57,11 @@ class CspLinkagesTest {
     var dmh = member().addStateAgencies(StateAgency.DMH);
     assertThat(evaluate(r, record(dischargedStay().addConsentToShareWith(Party.STATE_AGENCY))).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     assertThat(evaluate(r, record(dmh, dischargedStay())).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-    assertThat(evaluate(r, record(dmh, csp().addConsentToShareWith(Party.DMH_CLINICIAN))).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+    assertThat(evaluate(r, record(dmh, csp().addConsentToShareWith(Party.DMH_CLINICIAN))).outcome()).isEqualTo(Outcome.UNDETERMINED);
+    // open episode: judged over the stay so far
+    assertThat(evaluate(r, record(dmh, openStay().addConsentToShareWith(Party.DMH_CLINICIAN))).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(evaluate(r, record(dmh, openStay().addConsentToShareWith(Party.DMH_CLINICIAN)
+        .addDocuments(document("d-1", DocumentKind.INTERAGENCY_SERVICE_PLAN, "2024-03-20")))).outcome()).isEqualTo(Outcome.MET);
     assertThat(evaluate(r, record(dmh, dischargedStay().addConsentToShareWith(Party.DMH_CLINICIAN))).outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(evaluate(r, record(dmh, dischargedStay().addConsentToShareWith(Party.DMH_CLINICIAN)
         .addDocuments(document("d-1", DocumentKind.INTERAGENCY_SERVICE_PLAN, "2024-03-20")))).outcome()).isEqualTo(Outcome.MET);

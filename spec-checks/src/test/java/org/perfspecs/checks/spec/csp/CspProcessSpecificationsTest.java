@@ -17,6 +17,7 @@ import static org.perfspecs.checks.Fixtures.startOfDay;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.contact;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.csp;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.dischargedStay;
+import static org.perfspecs.checks.spec.csp.CspTestSupport.openStay;
 import static org.perfspecs.checks.spec.csp.CspTestSupport.document;
 
 import java.util.EnumSet;
@@ -539,7 +540,11 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, record(dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(dischargedStay().addCounselingNeeds(Topic.DAILY_LIVING_SKILLS)))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(r, record(dischargedStay().addCounselingNeeds(Topic.DAILY_LIVING_SKILLS).addContacts(skills)))).isEqualTo(Outcome.MET);
-      assertThat(o(r, record(csp().addCounselingNeeds(Topic.DAILY_LIVING_SKILLS)))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the stay so far
+      assertThat(o(r, record(openStay().addCounselingNeeds(Topic.DAILY_LIVING_SKILLS)))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(r, record(openStay().addCounselingNeeds(Topic.DAILY_LIVING_SKILLS).addContacts(skills)))).isEqualTo(Outcome.MET);
+      assertThat(o(r, record(openStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(o(r, record(csp().addCounselingNeeds(Topic.DAILY_LIVING_SKILLS)))).isEqualTo(Outcome.UNDETERMINED);
     }
 
     @Test
@@ -549,11 +554,19 @@ class CspProcessSpecificationsTest {
       var reminder = contact("c-2", "2024-03-10T10:00", ContactKind.CASE_MANAGEMENT, false).withParties(Party.PCC);
       assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(dischargedStay().addContacts(engaged)))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(dischargedStay().addContacts(reminder)))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the stay so far
+      assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(openStay().addContacts(engaged)))).isEqualTo(Outcome.MET);
+      assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(openStay().addContacts(reminder)))).isEqualTo(Outcome.NOT_MET);
+      // a contact after the as-of time is not in the stay so far
+      assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(openStay().addContacts(
+          contact("c-9", "2024-05-02T10:00", ContactKind.INDIVIDUAL, true))))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(CspProcessSpecifications.TIME_WITH_MEMBER, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
       assertThat(o(CspProcessSpecifications.COMMUNICATING, record(dischargedStay().addContacts(reminder)))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.COMMUNICATING, record(dischargedStay().addContacts(
           contact("c-3", "2024-03-10T10:00", ContactKind.OUTREACH_ATTEMPT, false))))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(CspProcessSpecifications.COMMUNICATING, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(o(CspProcessSpecifications.COMMUNICATING, record(openStay().addContacts(reminder)))).isEqualTo(Outcome.MET);
+      assertThat(o(CspProcessSpecifications.COMMUNICATING, record(openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(CspProcessSpecifications.COMMUNICATING, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
     }
 
     @Test
@@ -563,21 +576,33 @@ class CspProcessSpecificationsTest {
           .withTopics(Topic.MENTAL_ILLNESS, Topic.SUBSTANCE_USE, Topic.RECOVERY, Topic.PSYCHOTROPIC_MEDICATIONS);
       assertThat(o(CspProcessSpecifications.SERVICE_EDUCATION, record(dischargedStay().addContacts(edu)))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.SERVICE_EDUCATION, record(dischargedStay()))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(CspProcessSpecifications.SERVICE_EDUCATION, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the stay so far
+      assertThat(o(CspProcessSpecifications.SERVICE_EDUCATION, record(openStay().addContacts(edu)))).isEqualTo(Outcome.MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_EDUCATION, record(openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_EDUCATION, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
       // only psychotropic medications here, even when physical-disorder medication education is marked
       assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_EDUCATION, record(dischargedStay().addContacts(edu)
           .addCounselingNeeds(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_EDUCATION, record(dischargedStay()))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_EDUCATION, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_EDUCATION, record(openStay().addContacts(edu)))).isEqualTo(Outcome.MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_EDUCATION, record(openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_EDUCATION, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
       var psych = dischargedStay().addServiceNeeds(ServiceCategory.PSYCHIATRY);
       assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_MONITORING, record(psych))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_MONITORING, record(psych.addReferralsMade(
           out("r-1", ServiceCategory.PSYCHIATRY, "2024-04-01T10:00", null))))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_MONITORING, record(dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      var openPsych = openStay().addServiceNeeds(ServiceCategory.PSYCHIATRY);
+      assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_MONITORING, record(openPsych))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_MEDICATION_MONITORING, record(openPsych.addReferralsMade(
+          out("r-1", ServiceCategory.PSYCHIATRY, "2024-04-01T10:00", null))))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.SERVICE_HEALTH_MAINTENANCE, record(member().primaryCareClinician(
           CareProvider.builder().name("Dr P").build()), dischargedStay()))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.SERVICE_HEALTH_MAINTENANCE, record(dischargedStay()))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(CspProcessSpecifications.SERVICE_HEALTH_MAINTENANCE, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(o(CspProcessSpecifications.SERVICE_HEALTH_MAINTENANCE, record(openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_HEALTH_MAINTENANCE, record(openStay().addReferralsMade(
+          out("r-1", ServiceCategory.PRIMARY_HEALTH, "2024-04-01T10:00", null))))).isEqualTo(Outcome.MET);
+      assertThat(o(CspProcessSpecifications.SERVICE_HEALTH_MAINTENANCE, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
     }
 
     @Test
@@ -592,7 +617,11 @@ class CspProcessSpecificationsTest {
         assertThat(o(r, record(dischargedStay().addServiceNeeds(needs.get(i))))).as(r.id()).isEqualTo(Outcome.NOT_MET);
         assertThat(o(r, record(dischargedStay().addServiceNeeds(needs.get(i))
             .addReferralsMade(out("r-1", needs.get(i), "2024-03-10T10:00", null))))).as(r.id()).isEqualTo(Outcome.MET);
-        assertThat(o(r, record(csp().addServiceNeeds(needs.get(i))))).as(r.id()).isEqualTo(Outcome.NOT_APPLICABLE);
+        // open episode: judged over the stay so far
+        assertThat(o(r, record(openStay().addServiceNeeds(needs.get(i))))).as(r.id()).isEqualTo(Outcome.NOT_MET);
+        assertThat(o(r, record(openStay().addServiceNeeds(needs.get(i))
+            .addReferralsMade(out("r-1", needs.get(i), "2024-03-10T10:00", null))))).as(r.id()).isEqualTo(Outcome.MET);
+        assertThat(o(r, record(csp().addServiceNeeds(needs.get(i))))).as(r.id()).isEqualTo(Outcome.UNDETERMINED);
       }
     }
 
@@ -606,7 +635,15 @@ class CspProcessSpecificationsTest {
       assertThat(o(CspProcessSpecifications.SAFETY_PLAN, record(dischargedStay().addDocuments(
           document("d-1", DocumentKind.SAFETY_PLAN, "2024-03-10"))))).isEqualTo(Outcome.MET);
       assertThat(o(CspProcessSpecifications.SAFETY_PLAN, record(dischargedStay()))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(CspProcessSpecifications.SAFETY_PLAN, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the stay so far
+      for (var kind : List.of(DocumentKind.CRISIS_PREVENTION_PLAN, DocumentKind.SAFETY_PLAN)) {
+        var r = kind == DocumentKind.SAFETY_PLAN ? CspProcessSpecifications.SAFETY_PLAN : CspProcessSpecifications.CRISIS_PREVENTION_PLAN;
+        assertThat(o(r, record(openStay().addDocuments(document("d-1", kind, "2024-03-10"))))).as(r.id()).isEqualTo(Outcome.MET);
+        assertThat(o(r, record(openStay()))).as(r.id()).isEqualTo(Outcome.NOT_MET);
+        // dated before admission: not developed during the stay
+        assertThat(o(r, record(openStay().addDocuments(document("d-1", kind, "2024-03-01"))))).as(r.id()).isEqualTo(Outcome.NOT_MET);
+        assertThat(o(r, record(csp()))).as(r.id()).isEqualTo(Outcome.UNDETERMINED);
+      }
     }
 
     @Test
@@ -616,7 +653,11 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, record(dischargedStay().addContacts(contact("c-1", "2024-03-10T10:00", ContactKind.PEER_SUPPORT, true)))))
           .isEqualTo(Outcome.MET);
       assertThat(o(r, record(dischargedStay()))).isEqualTo(Outcome.NOT_MET);
-      assertThat(o(r, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the stay so far
+      assertThat(o(r, record(openStay().addContacts(contact("c-1", "2024-03-10T10:00", ContactKind.PEER_SUPPORT, true)))))
+          .isEqualTo(Outcome.MET);
+      assertThat(o(r, record(openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(r, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
     }
   }
 
@@ -635,7 +676,7 @@ class CspProcessSpecificationsTest {
 
     @Test
     @Verifies("CSP.PROC.2.e.2.b")
-    void everyReferralHasADocumentedOutcomeAtDischarge() {
+    void everyReferralMadeDuringTheStayHasADocumentedOutcome() {
       var r = CspProcessSpecifications.REFERRALS_COMPLETED;
       assertThat(o(r, record(dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(dischargedStay().addReferralsMade(out("r-1", ServiceCategory.HOUSING, "2024-03-10T10:00", ReferralOutcome.DECLINED)))))
@@ -645,8 +686,14 @@ class CspProcessSpecificationsTest {
       // a referral after discharge is not one made during the stay
       assertThat(o(r, record(dischargedStay().addReferralsMade(out("r-1", ServiceCategory.HOUSING, "2024-04-27T10:00", null)))))
           .isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the referrals made during the stay so far
+      assertThat(o(r, record(openStay().addReferralsMade(out("r-1", ServiceCategory.HOUSING, "2024-03-10T10:00", ReferralOutcome.CONNECTED)))))
+          .isEqualTo(Outcome.MET);
+      assertThat(o(r, record(openStay().addReferralsMade(out("r-1", ServiceCategory.HOUSING, "2024-03-10T10:00", null)))))
+          .isEqualTo(Outcome.NOT_MET);
+      assertThat(o(r, record(openStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp().addReferralsMade(out("r-1", ServiceCategory.HOUSING, "2024-03-10T10:00", null)))))
-          .isEqualTo(Outcome.NOT_APPLICABLE);
+          .isEqualTo(Outcome.UNDETERMINED);
     }
 
     @Test
@@ -712,7 +759,10 @@ class CspProcessSpecificationsTest {
       assertThat(o(notes, record(dischargedStay().addDocuments(dpNote("d-1", "2024-03-04"))))).isEqualTo(Outcome.MET);
       assertThat(o(notes, record(dischargedStay().addDocuments(document("d-1", DocumentKind.DISCHARGE_PLAN, "2024-04-26")))))
           .isEqualTo(Outcome.NOT_MET);
-      assertThat(o(notes, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // open episode: judged over the stay so far
+      assertThat(o(notes, record(openStay().addDocuments(dpNote("d-1", "2024-03-04"))))).isEqualTo(Outcome.MET);
+      assertThat(o(notes, record(openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(notes, record(csp()))).isEqualTo(Outcome.UNDETERMINED);
     }
 
     @Test
@@ -723,23 +773,35 @@ class CspProcessSpecificationsTest {
       assertThat(o(supports, record(dischargedStay().addConsentToShareWith(Party.FAMILY)))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(supports, record(dischargedStay().addConsentToShareWith(Party.FAMILY).addDocuments(dpNote("d-1", "2024-04-20", Party.FAMILY)))))
           .isEqualTo(Outcome.MET);
+      // open episode: judged over the stay so far
+      assertThat(o(supports, record(openStay().addConsentToShareWith(Party.FAMILY)))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(supports, record(openStay().addConsentToShareWith(Party.FAMILY).addDocuments(dpNote("d-1", "2024-04-20", Party.FAMILY)))))
+          .isEqualTo(Outcome.MET);
       var providers = CspProcessSpecifications.DISCHARGE_WITH_PROVIDERS;
       var withPcc = member().primaryCareClinician(CareProvider.builder().name("Dr P").build());
       assertThat(o(providers, record(dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(providers, record(withPcc, dischargedStay()))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(providers, record(withPcc, dischargedStay().addDocuments(document("d-1", DocumentKind.DISCHARGE_PLAN, "2024-04-26")
           .withDevelopedWith(Party.PCC))))).isEqualTo(Outcome.MET);
+      assertThat(o(providers, record(withPcc, openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(providers, record(withPcc, openStay().addDocuments(dpNote("d-1", "2024-04-20", Party.PCC))))).isEqualTo(Outcome.MET);
       var agencies = CspProcessSpecifications.DISCHARGE_WITH_AGENCIES;
       assertThat(o(agencies, record(member().addStateAgencies(StateAgency.PROBATION), dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(agencies, record(member().addStateAgencies(StateAgency.DMH), dischargedStay()))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(agencies, record(member().addStateAgencies(StateAgency.DMH), dischargedStay().addDocuments(
+          dpNote("d-1", "2024-04-20", Party.DMH_CLINICIAN))))).isEqualTo(Outcome.MET);
+      assertThat(o(agencies, record(member().addStateAgencies(StateAgency.DMH), openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(agencies, record(member().addStateAgencies(StateAgency.DMH), openStay().addDocuments(
           dpNote("d-1", "2024-04-20", Party.DMH_CLINICIAN))))).isEqualTo(Outcome.MET);
       var probation = CspProcessSpecifications.DISCHARGE_WITH_PROBATION;
       assertThat(o(probation, record(member().addStateAgencies(StateAgency.DMH), dischargedStay()))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(probation, record(member().addStateAgencies(StateAgency.PAROLE), dischargedStay()))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(probation, record(member().addStateAgencies(StateAgency.PAROLE), dischargedStay().addDocuments(
           dpNote("d-1", "2024-04-20", Party.PROBATION_OR_PAROLE))))).isEqualTo(Outcome.MET);
-      assertThat(o(probation, record(member().addStateAgencies(StateAgency.PAROLE), csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(o(probation, record(member().addStateAgencies(StateAgency.PAROLE), openStay()))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(probation, record(member().addStateAgencies(StateAgency.PAROLE), openStay().addDocuments(
+          dpNote("d-1", "2024-04-20", Party.PROBATION_OR_PAROLE))))).isEqualTo(Outcome.MET);
+      assertThat(o(probation, record(member().addStateAgencies(StateAgency.PAROLE), csp()))).isEqualTo(Outcome.UNDETERMINED);
     }
 
     @Test
@@ -753,7 +815,10 @@ class CspProcessSpecificationsTest {
         // the elements in a progress note that is not about discharge planning do not count
         assertThat(o(r, record(dischargedStay().addDocuments(both.withElements(ContentElement.CRISIS_PREVENTION, ContentElement.SAFETY_PLANNING)))))
             .isEqualTo(Outcome.NOT_MET);
-        assertThat(o(r, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
+        // open episode: judged over the stay so far
+        assertThat(o(r, record(openStay().addDocuments(both)))).as(r.id()).isEqualTo(Outcome.MET);
+        assertThat(o(r, record(openStay().addDocuments(dpNote("d-1", "2024-04-20"))))).as(r.id()).isEqualTo(Outcome.NOT_MET);
+        assertThat(o(r, record(csp()))).as(r.id()).isEqualTo(Outcome.UNDETERMINED);
       }
     }
 

@@ -41,6 +41,11 @@ final class CspTestSupport {
     return csp().admittedAt(ny("2024-03-04T10:00")).dischargedAt(ny("2024-04-26T15:00"));
   }
 
+  /** Admitted 2024-03-04 10:00 and still enrolled: the stay so far runs to the as-of time. */
+  static ImmutableEpisode.Builder openStay() {
+    return csp().admittedAt(ny("2024-03-04T10:00"));
+  }
+
   static ImmutableContact contact(String id, String at, ContactKind kind, boolean engaged) {
     return Contact.builder().id(id).at(ny(at)).minutes(engaged ? 30 : 0).mode(ContactMode.IN_PERSON).kind(kind)
         .memberEngaged(engaged).build();

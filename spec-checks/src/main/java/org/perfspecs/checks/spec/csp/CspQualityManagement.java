@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
@@ -16,6 +15,7 @@ import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.QualityPlanRule;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Timeliness;
 import org.perfspecs.checks.Timeliness.Timed;
@@ -37,25 +37,25 @@ public final class CspQualityManagement extends Section {
   public static final ProgramRequirement QM_PLAN = ProgramRequirement.of(
       "CSP.QM.1", MUST,
       cite("1", "The program will develop and maintain a quality management plan that is consistent with that of Tufts Health Public Plans, and which utilizes appropriate measures to monitor, measure and improve the activities and services it provides."),
-      new PlanFeature("a quality management plan", p -> true)::judge);
+      QualityPlanRule.exists("measures to monitor, measure and improve the program's activities and services"));
 
   /** Item 2: a continuous quality improvement process (the plan's continuousImprovement). */
   public static final ProgramRequirement CONTINUOUS_IMPROVEMENT = ProgramRequirement.of(
       "CSP.QM.2.a", MUST,
       cite("2, first obligation", "A continuous quality improvement process is utilized"),
-      new PlanFeature("a continuous quality improvement process", QualityPlan::continuousImprovement)::judge);
+      QualityPlanRule.includes("a continuous quality improvement process", QualityPlan::continuousImprovement));
 
   /** Item 2: outcome measures (the plan's outcomeMeasures). */
   public static final ProgramRequirement OUTCOME_MEASURES = ProgramRequirement.of(
       "CSP.QM.2.b", MUST,
       cite("2, element 1", "will include outcome measures"),
-      new PlanFeature("outcome measures", QualityPlan::outcomeMeasures)::judge);
+      QualityPlanRule.includes("outcome measures", QualityPlan::outcomeMeasures));
 
   /** Item 2: satisfaction surveys (the plan's satisfactionSurveys). */
   public static final ProgramRequirement SATISFACTION_SURVEYS = ProgramRequirement.of(
       "CSP.QM.2.c", MUST,
       cite("2, element 2", "and satisfaction surveys to measure and improve the quality of care and service delivered to Members, including youth and their families."),
-      new PlanFeature("satisfaction surveys", QualityPlan::satisfactionSurveys)::judge);
+      QualityPlanRule.includes("satisfaction surveys", QualityPlan::satisfactionSurveys));
 
   /**
    * Item 3, first obligation: "Clinical outcomes data must be made available to Tufts Health Public
@@ -96,19 +96,6 @@ public final class CspQualityManagement extends Section {
     return Citation.of(Csp.SOURCE, HEADING, label, text);
   }
 
-  /** A feature of the program's quality plan. */
-  private record PlanFeature(String what, Predicate<QualityPlan> present) {
-    Judgment judge(Program program, EvaluationContext ctx) {
-      Optional<QualityPlan> plan = program.qualityPlan().filter(p -> ctx.hasBegun(p.adoptedOn()));
-      if (plan.isEmpty()) {
-        return Judgment.notMet("the program profile holds no quality management plan adopted by " + ctx.today());
-      }
-      Evidence ev = Evidence.onDate("qualityPlan", program.id(), plan.get().adoptedOn(), "quality management plan");
-      return present.test(plan.get())
-          ? Judgment.met("the quality management plan includes " + what, ev)
-          : Judgment.notMet("the quality management plan does not include " + what, ev);
-    }
-  }
 
   private static List<Incident> reportable(CaseRecord record, EvaluationContext ctx) {
     return record.episode().incidents().stream().filter(i -> i.reportable() && ctx.hasHappened(i.occurredAt()))

@@ -4,8 +4,6 @@ import static org.perfspecs.checks.Strength.MUST;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -13,6 +11,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.QualityPlanRule;
 import org.perfspecs.checks.Section;
 import org.perfspecs.model.ContentElement;
 import org.perfspecs.model.Program;
@@ -40,29 +39,29 @@ public final class IopQualityManagement extends Section {
   public static final ProgramRequirement QM_PLAN = ProgramRequirement.of(
       "IOP.QM.1", MUST,
       cite("bullet 1", "The facility will develop and maintain a quality management plan which utilizes appropriate measures to monitor, measure, and improve the activities and services it provides"),
-      new PlanFact("the facility's measures to monitor, measure and improve its activities and services", p -> true)::judge);
+      QualityPlanRule.exists("the facility's measures to monitor, measure and improve its activities and services"));
 
   private static final String BULLET_2 = "The facility utilizes a continuous quality improvement process and will include outcome measures and satisfaction surveys, to measure and improve the quality of care and service delivered to Members, including their families";
 
   /** Bullet 2, continuous quality improvement process: the plan has one. */
   public static final ProgramRequirement CQI = ProgramRequirement.of("IOP.QM.2.a", MUST,
       cite("bullet 2, continuous quality improvement", BULLET_2),
-      new PlanFact("a continuous quality improvement process", QualityPlan::continuousImprovement)::judge);
+      QualityPlanRule.includes("a continuous quality improvement process", QualityPlan::continuousImprovement));
 
   /** Bullet 2, outcome measures: the plan uses them. */
   public static final ProgramRequirement OUTCOME_MEASURES = ProgramRequirement.of("IOP.QM.2.b", MUST,
-      cite("bullet 2, outcome measures", BULLET_2), new PlanFact("outcome measures", QualityPlan::outcomeMeasures)::judge);
+      cite("bullet 2, outcome measures", BULLET_2), QualityPlanRule.includes("outcome measures", QualityPlan::outcomeMeasures));
 
   /** Bullet 2, satisfaction surveys: the plan uses them. */
   public static final ProgramRequirement SATISFACTION_SURVEYS = ProgramRequirement.of("IOP.QM.2.c", MUST,
-      cite("bullet 2, satisfaction surveys", BULLET_2), new PlanFact("satisfaction surveys", QualityPlan::satisfactionSurveys)::judge);
+      cite("bullet 2, satisfaction surveys", BULLET_2), QualityPlanRule.includes("satisfaction surveys", QualityPlan::satisfactionSurveys));
 
   private static final String BULLET_3 = "Providers are required to collect and measure outcome data and incorporate the data in treatment plans in the medical records";
 
   /** Bullet 3, collect and measure outcome data: the quality plan uses outcome measures. */
   public static final ProgramRequirement COLLECT_OUTCOME_DATA = ProgramRequirement.of("IOP.QM.3.a", MUST,
       cite("bullet 3, collect and measure outcome data", BULLET_3),
-      new PlanFact("outcome data collection (outcome measures)", QualityPlan::outcomeMeasures)::judge);
+      QualityPlanRule.includes("outcome data collection (outcome measures)", QualityPlan::outcomeMeasures));
 
   /** Bullet 3, incorporate outcome data in treatment plans: applies once a treatment plan is in the record; MET when one covers {@link ContentElement#OUTCOME_DATA}. */
   public static final EpisodeRequirement OUTCOME_DATA_IN_PLAN = IopRecords.element("IOP.QM.3.b", MUST,
@@ -97,17 +96,4 @@ public final class IopQualityManagement extends Section {
     return Citation.of(Iop.SOURCE, HEADING, label, text);
   }
 
-  /** A fact of the quality management plan adopted on or before the as-of date. */
-  private record PlanFact(String what, Predicate<QualityPlan> holds) {
-    Judgment judge(Program p, EvaluationContext ctx) {
-      Optional<QualityPlan> plan = p.qualityPlan().filter(q -> ctx.hasBegun(q.adoptedOn()));
-      if (plan.isEmpty()) {
-        return Judgment.notMet("the program profile holds no quality management plan adopted by " + ctx.today());
-      }
-      Evidence e = Evidence.onDate("qualityPlan", p.id(), plan.get().adoptedOn(), "quality management plan adopted");
-      return holds.test(plan.get())
-          ? Judgment.met("the quality management plan includes " + what, e)
-          : Judgment.notMet("the quality management plan does not include " + what, e);
-    }
-  }
 }

@@ -14,6 +14,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.QualityPlanRule;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Times;
 import org.perfspecs.model.CaseRecord;
@@ -116,7 +117,7 @@ public final class RrsQualityManagement extends Section {
   }
 
   private static Optional<QualityPlan> plan(Program program, EvaluationContext ctx) {
-    return program.qualityPlan().filter(q -> ctx.hasBegun(q.adoptedOn()));
+    return QualityPlanRule.adoptedPlan(program, ctx);
   }
 
   private static Evidence evidence(QualityPlan q) {

@@ -40,7 +40,22 @@ public final class CaseRecords {
       return new CaseRecordArbitrary(episodes.openAsOf(asOf), members);
     }
 
-    /** Only pregnant members. */
+    /** Only discharged episodes. */
+    public CaseRecordArbitrary discharged() {
+      return new CaseRecordArbitrary(episodes.discharged(), members);
+    }
+
+    /** At most {@code max} contacts per episode (default 300). */
+    public CaseRecordArbitrary withAtMostContacts(int max) {
+      return new CaseRecordArbitrary(episodes.withAtMostContacts(max), members);
+    }
+
+    /** Only members neither pregnant nor postpartum at admission. */
+    public CaseRecordArbitrary neitherPregnantNorPostpartum() {
+      return new CaseRecordArbitrary(episodes, members.neitherPregnantNorPostpartum());
+    }
+
+    /** Only members pregnant at admission. */
     public CaseRecordArbitrary pregnant() {
       return new CaseRecordArbitrary(episodes, members.pregnant());
     }

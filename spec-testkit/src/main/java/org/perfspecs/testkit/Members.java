@@ -6,7 +6,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
 import org.apiguardian.api.API;
+import java.util.Optional;
+import org.perfspecs.model.ImmutableMember;
 import org.perfspecs.model.InsuranceProduct;
+import org.perfspecs.model.StateAgency;
 import org.perfspecs.model.Member;
 import org.perfspecs.model.PregnancyState;
 import org.perfspecs.model.PregnancyStatus;
@@ -69,7 +72,7 @@ public final class Members {
       Arbitrary<Pregnancy> kinds = pregnancy == Pregnancy.ANY
           ? Arbitraries.of(Pregnancy.PREGNANT, Pregnancy.POSTPARTUM, Pregnancy.NEITHER) : Arbitraries.just(pregnancy);
       Arbitrary<Integer> offsets = Arbitraries.integers().between(0, 365);
-      return Combinators.combine(ids, births, products, kinds, offsets, Arbitraries.of(true, false))
+      Arbitrary<Member> base = Combinators.combine(ids, births, products, kinds, offsets, Arbitraries.of(true, false))
           .as((id, born, product, kind, offset, parenting) -> {
             var b = Member.builder().id(id).dateOfBirth(born).product(product).parenting(parenting);
             if (kind == Pregnancy.PREGNANT) {
@@ -81,6 +84,15 @@ public final class Members {
             }
             return b.build();
           });
+      // What else a chart may hold: care providers, the last physical exam, state agencies.
+      return Combinators.combine(base, Parts.careProviders().optional(), Parts.careProviders().optional(),
+              Parts.careProviders().optional(), Arbitraries.integers().between(-1, 900),
+              Arbitraries.of(StateAgency.class).set().ofMaxSize(2), Arbitraries.of(true, false, false),
+              Arbitraries.of(true, false, false))
+          .as((m, pcc, ob, dentist, examDaysAgo, agencies, dmh, dcf) -> ImmutableMember.copyOf(m)
+              .withPrimaryCareClinician(pcc).withObstetricProvider(ob).withDentist(dentist)
+              .withLastCompletePhysicalExam(examDaysAgo < 0 ? Optional.empty() : Optional.of(reference.minusDays(examDaysAgo)))
+              .withStateAgencies(agencies).withDmhContinuingCareEligible(dmh).withDcfCaseOpen(dcf));
     }
   }
 }

@@ -42,7 +42,6 @@ import org.perfspecs.model.ConsultationKind;
 import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.ContentElement;
 import org.perfspecs.model.DocumentKind;
-import org.perfspecs.model.Episode;
 import org.perfspecs.model.ImmutableMember;
 import org.perfspecs.model.Member;
 import org.perfspecs.model.Party;

@@ -1396,7 +1396,9 @@ public final class IopScenarios implements ScenarioSource {
    */
   private static void transportationSupport(Registrar r) {
     String id = "IOP.DISCH.7";
-    Arbitrary<Set<ServiceCategory>> needs = Arbitraries.subsetOf(UNRELATED_SERVICES).ofMaxSize(2);
+    Set<ServiceCategory> otherNeeds = EnumSet.copyOf(UNRELATED_SERVICES);
+    otherNeeds.remove(ServiceCategory.TRANSPORTATION);
+    Arbitrary<Set<ServiceCategory>> needs = Arbitraries.subsetOf(otherNeeds).ofMaxSize(2);
     r.meeting(id, dischargedStay().flatMap(s -> Combinators.combine(needs, between(s.admitted(), s.asOf()),
             Arbitraries.of(ContactMode.class), Arbitraries.subsetOf(EnumSet.allOf(Party.class)).ofMaxSize(2))
         .as((n, at, mode, also) -> Case.of(needing(withContacts(s.record(), List.of(contact("ride", ContactKind.TRANSPORTATION,

@@ -54,9 +54,18 @@ public final class IopCases {
 
   private IopCases() {}
 
-  /** An open IOP episode admitted at any instant (see {@link Cases#admitted}). */
+  /**
+   * An open IOP episode admitted at any instant (see {@link Cases#admitted}); the member may be
+   * pregnant or postpartum, which no IOP requirement reads.
+   */
   public static Arbitrary<CaseRecord> admitted() {
-    return Cases.admitted(IOP);
+    return Arbitraries.oneOf(Cases.admitted(IOP), Cases.admittedPregnantOrPostpartum(IOP));
+  }
+
+  /** As {@link #admitted}, discharged 0 to 25 days after admission or not. */
+  public static Arbitrary<CaseRecord> admittedMaybeDischarged() {
+    return Combinators.combine(admitted(), Arbitraries.of(true, false), Cases.upTo(Duration.ofDays(25)))
+        .as((rec, leaves, stay) -> leaves ? Cases.discharged(rec, admission(rec).plus(stay)) : rec);
   }
 
   /** The date of admission. */

@@ -1488,8 +1488,8 @@ public final class IopScenarios implements ScenarioSource {
 
   /** A listed element documents of {@code kinds} must cover, for any admitted record. */
   private static void element(Registrar r, String id, List<DocumentKind> kinds, ContentElement element) {
-    registerElement(r, id, kinds, element, admitted());
-    r.notApplicable(id, elementNotInRecord(kinds, element, admitted()));
+    registerElement(r, id, kinds, element, IopCases.admittedMaybeDischarged());
+    r.notApplicable(id, elementNotInRecord(kinds, element, IopCases.admittedMaybeDischarged()));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 

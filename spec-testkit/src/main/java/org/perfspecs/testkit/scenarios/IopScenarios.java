@@ -840,11 +840,7 @@ public final class IopScenarios implements ScenarioSource {
               .orElseThrow();
           return Case.of(withDocuments(rec, signed), onOrAfter(lastSigned, admission(rec)).plus(wait));
         })));
-    // NOT_MET is not registered: the requirement takes a signature dated after the as-of as given
-    // (see planSignedViolating).
-    r.without(id, "NOT_MET scenarios written to the text (planSignedViolating) are not registered: the requirement "
-        + "counts a member signature dated after the as-of date as present, though an event after the as-of has not "
-        + "happened; reported as a requirement bug");
+    r.violating(id, planSignedViolating());
     r.notApplicable(id, noTreatmentPlan());
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES);
   }
@@ -954,13 +950,7 @@ public final class IopScenarios implements ScenarioSource {
           Instant asOf = at.plus(wait);
           return Case.of(leaves ? discharged(c, at.plus(Duration.ofMinutes(wait.toMinutes() / 2))) : c, asOf);
         }));
-    // NOT_MET is not registered: the requirement counts a contact with CCA's care team (or a document
-    // forwarded to it) at any time, before admission or after discharge too, while its Javadoc and
-    // the README judge the stay so far; careCoordinationViolating() holds the scenarios to register
-    // once it does.
-    r.without(id, "NOT_MET scenarios written to the text (careCoordinationViolating) are not registered: the "
-        + "requirement counts a care-team contact before admission or after discharge as coordination, against "
-        + "its documented 'stay so far' (admission to discharge); reported as a requirement bug");
+    r.violating(id, careCoordinationViolating());
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 

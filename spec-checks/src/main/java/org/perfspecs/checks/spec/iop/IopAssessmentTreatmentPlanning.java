@@ -3,6 +3,7 @@ package org.perfspecs.checks.spec.iop;
 import static org.perfspecs.checks.Strength.MUST;
 import static org.perfspecs.checks.Strength.SHOULD;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -119,7 +120,8 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   /**
    * 1.3.8 "Member's signature or documentation of refusal to sign the treatment plan": applies once a
    * treatment plan is in the record; MET when every treatment plan carries the member's signature or
-   * a documented refusal; NOT_MET names the first that has neither.
+   * a documented refusal; NOT_MET names the first that has neither. A signature dated after the
+   * as-of date has not happened yet.
    */
   public static final EpisodeRequirement PLAN_SIGNED = EpisodeRequirement.of(
       "IOP.ASMT.1.3.8", MUST,
@@ -170,7 +172,9 @@ public final class IopAssessmentTreatmentPlanning extends Section {
    * Bullet 3, first sentence: "Care Coordination is an expectation between the IOP provider and CCA"
    * (SHOULD). No deadline is stated, so the stay so far is judged (admission to discharge, or to the
    * as-of time while open): MET when a contact was with CCA's care team ({@link
-   * Party#PAYER_CARE_TEAM} among its parties) or a document was forwarded to it; NOT_MET otherwise.
+   * Party#PAYER_CARE_TEAM} among its parties) from admission to the end of the stay, or a document
+   * dated within the stay was forwarded to it; NOT_MET otherwise (a call before admission or after
+   * discharge is not coordination of this stay's care).
    */
   public static final EpisodeRequirement CARE_COORDINATION = EpisodeRequirement.of(
       "IOP.ASMT.3.a", SHOULD, cite("bullet 3, first sentence", "Care Coordination is an expectation between the IOP provider and CCA."),
@@ -299,7 +303,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   private static Judgment planSigned(CaseRecord record, EvaluationContext ctx) {
     List<Document> plans = IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS);
     for (Document d : plans) {
-      if (d.memberSignedOn().isEmpty() && !d.memberRefusedToSign()) {
+      if (d.memberSignedOn().filter(ctx::hasBegun).isEmpty() && !d.memberRefusedToSign()) {
         return Judgment.notMet("treatment plan " + d.id() + " has neither the member's signature nor a documented refusal",
             IopRecords.evidence(d));
       }
@@ -331,16 +335,23 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   }
 
   private static Judgment careCoordination(CaseRecord record, EvaluationContext ctx) {
-    List<Contact> contacts = careTeamContacts(record, ctx);
-    if (!contacts.isEmpty()) {
-      Contact c = contacts.get(0);
+    Episode e = record.episode();
+    Instant from = IopRecords.admittedAt(record);
+    Instant to = IopRecords.stayEnd(e, ctx);
+    Optional<Contact> contact = careTeamContacts(record, ctx).stream()
+        .filter(c -> !c.at().isBefore(from) && !c.at().isAfter(to)).findFirst();
+    if (contact.isPresent()) {
+      Contact c = contact.get();
       return Judgment.met("care was coordinated with CCA's care team", Evidence.of("contact", c.id(), c.at(), "contact with CCA's care team"));
     }
-    Optional<Document> forwarded = record.episode().documents().stream()
-        .filter(d -> d.forwardedTo().contains(Party.PAYER_CARE_TEAM) && ctx.hasBegun(d.date())).findFirst();
+    LocalDate firstDay = ctx.dateOf(from);
+    LocalDate lastDay = ctx.dateOf(to);
+    Optional<Document> forwarded = e.documents().stream()
+        .filter(d -> d.forwardedTo().contains(Party.PAYER_CARE_TEAM) && !d.date().isBefore(firstDay) && !d.date().isAfter(lastDay))
+        .findFirst();
     return forwarded.isPresent()
         ? Judgment.met("document " + forwarded.get().id() + " was forwarded to CCA's care team", IopRecords.evidence(forwarded.get()))
-        : Judgment.notMet("the record shows no care coordination with CCA's care team during the stay");
+        : Judgment.notMet("the record shows no care coordination with CCA's care team during the stay", IopRecords.admission(record));
   }
 
   private static Judgment contactsCareTeam(CaseRecord record, EvaluationContext ctx) {

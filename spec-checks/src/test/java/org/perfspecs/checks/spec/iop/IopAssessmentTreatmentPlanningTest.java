@@ -112,6 +112,10 @@ class IopAssessmentTreatmentPlanningTest {
     assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(f.reason()).contains("p3");
     assertThat(outcome(PLAN_SIGNED, admitted())).isEqualTo(Outcome.NOT_APPLICABLE);
+    // a signature dated after the as-of date has not happened yet
+    var signedLater = doc("p4", DocumentKind.TREATMENT_PLAN, "2024-04-03").memberSignedOn(java.time.LocalDate.of(2024, 4, 10)).build();
+    assertThat(judge(PLAN_SIGNED, admitted().addDocuments(signedLater), endOfDay("2024-04-09")).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(judge(PLAN_SIGNED, admitted().addDocuments(signedLater), startOfDay("2024-04-10")).outcome()).isEqualTo(Outcome.MET);
   }
 
   @Test
@@ -173,6 +177,17 @@ class IopAssessmentTreatmentPlanningTest {
     var email = discharged(out).addContacts(careTeamCall(ny("2024-04-03T11:00")).withMode(ContactMode.TEXT));
     assertThat(outcome(CONTACTS_CARE_TEAM, email)).isEqualTo(Outcome.NOT_MET);
     assertThat(outcome(CARE_COORDINATION, discharged(out))).isEqualTo(Outcome.NOT_MET);
+    // only the stay counts: a minute before admission or after discharge is not this stay's coordination
+    Instant admittedAt = discharged(out).build().admittedAt().orElseThrow();
+    assertThat(outcome(CARE_COORDINATION, discharged(out).addContacts(careTeamCall(admittedAt.minusSeconds(60)))))
+        .isEqualTo(Outcome.NOT_MET);
+    assertThat(outcome(CARE_COORDINATION, discharged(out).addContacts(careTeamCall(admittedAt)))).isEqualTo(Outcome.MET);
+    assertThat(outcome(CARE_COORDINATION, discharged(out).addContacts(careTeamCall(out)))).isEqualTo(Outcome.MET);
+    assertThat(outcome(CARE_COORDINATION, discharged(out).addContacts(careTeamCall(out.plusSeconds(60)))))
+        .isEqualTo(Outcome.NOT_MET);
+    assertThat(outcome(CARE_COORDINATION, discharged(out).addDocuments(
+        doc("late", DocumentKind.PROGRESS_NOTE, "2024-04-20").addForwardedTo(Party.PAYER_CARE_TEAM).build())))
+        .isEqualTo(Outcome.NOT_MET);
     // open episode: the stay so far is judged (no deadline is stated)
     assertThat(outcome(CARE_COORDINATION, admitted())).isEqualTo(Outcome.NOT_MET);
     assertThat(outcome(CARE_COORDINATION, admitted().addContacts(careTeamCall(ny("2024-04-03T11:00"))))).isEqualTo(Outcome.MET);

@@ -178,15 +178,19 @@ public final class EsoapScenarios implements ScenarioSource {
     Arbitrary<CaseRecord> applicable = pregnant().flatMap(setup);
     List<Fact> extras = new ArrayList<>(misses);
     extras.add((rec, at) -> rec);
+    Arbitrary<Boolean> discharge = Arbitraries.of(true, false);
+    // Shown during the stay; the episode open, or discharged later (before or after the as-of).
     r.meeting(id, Combinators.combine(applicable, Arbitraries.of(shown), Arbitraries.of(extras), Cases.upTo(MONTH),
-            Cases.upTo(MONTH), Cases.upTo(MONTH))
-        .as((rec, fact, extra, at, extraAt, wait) -> {
+            Cases.upTo(MONTH), Cases.upTo(MONTH), discharge, Cases.upTo(Duration.ofDays(10)))
+        .as((rec, fact, extra, at, extraAt, wait, discharged, stay) -> {
           Instant t = admission(rec).plus(at);
-          return Case.of(extra.add(fact.add(rec, t), admission(rec).plus(extraAt)), t.plus(wait));
+          CaseRecord c = extra.add(fact.add(rec, t), admission(rec).plus(extraAt));
+          return Case.of(discharged ? Cases.discharged(c, t.plus(stay)) : c, t.plus(wait));
         }));
     List<Arbitrary<Case>> violating = new ArrayList<>();
-    violating.add(Combinators.combine(applicable, Cases.upTo(MONTH.multipliedBy(2)))
-        .as((rec, asOf) -> Case.of(rec, admission(rec).plus(asOf))));
+    violating.add(Combinators.combine(applicable, Cases.upTo(MONTH.multipliedBy(2)), discharge, Arbitraries.integers().between(0, 100))
+        .as((rec, asOf, discharged, p) -> Case.of(discharged ? Cases.discharged(rec, fraction(admission(rec), asOf, p)) : rec,
+            admission(rec).plus(asOf))));
     violating.add(Combinators.combine(applicable, Arbitraries.of(shown), Cases.upTo(MONTH))
         .flatAs((rec, fact, asOf) -> {
           Instant when = admission(rec).plus(asOf);

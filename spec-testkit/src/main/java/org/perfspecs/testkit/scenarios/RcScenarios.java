@@ -4,7 +4,6 @@ import static org.perfspecs.testkit.scenarios.Cases.admission;
 import static org.perfspecs.testkit.scenarios.Cases.dateOf;
 import static org.perfspecs.testkit.scenarios.Cases.withEpisode;
 import static org.perfspecs.testkit.scenarios.EsoapCases.addContact;
-import static org.perfspecs.testkit.scenarios.EsoapCases.addContacts;
 import static org.perfspecs.testkit.scenarios.EsoapCases.addDocument;
 import static org.perfspecs.testkit.scenarios.EsoapCases.addReferral;
 import static org.perfspecs.testkit.scenarios.EsoapCases.contact;
@@ -713,6 +712,12 @@ public final class RcScenarios implements ScenarioSource {
    */
   private static void everyPeriod(Registrar r, String id, Arbitrary<CaseRecord> base, Function<CaseRecord, LocalDate> start,
       int days, int required, Arbitrary<Fact> qualifying, List<Fact> misses) {
+    everyPeriod(r, id, base, start, days, required, qualifying, misses, List.of());
+  }
+
+  /** As above, with more NOT_APPLICABLE scenarios (outside the requirement's condition). */
+  private static void everyPeriod(Registrar r, String id, Arbitrary<CaseRecord> base, Function<CaseRecord, LocalDate> start,
+      int days, int required, Arbitrary<Fact> qualifying, List<Fact> misses, List<Arbitrary<Case>> alsoNotApplicable) {
     Arbitrary<Fact> miss = Arbitraries.of(withNoop(misses));
     // MET, open (as-of = the last instant) or discharged then.
     r.meeting(id, Combinators.combine(base, Arbitraries.integers().between(0, 3 * days), Arbitraries.integers().between(0, 1439),
@@ -741,13 +746,15 @@ public final class RcScenarios implements ScenarioSource {
               .map(c -> Case.of(later.add(c, s.last().plus(after)), s.last()));
         }));
     // NOT_APPLICABLE: discharged before the first period's last day, with fewer.
-    r.notApplicable(id, Combinators.combine(base, Arbitraries.integers().between(0, days - 2), Arbitraries.integers().between(0, 1439),
+    List<Arbitrary<Case>> notApplicable = new ArrayList<>(alsoNotApplicable);
+    notApplicable.add(Combinators.combine(base, Arbitraries.integers().between(0, days - 2), Arbitraries.integers().between(0, 1439),
             Arbitraries.integers().between(0, required - 1), Cases.upTo(MONTH))
         .flatAs((rec, n, minute, count, wait) -> {
           Span s = span(rec, start.apply(rec), n, minute, days);
           return fill(s, required, 0, count, qualifying, miss)
               .map(c -> Case.of(Cases.discharged(c, s.last()), s.last().plus(wait)));
         }));
+    r.notApplicable(id, Arbitraries.oneOf(notApplicable));
     r.traits(id, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
@@ -829,11 +836,18 @@ public final class RcScenarios implements ScenarioSource {
     Arbitrary<CaseRecord> planned = Combinators.combine(admitted(), Arbitraries.integers().between(0, 6))
         .as((rec, day) -> withWellnessPlan(rec, goodPlan(dateOf(admission(rec)).plusDays(day))));
     String id = "RC.CASE.2.b";
+    // No Wellness Plan in the record (none, or one dated after the as-of), connections on goals or not.
+    Arbitrary<Case> noPlan = Combinators.combine(admitted(), connections("c", Topic.WELLNESS_PLAN_GOALS), Arbitraries.of(true, false),
+            Cases.upTo(MONTH), Arbitraries.integers().between(0, 100), Arbitraries.integers().between(1, 10))
+        .as((rec, connection, later, wait, p, days) -> {
+          Instant asOf = admission(rec).plus(wait);
+          CaseRecord c = connection.add(rec, fraction(admission(rec), wait, p));
+          return Case.of(later ? withWellnessPlan(c, goodPlan(dateOf(asOf).plusDays(days))) : c, asOf);
+        });
     everyPeriod(r, id, planned, rec -> rec.episode().wellnessPlan().orElseThrow().createdOn(), 30, 1,
         connections("c", Topic.WELLNESS_PLAN_GOALS),
         plus(notConnections("miss", Topic.WELLNESS_PLAN_GOALS), List.of(contactOf("miss", ContactKind.INDIVIDUAL,
-            ContactMode.IN_PERSON, true, Topic.RECOVERY))));
-    // A plan only in the record tomorrow (or none): not applicable yet. Registered with the others.
+            ContactMode.IN_PERSON, true, Topic.RECOVERY))), List.of(noPlan));
   }
 
   /**

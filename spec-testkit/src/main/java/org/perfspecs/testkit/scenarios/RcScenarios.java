@@ -262,16 +262,6 @@ public final class RcScenarios implements ScenarioSource {
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
-  /** Why NOT_MET is withheld from a requirement that counts {@code what} dated before the admission. */
-  private static String countsBeforeAdmission(String id, String what) {
-    return "NOT_MET withheld (suspected requirement bug, reported): " + id + " states no deadline, so by the encoding"
-        + " convention (README 'Encoding conventions'; RcRecords: judged over the stay so far, from admission to the"
-        + " discharge, MET when the record shows it within that span) only " + what + " from the admission on count;"
-        + " the code (RcRecords.contacts, which has no lower bound) counts " + what + " dated before the admission and"
-        + " judges such a record MET. RC.PREG.4.a and 4.b do exclude them. The NOT_MET generator (with a before-admission"
-        + " variant) is written and can be registered once fixed.";
-  }
-
   // ---- DEF -----------------------------------------------------------------------------------
 
   /**
@@ -472,7 +462,7 @@ public final class RcScenarios implements ScenarioSource {
         List.of(contactOf("miss", ContactKind.ACCOMPANIMENT, ContactMode.IN_PERSON, false),
             contactOf("miss", ContactKind.INDIVIDUAL, ContactMode.IN_PERSON, true)),
         List.of(accompanied), List.of(contactOf("miss", ContactKind.INDIVIDUAL, ContactMode.IN_PERSON, true)),
-        countsBeforeAdmission("RC.COMP.8", "accompaniment contacts"));
+        null);
   }
 
   /**
@@ -505,7 +495,7 @@ public final class RcScenarios implements ScenarioSource {
     List<Fact> misses = List.of(contactOf("miss", ContactKind.CASE_MANAGEMENT, ContactMode.IN_PERSON, true),
         documentOf("miss", DocumentKind.PROGRESS_NOTE, ContentElement.TRANSPORTATION));
     duringStay(r, "RC.COMP.13.a", needing, notNeeding, shown, shown, misses, shown, misses,
-        countsBeforeAdmission("RC.COMP.13.a", "transportation contacts and transportation assistance notes"));
+        null);
   }
 
   // ---- PREG ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package org.perfspecs.checks.spec.rc;
 import static org.perfspecs.checks.Strength.MUST;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public final class RcComponentsOfService extends Section {
   /**
    * Item 5, "as needed": applies when the record marks a need for treatment (outpatient behavioral
    * health, MAT), peer recovery support or mutual aid (self-help); MET when, for each such need, a
-   * referral out of the service to that kind of service is recorded by the as-of time; NOT_MET
+   * referral out of the service to that kind of service is recorded during the stay so far (admission to discharge, or to the as-of time); NOT_MET
    * naming the needs without one.
    */
   public static final EpisodeRequirement LINKS_TO_TREATMENT_AND_SUPPORTS = EpisodeRequirement.of(
@@ -94,7 +95,7 @@ public final class RcComponentsOfService extends Section {
   /**
    * Item 8: applies when the member is involved with probation, parole, the courts or DCF (an open
    * DCF case counts); MET when the record holds an accompaniment contact (preparing for or
-   * accompanying the member to such a meeting) with the member engaged, by the as-of time and not
+   * accompanying the member to such a meeting) with the member engaged, from admission, by the as-of time and not
    * after discharge; NOT_MET otherwise.
    */
   public static final EpisodeRequirement RECOVERY_LIAISON = EpisodeRequirement.of(
@@ -131,7 +132,7 @@ public final class RcComponentsOfService extends Section {
   /**
    * Item 13, first sentence, "as needed": applies when the record marks a need for transportation;
    * MET when the record holds a transportation contact (any mode) or a transportation assistance
-   * note, by the as-of time and not after discharge; NOT_MET otherwise. Whether the help was
+   * note, from admission, by the as-of time and not after discharge; NOT_MET otherwise. Whether the help was
    * temporary is not judged.
    */
   public static final EpisodeRequirement TRANSPORTATION_ASSISTANCE = EpisodeRequirement.of(
@@ -204,9 +205,10 @@ public final class RcComponentsOfService extends Section {
       return Judgment.met("the record shows transportation assistance", RcRecords.contact(rides.get(0), "transportation"));
     }
     Instant end = RcRecords.serviceEnd(e, ctx);
+    LocalDate first = RcRecords.admitted(e, ctx).map(ctx::dateOf).orElse(LocalDate.MIN);
     Optional<Document> note = e.documents().stream()
         .filter(d -> d.kind() == DocumentKind.TRANSPORTATION_ASSISTANCE_NOTE && ctx.hasBegun(d.date())
-            && !d.date().isAfter(ctx.dateOf(end)))
+            && !d.date().isBefore(first) && !d.date().isAfter(ctx.dateOf(end)))
         .findFirst();
     return note.isPresent()
         ? Judgment.met("the record shows transportation assistance",

@@ -167,7 +167,7 @@ public final class RcPregnantAndParentingMembers extends Section {
   /**
    * Item 2, element {@code n}: applies when the Plan of Safe Care identifies a need in {@code
    * group}; MET when each such need has a referral out of the service to that kind of service
-   * recorded by the as-of time; NOT_MET naming those without.
+   * recorded during the stay so far (admission to discharge, or to the as-of time); NOT_MET naming those without.
    */
   private static EpisodeRequirement support(int n, Set<ServiceCategory> group, String words) {
     return EpisodeRequirement.of("RC.PREG.2." + n, MUST, cite("2, element " + n + " (" + words + ")", ITEM_2),

@@ -87,11 +87,15 @@ final class RcRecords {
     return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
   }
 
-  /** Contacts that happened by the as-of time and not after a discharge that has happened, in time order. */
+  /**
+   * Contacts of the stay so far, in time order: from the admission (when recorded) to a discharge
+   * that has happened, or to the as-of time.
+   */
   static List<Contact> contacts(Episode e, EvaluationContext ctx, Predicate<Contact> which) {
     Instant end = serviceEnd(e, ctx);
+    Instant start = admitted(e, ctx).orElse(Instant.MIN);
     return e.contacts().stream()
-        .filter(c -> ctx.hasHappened(c.at()) && !c.at().isAfter(end) && which.test(c))
+        .filter(c -> ctx.hasHappened(c.at()) && !c.at().isBefore(start) && !c.at().isAfter(end) && which.test(c))
         .sorted(Comparator.comparing(Contact::at))
         .toList();
   }
@@ -180,15 +184,19 @@ final class RcRecords {
   }
 
   /**
-   * For each need in {@code needs}, a referral made out of the service to that kind of service,
-   * stamped by the as-of time: MET when every need has one, else NOT_MET naming those without.
+   * For each need in {@code needs}, a referral made out of the service to that kind of service
+   * during the stay so far (from the admission, when recorded, to a discharge that has happened, or
+   * to the as-of time): MET when every need has one, else NOT_MET naming those without.
    */
   static Judgment referredForEach(Episode e, EvaluationContext ctx, Set<ServiceCategory> needs, String what) {
     List<Evidence> evidence = new ArrayList<>();
     List<ServiceCategory> missing = new ArrayList<>();
+    Instant start = admitted(e, ctx).orElse(Instant.MIN);
+    Instant end = serviceEnd(e, ctx);
     for (ServiceCategory need : needs) {
       Optional<Referral> made = e.referralsMade().stream()
-          .filter(r -> r.target().equals(Optional.of(need)) && ctx.hasHappened(r.at()))
+          .filter(r -> r.target().equals(Optional.of(need)) && ctx.hasHappened(r.at()) && !r.at().isBefore(start)
+              && !r.at().isAfter(end))
           .min(Comparator.comparing(Referral::at));
       if (made.isPresent()) {
         evidence.add(Evidence.of("referral", made.get().id(), made.get().at(), "referral made to " + need));

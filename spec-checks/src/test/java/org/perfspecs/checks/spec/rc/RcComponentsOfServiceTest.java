@@ -151,6 +151,24 @@ class RcComponentsOfServiceTest {
   }
 
   @Test
+  @Verifies({"RC.COMP.8", "RC.COMP.13.a"})
+  void onlyTheStayCountsNotTheDaysBeforeAdmission() {
+    Instant admittedAt = admitted().build().admittedAt().orElseThrow();
+    CaseRecord before = record(member().addStateAgencies(StateAgency.PROBATION), admitted()
+        .addServiceNeeds(ServiceCategory.TRANSPORTATION)
+        .addContacts(contact(admittedAt.minusSeconds(60), ContactMode.IN_PERSON, ContactKind.ACCOMPANIMENT, true),
+            contact(admittedAt.minusSeconds(120), ContactMode.IN_PERSON, ContactKind.TRANSPORTATION, true)));
+    assertThat(evaluate(RcComponentsOfService.RECOVERY_LIAISON, before).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(evaluate(RcComponentsOfService.TRANSPORTATION_ASSISTANCE, before).outcome()).isEqualTo(Outcome.NOT_MET);
+    CaseRecord atAdmission = record(member().addStateAgencies(StateAgency.PROBATION), admitted()
+        .addServiceNeeds(ServiceCategory.TRANSPORTATION)
+        .addContacts(contact(admittedAt, ContactMode.IN_PERSON, ContactKind.ACCOMPANIMENT, true),
+            contact(admittedAt, ContactMode.IN_PERSON, ContactKind.TRANSPORTATION, true)));
+    assertThat(evaluate(RcComponentsOfService.RECOVERY_LIAISON, atAdmission).outcome()).isEqualTo(Outcome.MET);
+    assertThat(evaluate(RcComponentsOfService.TRANSPORTATION_ASSISTANCE, atAdmission).outcome()).isEqualTo(Outcome.MET);
+  }
+
+  @Test
   @Verifies("RC.COMP.8")
   void notApplicableWithoutSuchInvolvement() {
     CaseRecord r = record(member().addStateAgencies(StateAgency.DMH), admitted());

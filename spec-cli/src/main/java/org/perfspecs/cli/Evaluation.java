@@ -84,10 +84,8 @@ final class Evaluation {
             ev.programsEvaluated++;
             List<Finding> findings = engine.evaluate(p, ctx);
             sink.program(p, findings);
-            for (Finding f : findings) {
-              ev.aggregate.add(f);
-              ev.byOutcome.merge(f.outcome(), 1L, Long::sum);
-            }
+            findings.forEach(ev.aggregate::add);
+            ev.count(findings);
           } else {
             ev.inputProblem = true;
             ev.reject(err, in.programs + " line " + entry.line(), entry.result().violations(), "program: ");
@@ -112,9 +110,7 @@ final class Evaluation {
           List<Finding> findings = engine.evaluate(record, ctx);
           sink.record(record, entry.line(), findings);
           ev.aggregate.add(record, findings);
-          for (Finding f : findings) {
-            ev.byOutcome.merge(f.outcome(), 1L, Long::sum);
-          }
+          ev.count(findings);
         } else {
           ev.rejected++;
           ev.inputProblem = true;
@@ -128,6 +124,19 @@ final class Evaluation {
     }
     ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
     return ev;
+  }
+
+  private final long[] outcomeCounts = new long[Outcome.values().length];
+
+  private void count(List<Finding> findings) {
+    for (Finding f : findings) {
+      outcomeCounts[f.outcome().ordinal()]++;
+    }
+    for (Outcome o : Outcome.values()) {
+      if (outcomeCounts[o.ordinal()] > 0) {
+        byOutcome.put(o, outcomeCounts[o.ordinal()]);
+      }
+    }
   }
 
   private void reject(PrintWriter err, String where, List<Violation> violations, String prefix) {

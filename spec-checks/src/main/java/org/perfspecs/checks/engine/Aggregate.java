@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -62,10 +63,11 @@ public final class Aggregate {
       .thenComparing(Comparator.naturalOrder());
 
   private final Catalog catalog;
-  // requirement id -> program id -> counts by outcome ordinal
-  private final Map<String, Map<String, long[]>> counts = new TreeMap<>();
+  // requirement id -> program id -> counts by outcome ordinal (hash maps: add() is on the hot path;
+  // every reading sorts)
+  private final Map<String, Map<String, long[]>> counts = new HashMap<>();
   // requirement id -> month -> counts by outcome ordinal
-  private final Map<String, Map<String, long[]>> months = new TreeMap<>();
+  private final Map<String, Map<String, long[]>> months = new HashMap<>();
 
   /** An empty aggregate over {@code catalog}. */
   public Aggregate(Catalog catalog) {
@@ -95,11 +97,13 @@ public final class Aggregate {
 
   private void add(Finding finding, String month) {
     int outcome = finding.outcome().ordinal();
-    counts.computeIfAbsent(finding.requirementId(), k -> new TreeMap<>())
-        .computeIfAbsent(finding.programId(), k -> new long[Outcome.values().length])[outcome]++;
-    months.computeIfAbsent(finding.requirementId(), k -> new TreeMap<>(MONTH_ORDER))
-        .computeIfAbsent(month, k -> new long[Outcome.values().length])[outcome]++;
+    counts.computeIfAbsent(finding.requirementId(), k -> new HashMap<>())
+        .computeIfAbsent(finding.programId(), k -> new long[OUTCOMES])[outcome]++;
+    months.computeIfAbsent(finding.requirementId(), k -> new HashMap<>())
+        .computeIfAbsent(month, k -> new long[OUTCOMES])[outcome]++;
   }
+
+  private static final int OUTCOMES = Outcome.values().length;
 
   /**
    * The month of the episode's admission in America/New_York ({@code 2024-05}), or {@value
@@ -115,15 +119,14 @@ public final class Aggregate {
 
   /** Adds every count of {@code other} to this one. */
   public void merge(Aggregate other) {
-    mergeInto(counts, other.counts, false);
-    mergeInto(months, other.months, true);
+    mergeInto(counts, other.counts);
+    mergeInto(months, other.months);
   }
 
-  private static void mergeInto(Map<String, Map<String, long[]>> into, Map<String, Map<String, long[]>> from,
-      boolean byMonth) {
+  private static void mergeInto(Map<String, Map<String, long[]>> into, Map<String, Map<String, long[]>> from) {
     from.forEach((req, byKey) -> byKey.forEach((key, c) -> {
-      long[] mine = into.computeIfAbsent(req, k -> byMonth ? new TreeMap<>(MONTH_ORDER) : new TreeMap<>())
-          .computeIfAbsent(key, k -> new long[Outcome.values().length]);
+      long[] mine = into.computeIfAbsent(req, k -> new HashMap<>())
+          .computeIfAbsent(key, k -> new long[OUTCOMES]);
       add(mine, c);
     }));
   }
@@ -168,7 +171,7 @@ public final class Aggregate {
       for (Requirement r : spec.requirements()) {
         Map<String, long[]> byMonth = months.get(r.id());
         if (byMonth != null) {
-          byMonth.forEach((month, c) -> out.add(new Row(Level.MONTH, r.id() + "#" + month, spec.key(),
+          sorted(byMonth, MONTH_ORDER).forEach((month, c) -> out.add(new Row(Level.MONTH, r.id() + "#" + month, spec.key(),
               sectionOf(spec, r), r.id(), "", month, r.strength().name(), c)));
         }
       }
@@ -197,6 +200,12 @@ public final class Aggregate {
         ? new Row(level, spec.key() + separator + key, spec.key(), "", "", key, "", "", c)
         : new Row(level, spec.key() + separator + key, spec.key(), "", "", "", key, "", c)));
     return out.build();
+  }
+
+  private static Map<String, long[]> sorted(Map<String, long[]> m, Comparator<String> order) {
+    Map<String, long[]> out = new TreeMap<>(order);
+    out.putAll(m);
+    return out;
   }
 
   private static String sectionOf(Specification spec, Requirement r) {
@@ -229,7 +238,7 @@ public final class Aggregate {
           }
           long[] reqTotal = new long[Outcome.values().length];
           List<Row> programRows = new java.util.ArrayList<>();
-          byProgram.forEach((program, c) -> {
+          sorted(byProgram, Comparator.naturalOrder()).forEach((program, c) -> {
             add(reqTotal, c);
             programRows.add(new Row(Level.PROGRAM, r.id() + "@" + program, spec.key(), section.key(), r.id(), program, "", r.strength().name(), c));
           });

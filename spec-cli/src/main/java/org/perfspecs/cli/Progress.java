@@ -32,11 +32,10 @@ final class Progress implements AutoCloseable {
     ProgressBarBuilder builder = new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(sizeInBytes)
-        .setUnit(" MiB", 1 << 20)
+        .setUnit(sizeInBytes >= 10L << 20 ? " MiB" : " KiB", sizeInBytes >= 10L << 20 ? 1 << 20 : 1 << 10)
         .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(250)
-        .setConsumer(new WriterConsumer(err, width > 10 ? width : 80))
-        .showSpeed();
+        .setConsumer(new WriterConsumer(err, width > 10 ? width : 80));
     return new Progress(builder.build());
   }
 
@@ -66,7 +65,7 @@ final class Progress implements AutoCloseable {
   void update(long bytesRead, long records) {
     if (bar != null) {
       bar.stepTo(bytesRead);
-      bar.setExtraMessage(records + " records");
+      bar.setExtraMessage(" " + records + " records");
     }
   }
 

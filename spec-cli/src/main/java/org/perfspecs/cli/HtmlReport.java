@@ -21,7 +21,8 @@ import org.perfspecs.checks.engine.Aggregate;
  * Charts: compliance rate per requirement (MUST, SHOULD and MAY apart), outcome mix per program,
  * trend per month of admission; then a table of every requirement with findings, whose rows open
  * the requirement's citation. Every figure shown is in an element with a {@code data-} attribute
- * naming what it is, so that tests (and scrapers) can read it back.
+ * naming what it is, so that tests (and scrapers) can read it back; counts are shown with
+ * thousands separators ({@code 54,400,000}).
  */
 final class HtmlReport {
   static final Map<Outcome, String> OUTCOME_COLOR = new LinkedHashMap<>();
@@ -82,6 +83,11 @@ final class HtmlReport {
     return this;
   }
 
+  /** A count with thousands separators: {@code 54,400,000}. */
+  static String n(long count) {
+    return String.format(Locale.ROOT, "%,d", count);
+  }
+
   private static String num(double d) {
     return String.format(Locale.ROOT, "%.1f", d);
   }
@@ -112,11 +118,11 @@ final class HtmlReport {
       a(" \u00b7 programs: <code>", esc(ev.programsFileName), "</code>");
     }
     a("</p>\n</header>\n<section id=\"summary\">\n<div class=\"figures\">\n");
-    figure("recordsRead", "records read", Long.toString(ev.read));
-    figure("recordsEvaluated", "evaluated", Long.toString(ev.evaluated));
-    figure("recordsRejected", "rejected", Long.toString(ev.rejected));
-    figure("programsEvaluated", "programs evaluated", Long.toString(ev.programsEvaluated));
-    figure("findings", "findings", Long.toString(totals.values().stream().mapToLong(Long::longValue).sum()));
+    figure("recordsRead", "records read", n(ev.read));
+    figure("recordsEvaluated", "evaluated", n(ev.evaluated));
+    figure("recordsRejected", "rejected", n(ev.rejected));
+    figure("programsEvaluated", "programs evaluated", n(ev.programsEvaluated));
+    figure("findings", "findings", n(totals.values().stream().mapToLong(Long::longValue).sum()));
     figure("complianceRate", "compliance rate", percent(AggregateReport.rate(totals)));
     a("</div>\n<p class=\"definition\">Compliance rate = MET / (MET + NOT_MET). PENDING, NOT_APPLICABLE, "
         + "UNDETERMINED and NOT_EVALUATED (and ERROR, a perfspecs bug) are counted beside it, never in the "
@@ -127,12 +133,12 @@ final class HtmlReport {
     }
     a("</tr></thead><tbody><tr>");
     for (Outcome o : Outcome.values()) {
-      a("<td data-total-outcome=\"", o, "\">", totals.get(o), "</td>");
+      a("<td data-total-outcome=\"", o, "\">", n(totals.get(o)), "</td>");
     }
     a("</tr></tbody></table>\n");
     if (!ev.rejectedByReason.isEmpty()) {
       a("<h3>Records rejected, by reason</h3>\n<ul class=\"rejected\">\n");
-      ev.rejectedByReason.forEach((reason, n) -> a("<li><span data-rejected-count>", n, "</span> ", esc(reason), "</li>\n"));
+      ev.rejectedByReason.forEach((reason, n) -> a("<li><span data-rejected-count>", n(n), "</span> ", esc(reason), "</li>\n"));
       a("</ul>\n");
     }
     a("</section>\n");
@@ -161,8 +167,8 @@ final class HtmlReport {
       Map<Outcome, Long> sum = AggregateReport.sum(rated);
       a("<figure class=\"panel\" data-chart=\"requirement-rates\" data-strength=\"", strength, "\">\n");
       a("<figcaption>", strength, " requirements: <span data-strength-rate=\"", strength, "\">",
-          percent(AggregateReport.rate(sum)), "</span> overall (", sum.get(Outcome.MET), " / ",
-          sum.get(Outcome.MET) + sum.get(Outcome.NOT_MET), "), ", rated.size(), " requirements rated</figcaption>\n");
+          percent(AggregateReport.rate(sum)), "</span> overall (", n(sum.get(Outcome.MET)), " / ",
+          n(sum.get(Outcome.MET) + sum.get(Outcome.NOT_MET)), "), ", rated.size(), " requirements rated</figcaption>\n");
       if (rated.isEmpty()) {
         a("<p class=\"empty\">No ", strength, " requirement has a MET or NOT_MET finding.</p>\n</figure>\n");
         continue;
@@ -196,7 +202,7 @@ final class HtmlReport {
           long met = r.counts().get(Outcome.MET);
           long denom = met + r.counts().get(Outcome.NOT_MET);
           a("<g class=\"bar\" data-bar=\"", esc(r.requirementId()), "\"><title>", esc(r.requirementId()), ": ",
-              percent(r.complianceRate()), " (", met, " MET of ", denom, ")</title>");
+              percent(r.complianceRate()), " (", n(met), " MET of ", n(denom), ")</title>");
           a("<text class=\"label\" x=\"", labelW - 6, "\" y=\"", num(y + 12), "\" text-anchor=\"end\">",
               esc(r.requirementId()), "</text>");
           a("<rect class=\"track\" x=\"", labelW, "\" y=\"", num(y + 3), "\" width=\"", barW, "\" height=\"",
@@ -205,7 +211,7 @@ final class HtmlReport {
               "\" fill=\"", rateColor(rate), "\"/>");
           a("<text class=\"value", rate < 0.5 ? " low" : "", "\" x=\"", labelW + barW + 6, "\" y=\"", num(y + 12),
               "\"><tspan data-rate>",
-              percent(r.complianceRate()), "</tspan> (<tspan data-met>", met, "</tspan>/<tspan data-denominator>", denom,
+              percent(r.complianceRate()), "</tspan> (<tspan data-met>", n(met), "</tspan>/<tspan data-denominator>", n(denom),
               "</tspan>)</text></g>\n");
           y += rowH;
         }
@@ -266,15 +272,15 @@ final class HtmlReport {
         }
         double w = total == 0 ? 0 : barW * (double) n / total;
         a("<rect x=\"", num(x), "\" y=\"", num(y + 3), "\" width=\"", num(w), "\" height=\"", rowH - 8, "\" fill=\"",
-            OUTCOME_COLOR.get(o), "\" data-outcome=\"", o, "\"><title>", o, ": ", n, " of ", total, "</title></rect>");
-        if (w >= 26) {
+            OUTCOME_COLOR.get(o), "\" data-outcome=\"", o, "\"><title>", o, ": ", n(n), " of ", n(total), "</title></rect>");
+        if (w >= 6.5 * n(n).length() + 8) {
           a("<text class=\"inbar", o == Outcome.NOT_APPLICABLE || o == Outcome.PENDING ? " dark" : "", "\" x=\"",
-              num(x + w / 2), "\" y=\"", num(y + 18), "\" text-anchor=\"middle\" data-outcome-count=\"", o, "\">", n,
+              num(x + w / 2), "\" y=\"", num(y + 18), "\" text-anchor=\"middle\" data-outcome-count=\"", o, "\">", n(n),
               "</text>");
         }
         x += w;
       }
-      a("<text class=\"value\" x=\"", labelW + barW + 8, "\" y=\"", num(y + 17), "\"><tspan data-findings>", total,
+      a("<text class=\"value\" x=\"", labelW + barW + 8, "\" y=\"", num(y + 17), "\"><tspan data-findings>", n(total),
           "</tspan> findings \u00b7 <tspan data-rate>", percent(r.complianceRate()), "</tspan></text></g>\n");
       y += rowH;
     }
@@ -345,9 +351,9 @@ final class HtmlReport {
     overall.forEach((m, c) -> {
       a("<tr data-month=\"", esc(m), "\"><th>", esc(m), "</th>");
       for (Outcome o : Outcome.values()) {
-        a("<td data-outcome=\"", o, "\">", c.get(o), "</td>");
+        a("<td data-outcome=\"", o, "\">", n(c.get(o)), "</td>");
       }
-      a("<td data-findings>", c.values().stream().mapToLong(Long::longValue).sum(), "</td><td data-rate>",
+      a("<td data-findings>", n(c.values().stream().mapToLong(Long::longValue).sum()), "</td><td data-rate>",
           percent(AggregateReport.rate(c)), "</td></tr>\n");
     });
     a("</tbody></table>\n</section>\n");
@@ -438,7 +444,7 @@ final class HtmlReport {
   private void cells(Aggregate.Row row) {
     for (Outcome o : Outcome.values()) {
       long n = row.counts().get(o);
-      a("<td data-outcome=\"", o, "\"", n == 0 ? " class=\"zero\"" : "", ">", n, "</td>");
+      a("<td data-outcome=\"", o, "\"", n == 0 ? " class=\"zero\"" : "", ">", n(n), "</td>");
     }
     a("<td data-rate>", percent(row.complianceRate()), "</td>");
   }

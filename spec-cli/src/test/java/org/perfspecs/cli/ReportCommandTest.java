@@ -178,6 +178,15 @@ class ReportCommandTest {
   }
 
   @Test
+  void pageCountsHaveThousandsSeparatorsAndRatesOneDecimal() {
+    assertThat(HtmlReport.n(54_400_000)).isEqualTo("54,400,000");
+    assertThat(HtmlReport.n(999)).isEqualTo("999");
+    assertThat(HtmlReport.percent(java.util.OptionalDouble.of(2.0 / 3))).isEqualTo("66.7%");
+    assertThat(HtmlReport.percent(java.util.OptionalDouble.empty())).isEqualTo("\u2013");
+    assertThat(HtmlReport.esc("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  }
+
+  @Test
   void aForcedProgressBarDrawsOnStderrAndNoneByDefaultWhenNotATerminal() {
     CliRun bar = CliRun.of("report", cases.toString(), "--as-of", AS_OF, "--format", "json", "--progress");
     assertThat(bar.err).contains("records").contains("%").contains("\r");

@@ -1,11 +1,8 @@
 package org.perfspecs.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,15 +16,21 @@ import picocli.CommandLine;
 final class Inputs {
   private Inputs() {}
 
-  /** A strict UTF-8 reader of {@code file} ({@code -} is standard input). */
-  static Reader open(Path file) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  /**
+   * The bytes of {@code file} ({@code -} is standard input, which closing leaves open); {@link
+   * org.perfspecs.checks.engine.RecordReader} decodes them as UTF-8 line by line, so that one line
+   * that is not UTF-8 rejects that line only.
+   */
+  static InputStream open(Path file) throws IOException {
     if (file.toString().equals("-")) {
-      return new InputStreamReader(System.in, decoder);
+      return new java.io.FilterInputStream(System.in) {
+        @Override
+        public void close() {
+          // standard input stays open
+        }
+      };
     }
-    return new InputStreamReader(Files.newInputStream(file), decoder);
+    return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
   }
 
   /** Converts {@code --as-of}: an ISO-8601 instant with offset, or a date meaning the end of that day in America/New_York. */

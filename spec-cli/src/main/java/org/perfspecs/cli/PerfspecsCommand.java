@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code perfspecs}: check records against the specifications, list the catalog, validate input.
+ * {@code perfspecs}: check records against the specifications, report the aggregate (HTML with
+ * charts, JSON, CSV), list the catalog, validate input.
  *
  * <p>Exit codes: 0 clean; 1 an outcome named by {@code --fail-on} was found; 2 input rejected (a
  * record failed to parse or validate, or a file could not be read); 3 usage error; 4 internal
@@ -13,13 +14,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "perfspecs", mixinStandardHelpOptions = true, version = "perfspecs 0.1.0-SNAPSHOT",
     description = "Payer behavioral-health performance specifications as executable, citable requirements.",
-    subcommands = {CheckCommand.class, CatalogCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ReportCommand.class, CatalogCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.INTERNAL,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:clean",
-        "1:an outcome named by --fail-on was found",
+        "1:non-compliance: an outcome named by --fail-on (e.g. NOT_MET) was found",
         "2:input rejected (a record or file could not be read or failed validation)",
         "3:usage error",
         "4:internal error"})
@@ -39,7 +40,7 @@ public final class PerfspecsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, catalog or validate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, report, catalog or validate");
   }
 
   /** Runs the command line and returns its exit code (does not exit). */
@@ -58,8 +59,11 @@ public final class PerfspecsCommand implements Runnable {
 
   /** Entry point of the {@code perfspecs} jar. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // stdout may carry millions of findings: buffered, flushed once at the end; stderr line by line
+    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
+        new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true);
     int code = run(out, err, args);
     out.flush();
     err.flush();

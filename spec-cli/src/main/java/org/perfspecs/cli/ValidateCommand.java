@@ -2,7 +2,7 @@ package org.perfspecs.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     long read = 0;
     long rejected = 0;
     boolean unreadable = false;
-    try (Reader r = Inputs.open(file); RecordReader<?> reader = RecordReader.of(r, modelType, ModelValidator.create())) {
+    try (InputStream r = Inputs.open(file); RecordReader<?> reader = RecordReader.of(r, modelType, ModelValidator.create())) {
       for (Optional<? extends RecordReader.Entry<?>> e = reader.next(); e.isPresent(); e = reader.next()) {
         read++;
         if (!e.get().result().isValid()) {

@@ -1,20 +1,36 @@
 package org.perfspecs.checks.engine;
 
 import com.google.common.collect.ImmutableList;
+import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.Basis;
 import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.Requirement;
+import org.perfspecs.checks.Specification;
 import org.perfspecs.checks.catalog.Catalog;
+import org.perfspecs.checks.time.BusinessCalendar;
+import org.perfspecs.model.CaseRecord;
 
 /**
- * Counts of each outcome per requirement and program, rolled up per section and specification.
- * Memory grows with the number of (requirement, program) pairs, not with the number of records.
- * Not thread-safe: use one per thread and {@link #merge} them.
+ * Counts of each outcome per requirement and program and per requirement and month of admission,
+ * rolled up per section and specification. Memory grows with the number of (requirement, program)
+ * and (requirement, month) pairs, not with the number of records. Not thread-safe: use one per
+ * thread and {@link #merge} them.
+ *
+ * <p>The month of an episode finding is the month of the episode's admission in America/New_York
+ * ({@code 2024-05}), or {@value #UNKNOWN_MONTH} when the episode has no admission time (or the
+ * finding was added without its record). Program-level and external findings have no admission:
+ * their month is {@value #PROGRAM_LEVEL}. Months sort by date, then {@value #UNKNOWN_MONTH}, then
+ * {@value #PROGRAM_LEVEL}.
  *
  * <p>Compliance rate = MET / (MET + NOT_MET); PENDING, NOT_APPLICABLE, UNDETERMINED, NOT_EVALUATED
  * and ERROR are counted beside it, never in the denominator. A row with no MET or NOT_MET has no
@@ -30,34 +46,171 @@ public final class Aggregate {
     SECTION,
     /** One requirement. */
     REQUIREMENT,
-    /** One requirement at one program. */
-    PROGRAM
+    /** One requirement, or one specification, at one program. */
+    PROGRAM,
+    /** One requirement, or one specification, in one month of admission. */
+    MONTH
   }
 
+  /** The month of findings of an episode without an admission time. */
+  public static final String UNKNOWN_MONTH = "unknown";
+  /** The month of program-level and external findings, which have no admission. */
+  public static final String PROGRAM_LEVEL = "program-level";
+
+  /** Months by date, then {@value #UNKNOWN_MONTH}, then {@value #PROGRAM_LEVEL}. */
+  public static final Comparator<String> MONTH_ORDER = Comparator
+      .comparingInt((String m) -> m.equals(PROGRAM_LEVEL) ? 2 : m.equals(UNKNOWN_MONTH) ? 1 : 0)
+      .thenComparing(Comparator.naturalOrder());
+
   private final Catalog catalog;
-  // requirement id -> program id -> counts by outcome ordinal
-  private final Map<String, Map<String, long[]>> counts = new TreeMap<>();
+  // requirement id -> program id -> counts by outcome ordinal (hash maps: add() is on the hot path;
+  // every reading sorts)
+  private final Map<String, Map<String, long[]>> counts = new HashMap<>();
+  // requirement id -> month -> counts by outcome ordinal
+  private final Map<String, Map<String, long[]>> months = new HashMap<>();
 
   /** An empty aggregate over {@code catalog}. */
   public Aggregate(Catalog catalog) {
     this.catalog = catalog;
   }
 
-  /** Counts one finding. */
+  /**
+   * Counts one finding. An episode finding added this way has month {@value #UNKNOWN_MONTH}: add
+   * episode findings with {@link #add(CaseRecord, List)} to count them by month of admission.
+   */
   public void add(Finding finding) {
-    counts.computeIfAbsent(finding.requirementId(), k -> new TreeMap<>())
-        .computeIfAbsent(finding.programId(), k -> new long[Outcome.values().length])[finding.outcome().ordinal()]++;
+    add(finding, finding.subjectKind() == Basis.EPISODE ? UNKNOWN_MONTH : PROGRAM_LEVEL);
+  }
+
+  /**
+   * Counts the findings of one case record, under the record's {@linkplain #admissionMonth month
+   * of admission}.
+   *
+   * @since 0.1
+   */
+  public void add(CaseRecord record, List<Finding> findings) {
+    String month = admissionMonth(record);
+    for (Finding f : findings) {
+      add(f, f.subjectKind() == Basis.EPISODE ? month : PROGRAM_LEVEL);
+    }
+  }
+
+  private void add(Finding finding, String month) {
+    int outcome = finding.outcome().ordinal();
+    counts.computeIfAbsent(finding.requirementId(), k -> new HashMap<>())
+        .computeIfAbsent(finding.programId(), k -> new long[OUTCOMES])[outcome]++;
+    months.computeIfAbsent(finding.requirementId(), k -> new HashMap<>())
+        .computeIfAbsent(month, k -> new long[OUTCOMES])[outcome]++;
+  }
+
+  private static final int OUTCOMES = Outcome.values().length;
+
+  /**
+   * The month of the episode's admission in America/New_York ({@code 2024-05}), or {@value
+   * #UNKNOWN_MONTH} when the episode has no admission time.
+   *
+   * @since 0.1
+   */
+  public static String admissionMonth(CaseRecord record) {
+    return record.episode().admittedAt()
+        .map(at -> YearMonth.from(at.atZone(BusinessCalendar.NEW_YORK)).toString())
+        .orElse(UNKNOWN_MONTH);
   }
 
   /** Adds every count of {@code other} to this one. */
   public void merge(Aggregate other) {
-    other.counts.forEach((req, byProgram) -> byProgram.forEach((program, c) -> {
-      long[] mine = counts.computeIfAbsent(req, k -> new TreeMap<>())
-          .computeIfAbsent(program, k -> new long[Outcome.values().length]);
-      for (int i = 0; i < c.length; i++) {
-        mine[i] += c[i];
-      }
+    mergeInto(counts, other.counts);
+    mergeInto(months, other.months);
+  }
+
+  private static void mergeInto(Map<String, Map<String, long[]>> into, Map<String, Map<String, long[]>> from) {
+    from.forEach((req, byKey) -> byKey.forEach((key, c) -> {
+      long[] mine = into.computeIfAbsent(req, k -> new HashMap<>())
+          .computeIfAbsent(key, k -> new long[OUTCOMES]);
+      add(mine, c);
     }));
+  }
+
+  /** Every program with findings, sorted by id. */
+  public SortedSet<String> programs() {
+    SortedSet<String> out = new TreeSet<>();
+    counts.values().forEach(m -> out.addAll(m.keySet()));
+    return java.util.Collections.unmodifiableSortedSet(out);
+  }
+
+  /** Every month with findings, in {@link #MONTH_ORDER}. */
+  public SortedSet<String> months() {
+    SortedSet<String> out = new TreeSet<>(MONTH_ORDER);
+    months.values().forEach(m -> out.addAll(m.keySet()));
+    return java.util.Collections.unmodifiableSortedSet(out);
+  }
+
+  /**
+   * One {@link Level#PROGRAM} row per specification and program (key {@code IOP@P-1}): per
+   * specification in catalog order, programs sorted by id. Section, requirement and strength are
+   * empty.
+   *
+   * @since 0.1
+   */
+  public List<Row> programRows() {
+    return rollUp(counts, Level.PROGRAM, "@", Comparator.naturalOrder());
+  }
+
+  /**
+   * {@link Level#MONTH} rows: per specification in catalog order, one row per month of admission
+   * (key {@code IOP#2024-05}; section, requirement and strength empty), then per requirement in
+   * catalog order one row per month (key {@code IOP.COMP.4.a#2024-05}). Months in {@link
+   * #MONTH_ORDER}.
+   *
+   * @since 0.1
+   */
+  public List<Row> monthRows() {
+    ImmutableList.Builder<Row> out = ImmutableList.builder();
+    for (Specification spec : catalog.specifications()) {
+      out.addAll(rollUp(months, Level.MONTH, "#", MONTH_ORDER, spec));
+      for (Requirement r : spec.requirements()) {
+        Map<String, long[]> byMonth = months.get(r.id());
+        if (byMonth != null) {
+          sorted(byMonth, MONTH_ORDER).forEach((month, c) -> out.add(new Row(Level.MONTH, r.id() + "#" + month, spec.key(),
+              sectionOf(spec, r), r.id(), "", month, r.strength().name(), c)));
+        }
+      }
+    }
+    return out.build();
+  }
+
+  private List<Row> rollUp(Map<String, Map<String, long[]>> source, Level level, String separator,
+      Comparator<String> order) {
+    ImmutableList.Builder<Row> out = ImmutableList.builder();
+    catalog.specifications().forEach(spec -> out.addAll(rollUp(source, level, separator, order, spec)));
+    return out.build();
+  }
+
+  private List<Row> rollUp(Map<String, Map<String, long[]>> source, Level level, String separator,
+      Comparator<String> order, Specification spec) {
+    Map<String, long[]> byKey = new TreeMap<>(order);
+    for (Requirement r : spec.requirements()) {
+      Map<String, long[]> m = source.get(r.id());
+      if (m != null) {
+        m.forEach((key, c) -> add(byKey.computeIfAbsent(key, k -> new long[Outcome.values().length]), c));
+      }
+    }
+    ImmutableList.Builder<Row> out = ImmutableList.builder();
+    byKey.forEach((key, c) -> out.add(level == Level.PROGRAM
+        ? new Row(level, spec.key() + separator + key, spec.key(), "", "", key, "", "", c)
+        : new Row(level, spec.key() + separator + key, spec.key(), "", "", "", key, "", c)));
+    return out.build();
+  }
+
+  private static Map<String, long[]> sorted(Map<String, long[]> m, Comparator<String> order) {
+    Map<String, long[]> out = new TreeMap<>(order);
+    out.putAll(m);
+    return out;
+  }
+
+  private static String sectionOf(Specification spec, Requirement r) {
+    return spec.sections().stream().filter(s -> s.requirements().contains(r)).findFirst()
+        .map(org.perfspecs.checks.Section::key).orElse("");
   }
 
   /** Total findings of {@code outcome}. */
@@ -85,22 +238,22 @@ public final class Aggregate {
           }
           long[] reqTotal = new long[Outcome.values().length];
           List<Row> programRows = new java.util.ArrayList<>();
-          byProgram.forEach((program, c) -> {
+          sorted(byProgram, Comparator.naturalOrder()).forEach((program, c) -> {
             add(reqTotal, c);
-            programRows.add(new Row(Level.PROGRAM, r.id() + "@" + program, spec.key(), section.key(), r.id(), program, r.strength().name(), c));
+            programRows.add(new Row(Level.PROGRAM, r.id() + "@" + program, spec.key(), section.key(), r.id(), program, "", r.strength().name(), c));
           });
-          sectionRows.add(new Row(Level.REQUIREMENT, r.id(), spec.key(), section.key(), r.id(), "", r.strength().name(), reqTotal));
+          sectionRows.add(new Row(Level.REQUIREMENT, r.id(), spec.key(), section.key(), r.id(), "", "", r.strength().name(), reqTotal));
           sectionRows.addAll(programRows);
           add(sectionTotal, reqTotal);
         }
         if (!sectionRows.isEmpty()) {
-          specRows.add(new Row(Level.SECTION, spec.key() + "." + section.key(), spec.key(), section.key(), "", "", "", sectionTotal));
+          specRows.add(new Row(Level.SECTION, spec.key() + "." + section.key(), spec.key(), section.key(), "", "", "", "", sectionTotal));
           specRows.addAll(sectionRows);
           add(specTotal, sectionTotal);
         }
       });
       if (!specRows.isEmpty()) {
-        out.add(new Row(Level.SPECIFICATION, spec.key(), spec.key(), "", "", "", "", specTotal));
+        out.add(new Row(Level.SPECIFICATION, spec.key(), spec.key(), "", "", "", "", "", specTotal));
         out.addAll(specRows);
       }
     });
@@ -121,17 +274,19 @@ public final class Aggregate {
     private final String section;
     private final String requirementId;
     private final String programId;
+    private final String month;
     private final String strength;
     private final Map<Outcome, Long> counts;
 
     Row(Level level, String key, String spec, String section, String requirementId, String programId,
-        String strength, long[] c) {
+        String month, String strength, long[] c) {
       this.level = level;
       this.key = key;
       this.spec = spec;
       this.section = section;
       this.requirementId = requirementId;
       this.programId = programId;
+      this.month = month;
       this.strength = strength;
       EnumMap<Outcome, Long> m = new EnumMap<>(Outcome.class);
       for (Outcome o : Outcome.values()) {
@@ -145,7 +300,10 @@ public final class Aggregate {
       return level;
     }
 
-    /** A unique key: {@code IOP}, {@code IOP.COMP}, {@code IOP.COMP.4.a}, {@code IOP.COMP.4.a@P-1}. */
+    /**
+     * A unique key: {@code IOP}, {@code IOP.COMP}, {@code IOP.COMP.4.a}, {@code IOP.COMP.4.a@P-1},
+     * {@code IOP@P-1}, {@code IOP#2024-05}, {@code IOP.COMP.4.a#2024-05}.
+     */
     public String key() {
       return key;
     }
@@ -165,12 +323,22 @@ public final class Aggregate {
       return requirementId;
     }
 
-    /** Program id, or empty above program level. */
+    /** Program id for {@link Level#PROGRAM} rows, otherwise empty. */
     public String programId() {
       return programId;
     }
 
-    /** MUST / SHOULD / MAY for requirement and program rows, empty above. */
+    /**
+     * Month of admission ({@code 2024-05}, {@value Aggregate#UNKNOWN_MONTH} or {@value
+     * Aggregate#PROGRAM_LEVEL}) for {@link Level#MONTH} rows, otherwise empty.
+     *
+     * @since 0.1
+     */
+    public String month() {
+      return month;
+    }
+
+    /** MUST / SHOULD / MAY for rows of one requirement, empty otherwise. */
     public String strength() {
       return strength;
     }

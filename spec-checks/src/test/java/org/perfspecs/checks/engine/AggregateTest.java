@@ -74,4 +74,43 @@ class AggregateTest {
     assertThat(a.rows()).extracting(Aggregate.Row::key, Aggregate.Row::counts)
         .containsExactlyElementsOf(one.rows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
   }
+
+  @Test
+  void findingsAreCountedByMonthOfAdmissionInNewYorkAndProgramFindingsHaveTheirOwnMonth() {
+    Engine engine = Engine.standard();
+    Aggregate aggregate = new Aggregate(engine.catalog());
+    CaseRecord may = discharged("E-1", "P-A", true);
+    // admitted 2024-05-01T03:00Z: still April 30 in New York
+    CaseRecord lateMay = CaseRecord.builder().from(may).episode(Episode.builder().from(may.episode()).id("E-2")
+        .admittedAt(Instant.parse("2024-05-01T03:00:00Z")).build()).build();
+    CaseRecord noAdmission = CaseRecord.builder().from(may).episode(Episode.builder().from(may.episode()).id("E-3")
+        .admittedAt(java.util.Optional.empty()).dischargedAt(java.util.Optional.empty()).build()).build();
+    assertThat(Aggregate.admissionMonth(lateMay)).isEqualTo("2024-04");
+    assertThat(Aggregate.admissionMonth(noAdmission)).isEqualTo(Aggregate.UNKNOWN_MONTH);
+    for (CaseRecord r : List.of(may, lateMay, noAdmission)) {
+      aggregate.add(r, engine.evaluate(r, CTX));
+    }
+    org.perfspecs.model.Program program = org.perfspecs.model.Program.builder().id("P-A")
+        .name("A").addServices(ServiceType.IOP).build();
+    engine.evaluate(program, CTX).forEach(aggregate::add);
+    assertThat(Aggregate.admissionMonth(may)).isEqualTo("2024-05");
+    assertThat(aggregate.months()).containsExactly("2024-04", "2024-05", Aggregate.UNKNOWN_MONTH, Aggregate.PROGRAM_LEVEL);
+    assertThat(aggregate.programs()).containsExactly("P-A");
+    List<Aggregate.Row> months = aggregate.monthRows();
+    assertThat(months).allMatch(r -> r.level() == Aggregate.Level.MONTH);
+    long iopEpisodeRequirements = Catalog.standard().specification(ServiceType.IOP).orElseThrow().requirements()
+        .stream().filter(r -> r instanceof org.perfspecs.checks.EpisodeRequirement).count();
+    assertThat(months.stream().filter(r -> r.key().equals("IOP#2024-04")).findFirst().orElseThrow().total())
+        .isEqualTo(iopEpisodeRequirements);
+    assertThat(months).extracting(Aggregate.Row::key).startsWith("IOP#2024-04", "IOP#2024-05",
+        "IOP#unknown", "IOP#program-level");
+    assertThat(months).extracting(Aggregate.Row::key).contains("IOP.DISCH.6.b#2024-04");
+    long specTotal = aggregate.rows().get(0).total();
+    assertThat(months.stream().filter(r -> r.requirementId().isEmpty()).mapToLong(Aggregate.Row::total).sum())
+        .as("every finding in exactly one month").isEqualTo(specTotal);
+    assertThat(aggregate.programRows()).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("IOP@P-A");
+      assertThat(r.total()).isEqualTo(specTotal);
+    });
+  }
 }

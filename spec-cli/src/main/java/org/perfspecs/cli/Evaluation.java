@@ -1,0 +1,231 @@
+package org.perfspecs.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Finding;
+import org.perfspecs.checks.Outcome;
+import org.perfspecs.checks.engine.Aggregate;
+import org.perfspecs.checks.engine.Engine;
+import org.perfspecs.checks.engine.RecordReader;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.ModelValidator;
+import org.perfspecs.model.Program;
+import org.perfspecs.model.Violation;
+
+/**
+ * One pass over the program profiles and the case records: every valid record is evaluated, its
+ * findings handed to a {@link FindingSink} and counted in an {@link Aggregate}; every rejected one
+ * is reported on stderr (line number, JSON path, rule: never a value) and counted. Memory does not
+ * grow with the input: findings are not kept.
+ */
+final class Evaluation {
+  /** Where findings go, one subject (a program or an episode) at a time. */
+  interface FindingSink {
+    void program(Program program, List<Finding> findings);
+
+    void record(CaseRecord record, long line, List<Finding> findings);
+  }
+
+  final EvaluationContext ctx;
+  final org.perfspecs.checks.catalog.Catalog catalog;
+  final Aggregate aggregate;
+  final Map<String, Long> rejectedByReason = new TreeMap<>();
+  final Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
+  final String fileName;
+  final String programsFileName;
+  long read;
+  long evaluated;
+  long rejected;
+  long programsRead;
+  long programsEvaluated;
+  boolean inputProblem;
+  Duration elapsed = Duration.ZERO;
+
+  private Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, InputOptions in) {
+    this.ctx = ctx;
+    this.catalog = catalog;
+    this.aggregate = new Aggregate(catalog);
+    this.fileName = name(in.file);
+    this.programsFileName = in.programs == null ? "" : name(in.programs);
+  }
+
+  private static String name(Path p) {
+    return p.getFileName() == null ? p.toString() : p.getFileName().toString();
+  }
+
+  /** Evaluates the inputs of {@code in} as of {@code ctx}, reporting rejections on {@code err}. */
+  static Evaluation run(InputOptions in, EvaluationContext ctx, FindingSink sink, PrintWriter err) {
+    long started = System.nanoTime();
+    Engine engine = Engine.standard();
+    Evaluation ev = new Evaluation(ctx, engine.catalog(), in);
+    ModelValidator validator = ModelValidator.create();
+
+    if (in.programs != null) {
+      try (InputStream s = Inputs.open(in.programs);
+          RecordReader<Program> reader = RecordReader.of(s, Program.class, validator, in.maxRecordBytes)) {
+        for (Optional<RecordReader.Entry<Program>> e = reader.next(); e.isPresent(); e = reader.next()) {
+          var entry = e.get();
+          ev.programsRead++;
+          if (entry.result().isValid()) {
+            Program p = entry.result().value().get();
+            ev.programsEvaluated++;
+            List<Finding> findings = engine.evaluate(p, ctx);
+            sink.program(p, findings);
+            findings.forEach(ev.aggregate::add);
+            ev.count(findings);
+          } else {
+            ev.inputProblem = true;
+            ev.reject(err, in.programs + " line " + entry.line(), entry.result().violations(), "program: ");
+          }
+        }
+      } catch (IOException | UncheckedIOException ex) {
+        err.println(in.programs + ": cannot be read (" + describe(ex) + ")");
+        ev.inputProblem = true;
+      }
+    }
+
+    CountingInputStream counted = null;
+    try (InputStream s = counted = new CountingInputStream(Inputs.open(in.file));
+        RecordReader<CaseRecord> reader = RecordReader.of(s, CaseRecord.class, validator, in.maxRecordBytes);
+        Progress progress = Progress.start(in.progress, err, "records", Progress.sizeOf(in.file))) {
+      for (Optional<RecordReader.Entry<CaseRecord>> e = reader.next(); e.isPresent(); e = reader.next()) {
+        var entry = e.get();
+        ev.read++;
+        if (entry.result().isValid()) {
+          CaseRecord record = entry.result().value().get();
+          ev.evaluated++;
+          List<Finding> findings = engine.evaluate(record, ctx);
+          sink.record(record, entry.line(), findings);
+          ev.aggregate.add(record, findings);
+          ev.count(findings);
+        } else {
+          ev.rejected++;
+          ev.inputProblem = true;
+          ev.reject(err, in.file + " line " + entry.line(), entry.result().violations(), "");
+        }
+        progress.update(counted.count, ev.read);
+      }
+    } catch (IOException | UncheckedIOException ex) {
+      err.println(in.file + ": cannot be read (" + describe(ex) + ")");
+      ev.inputProblem = true;
+    }
+    ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return ev;
+  }
+
+  private final long[] outcomeCounts = new long[Outcome.values().length];
+
+  private void count(List<Finding> findings) {
+    for (Finding f : findings) {
+      outcomeCounts[f.outcome().ordinal()]++;
+    }
+    for (Outcome o : Outcome.values()) {
+      if (outcomeCounts[o.ordinal()] > 0) {
+        byOutcome.put(o, outcomeCounts[o.ordinal()]);
+      }
+    }
+  }
+
+  private void reject(PrintWriter err, String where, List<Violation> violations, String prefix) {
+    for (Violation v : violations) {
+      err.println(where + ": " + v.path() + ": " + v.message());
+    }
+    Violation first = violations.get(0);
+    // the reason without positions and sizes, so that one kind of problem is counted once
+    String reason = prefix + first.path().replaceAll("\\[\\d+]", "[]") + " "
+        + first.message().replaceAll(" \\([^)]*\\d[^)]*\\)", "");
+    rejectedByReason.merge(reason, 1L, Long::sum);
+  }
+
+  private static String describe(Exception ex) {
+    Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    if (cause instanceof java.nio.charset.CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    if (cause instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (cause instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return cause.getClass().getSimpleName();
+  }
+
+  /** The exit code: 2 when input was rejected, else 1 when a finding has an outcome of {@code failOn}, else 0. */
+  int exitCode(java.util.Set<Outcome> failOn) {
+    if (inputProblem) {
+      return ExitCodes.INPUT_REJECTED;
+    }
+    return byOutcome.keySet().stream().anyMatch(failOn::contains) ? ExitCodes.FAIL_ON : ExitCodes.CLEAN;
+  }
+
+  /** Total findings. */
+  long findings() {
+    return byOutcome.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * The closing summary: records read, evaluated and rejected (by reason), programs, findings by
+   * outcome, and the elapsed time (the one line that differs between two runs over the same input).
+   */
+  void printSummary(PrintWriter w) {
+    w.println();
+    w.println("Summary (as of " + ctx.asOf() + ")");
+    w.println("  records read: " + read + ", evaluated: " + evaluated + ", rejected: " + rejected
+        + "; programs evaluated: " + programsEvaluated);
+    rejectedByReason.forEach((reason, n) -> w.println("  rejected " + n + ": " + reason));
+    List<String> parts = new ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      parts.add(o + " " + byOutcome.getOrDefault(o, 0L));
+    }
+    w.println("  findings: " + findings() + " (" + String.join(", ", parts) + ")");
+    printElapsed(w);
+  }
+
+  /** {@code elapsed: 12.3 s (81300 records/s)}. */
+  private void printElapsed(PrintWriter w) {
+    double seconds = elapsed.toNanos() / 1e9;
+    w.println(String.format(Locale.ROOT, "  elapsed: %.1f s (%.0f records/s)", seconds,
+        seconds > 0 ? read / seconds : 0.0));
+  }
+
+  /** Counts the bytes read, for the progress bar. */
+  private static final class CountingInputStream extends FilterInputStream {
+    volatile long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.perfspecs.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.perfspecs.checks.engine.RecordReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The input options {@code check} and {@code report} share (a picocli mixin). */
+final class InputOptions {
+  @Parameters(index = "0", paramLabel = "FILE", description = "Case records: NDJSON or a JSON array; - for standard input.")
+  Path file;
+
+  @Option(names = "--programs", paramLabel = "FILE", description = "Program profiles: NDJSON or a JSON array.")
+  Path programs;
+
+  @Option(names = "--as-of", paramLabel = "TIME", converter = Inputs.AsOfConverter.class,
+      description = "Evaluation time: ISO-8601 with offset (2024-06-01T12:00:00-04:00), or a date meaning the end of "
+          + "that day in America/New_York. Default: now.")
+  Instant asOf;
+
+  @Option(names = "--max-record-size", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "16MiB",
+      description = "Largest record read (bytes, or with KiB, MiB, GiB); a longer line is skipped without being held "
+          + "in memory, reported and counted. Default: ${DEFAULT-VALUE}.")
+  int maxRecordBytes = RecordReader.DEFAULT_MAX_RECORD_BYTES;
+
+  @Option(names = "--progress", negatable = true,
+      description = "Show a progress bar on stderr. Default: when stderr is a terminal.")
+  Boolean progress;
+
+  /** The evaluation context: {@code --as-of}, or now (the command line may read the clock; the library never does). */
+  org.perfspecs.checks.EvaluationContext context() {
+    return org.perfspecs.checks.EvaluationContext.asOf(asOf != null ? asOf : Instant.now());
+  }
+
+  /** Converts {@code 16MiB}, {@code 512KiB}, {@code 1048576} to bytes. */
+  static final class SizeConverter implements CommandLine.ITypeConverter<Integer> {
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|B|KiB|MiB|GiB)", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Integer convert(String value) {
+      Matcher m = SIZE.matcher(value.trim());
+      if (!m.matches()) {
+        throw new CommandLine.TypeConversionException("expected a size such as 16MiB, 512KiB or 1048576");
+      }
+      long n = Long.parseLong(m.group(1));
+      long bytes = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "kib" -> n << 10;
+        case "mib" -> n << 20;
+        case "gib" -> n << 30;
+        default -> n;
+      };
+      if (bytes < 1 || bytes > Integer.MAX_VALUE - 16) {
+        throw new CommandLine.TypeConversionException("the size must be between 1 byte and 2 GiB");
+      }
+      return (int) bytes;
+    }
+  }
+}

@@ -42,6 +42,24 @@ public final class Finding {
     return new Finding(requirement.id(), kind, subjectId, programId, Judgment.error(t), t.getClass().getName());
   }
 
+  /**
+   * A finding as recorded (for example read back from its JSON by {@link
+   * org.perfspecs.checks.engine.FindingJson#fromJson}): the same fields, equal to the finding that
+   * was written. An ERROR finding needs its {@code errorType}, a PENDING one its {@code due}.
+   */
+  public static Finding restore(String requirementId, Basis subjectKind, String subjectId, String programId,
+      Outcome outcome, String reason, List<Evidence> evidence, Optional<Deadline> due, Optional<String> errorType) {
+    requireNonNull(outcome, "outcome");
+    if (outcome == Outcome.ERROR && errorType.isEmpty()) {
+      throw new IllegalArgumentException("an ERROR finding needs its error type");
+    }
+    if (outcome != Outcome.ERROR && errorType.isPresent()) {
+      throw new IllegalArgumentException("only an ERROR finding has an error type");
+    }
+    return new Finding(requirementId, subjectKind, subjectId, programId,
+        Judgment.restore(outcome, reason, evidence, due.orElse(null)), errorType.orElse(null));
+  }
+
   /** The requirement's id, e.g. {@code IOP.COMP.4.a}. */
   public String requirementId() {
     return requirementId;

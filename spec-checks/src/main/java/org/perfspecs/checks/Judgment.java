@@ -70,6 +70,13 @@ public final class Judgment {
     return new Judgment(Outcome.NOT_EVALUATED, reason, List.of(evidence), null);
   }
 
+  static Judgment restore(Outcome outcome, String reason, List<Evidence> evidence, Deadline due) {
+    if (outcome == Outcome.PENDING && due == null) {
+      throw new IllegalArgumentException("a PENDING judgment needs a due time");
+    }
+    return new Judgment(outcome, reason, evidence, due);
+  }
+
   static Judgment error(Throwable t) {
     return new Judgment(Outcome.ERROR, "the requirement's code failed on this record: " + t.getClass().getName(),
         List.of(), null);

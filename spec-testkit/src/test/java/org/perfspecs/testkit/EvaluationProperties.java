@@ -52,6 +52,22 @@ class EvaluationProperties {
     });
   }
 
+  /** Every finding survives a JSON round trip (FindingJson.toJson, then fromJson): equal, field by field. */
+  @Property(tries = 200)
+  @Domain(PerfspecsDomain.class)
+  @Domain(DomainContext.Global.class)
+  void everyFindingSurvivesAJsonRoundTrip(@ForAll CaseRecord record, @ForAll Program program,
+      @ForAll @IntRange(min = -3, max = 600) int days) {
+    EvaluationContext ctx = EvaluationContext.asOf(asOfFor(record, days));
+    List<Finding> findings = new ArrayList<>(ENGINE.evaluate(record, ctx));
+    findings.addAll(ENGINE.evaluate(program, ctx));
+    for (Finding f : findings) {
+      String json = FindingJson.toJson(f);
+      assertThat(FindingJson.fromJson(json)).as(json).isEqualTo(f);
+      assertThat(FindingJson.toJson(FindingJson.fromJson(json))).isEqualTo(json);
+    }
+  }
+
   /** Program profiles, too: deterministic, never an ERROR. */
   @Property(tries = 200)
   @Domain(PerfspecsDomain.class)

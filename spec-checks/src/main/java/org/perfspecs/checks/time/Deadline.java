@@ -71,6 +71,14 @@ public final class Deadline {
     return endOf(due, zone, "end of day " + n + " after " + day + " (" + due + ")");
   }
 
+  /**
+   * A deadline as recorded elsewhere: its last on-time instant and its description (for example
+   * read back from a finding's JSON by {@link org.perfspecs.checks.engine.FindingJson#fromJson}).
+   */
+  public static Deadline of(Instant last, String description) {
+    return new Deadline(last, description);
+  }
+
   /** On time up to the end of {@code day}. */
   public static Deadline endOf(LocalDate day, ZoneId zone, String description) {
     Instant last = day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);

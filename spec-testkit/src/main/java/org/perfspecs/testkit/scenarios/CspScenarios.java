@@ -50,7 +50,7 @@ public final class CspScenarios implements ScenarioSource {
   @Override
   public void register(Registrar r) {
     CspIntakeScenarios.register(r);
-    //CspPlanScenarios.register(r);
+    CspPlanScenarios.register(r);
     //CspDischargeScenarios.register(r);
     peerAndNaturalSupports(r, "CSP.COMP.10");
     peerAndNaturalSupports(r, "CSP.PROC.2.d.7");

@@ -51,7 +51,7 @@ public final class CspScenarios implements ScenarioSource {
   public void register(Registrar r) {
     CspIntakeScenarios.register(r);
     CspPlanScenarios.register(r);
-    //CspDischargeScenarios.register(r);
+    CspDischargeScenarios.register(r);
     peerAndNaturalSupports(r, "CSP.COMP.10");
     peerAndNaturalSupports(r, "CSP.PROC.2.d.7");
     education(r, "CSP.COMP.11.a");

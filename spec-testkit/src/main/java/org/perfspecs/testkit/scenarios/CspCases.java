@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CareProvider;
@@ -72,6 +73,34 @@ final class CspCases {
 
   /** A record and an instant that matters to it (a contact, the start of a deadline). */
   record At(CaseRecord record, Instant t) {}
+
+  // ---- durations and counts with their bounds often drawn -------------------------------------
+
+  /**
+   * Durations from zero to {@code max} (whole minutes), both bounds drawn often: a deadline at its
+   * exact boundary is the point, and the properties take few samples per scenario.
+   */
+  static Arbitrary<Duration> within(Duration max) {
+    return Arbitraries.frequencyOf(Tuple.of(6, Cases.between(Duration.ZERO, max)), Tuple.of(1, Arbitraries.just(max)),
+        Tuple.of(1, Arbitraries.just(Duration.ZERO)));
+  }
+
+  /** Durations from {@code min} + 1 minute to {@code max}, the lower bound drawn often. */
+  static Arbitrary<Duration> beyond(Duration min, Duration max) {
+    return Arbitraries.frequencyOf(Tuple.of(3, Cases.between(min.plusMinutes(1), max)),
+        Tuple.of(1, Arbitraries.just(min.plusMinutes(1))));
+  }
+
+  /** Percentages 0 to 100, both bounds drawn often. */
+  static Arbitrary<Integer> percents() {
+    return days(0, 100);
+  }
+
+  /** Counts from {@code min} to {@code max}, both bounds drawn often. */
+  static Arbitrary<Integer> days(int min, int max) {
+    return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(min, max)), Tuple.of(1, Arbitraries.just(max)),
+        Tuple.of(1, Arbitraries.just(min)));
+  }
 
   // ---- records ------------------------------------------------------------------------------
 
@@ -130,7 +159,7 @@ final class CspCases {
    * the requirement) after the determination, judged at any later time.
    */
   static Arbitrary<Case> ineligibleCases(Arbitrary<CaseRecord> base, Arbitrary<Fact> facts) {
-    return Combinators.combine(base, facts, Cases.upTo(SPAN), Cases.upTo(SPAN)).as((rec, fact, off, wait) -> {
+    return Combinators.combine(base, facts, within(SPAN), within(SPAN)).as((rec, fact, off, wait) -> {
       CaseRecord r = ineligible(rec);
       Instant t = r.episode().determinedIneligibleAt().orElseThrow().plus(off);
       return Case.of(fact.at(r, t), t.plus(wait));
@@ -183,7 +212,7 @@ final class CspCases {
 
   /** An appointment of {@code kind} booked at the instant, taking place 0 to 10 days later. */
   static Arbitrary<Fact> appointment(Arbitrary<AppointmentKind> kinds) {
-    return Combinators.combine(kinds, Cases.upTo(TEN_DAYS)).as((kind, lead) -> (rec, t) -> episode(rec, e ->
+    return Combinators.combine(kinds, within(TEN_DAYS)).as((kind, lead) -> (rec, t) -> episode(rec, e ->
         e.withAppointments(append(e.appointments(), Appointment.builder().id("a-" + e.appointments().size())
             .kind(kind).scheduledAt(t).at(t.plus(lead)).build()))));
   }
@@ -254,8 +283,8 @@ final class CspCases {
    * it, the member enrolled or discharged after the fact (before or after the as-of).
    */
   static Arbitrary<Case> shownDuringStay(Arbitrary<CaseRecord> base, Arbitrary<Fact> facts) {
-    return Combinators.combine(base, facts, Cases.upTo(SPAN), Cases.upTo(SPAN), Arbitraries.integers().between(0, 2),
-            Arbitraries.integers().between(0, 100), Cases.upTo(SPAN))
+    return Combinators.combine(base, facts, within(SPAN), within(SPAN), Arbitraries.integers().between(0, 2),
+            percents(), within(SPAN))
         .as((rec, fact, offset, wait, mode, percent, after) -> {
           Instant t = admission(rec).plus(offset);
           Instant asOf = t.plus(wait);
@@ -270,30 +299,30 @@ final class CspCases {
    */
   static Arbitrary<Case> notShownDuringStay(Arbitrary<CaseRecord> base, Arbitrary<Fact> facts, Arbitrary<Fact> nearMisses) {
     Arbitrary<Integer> modes = Arbitraries.integers().between(0, 2);
-    Arbitrary<Integer> percents = Arbitraries.integers().between(0, 100);
-    Arbitrary<Case> nothing = Combinators.combine(base, Cases.upTo(SPAN), modes, percents, Cases.upTo(SPAN))
+    Arbitrary<Integer> percents = percents();
+    Arbitrary<Case> nothing = Combinators.combine(base, within(SPAN), modes, percents, within(SPAN))
         .as((rec, off, mode, percent, after) -> {
           Instant a = admission(rec);
           Instant asOf = a.plus(off);
           return Case.of(stay(rec, mode, a, asOf, percent, after), asOf);
         });
     Arbitrary<Case> before = Combinators.combine(base, facts, Cases.between(Duration.ofMinutes(1), TEN_DAYS),
-            Cases.upTo(SPAN), modes, percents, Cases.upTo(SPAN))
+            within(SPAN), modes, percents, within(SPAN))
         .as((rec, fact, early, off, mode, percent, after) -> {
           Instant a = admission(rec);
           Instant t = startOfDay(dateOf(a)).minus(early);
           Instant asOf = a.plus(off);
           return Case.of(stay(fact.at(rec, t), mode, a, asOf, percent, after), asOf);
         });
-    Arbitrary<Case> afterDischarge = Combinators.combine(base, facts, Cases.upTo(SPAN), Cases.upTo(TEN_DAYS),
-            Cases.upTo(SPAN))
+    Arbitrary<Case> afterDischarge = Combinators.combine(base, facts, within(SPAN), within(TEN_DAYS),
+            within(SPAN))
         .as((rec, fact, length, gap, wait) -> {
           Instant d = admission(rec).plus(length);
           Instant t = startOfDay(dateOf(d).plusDays(1)).plus(gap);
           return Case.of(Cases.discharged(fact.at(rec, t), d), t.plus(wait));
         });
-    Arbitrary<Case> afterAsOf = Combinators.combine(base, facts, Cases.upTo(SPAN), Cases.upTo(TEN_DAYS), modes, percents,
-            Cases.upTo(SPAN))
+    Arbitrary<Case> afterAsOf = Combinators.combine(base, facts, within(SPAN), within(TEN_DAYS), modes, percents,
+            within(SPAN))
         .as((rec, fact, off, gap, mode, percent, after) -> {
           Instant a = admission(rec);
           Instant asOf = a.plus(off);
@@ -306,8 +335,8 @@ final class CspCases {
 
   /** Admitted members judged at any time from admission, enrolled or discharged, nothing added. */
   static Arbitrary<Case> anyTime(Arbitrary<CaseRecord> base) {
-    return Combinators.combine(base, Cases.upTo(SPAN), Arbitraries.integers().between(0, 2),
-            Arbitraries.integers().between(0, 100), Cases.upTo(SPAN))
+    return Combinators.combine(base, within(SPAN), Arbitraries.integers().between(0, 2),
+            percents(), within(SPAN))
         .as((rec, off, mode, percent, after) -> {
           Instant a = admission(rec);
           Instant asOf = a.plus(off);
@@ -317,7 +346,7 @@ final class CspCases {
 
   /** {@code cases} with a fact of {@code facts} added during the stay so far (as-of unchanged). */
   static Arbitrary<Case> plus(Arbitrary<Case> cases, Arbitrary<Fact> facts) {
-    return Combinators.combine(cases, facts, Arbitraries.integers().between(0, 100)).as((c, fact, percent) -> {
+    return Combinators.combine(cases, facts, percents()).as((c, fact, percent) -> {
       Instant a = admission(c.record());
       Instant end = c.record().episode().dischargedAt().filter(d -> d.isBefore(c.asOf())).orElse(c.asOf());
       Instant t = a.plus(Duration.ofMinutes(Math.max(0, Duration.between(a, end).toMinutes()) * percent / 100));
@@ -348,7 +377,7 @@ final class CspCases {
    * after the admission date, judged on or after its completion date (and the admission).
    */
   static Arbitrary<Case> planned(Arbitrary<CaseRecord> base, Arbitrary<UnaryOperator<ImmutableServicePlan>> changes) {
-    return Combinators.combine(base, plans(), changes, Arbitraries.integers().between(0, 60), Cases.upTo(SPAN),
+    return Combinators.combine(base, plans(), changes, days(0, 60), within(SPAN),
             Arbitraries.of(true, false))
         .as((rec, plan, change, days, wait, discharged) -> {
           Instant a = admission(rec);
@@ -363,7 +392,7 @@ final class CspCases {
   /** {@code base} without a written plan as of the as-of: none at all, or one completed after the as-of date. */
   static Arbitrary<Case> unplanned(Arbitrary<CaseRecord> base, Arbitrary<UnaryOperator<ImmutableServicePlan>> changes) {
     Arbitrary<Case> none = anyTime(base);
-    Arbitrary<Case> later = Combinators.combine(base, plans(), changes, Cases.upTo(SPAN), Arbitraries.integers().between(1, 60))
+    Arbitrary<Case> later = Combinators.combine(base, plans(), changes, within(SPAN), days(1, 60))
         .as((rec, plan, change, off, days) -> {
           Instant asOf = admission(rec).plus(off);
           LocalDate completed = dateOf(asOf).plusDays(days);

@@ -81,20 +81,20 @@ final class CspDischargeScenarios {
   private static void planningAtAdmission(Registrar r) {
     String id = "CSP.PROC.2.g.1.a";
     Arbitrary<CaseRecord> base = CspCases.admitted();
-    r.meeting(id, Combinators.combine(base, Arbitraries.integers().between(0, 10), Arbitraries.integers().between(0, 30), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(base, CspCases.days(0, 10), CspCases.days(0, 30), CspCases.within(SPAN))
         .as((rec, early, more, wait) -> {
           LocalDate day = dateOf(admission(rec));
           CaseRecord c = CspCases.documentOn(rec, day.minusDays(early), NOTE, activity());
           c = more == 0 ? c : CspCases.documentOn(c, day.plusDays(more), NOTE, activity());
           return Case.of(c, admission(rec).plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(base, Arbitraries.integers().between(1, 30), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(base, CspCases.days(1, 30), CspCases.within(SPAN))
         .as((rec, days, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           return Case.of(CspCases.documentOn(rec, day, NOTE, activity()), startOfDay(day).plus(wait));
         });
     // None by the end of the admission day; sometimes a note without the activity or a discharge plan that day.
-    Arbitrary<Case> missing = Combinators.combine(base, Arbitraries.integers().between(0, 2), Cases.upTo(SPAN))
+    Arbitrary<Case> missing = Combinators.combine(base, Arbitraries.integers().between(0, 2), CspCases.within(SPAN))
         .as((rec, shape, wait) -> {
           LocalDate day = dateOf(admission(rec));
           CaseRecord c = switch (shape) {
@@ -105,7 +105,7 @@ final class CspDischargeScenarios {
           return Case.of(c, startOfDay(day.plusDays(1)).plus(wait));
         });
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(base, Arbitraries.integers().between(0, 100), Arbitraries.integers().between(0, 30))
+    r.pending(id, Combinators.combine(base, CspCases.percents(), CspCases.days(0, 30))
         .as((rec, percent, days) -> {
           LocalDate day = dateOf(admission(rec));
           CaseRecord c = days == 0 ? rec : CspCases.documentOn(rec, day.plusDays(days), NOTE, activity());
@@ -122,8 +122,8 @@ final class CspDischargeScenarios {
     Arbitrary<Set<Party>> withMember = CspCases.partiesWithOneOf(EnumSet.of(Party.MEMBER));
     Arbitrary<Set<Party>> withoutMember = CspCases.partiesWithout(EnumSet.of(Party.MEMBER));
     // A note with the member (maybe after one without), dated 0 to 60 days after admission.
-    r.meeting(id, Combinators.combine(base, withMember, withoutMember, Arbitraries.integers().between(0, 60),
-            Arbitraries.integers().between(0, 20), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(base, withMember, withoutMember, CspCases.days(0, 60),
+            CspCases.days(0, 20), CspCases.within(SPAN))
         .as((rec, with, without, days, before, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = before == 0 ? rec : CspCases.documentOn(rec, day.minusDays(before), NOTE, d -> activity().apply(d).withDevelopedWith(without));
@@ -131,8 +131,8 @@ final class CspDischargeScenarios {
           return Case.of(c, later(admission(rec), startOfDay(day)).plus(wait));
         }));
     // Notes without the member; sometimes the member in a discharge plan, a note without the activity, or a note after the as-of.
-    r.violating(id, Combinators.combine(base, withMember, withoutMember, Arbitraries.integers().between(0, 60),
-            Arbitraries.integers().between(0, 3), Cases.upTo(SPAN))
+    r.violating(id, Combinators.combine(base, withMember, withoutMember, CspCases.days(0, 60),
+            Arbitraries.integers().between(0, 3), CspCases.within(SPAN))
         .as((rec, with, without, days, shape, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = CspCases.documentOn(rec, day, NOTE, d -> activity().apply(d).withDevelopedWith(without));
@@ -146,7 +146,7 @@ final class CspDischargeScenarios {
           return Case.of(c, asOf);
         }));
     // No discharge-planning progress note as of the as-of.
-    r.notApplicable(id, Combinators.combine(base, withMember, Cases.upTo(SPAN), Arbitraries.integers().between(0, 3))
+    r.notApplicable(id, Combinators.combine(base, withMember, CspCases.within(SPAN), Arbitraries.integers().between(0, 3))
         .as((rec, with, off, shape) -> {
           Instant asOf = admission(rec).plus(off);
           LocalDate day = dateOf(asOf);
@@ -217,7 +217,7 @@ final class CspDischargeScenarios {
 
   /** Members discharged 0 to 60 days after admission (the instant is the discharge). */
   private static Arbitrary<At> discharges() {
-    return Combinators.combine(CspCases.admitted(), Cases.upTo(SPAN)).as((rec, stay) -> {
+    return Combinators.combine(CspCases.admitted(), CspCases.within(SPAN)).as((rec, stay) -> {
       Instant d = admission(rec).plus(stay);
       return new At(Cases.discharged(rec, d), d);
     });
@@ -230,8 +230,8 @@ final class CspDischargeScenarios {
   private static void planGiven(Registrar r) {
     String id = "CSP.PROC.2.g.4.a";
     Arbitrary<Set<Party>> toMember = CspCases.partiesWithOneOf(EnumSet.of(Party.MEMBER));
-    r.meeting(id, Combinators.combine(discharges(), toMember, Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 1000),
-            Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(discharges(), toMember, CspCases.days(0, 1000), CspCases.days(0, 1000),
+            CspCases.within(SPAN))
         .as((at, to, p1, p2, wait) -> {
           LocalDate admitted = dateOf(admission(at.record()));
           long days = java.time.temporal.ChronoUnit.DAYS.between(admitted, dateOf(at.t()));
@@ -239,7 +239,7 @@ final class CspDischargeScenarios {
           LocalDate given = dated.plusDays((days - days * p1 / 1000) * p2 / 1000);
           return Case.of(CspCases.documentOn(at.record(), dated, PLAN, d -> d.withGivenTo(to).withGivenOn(given)), at.t().plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(discharges(), toMember, Arbitraries.integers().between(1, 30), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(discharges(), toMember, CspCases.days(1, 30), CspCases.within(SPAN))
         .as((at, to, days, wait) -> {
           LocalDate given = dateOf(at.t()).plusDays(days);
           return Case.of(CspCases.documentOn(at.record(), dateOf(at.t()), PLAN, d -> d.withGivenTo(to).withGivenOn(given)),
@@ -247,7 +247,7 @@ final class CspDischargeScenarios {
         });
     // Not given to the member by the end of the discharge day: no plan, a plan given to others only, or not recorded as given.
     Arbitrary<Case> missing = Combinators.combine(discharges(), CspCases.partiesWithout(EnumSet.of(Party.MEMBER)), toMember,
-            Arbitraries.integers().between(0, 2), Cases.upTo(SPAN))
+            Arbitraries.integers().between(0, 2), CspCases.within(SPAN))
         .as((at, others, to, shape, wait) -> {
           LocalDate day = dateOf(at.t());
           CaseRecord c = switch (shape) {
@@ -258,7 +258,7 @@ final class CspDischargeScenarios {
           return Case.of(c, startOfDay(day.plusDays(1)).plus(wait));
         });
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(discharges(), toMember, Arbitraries.integers().between(0, 100), Arbitraries.integers().between(0, 30))
+    r.pending(id, Combinators.combine(discharges(), toMember, CspCases.percents(), CspCases.days(0, 30))
         .as((at, to, percent, days) -> {
           LocalDate day = dateOf(at.t());
           CaseRecord c = days == 0 ? at.record()
@@ -272,8 +272,8 @@ final class CspDischargeScenarios {
 
   /** Members not discharged as of the as-of (enrolled, or discharged later), with a fact during the stay so far. */
   private static Arbitrary<Case> notDischarged(Arbitrary<CaseRecord> base, Arbitrary<Fact> facts) {
-    return Combinators.combine(base, facts, Cases.upTo(SPAN), Arbitraries.integers().between(0, 100), Arbitraries.of(true, false),
-            Cases.upTo(SPAN))
+    return Combinators.combine(base, facts, CspCases.within(SPAN), CspCases.percents(), Arbitraries.of(true, false),
+            CspCases.within(SPAN))
         .as((rec, fact, off, percent, later, after) -> {
           Instant asOf = admission(rec).plus(off);
           CaseRecord c = fact.at(rec, CspCases.between(admission(rec), asOf, percent));
@@ -296,8 +296,8 @@ final class CspDischargeScenarios {
           return s;
         });
     // The plan dated 0 to 10 days before the discharge date; the consented recipients split over one or two plans.
-    r.meeting(id, Combinators.combine(discharges(), consents, CspCases.partiesWithout(Set.of()), Arbitraries.integers().between(0, 10),
-            Arbitraries.of(true, false), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(discharges(), consents, CspCases.partiesWithout(Set.of()), CspCases.days(0, 10),
+            Arbitraries.of(true, false), CspCases.within(SPAN))
         .as((at, consent, extra, early, split, wait) -> {
           Set<Party> mine = EnumSet.copyOf(consent);
           mine.retainAll(parties);
@@ -315,7 +315,7 @@ final class CspDischargeScenarios {
           return Case.of(c, at.t().plus(wait));
         }));
     // A consented recipient left out (or the plan not in the record as of the as-of).
-    r.violating(id, Combinators.combine(discharges(), consents, Arbitraries.integers().between(0, 2), Cases.upTo(SPAN))
+    r.violating(id, Combinators.combine(discharges(), consents, Arbitraries.integers().between(0, 2), CspCases.within(SPAN))
         .as((at, consent, shape, wait) -> {
           Set<Party> mine = EnumSet.copyOf(consent);
           mine.retainAll(parties);
@@ -333,7 +333,7 @@ final class CspDischargeScenarios {
         }));
     // Not discharged yet; or discharged without consent to share with any of them.
     Arbitrary<Case> open = notDischarged(CspScenarios.consenting(CspCases.admitted(), consents), Arbitraries.just(CspCases.NOTHING));
-    Arbitrary<Case> noConsent = Combinators.combine(discharges(), CspCases.partiesWithout(parties), Cases.upTo(SPAN))
+    Arbitrary<Case> noConsent = Combinators.combine(discharges(), CspCases.partiesWithout(parties), CspCases.within(SPAN))
         .as((at, consent, wait) -> Case.of(CspCases.consenting(at.record(), consent), at.t().plus(wait)));
     r.notApplicable(id, Arbitraries.oneOf(open, noConsent));
     r.traits(id, TIME, DOCS);

@@ -87,20 +87,20 @@ final class CspIntakeScenarios {
     String id = "CSP.COMP.3.1";
     Arbitrary<CaseRecord> base = CspCases.admitted();
     // Sometimes a contact with other parties only, within the 24 hours: it is not an attempt.
-    Arbitrary<CaseRecord> withOthers = Combinators.combine(base, otherPartiesOnly(), Cases.upTo(H24), Arbitraries.of(true, false))
+    Arbitrary<CaseRecord> withOthers = Combinators.combine(base, otherPartiesOnly(), CspCases.within(H24), Arbitraries.of(true, false))
         .as((rec, other, by, add) -> add ? other.at(rec, referred(rec).plus(by)) : rec);
-    r.meeting(id, Combinators.combine(withOthers, attempts(), Cases.upTo(H24), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(withOthers, attempts(), CspCases.within(H24), CspCases.within(SPAN))
         .as((rec, attempt, by, wait) -> {
           Instant t = referred(rec).plus(by);
           return Case.of(attempt.at(rec, t), t.plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(withOthers, attempts(), Cases.longerThan(H24, TEN_DAYS), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(withOthers, attempts(), CspCases.beyond(H24, TEN_DAYS), CspCases.within(SPAN))
         .as((rec, attempt, by, wait) -> {
           Instant t = referred(rec).plus(by);
           return Case.of(attempt.at(rec, t), t.plus(wait));
         });
     // None by the as-of (past the 24 hours): none at all, one before the referral, or one after the as-of.
-    Arbitrary<Case> missing = Combinators.combine(withOthers, attempts(), Cases.longerThan(H24, SPAN), Cases.upTo(TEN_DAYS),
+    Arbitrary<Case> missing = Combinators.combine(withOthers, attempts(), CspCases.beyond(H24, SPAN), CspCases.within(TEN_DAYS),
             Arbitraries.integers().between(0, 2))
         .as((rec, attempt, off, gap, where) -> {
           Instant asOf = referred(rec).plus(off);
@@ -112,7 +112,7 @@ final class CspIntakeScenarios {
           return Case.of(c, asOf);
         });
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(withOthers, attempts(), Cases.upTo(H24), Cases.upTo(TEN_DAYS), Arbitraries.of(true, false))
+    r.pending(id, Combinators.combine(withOthers, attempts(), CspCases.within(H24), CspCases.within(TEN_DAYS), Arbitraries.of(true, false))
         .as((rec, attempt, off, gap, later) -> {
           Instant asOf = referred(rec).plus(off);
           return Case.of(later ? attempt.at(rec, asOf.plus(gap).plus(MINUTE)) : rec, asOf);
@@ -136,7 +136,7 @@ final class CspIntakeScenarios {
    * days after the referral, sometimes after a contact the member did not take part in.
    */
   private static Arbitrary<At> initialContacts() {
-    return Combinators.combine(CspCases.admitted(), engaged(), Cases.upTo(TEN_DAYS), notEngaged(), Arbitraries.integers().between(0, 100),
+    return Combinators.combine(CspCases.admitted(), engaged(), CspCases.within(TEN_DAYS), notEngaged(), CspCases.percents(),
             Arbitraries.of(true, false))
         .as((rec, contact, by, before, percent, addBefore) -> {
           Instant c = referred(rec).plus(by);
@@ -153,30 +153,30 @@ final class CspIntakeScenarios {
     String id = "CSP.COMP.3.2";
     AppointmentKind initial = AppointmentKind.INITIAL;
     // Booked between the contact and the appointment, judged once booked (before or after it takes place).
-    r.meeting(id, Combinators.combine(initialContacts(), Cases.upTo(H48), Arbitraries.integers().between(0, 100),
-            Cases.upTo(SPAN), Arbitraries.of(Optional.of(true), Optional.of(false), Optional.<Boolean>empty()))
+    r.meeting(id, Combinators.combine(initialContacts(), CspCases.within(H48), CspCases.percents(),
+            CspCases.within(SPAN), Arbitraries.of(Optional.of(true), Optional.of(false), Optional.<Boolean>empty()))
         .as((at, by, percent, wait, kept) -> {
           Instant appt = at.t().plus(by);
           Instant booked = CspCases.between(at.t(), appt, percent);
           return Case.of(CspCases.appointmentAt(at.record(), initial, booked, appt, kept), booked.plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(initialContacts(), Cases.longerThan(H48, TEN_DAYS), Arbitraries.integers().between(0, 100),
-            Cases.longerThan(H48, SPAN))
+    Arbitrary<Case> late = Combinators.combine(initialContacts(), CspCases.beyond(H48, TEN_DAYS), CspCases.percents(),
+            CspCases.beyond(H48, SPAN))
         .as((at, by, percent, off) -> {
           Instant appt = at.t().plus(by);
           return Case.of(CspCases.appointmentAt(at.record(), initial, CspCases.between(at.t(), appt, percent), appt,
               Optional.empty()), at.t().plus(off));
         });
-    Arbitrary<Case> none = Combinators.combine(initialContacts(), Cases.longerThan(H48, SPAN))
+    Arbitrary<Case> none = Combinators.combine(initialContacts(), CspCases.beyond(H48, SPAN))
         .as((at, off) -> Case.of(at.record(), at.t().plus(off)));
     Arbitrary<Case> otherKind = Combinators.combine(initialContacts(), Arbitraries.of(AppointmentKind.class).filter(k -> k != initial),
-            Cases.upTo(H48), Cases.longerThan(H48, SPAN))
+            CspCases.within(H48), CspCases.beyond(H48, SPAN))
         .as((at, kind, by, off) -> Case.of(CspCases.appointmentAt(at.record(), kind, at.t(), at.t().plus(by), Optional.empty()),
             at.t().plus(off)));
     r.violating(id, Arbitraries.oneOf(late, none, otherKind));
     // Within the 48 hours, nothing booked yet (or booked only after the as-of).
-    r.pending(id, Combinators.combine(initialContacts(), Cases.upTo(H48), Arbitraries.of(true, false), Cases.upTo(TEN_DAYS),
-            Cases.upTo(H48))
+    r.pending(id, Combinators.combine(initialContacts(), CspCases.within(H48), Arbitraries.of(true, false), CspCases.within(TEN_DAYS),
+            CspCases.within(H48))
         .as((at, off, bookLater, gap, lead) -> {
           Instant asOf = at.t().plus(off);
           Instant booked = asOf.plus(gap).plus(MINUTE);
@@ -184,7 +184,7 @@ final class CspIntakeScenarios {
               : at.record(), asOf);
         }));
     // No initial contact yet: contacts the member did not take part in, one before the referral, or one after the as-of.
-    r.notApplicable(id, Combinators.combine(CspCases.admitted(), engaged(), notEngaged(), Cases.upTo(SPAN), Cases.upTo(TEN_DAYS),
+    r.notApplicable(id, Combinators.combine(CspCases.admitted(), engaged(), notEngaged(), CspCases.within(SPAN), CspCases.within(TEN_DAYS),
             Arbitraries.integers().between(0, 3), Arbitraries.of(true, false))
         .as((rec, contact, other, off, gap, where, booked) -> {
           Instant ref = referred(rec);
@@ -216,18 +216,18 @@ final class CspIntakeScenarios {
         CspCases.partiesWithout(source), anyTopics());
     Arbitrary<Fact> nearMisses = wrongKinds == null ? withoutSource : Arbitraries.oneOf(withoutSource,
         CspCases.contact(wrongKinds, Arbitraries.of(true, false), CspCases.partiesWithOneOf(source), anyTopics()));
-    r.meeting(id, Combinators.combine(applies, contacts, Arbitraries.integers().between(0, 100), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(applies, contacts, CspCases.percents(), CspCases.within(SPAN))
         .as((rec, contact, percent, wait) -> {
           Instant t = CspCases.between(referred(rec), endOfDay(dateOf(admission(rec))), percent);
           return Case.of(contact.at(rec, t), later(t, admission(rec)).plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(applies, contacts, Cases.upTo(TEN_DAYS), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(applies, contacts, CspCases.within(TEN_DAYS), CspCases.within(SPAN))
         .as((rec, contact, by, wait) -> {
           Instant t = startOfDay(dateOf(admission(rec)).plusDays(1)).plus(by);
           return Case.of(contact.at(rec, t), t.plus(wait));
         });
-    Arbitrary<Case> missing = Combinators.combine(applies, contacts, nearMisses, Cases.upTo(SPAN), Cases.upTo(TEN_DAYS),
-            Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 100))
+    Arbitrary<Case> missing = Combinators.combine(applies, contacts, nearMisses, CspCases.within(SPAN), CspCases.within(TEN_DAYS),
+            Arbitraries.integers().between(0, 3), CspCases.percents())
         .as((rec, contact, miss, off, gap, where, percent) -> {
           Instant asOf = startOfDay(dateOf(admission(rec)).plusDays(1)).plus(off);
           CaseRecord c = switch (where) {
@@ -239,7 +239,7 @@ final class CspIntakeScenarios {
           return Case.of(c, asOf);
         });
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(applies, contacts, nearMisses, Arbitraries.integers().between(0, 100), Cases.upTo(TEN_DAYS),
+    r.pending(id, Combinators.combine(applies, contacts, nearMisses, CspCases.percents(), CspCases.within(TEN_DAYS),
             Arbitraries.integers().between(0, 2))
         .as((rec, contact, miss, percent, gap, where) -> {
           Instant asOf = CspCases.between(admission(rec), endOfDay(dateOf(admission(rec))), percent);
@@ -251,7 +251,7 @@ final class CspIntakeScenarios {
           return Case.of(c, asOf);
         }));
     Arbitrary<Case> otherSource = Combinators.combine(CspCases.referredBy(EnumSet.complementOf(EnumSet.copyOf(sources))),
-            contacts, Cases.upTo(SPAN))
+            contacts, CspCases.within(SPAN))
         .as((rec, contact, wait) -> Case.of(contact.at(rec, referred(rec)), admission(rec).plus(wait)));
     r.notApplicable(id, Arbitraries.oneOf(otherSource, CspCases.ineligibleCases(applies, contacts)));
     r.traits(id, TIME, DOCS);
@@ -261,7 +261,7 @@ final class CspIntakeScenarios {
   private static void documentAppropriateness(Registrar r) {
     String id = "CSP.PROC.2.a.1.b";
     Arbitrary<CaseRecord> base = CspCases.admitted();
-    r.meeting(id, Combinators.combine(base, Arbitraries.integers().between(0, 10), Cases.upTo(SPAN), Arbitraries.of(true, false))
+    r.meeting(id, Combinators.combine(base, CspCases.days(0, 10), CspCases.within(SPAN), Arbitraries.of(true, false))
         .as((rec, early, wait, second) -> {
           LocalDate day = dateOf(admission(rec));
           CaseRecord c = CspCases.documentOn(rec, day.minusDays(early), DocumentKind.ASSESSMENT, d -> d);
@@ -270,20 +270,20 @@ final class CspIntakeScenarios {
           }
           return Case.of(c, admission(rec).plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(base, Arbitraries.integers().between(1, 30), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(base, CspCases.days(1, 30), CspCases.within(SPAN))
         .as((rec, days, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           return Case.of(CspCases.documentOn(rec, day, DocumentKind.ASSESSMENT, d -> d), startOfDay(day).plus(wait));
         });
     Arbitrary<Case> missing = Combinators.combine(base, Arbitraries.of(DocumentKind.class).filter(k -> k != DocumentKind.ASSESSMENT),
-            Arbitraries.of(true, false), Cases.upTo(SPAN))
+            Arbitraries.of(true, false), CspCases.within(SPAN))
         .as((rec, kind, other, wait) -> {
           LocalDate day = dateOf(admission(rec));
           CaseRecord c = other ? CspCases.documentOn(rec, day, kind, d -> d) : rec;
           return Case.of(c, startOfDay(day.plusDays(1)).plus(wait));
         });
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(base, Arbitraries.integers().between(0, 100), Arbitraries.integers().between(0, 30))
+    r.pending(id, Combinators.combine(base, CspCases.percents(), CspCases.days(0, 30))
         .as((rec, percent, days) -> {
           LocalDate day = dateOf(admission(rec));
           CaseRecord c = days == 0 ? rec : CspCases.documentOn(rec, day.plusDays(days), DocumentKind.ASSESSMENT, d -> d);
@@ -302,18 +302,18 @@ final class CspIntakeScenarios {
     String id = "CSP.PROC.2.a.3";
     Arbitrary<CaseRecord> ineligible = CspCases.admitted().map(CspCases::ineligible);
     Arbitrary<Fact> referrals = CspCases.referralTo(EnumSet.allOf(ServiceCategory.class));
-    r.meeting(id, Combinators.combine(ineligible, referrals, Arbitraries.integers().between(0, 100), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(ineligible, referrals, CspCases.percents(), CspCases.within(SPAN))
         .as((rec, referral, percent, wait) -> {
           Instant det = determined(rec);
           Instant t = CspCases.between(det, endOfDay(dateOf(det)), percent);
           return Case.of(referral.at(rec, t), t.plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(ineligible, referrals, Cases.upTo(TEN_DAYS), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(ineligible, referrals, CspCases.within(TEN_DAYS), CspCases.within(SPAN))
         .as((rec, referral, by, wait) -> {
           Instant t = startOfDay(dateOf(determined(rec)).plusDays(1)).plus(by);
           return Case.of(referral.at(rec, t), t.plus(wait));
         });
-    Arbitrary<Case> missing = Combinators.combine(ineligible, referrals, Cases.upTo(SPAN), Cases.upTo(Duration.ofDays(1)),
+    Arbitrary<Case> missing = Combinators.combine(ineligible, referrals, CspCases.within(SPAN), CspCases.within(Duration.ofDays(1)),
             Arbitraries.integers().between(0, 2))
         .as((rec, referral, off, gap, where) -> {
           Instant asOf = startOfDay(dateOf(determined(rec)).plusDays(1)).plus(off);
@@ -325,7 +325,7 @@ final class CspIntakeScenarios {
           return Case.of(c, asOf);
         });
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(ineligible, referrals, Arbitraries.integers().between(0, 100), Cases.upTo(TEN_DAYS),
+    r.pending(id, Combinators.combine(ineligible, referrals, CspCases.percents(), CspCases.within(TEN_DAYS),
             Arbitraries.of(true, false))
         .as((rec, referral, percent, gap, later) -> {
           Instant det = determined(rec);
@@ -347,7 +347,7 @@ final class CspIntakeScenarios {
    */
   private static Arbitrary<At> assessmentClocks() {
     Arbitrary<At> admissions = CspCases.admitted().map(rec -> new At(rec, admission(rec)));
-    Arbitrary<At> appointments = Combinators.combine(CspCases.admitted(), Cases.upTo(TEN_DAYS), Cases.upTo(TEN_DAYS),
+    Arbitrary<At> appointments = Combinators.combine(CspCases.admitted(), CspCases.within(TEN_DAYS), CspCases.within(TEN_DAYS),
             Arbitraries.of(Optional.of(true), Optional.<Boolean>empty()), Arbitraries.of(true, false))
         .as((rec, by, lead, kept, missedFirst) -> {
           Instant at = admission(rec).plus(by);
@@ -365,20 +365,20 @@ final class CspIntakeScenarios {
   private static void needsAssessmentWithinTwoWeeks(Registrar r) {
     String id = "CSP.PROC.2.b.1";
     DocumentKind na = DocumentKind.NEEDS_ASSESSMENT;
-    r.meeting(id, Combinators.combine(assessmentClocks(), Arbitraries.integers().between(0, 14), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(assessmentClocks(), CspCases.days(0, 14), CspCases.within(SPAN))
         .as((at, days, wait) -> {
           LocalDate day = dateOf(at.t()).plusDays(days);
           return Case.of(CspCases.documentOn(at.record(), day, na, d -> d), later(at.t(), startOfDay(day)).plus(wait));
         }));
-    Arbitrary<Case> late = Combinators.combine(assessmentClocks(), Arbitraries.integers().between(15, 60), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(assessmentClocks(), CspCases.days(15, 60), CspCases.within(SPAN))
         .as((at, days, wait) -> {
           LocalDate day = dateOf(at.t()).plusDays(days);
           return Case.of(CspCases.documentOn(at.record(), day, na, d -> d), startOfDay(day).plus(wait));
         });
-    Arbitrary<Case> missing = Combinators.combine(assessmentClocks(), Cases.upTo(SPAN))
+    Arbitrary<Case> missing = Combinators.combine(assessmentClocks(), CspCases.within(SPAN))
         .as((at, off) -> Case.of(at.record(), startOfDay(dateOf(at.t()).plusDays(15)).plus(off)));
     r.violating(id, Arbitraries.oneOf(late, missing));
-    r.pending(id, Combinators.combine(assessmentClocks(), Arbitraries.integers().between(0, 100), Arbitraries.integers().between(1, 30),
+    r.pending(id, Combinators.combine(assessmentClocks(), CspCases.percents(), CspCases.days(1, 30),
             Arbitraries.of(true, false))
         .as((at, percent, days, later) -> {
           Instant asOf = CspCases.between(at.t(), endOfDay(dateOf(at.t()).plusDays(14)), percent);
@@ -406,9 +406,9 @@ final class CspIntakeScenarios {
     Arbitrary<CaseRecord> base = CspCases.admitted();
     // One or two incidents, each reported on time, judged once every report is made; sometimes a
     // non-reportable incident never reported.
-    r.meeting(id, Combinators.combine(base, Cases.upTo(Duration.ofDays(30)), Cases.upTo(Duration.ofDays(30)),
-            Arbitraries.integers().between(0, 100), Arbitraries.integers().between(0, 100), Arbitraries.integers().between(1, 3),
-            Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(base, CspCases.within(Duration.ofDays(30)), CspCases.within(Duration.ofDays(30)),
+            CspCases.percents(), CspCases.percents(), Arbitraries.integers().between(1, 3),
+            CspCases.within(SPAN))
         .as((rec, first, second, p1, p2, shape, wait) -> {
           Instant a = admission(rec);
           Incident i1 = onTime(0, a.plus(first), p1);
@@ -419,8 +419,8 @@ final class CspIntakeScenarios {
           return Case.of(episode(rec, e -> e.withIncidents(list)), asOf.plus(wait));
         }));
     // One reported late, or not reported by the end of the next business day; sometimes another on time.
-    Arbitrary<Case> late = Combinators.combine(base, Cases.upTo(Duration.ofDays(30)), Cases.longerThan(Duration.ZERO, TEN_DAYS),
-            Cases.upTo(SPAN), Arbitraries.of(true, false), Arbitraries.integers().between(0, 100))
+    Arbitrary<Case> late = Combinators.combine(base, CspCases.within(Duration.ofDays(30)), CspCases.beyond(Duration.ZERO, TEN_DAYS),
+            CspCases.within(SPAN), Arbitraries.of(true, false), CspCases.percents())
         .as((rec, first, by, wait, other, percent) -> {
           Instant at = admission(rec).plus(first);
           Instant reported = Cases.endOfBusinessDay(at, 1).plus(by);
@@ -428,8 +428,8 @@ final class CspIntakeScenarios {
           List<Incident> list = other ? List.of(onTime(1, admission(rec), percent), bad) : List.of(bad);
           return Case.of(episode(rec, e -> e.withIncidents(list)), reported.plus(wait));
         });
-    Arbitrary<Case> unreported = Combinators.combine(base, Cases.upTo(Duration.ofDays(30)), Cases.longerThan(Duration.ZERO, SPAN),
-            Arbitraries.of(true, false), Cases.upTo(TEN_DAYS))
+    Arbitrary<Case> unreported = Combinators.combine(base, CspCases.within(Duration.ofDays(30)), CspCases.beyond(Duration.ZERO, SPAN),
+            Arbitraries.of(true, false), CspCases.within(TEN_DAYS))
         .as((rec, first, off, reportedLater, gap) -> {
           Instant at = admission(rec).plus(first);
           Instant asOf = Cases.endOfBusinessDay(at, 1).plus(off);
@@ -438,8 +438,8 @@ final class CspIntakeScenarios {
         });
     r.violating(id, Arbitraries.oneOf(late, unreported));
     // Not reported yet, before the end of the next business day; sometimes an earlier one reported on time.
-    r.pending(id, Combinators.combine(base, Cases.upTo(Duration.ofDays(30)), Arbitraries.integers().between(0, 100),
-            Arbitraries.of(true, false), Cases.upTo(TEN_DAYS), Arbitraries.of(true, false))
+    r.pending(id, Combinators.combine(base, CspCases.within(Duration.ofDays(30)), CspCases.percents(),
+            Arbitraries.of(true, false), CspCases.within(TEN_DAYS), Arbitraries.of(true, false))
         .as((rec, first, percent, reportedLater, gap, earlier) -> {
           Instant at = admission(rec).plus(first);
           Instant asOf = CspCases.between(at, Cases.endOfBusinessDay(at, 1), percent);
@@ -448,7 +448,7 @@ final class CspIntakeScenarios {
           return Case.of(episode(rec, e -> e.withIncidents(list)), asOf);
         }));
     // No reportable incident by the as-of: none, only non-reportable ones, or one occurring later.
-    r.notApplicable(id, Combinators.combine(base, Cases.upTo(SPAN), Arbitraries.integers().between(0, 2), Cases.upTo(TEN_DAYS))
+    r.notApplicable(id, Combinators.combine(base, CspCases.within(SPAN), Arbitraries.integers().between(0, 2), CspCases.within(TEN_DAYS))
         .as((rec, off, shape, gap) -> {
           Instant asOf = admission(rec).plus(off);
           CaseRecord c = switch (shape) {
@@ -523,7 +523,7 @@ final class CspIntakeScenarios {
     r.meeting(id, withOthers);
     r.violating(id, CspCases.plus(Arbitraries.oneOf(withOthers, CspCases.anyTime(base)), notConnected));
     r.notApplicable(id, Arbitraries.oneOf(CspCases.anyTime(base), CspCases.plus(CspCases.anyTime(base), unjudgedReferrals()),
-        Combinators.combine(base, notConnected, Cases.upTo(SPAN), Cases.upTo(TEN_DAYS))
+        Combinators.combine(base, notConnected, CspCases.within(SPAN), CspCases.within(TEN_DAYS))
             .as((rec, f, off, gap) -> {
               Instant asOf = admission(rec).plus(off);
               return Case.of(f.at(rec, asOf.plus(gap).plus(MINUTE)), asOf);

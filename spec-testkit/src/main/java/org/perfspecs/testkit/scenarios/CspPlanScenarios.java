@@ -155,16 +155,16 @@ final class CspPlanScenarios {
     DocumentKind kind = DocumentKind.INTERAGENCY_SERVICE_PLAN;
     Arbitrary<CaseRecord> base = CspCases.admitted();
     // An earlier plan (signed or not) and the latest, dated 0 to 60 days after admission; judged from the latest's date.
-    r.meeting(id, Combinators.combine(base, Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 3),
-            Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(base, CspCases.days(0, 60), Arbitraries.integers().between(0, 3),
+            CspCases.within(SPAN))
         .as((rec, days, earlier, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = earlier == 0 ? rec : CspCases.documentOn(rec, day.minusDays(earlier), kind, d -> d);
           c = CspCases.documentOn(c, day, kind, d -> d.withStaffSignatures("S-" + days));
           return Case.of(c, later(admission(rec), startOfDay(day)).plus(wait));
         }));
-    r.violating(id, Combinators.combine(base, Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 3),
-            Cases.upTo(SPAN), Arbitraries.of(true, false))
+    r.violating(id, Combinators.combine(base, CspCases.days(0, 60), Arbitraries.integers().between(0, 3),
+            CspCases.within(SPAN), Arbitraries.of(true, false))
         .as((rec, days, earlier, wait, laterSigned) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = earlier == 0 ? rec : CspCases.documentOn(rec, day.minusDays(earlier), kind, d -> d.withStaffSignatures("S-1"));
@@ -175,7 +175,7 @@ final class CspPlanScenarios {
           }
           return Case.of(c, asOf);
         }));
-    r.notApplicable(id, Combinators.combine(base, Cases.upTo(SPAN), Arbitraries.integers().between(0, 30), Arbitraries.of(true, false))
+    r.notApplicable(id, Combinators.combine(base, CspCases.within(SPAN), CspCases.days(0, 30), Arbitraries.of(true, false))
         .as((rec, off, days, future) -> {
           Instant asOf = admission(rec).plus(off);
           CaseRecord c = future ? CspCases.documentOn(rec, dateOf(asOf).plusDays(days + 1), kind, d -> d.withStaffSignatures("S-1"))
@@ -194,8 +194,8 @@ final class CspPlanScenarios {
     String id = "CSP.PROC.2.c";
     Arbitrary<CaseRecord> base = CspCases.admitted();
     Arbitrary<ImmutableServicePlan> plans = CspCases.plans();
-    r.meeting(id, Combinators.combine(base, plans, Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 90),
-            Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(base, plans, CspCases.days(0, 30), CspCases.days(0, 90),
+            CspCases.within(SPAN))
         .as((rec, plan, days, update, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = CspCases.documentOn(rec, day, NA, d -> d);
@@ -203,31 +203,31 @@ final class CspPlanScenarios {
           c = episode(c, e -> e.withServicePlan(plan.withCompletedOn(day)));
           return Case.of(c, later(admission(rec), startOfDay(day)).plus(wait));
         }));
-    Arbitrary<Case> early = Combinators.combine(base, plans, Arbitraries.integers().between(0, 30), Arbitraries.integers().between(1, 30),
-            Cases.upTo(SPAN))
+    Arbitrary<Case> early = Combinators.combine(base, plans, CspCases.days(0, 30), CspCases.days(1, 30),
+            CspCases.within(SPAN))
         .as((rec, plan, days, before, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = CspCases.documentOn(rec, day, NA, d -> d);
           c = episode(c, e -> e.withServicePlan(plan.withCompletedOn(day.minusDays(before))));
           return Case.of(c, later(admission(rec), startOfDay(day)).plus(wait));
         });
-    Arbitrary<Case> late = Combinators.combine(base, plans, Arbitraries.integers().between(0, 30), Arbitraries.integers().between(1, 30),
-            Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(base, plans, CspCases.days(0, 30), CspCases.days(1, 30),
+            CspCases.within(SPAN))
         .as((rec, plan, days, after, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = CspCases.documentOn(rec, day, NA, d -> d);
           c = episode(c, e -> e.withServicePlan(plan.withCompletedOn(day.plusDays(after))));
           return Case.of(c, startOfDay(day.plusDays(after)).plus(wait));
         });
-    Arbitrary<Case> missing = Combinators.combine(base, Arbitraries.integers().between(0, 30), Cases.upTo(SPAN))
+    Arbitrary<Case> missing = Combinators.combine(base, CspCases.days(0, 30), CspCases.within(SPAN))
         .as((rec, days, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           return Case.of(CspCases.documentOn(rec, day, NA, d -> d), startOfDay(day.plusDays(1)).plus(wait));
         });
     r.violating(id, Arbitraries.oneOf(early, late, missing));
     // During the day of the needs assessment, no plan yet (or one dated later).
-    r.pending(id, Combinators.combine(base, plans, Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 100),
-            Arbitraries.integers().between(0, 30))
+    r.pending(id, Combinators.combine(base, plans, CspCases.days(0, 30), CspCases.percents(),
+            CspCases.days(0, 30))
         .as((rec, plan, days, percent, after) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = CspCases.documentOn(rec, day, NA, d -> d);
@@ -242,7 +242,7 @@ final class CspPlanScenarios {
 
   /** No needs assessment as of the as-of: none, or one dated after the as-of date; sometimes a plan. */
   private static Arbitrary<Case> noNeedsAssessment(Arbitrary<CaseRecord> base) {
-    return Combinators.combine(base, CspCases.plans(), Cases.upTo(SPAN), Arbitraries.integers().between(0, 30),
+    return Combinators.combine(base, CspCases.plans(), CspCases.within(SPAN), CspCases.days(0, 30),
             Arbitraries.of(true, false), Arbitraries.of(true, false))
         .as((rec, plan, off, days, future, planned) -> {
           Instant asOf = admission(rec).plus(off);
@@ -267,8 +267,8 @@ final class CspPlanScenarios {
           o.remove(element);
           return o; });
     // The latest needs assessment (after 0 or 1 earlier one, which may or may not cover it) covers it.
-    r.meeting(id, Combinators.combine(base, others, others, Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 90),
-            Arbitraries.of(true, false), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(base, others, others, CspCases.days(0, 60), CspCases.days(0, 90),
+            Arbitraries.of(true, false), CspCases.within(SPAN))
         .as((rec, first, latest, days, gap, earlierCovers, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = rec;
@@ -278,8 +278,8 @@ final class CspPlanScenarios {
           c = CspCases.documentOn(c, day, NA, d -> d.withElements(CspCases.plus(latest, element)));
           return Case.of(c, later(admission(rec), startOfDay(day)).plus(wait));
         }));
-    r.violating(id, Combinators.combine(base, others, others, Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 90),
-            Arbitraries.of(true, false), Cases.upTo(SPAN))
+    r.violating(id, Combinators.combine(base, others, others, CspCases.days(0, 60), CspCases.days(0, 90),
+            Arbitraries.of(true, false), CspCases.within(SPAN))
         .as((rec, first, latest, days, gap, earlierCovers, wait) -> {
           LocalDate day = dateOf(admission(rec)).plusDays(days);
           CaseRecord c = rec;
@@ -294,7 +294,7 @@ final class CspPlanScenarios {
 
   /** Dates after {@code previous}, each at most {@code months} months after the one before (the bound an edge case). */
   private static Arbitrary<List<LocalDate>> onTimeChain(LocalDate first, int months, int count) {
-    return Arbitraries.integers().between(1, 1000).list().ofSize(count).map(steps -> {
+    return CspCases.days(1, 1000).list().ofSize(count).map(steps -> {
       List<LocalDate> out = new ArrayList<>();
       LocalDate previous = first;
       for (int s : steps) {
@@ -322,7 +322,7 @@ final class CspPlanScenarios {
    */
   private static void periodic(Registrar r, String id, int months, Updates updates, Updates ignored, Arbitrary<Case> notApplicable) {
     Arbitrary<CaseRecord> base = CspCases.admitted();
-    Arbitrary<Integer> firstDays = Arbitraries.integers().between(0, 30);
+    Arbitrary<Integer> firstDays = CspCases.days(0, 30);
     Arbitrary<Integer> counts = Arbitraries.integers().between(0, 3);
     record Chain(CaseRecord rec, LocalDate first, List<LocalDate> dates) {
       LocalDate last() {
@@ -334,8 +334,8 @@ final class CspPlanScenarios {
       return onTimeChain(first, months, count).map(dates -> new Chain(updates.with(rec, first, dates), first, dates));
     });
     // Discharged on or before the next due date.
-    r.meeting(id, Combinators.combine(chains, Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 1379),
-            Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(chains, CspCases.days(0, 1000), Arbitraries.integers().between(0, 1379),
+            CspCases.within(SPAN))
         .as((c, step, minute, wait) -> {
           long room = ChronoUnit.DAYS.between(c.last(), c.last().plusMonths(months));
           LocalDate day = c.last().plusDays(step * room / 1000);
@@ -343,8 +343,8 @@ final class CspPlanScenarios {
           return Case.of(Cases.discharged(c.rec(), d), d.plus(wait));
         }));
     // Enrolled, the next update not yet due (or the discharge still to come).
-    r.pending(id, Combinators.combine(chains, Arbitraries.integers().between(0, 1000), Arbitraries.of(true, false),
-            Cases.upTo(SPAN), Arbitraries.of(true, false))
+    r.pending(id, Combinators.combine(chains, CspCases.days(0, 1000), Arbitraries.of(true, false),
+            CspCases.within(SPAN), Arbitraries.of(true, false))
         .as((c, step, dischargeLater, after, ignore) -> {
           LocalDate due = c.last().plusMonths(months);
           Instant from = later(admission(c.rec()), startOfDay(c.last()));
@@ -352,14 +352,14 @@ final class CspPlanScenarios {
           CaseRecord rec = ignore ? ignored.with(c.rec(), c.first(), List.of(dateOf(asOf))) : c.rec();
           return Case.of(dischargeLater ? Cases.discharged(rec, asOf.plus(after).plus(java.time.Duration.ofMinutes(1))) : rec, asOf);
         }));
-    Arbitrary<Case> overdue = Combinators.combine(chains, Cases.upTo(SPAN), Arbitraries.of(true, false), Arbitraries.of(true, false))
+    Arbitrary<Case> overdue = Combinators.combine(chains, CspCases.within(SPAN), Arbitraries.of(true, false), Arbitraries.of(true, false))
         .as((c, off, discharged, ignore) -> {
           LocalDate due = c.last().plusMonths(months);
           Instant past = startOfDay(due.plusDays(1)).plus(off);
           CaseRecord rec = ignore ? ignored.with(c.rec(), c.first(), List.of(due)) : c.rec();
           return discharged ? Case.of(Cases.discharged(rec, past), past) : Case.of(rec, past);
         });
-    Arbitrary<Case> late = Combinators.combine(chains, Arbitraries.integers().between(1, 60), Cases.upTo(SPAN))
+    Arbitrary<Case> late = Combinators.combine(chains, CspCases.days(1, 60), CspCases.within(SPAN))
         .as((c, days, wait) -> {
           LocalDate lateDay = c.last().plusMonths(months).plusDays(days);
           CaseRecord rec = updates.with(c.rec(), c.first(), List.of(lateDay));
@@ -425,8 +425,8 @@ final class CspPlanScenarios {
     record Changed(CaseRecord rec, LocalDate plan, LocalDate change) {}
     // A plan 0 to 30 days after admission, a change 0 to 60 days after it (sometimes an earlier one
     // before the plan, which does not count).
-    Arbitrary<Changed> changed = Combinators.combine(base, CspCases.plans(), Arbitraries.integers().between(0, 30),
-            Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 20))
+    Arbitrary<Changed> changed = Combinators.combine(base, CspCases.plans(), CspCases.days(0, 30),
+            CspCases.days(0, 60), CspCases.days(0, 20))
         .as((rec, plan, days, after, before) -> {
           LocalDate planned = dateOf(admission(rec)).plusDays(days);
           LocalDate change = planned.plusDays(after);
@@ -434,14 +434,14 @@ final class CspPlanScenarios {
           return new Changed(episode(rec, e -> e.withServicePlan(plan.withCompletedOn(planned)).withSignificantNeedsChangesOn(changes)),
               planned, change);
         });
-    r.meeting(id, Combinators.combine(changed, Arbitraries.integers().between(0, 30), Cases.upTo(SPAN))
+    r.meeting(id, Combinators.combine(changed, CspCases.days(0, 30), CspCases.within(SPAN))
         .as((c, days, wait) -> {
           LocalDate review = c.change().plusDays(days);
           return Case.of(review(c.rec(), review, true), later(admission(c.rec()), startOfDay(review)).plus(wait));
         }));
     // No revision on or after the change by the as-of: none, one before it, one that did not revise, one dated after the as-of.
-    r.violating(id, Combinators.combine(changed, Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 30),
-            Cases.upTo(SPAN))
+    r.violating(id, Combinators.combine(changed, Arbitraries.integers().between(0, 3), CspCases.days(0, 30),
+            CspCases.within(SPAN))
         .as((c, shape, days, wait) -> {
           Instant asOf = later(admission(c.rec()), startOfDay(c.change())).plus(wait);
           CaseRecord rec = switch (shape) {
@@ -454,8 +454,8 @@ final class CspPlanScenarios {
         }));
     // No change since the plan as of the as-of: none, only before the plan, or after the as-of date.
     r.notApplicable(id, Arbitraries.oneOf(CspCases.unplanned(base, Arbitraries.just(p -> p)),
-        Combinators.combine(base, CspCases.plans(), Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(1, 30), Cases.upTo(SPAN))
+        Combinators.combine(base, CspCases.plans(), CspCases.days(0, 30), Arbitraries.integers().between(0, 2),
+                CspCases.days(1, 30), CspCases.within(SPAN))
             .as((rec, plan, days, shape, gap, wait) -> {
               LocalDate planned = dateOf(admission(rec)).plusDays(days);
               Instant asOf = later(admission(rec), startOfDay(planned)).plus(wait);

@@ -6,7 +6,6 @@ import static org.perfspecs.testkit.scenarios.Cases.endOfDay;
 import static org.perfspecs.testkit.scenarios.Cases.startOfDay;
 import static org.perfspecs.testkit.scenarios.CspCases.NATURAL_SUPPORTS;
 import static org.perfspecs.testkit.scenarios.CspCases.SPAN;
-import static org.perfspecs.testkit.scenarios.CspCases.TEN_DAYS;
 import static org.perfspecs.testkit.scenarios.CspCases.later;
 
 import java.time.Duration;

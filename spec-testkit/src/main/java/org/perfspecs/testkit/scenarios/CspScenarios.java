@@ -1,24 +1,12 @@
 package org.perfspecs.testkit.scenarios;
 
 import static org.perfspecs.testkit.scenarios.Cases.admission;
-import static org.perfspecs.testkit.scenarios.Cases.dateOf;
-import static org.perfspecs.testkit.scenarios.Cases.endOfDay;
-import static org.perfspecs.testkit.scenarios.Cases.startOfDay;
 import static org.perfspecs.testkit.scenarios.CspCases.NATURAL_SUPPORTS;
-import static org.perfspecs.testkit.scenarios.CspCases.SPAN;
-import static org.perfspecs.testkit.scenarios.CspCases.TEN_DAYS;
 import static org.perfspecs.testkit.scenarios.CspCases.episode;
-import static org.perfspecs.testkit.scenarios.CspCases.later;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,10 +14,7 @@ import org.apiguardian.api.API;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.ContactKind;
-import org.perfspecs.model.ContentElement;
 import org.perfspecs.model.DocumentKind;
-import org.perfspecs.model.Goal;
-import org.perfspecs.model.ImmutableServicePlan;
 import org.perfspecs.model.Party;
 import org.perfspecs.model.ServiceCategory;
 import org.perfspecs.model.StateAgency;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
@@ -87,14 +89,16 @@ class ScenarioProperties {
 
   /** A MET "within"/"at least" finding stays MET at every later as-of. */
   @Property(tries = 1000)
-  void aMetFindingStaysMetAsTimePasses(@ForAll("timeMonotone") Scenario s, @ForAll("later") Duration later) {
+  void aMetFindingStaysMetAsTimePasses(@ForAll("timeMonotone") Optional<Scenario> maybe, @ForAll("later") Duration later) {
+    Assume.that(maybe.isPresent());
+    Scenario s = maybe.get();
     assertThat(judge(s).outcome()).as("%s", s).isEqualTo(Outcome.MET);
     Finding then = judge(s.requirementId(), s.record(), EvaluationContext.asOf(s.asOf().plus(later)));
     assertThat(then.outcome()).as("%s\n  %s later: %s", s, later, then.reason()).isEqualTo(Outcome.MET);
   }
 
   @Provide
-  Arbitrary<Scenario> timeMonotone() {
+  Arbitrary<Optional<Scenario>> timeMonotone() {
     return meetingWith(Trait.STAYS_MET_AS_TIME_PASSES);
   }
 
@@ -105,7 +109,9 @@ class ScenarioProperties {
 
   /** Documenting more never turns a MET finding of a "within"/"at least" requirement into NOT_MET. */
   @Property(tries = 1000)
-  void moreDocumentationNeverUnmeets(@ForAll("documentationMonotone") Scenario s, @ForAll long seed) {
+  void moreDocumentationNeverUnmeets(@ForAll("documentationMonotone") Optional<Scenario> maybe, @ForAll long seed) {
+    Assume.that(maybe.isPresent());
+    Scenario s = maybe.get();
     assertThat(judge(s).outcome()).as("%s", s).isEqualTo(Outcome.MET);
     CaseRecord more = Documentation.added(s.record(), s.asOf(), seed);
     assertThat(VALIDATOR.validate(more)).isEmpty();
@@ -115,17 +121,19 @@ class ScenarioProperties {
   }
 
   @Provide
-  Arbitrary<Scenario> documentationMonotone() {
+  Arbitrary<Optional<Scenario>> documentationMonotone() {
     return meetingWith(Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
-  private static Arbitrary<Scenario> meetingWith(Trait trait) {
+  private static Arbitrary<Optional<Scenario>> meetingWith(Trait trait) {
     List<Arbitrary<Scenario>> all = new ArrayList<>();
     for (String id : Scenarios.requirementIds()) {
       if (selected(id) && Scenarios.traits(id).contains(trait) && Scenarios.outcomes(id).contains(Outcome.MET)) {
         all.add(Scenarios.meeting(id));
       }
     }
-    return Arbitraries.integers().between(0, all.size() - 1).flatMap(all::get);
+    // a narrow -Dperfspecs.scenarios may select no requirement with the trait: nothing to check then
+    return all.isEmpty() ? Arbitraries.just(Optional.empty())
+        : Arbitraries.integers().between(0, all.size() - 1).flatMap(all::get).map(Optional::of);
   }
 }

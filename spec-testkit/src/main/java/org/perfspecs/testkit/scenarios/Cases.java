@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.time.BusinessCalendar;
 import org.perfspecs.model.CaseRecord;
@@ -52,14 +53,25 @@ public final class Cases {
     return Arbitraries.longs().between(0, SPAN_MINUTES).map(m -> FIRST.plusMinutes(m).atZone(NEW_YORK).toInstant());
   }
 
-  /** Durations from zero to {@code max} inclusive, in whole minutes; both bounds are edge cases. */
+  /** Durations from zero to {@code max} inclusive, in whole minutes; both bounds drawn often (see {@link #between}). */
   public static Arbitrary<Duration> upTo(Duration max) {
     return between(Duration.ZERO, max);
   }
 
-  /** Durations from {@code min} to {@code max} inclusive, in whole minutes; both bounds are edge cases. */
+  /**
+   * Durations from {@code min} to {@code max} inclusive, in whole minutes. Each bound is drawn about
+   * one time in six (deadlines at their exact boundary are the point), the rest uniformly between;
+   * shrinking goes towards {@code min}.
+   */
   public static Arbitrary<Duration> between(Duration min, Duration max) {
-    return Arbitraries.longs().between(min.toMinutes(), max.toMinutes()).map(Duration::ofMinutes);
+    long lo = min.toMinutes();
+    long hi = max.toMinutes();
+    Arbitrary<Long> inside = Arbitraries.longs().between(lo, hi);
+    if (lo == hi) {
+      return inside.map(Duration::ofMinutes);
+    }
+    return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(lo)), Tuple.of(1, Arbitraries.just(hi)), Tuple.of(4, inside))
+        .map(Duration::ofMinutes);
   }
 
   /** Durations strictly longer than {@code min}: from {@code min} + 1 minute to {@code max}. */

@@ -38,13 +38,6 @@ final class CspPlanScenarios {
   private static final Trait TIME = Trait.STAYS_MET_AS_TIME_PASSES;
   private static final Trait DOCS = Trait.STAYS_MET_WITH_MORE_DOCUMENTATION;
 
-  /**
-   * Whether CspPeriodic ignores updates dated after the discharge (as its documented encoding
-   * says). It does not yet: the MET scenarios of 2.b.2 and 2.c.5.a, which include such updates,
-   * are registered once it does.
-   */
-  static final boolean UPDATES_AFTER_DISCHARGE_IGNORED = false;
-
   private CspPlanScenarios() {}
 
   static void register(Registrar r) {
@@ -354,14 +347,7 @@ final class CspPlanScenarios {
           LocalDate update = dateOf(d).plusDays(afterDischarge);
           return Case.of(Cases.discharged(updates.with(c.rec(), c.first(), List.of(update)), d), startOfDay(update).plus(wait));
         });
-    if (UPDATES_AFTER_DISCHARGE_IGNORED) {
-      r.meeting(id, met);
-    } else {
-      r.without(id, "MET not registered: CspPeriodic judges updates dated after the discharge (an update dated after the"
-          + " discharge and more than " + months + " months after the previous one turns MET into NOT_MET), while the"
-          + " documented encoding says the obligation ends with the discharge date and the text requires updates while"
-          + " enrolled; suspected requirement bug, reported");
-    }
+    r.meeting(id, met);
     // Enrolled, the next update not yet due (or the discharge still to come).
     r.pending(id, Combinators.combine(chains, CspCases.days(0, 1000), Arbitraries.of(true, false),
             CspCases.within(SPAN), Arbitraries.of(true, false))

@@ -14,7 +14,8 @@ import org.perfspecs.model.Episode;
  * end of the date N months after the previous one (e.g. 2024-01-31 + 3 months = 2024-04-30);
  * updates dated after the as-of date do not count. While the member is enrolled the next update
  * is PENDING until its due date passes; once discharged, the obligation ends with the discharge
- * date (no update is due after it).
+ * date (no update is due after it, and an update dated after it is not one made while enrolled:
+ * it is ignored).
  */
 final class CspPeriodic {
   private CspPeriodic() {}
@@ -23,7 +24,9 @@ final class CspPeriodic {
       String what, Evidence basis) {
     List<Evidence> evidence = new ArrayList<>(List.of(basis));
     LocalDate previous = first;
-    for (LocalDate u : updates.stream().filter(d -> d.isAfter(first) && ctx.hasBegun(d)).sorted().toList()) {
+    LocalDate lastEnrolledDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(LocalDate.MAX);
+    for (LocalDate u : updates.stream().filter(d -> d.isAfter(first) && ctx.hasBegun(d) && !d.isAfter(lastEnrolledDay))
+        .sorted().toList()) {
       LocalDate dueDay = previous.plusMonths(months);
       Deadline due = Deadline.endOf(dueDay, ctx.zone(), months + " months after " + previous + " (" + dueDay + ")");
       evidence.add(Evidence.onDate("update", e.id(), u, what));

@@ -402,6 +402,11 @@ class CspProcessSpecificationsTest {
           .addDocuments(na("d-1", "2024-01-10"))))).isEqualTo(Outcome.MET);
       assertThat(o(r, record(csp().admittedAt(ny("2024-01-02T10:00")).dischargedAt(ny("2024-04-11T15:00"))
           .addDocuments(na("d-1", "2024-01-10"))))).isEqualTo(Outcome.NOT_MET);
+      // an update dated after the discharge is not one made while enrolled: ignored, whatever its date
+      var dischargedEarly = csp().admittedAt(ny("2024-01-02T10:00")).dischargedAt(ny("2024-03-15T15:00"))
+          .addDocuments(na("d-1", "2024-01-10"), na("d-2", "2024-06-01", Party.MEMBER));
+      assertThat(o(r, record(dischargedEarly), startOfDay("2024-05-01"))).isEqualTo(Outcome.MET);
+      assertThat(o(r, record(dischargedEarly), startOfDay("2024-07-01"))).isEqualTo(Outcome.MET);
       assertThat(o(r, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 

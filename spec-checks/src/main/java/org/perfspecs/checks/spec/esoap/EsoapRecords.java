@@ -28,20 +28,32 @@ import org.perfspecs.model.Topic;
 final class EsoapRecords {
   private EsoapRecords() {}
 
-  /** Referrals made out of the service to one of {@code targets}, made by the as-of time, earliest first. */
+  /**
+   * Referrals made out of the service to one of {@code targets} by the as-of time and not after a
+   * discharge that has happened, earliest first. (A referral made at intake, before the admission
+   * time, counts: ASMT.3.d's "upon admission" is met by one.)
+   */
   static List<Referral> referralsTo(Episode e, Set<ServiceCategory> targets, EvaluationContext ctx) {
     return e.referralsMade().stream()
-        .filter(r -> r.target().isPresent() && targets.contains(r.target().get()) && ctx.hasHappened(r.at()))
+        .filter(r -> r.target().isPresent() && targets.contains(r.target().get()) && duringStay(e, r.at(), ctx))
         .sorted(Comparator.comparing(Referral::at))
         .toList();
   }
 
-  /** Appointments of one of {@code kinds} booked by the as-of time, earliest booking first. */
+  /** Appointments of one of {@code kinds} booked by the as-of time and not after a discharge that has happened, earliest booking first. */
   static List<Appointment> appointmentsOf(Episode e, Set<AppointmentKind> kinds, EvaluationContext ctx) {
     return e.appointments().stream()
-        .filter(a -> kinds.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()))
+        .filter(a -> kinds.contains(a.kind()) && duringStay(e, a.scheduledAt(), ctx))
         .sorted(Comparator.comparing(Appointment::scheduledAt))
         .toList();
+  }
+
+  /**
+   * Whether {@code t} has happened and is not after a discharge that has happened: what the program
+   * did for the member is what it did before she left.
+   */
+  static boolean duringStay(Episode e, java.time.Instant t, EvaluationContext ctx) {
+    return ctx.hasHappened(t) && e.dischargedAt().filter(ctx::hasHappened).map(d -> !t.isAfter(d)).orElse(true);
   }
 
   /** Documents of {@code kind} completed by the as-of date, earliest first. */

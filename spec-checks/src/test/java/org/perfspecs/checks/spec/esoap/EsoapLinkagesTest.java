@@ -100,6 +100,16 @@ class EsoapLinkagesTest {
     assertThat(FindingChecks.evaluate(EsoapLinkages.REFERRALS_TO_COMMUNITY_PROGRAMS,
         needing(referral("r-1", ServiceCategory.WIC_NUTRITION).build(), referral("r-2", ServiceCategory.HOUSING).build()),
         ny("2024-04-16T09:59")).outcome()).as("referrals after the as-of").isEqualTo(Outcome.NOT_MET);
+    // a referral made after the member left is not the program's linkage: discharged at 10:00, referred at 10:00 counts, 10:01 does not
+    CaseRecord dischargedAtTen = record(pregnant(), admitted().addServiceNeeds(ServiceCategory.WIC_NUTRITION)
+        .dischargedAt(ny("2024-04-16T10:00")).addReferralsMade(referral("r-1", ServiceCategory.WIC_NUTRITION).build()));
+    assertThat(FindingChecks.evaluate(EsoapLinkages.REFERRALS_TO_COMMUNITY_PROGRAMS, dischargedAtTen, LATER).outcome())
+        .isEqualTo(Outcome.MET);
+    CaseRecord referredAfter = record(pregnant(), admitted().addServiceNeeds(ServiceCategory.WIC_NUTRITION)
+        .dischargedAt(ny("2024-04-16T10:00")).addReferralsMade(referral("r-1", ServiceCategory.WIC_NUTRITION)
+            .at(ny("2024-04-16T10:01")).build()));
+    assertThat(FindingChecks.evaluate(EsoapLinkages.REFERRALS_TO_COMMUNITY_PROGRAMS, referredAfter, LATER).outcome())
+        .isEqualTo(Outcome.NOT_MET);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CareProvider;
@@ -172,5 +173,46 @@ final class EsoapCases {
     List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  /**
+   * The meeting cases of an obligation judged over the stay so far: one of {@code shown} recorded
+   * during the stay (maybe with one of {@code extras}, irrelevant facts), the episode open or
+   * discharged later, before or after the as-of.
+   */
+  static Arbitrary<Case> shownInStay(Arbitrary<CaseRecord> applicable, List<Fact> shown, List<Fact> extras) {
+    return Combinators.combine(applicable, Arbitraries.of(shown), Arbitraries.of(extras), Cases.upTo(MONTH),
+            Cases.upTo(MONTH), Cases.upTo(MONTH), Arbitraries.of(true, false), Cases.upTo(Duration.ofDays(10)))
+        .as((rec, fact, extra, at, extraAt, wait, discharged, stay) -> {
+          Instant t = Cases.admission(rec).plus(at);
+          CaseRecord c = extra.add(fact.add(rec, t), Cases.admission(rec).plus(extraAt));
+          return Case.of(discharged ? Cases.discharged(c, t.plus(stay)) : c, t.plus(wait));
+        });
+  }
+
+  /**
+   * The violating cases of an obligation judged over the stay so far: nothing recorded (open or
+   * discharged), the fact recorded only after the as-of (not yet happened), or only one of {@code
+   * misses} (alike, but not what the text asks).
+   */
+  static List<Arbitrary<Case>> notShownInStay(Arbitrary<CaseRecord> applicable, List<Fact> shown, List<Fact> misses) {
+    List<Arbitrary<Case>> violating = new ArrayList<>();
+    violating.add(Combinators.combine(applicable, Cases.upTo(MONTH.multipliedBy(2)), Arbitraries.of(true, false),
+            Arbitraries.integers().between(0, 100))
+        .as((rec, asOf, discharged, p) -> Case.of(
+            discharged ? Cases.discharged(rec, fraction(Cases.admission(rec), asOf, p)) : rec, Cases.admission(rec).plus(asOf))));
+    violating.add(Combinators.combine(applicable, Arbitraries.of(shown), Cases.upTo(MONTH))
+        .flatAs((rec, fact, asOf) -> {
+          Instant when = Cases.admission(rec).plus(asOf);
+          return fromNextDay(when, MONTH).map(t -> Case.of(fact.add(rec, t), when));
+        }));
+    if (!misses.isEmpty()) {
+      violating.add(Combinators.combine(applicable, Arbitraries.of(misses), Cases.upTo(MONTH), Cases.upTo(MONTH))
+          .as((rec, miss, at, wait) -> {
+            Instant t = Cases.admission(rec).plus(at);
+            return Case.of(miss.add(rec, t), t.plus(wait));
+          }));
+    }
+    return violating;
   }
 }

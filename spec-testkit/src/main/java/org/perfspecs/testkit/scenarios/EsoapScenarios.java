@@ -15,6 +15,8 @@ import static org.perfspecs.testkit.scenarios.EsoapCases.document;
 import static org.perfspecs.testkit.scenarios.EsoapCases.documentOf;
 import static org.perfspecs.testkit.scenarios.EsoapCases.fraction;
 import static org.perfspecs.testkit.scenarios.EsoapCases.fromNextDay;
+import static org.perfspecs.testkit.scenarios.EsoapCases.notShownInStay;
+import static org.perfspecs.testkit.scenarios.EsoapCases.shownInStay;
 import static org.perfspecs.testkit.scenarios.EsoapCases.on;
 import static org.perfspecs.testkit.scenarios.EsoapCases.provider;
 import static org.perfspecs.testkit.scenarios.EsoapCases.referralTo;
@@ -178,31 +180,8 @@ public final class EsoapScenarios implements ScenarioSource {
     Arbitrary<CaseRecord> applicable = pregnant().flatMap(setup);
     List<Fact> extras = new ArrayList<>(misses);
     extras.add((rec, at) -> rec);
-    Arbitrary<Boolean> discharge = Arbitraries.of(true, false);
-    // Shown during the stay; the episode open, or discharged later (before or after the as-of).
-    r.meeting(id, Combinators.combine(applicable, Arbitraries.of(shown), Arbitraries.of(extras), Cases.upTo(MONTH),
-            Cases.upTo(MONTH), Cases.upTo(MONTH), discharge, Cases.upTo(Duration.ofDays(10)))
-        .as((rec, fact, extra, at, extraAt, wait, discharged, stay) -> {
-          Instant t = admission(rec).plus(at);
-          CaseRecord c = extra.add(fact.add(rec, t), admission(rec).plus(extraAt));
-          return Case.of(discharged ? Cases.discharged(c, t.plus(stay)) : c, t.plus(wait));
-        }));
-    List<Arbitrary<Case>> violating = new ArrayList<>();
-    violating.add(Combinators.combine(applicable, Cases.upTo(MONTH.multipliedBy(2)), discharge, Arbitraries.integers().between(0, 100))
-        .as((rec, asOf, discharged, p) -> Case.of(discharged ? Cases.discharged(rec, fraction(admission(rec), asOf, p)) : rec,
-            admission(rec).plus(asOf))));
-    violating.add(Combinators.combine(applicable, Arbitraries.of(shown), Cases.upTo(MONTH))
-        .flatAs((rec, fact, asOf) -> {
-          Instant when = admission(rec).plus(asOf);
-          return fromNextDay(when, MONTH).map(t -> Case.of(fact.add(rec, t), when));
-        }));
-    if (!misses.isEmpty()) {
-      violating.add(Combinators.combine(applicable, Arbitraries.of(misses), Cases.upTo(MONTH), Cases.upTo(MONTH))
-          .as((rec, miss, at, wait) -> {
-            Instant t = admission(rec).plus(at);
-            return Case.of(miss.add(rec, t), t.plus(wait));
-          }));
-    }
+    r.meeting(id, shownInStay(applicable, shown, extras));
+    List<Arbitrary<Case>> violating = notShownInStay(applicable, shown, misses);
     r.violating(id, Arbitraries.oneOf(violating));
     Arbitrary<Case> notPregnant = Combinators.combine(notPregnant().flatMap(setup), Arbitraries.of(extrasWith(shown)),
             Cases.upTo(MONTH), Cases.upTo(MONTH))

@@ -11,6 +11,8 @@ import static org.perfspecs.testkit.scenarios.EsoapCases.contactOf;
 import static org.perfspecs.testkit.scenarios.EsoapCases.documentOf;
 import static org.perfspecs.testkit.scenarios.EsoapCases.fraction;
 import static org.perfspecs.testkit.scenarios.EsoapCases.fromNextDay;
+import static org.perfspecs.testkit.scenarios.EsoapCases.notShownInStay;
+import static org.perfspecs.testkit.scenarios.EsoapCases.shownInStay;
 import static org.perfspecs.testkit.scenarios.EsoapCases.max;
 import static org.perfspecs.testkit.scenarios.EsoapCases.on;
 import static org.perfspecs.testkit.scenarios.EsoapCases.referral;
@@ -212,30 +214,8 @@ public final class RcScenarios implements ScenarioSource {
    */
   private static void duringStay(Registrar r, String id, Arbitrary<CaseRecord> applicable, Arbitrary<CaseRecord> inapplicable,
       List<Fact> naFacts, List<Fact> shown, List<Fact> misses, List<Fact> withinStay, List<Fact> extras, String withheld) {
-    Arbitrary<Boolean> discharge = Arbitraries.of(true, false);
-    r.meeting(id, Combinators.combine(applicable, Arbitraries.of(shown), Arbitraries.of(withNoop(extras)), Cases.upTo(MONTH),
-            Cases.upTo(MONTH), Cases.upTo(MONTH), discharge, Cases.upTo(TEN_DAYS))
-        .as((rec, fact, extra, at, extraAt, wait, discharged, stay) -> {
-          Instant t = admission(rec).plus(at);
-          CaseRecord c = extra.add(fact.add(rec, t), admission(rec).plus(extraAt));
-          return Case.of(discharged ? Cases.discharged(c, t.plus(stay)) : c, t.plus(wait));
-        }));
-    List<Arbitrary<Case>> violating = new ArrayList<>();
-    violating.add(Combinators.combine(applicable, Cases.upTo(MONTH.multipliedBy(2)), discharge, Arbitraries.integers().between(0, 100))
-        .as((rec, asOf, discharged, p) -> Case.of(discharged ? Cases.discharged(rec, fraction(admission(rec), asOf, p)) : rec,
-            admission(rec).plus(asOf))));
-    violating.add(Combinators.combine(applicable, Arbitraries.of(shown), Cases.upTo(MONTH))
-        .flatAs((rec, fact, asOf) -> {
-          Instant when = admission(rec).plus(asOf);
-          return fromNextDay(when, MONTH).map(t -> Case.of(fact.add(rec, t), when));
-        }));
-    if (!misses.isEmpty()) {
-      violating.add(Combinators.combine(applicable, Arbitraries.of(misses), Cases.upTo(MONTH), Cases.upTo(MONTH))
-          .as((rec, miss, at, wait) -> {
-            Instant t = admission(rec).plus(at);
-            return Case.of(miss.add(rec, t), t.plus(wait));
-          }));
-    }
+    r.meeting(id, shownInStay(applicable, shown, withNoop(extras)));
+    List<Arbitrary<Case>> violating = notShownInStay(applicable, shown, misses);
     if (!withinStay.isEmpty()) {
       // After a discharge that has happened (the next day or later) ...
       violating.add(Combinators.combine(applicable, Arbitraries.of(withinStay), Cases.upTo(MONTH), Cases.upTo(MONTH))

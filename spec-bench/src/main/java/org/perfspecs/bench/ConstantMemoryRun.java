@@ -1,0 +1,67 @@
+package org.perfspecs.bench;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Outcome;
+import org.perfspecs.checks.engine.Aggregate;
+import org.perfspecs.checks.engine.Engine;
+import org.perfspecs.model.ModelValidator;
+import org.perfspecs.testkit.TypicalRecords;
+
+/**
+ * The end-to-end path of {@link EndToEndBenchmark} (read, validate, evaluate, aggregate) once over
+ * a file or standard input, then the heap figures: run it with {@code -Xmx256m} over 1,000,000
+ * records to show memory stays flat.
+ *
+ * <pre>
+ * java -cp spec-bench/target/benchmarks.jar org.perfspecs.testkit.GenerateRecords --count 1000000 --seed 42 \
+ *   | java -Xmx256m -cp spec-bench/target/benchmarks.jar org.perfspecs.bench.ConstantMemoryRun -
+ * </pre>
+ *
+ * <p>Prints records, findings by outcome, wall time, and per heap pool the peak usage, with GC
+ * counts and times. (Wall time is measured here, in the bench, never in library code.)
+ */
+public final class ConstantMemoryRun {
+  private ConstantMemoryRun() {}
+
+  public static void main(String[] args) throws IOException {
+    String in = args.length == 0 ? "-" : args[0];
+    Engine engine = Engine.standard();
+    ModelValidator validator = ModelValidator.create();
+    EvaluationContext ctx = EvaluationContext.asOf(TypicalRecords.AS_OF);
+    long start = System.nanoTime();
+    Reader reader = in.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+        : Files.newBufferedReader(Path.of(in), StandardCharsets.UTF_8);
+    long[] counts = new long[2];
+    Aggregate aggregate = EndToEndBenchmark.EndToEnd.run(reader, engine, validator, ctx, counts);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long findings = 0;
+    StringBuilder outcomes = new StringBuilder();
+    for (Outcome o : Outcome.values()) {
+      long n = aggregate.total(o);
+      findings += n;
+      outcomes.append(' ').append(o).append('=').append(n);
+    }
+    long records = counts[0];
+    System.out.printf("findings=%d%s%n", findings, outcomes);
+    System.out.printf("records=%d rejected=%d wall=%.1fs (%.0f records/s)%n", records, counts[1], seconds, records / seconds);
+    System.out.printf("max heap (-Xmx)=%d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        System.out.printf("  heap pool %-24s peak used %6d MB%n", pool.getName(), pool.getPeakUsage().getUsed() >> 20);
+      }
+    }
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      System.out.printf("  gc %-24s count %6d time %6d ms%n", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime());
+    }
+  }
+}

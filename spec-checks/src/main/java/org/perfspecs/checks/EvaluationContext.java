@@ -28,6 +28,7 @@ public final class EvaluationContext {
   private final LocalDate today;
   // the span of constant offset that last held a dateOf argument; racy but immutable, so safe to share
   private volatile OffsetSpan lastSpan;
+  private volatile OffsetSpan otherSpan;
 
   private EvaluationContext(Instant asOf, BusinessCalendar calendar) {
     this.asOf = requireNonNull(asOf, "asOf");
@@ -73,7 +74,14 @@ public final class EvaluationContext {
     OffsetSpan span = lastSpan;
     long second = t.getEpochSecond();
     if (!span.holds(second)) {
-      span = OffsetSpan.around(t, rules);
+      OffsetSpan other = otherSpan;
+      if (other != null && other.holds(second)) {
+        span = other;
+      } else {
+        span = OffsetSpan.around(t, rules);
+      }
+      // keep the two most recent spans: a stay across a daylight-saving change alternates between them
+      otherSpan = lastSpan;
       lastSpan = span;
     }
     // what t.atZone(zone).toLocalDate() gives, without the ZonedDateTime and the rules lookup

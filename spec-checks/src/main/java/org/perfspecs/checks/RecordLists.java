@@ -64,6 +64,19 @@ public final class RecordLists {
     return list;
   }
 
+  /**
+   * Whether any of {@code values} is in {@code set}: {@code values.stream().anyMatch(set::contains)}
+   * without the stream.
+   */
+  public static boolean anyIn(java.util.Collection<?> values, java.util.Collection<?> set) {
+    for (Object v : values) {
+      if (set.contains(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static <T> List<T> copy(List<T> list, Predicate<? super T> keep, Comparator<? super T> order) {
     List<T> out = new ArrayList<>(list.size());
     for (T t : list) {

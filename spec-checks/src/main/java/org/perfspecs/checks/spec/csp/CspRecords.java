@@ -10,6 +10,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContentElement;
@@ -29,8 +30,15 @@ final class CspRecords {
 
   /** Contacts that have happened, earliest first. */
   static List<Contact> contacts(Episode e, EvaluationContext ctx) {
-    return RecordLists.keptSorted(e.contacts(), c -> ctx.hasHappened(c.at()), BY_TIME);
+    return RecordScope.memo(CONTACTS, e, ctx, () -> RecordLists.keptSorted(e.contacts(), c -> ctx.hasHappened(c.at()), BY_TIME));
   }
+
+  private static final RecordScope.Key<List<Contact>> CONTACTS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Contact>> CONTACTS_DURING_STAY = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Referral>> REFERRALS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Referral>> REFERRALS_DURING_STAY = RecordScope.Key.create();
+  private static final RecordScope.Key<String> SPAN = RecordScope.Key.create();
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> EVIDENCE = RecordScope.Key.create();
 
   private static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at);
   private static final Comparator<Document> BY_DATE = Comparator.comparing(Document::date);
@@ -43,7 +51,8 @@ final class CspRecords {
 
   /** Referrals made out of the service that have happened, earliest first. */
   static List<Referral> referralsMade(Episode e, EvaluationContext ctx) {
-    return RecordLists.keptSorted(e.referralsMade(), r -> ctx.hasHappened(r.at()), REFERRALS_BY_TIME);
+    return RecordScope.memo(REFERRALS, e, ctx,
+        () -> RecordLists.keptSorted(e.referralsMade(), r -> ctx.hasHappened(r.at()), REFERRALS_BY_TIME));
   }
 
   /** The written service plan, once its completion date has begun. */
@@ -68,15 +77,27 @@ final class CspRecords {
   }
 
   static Evidence evidence(Document d) {
+    return RecordScope.memoOf(EVIDENCE, d, x -> evidenceOf(d));
+  }
+
+  private static Evidence evidenceOf(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
   }
 
   static Evidence evidence(Contact c) {
+    return RecordScope.memoOf(EVIDENCE, c, x -> evidenceOf(c));
+  }
+
+  private static Evidence evidenceOf(Contact c) {
     return Evidence.of("contact", c.id(), c.at(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
         + " contact (" + c.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
   }
 
   static Evidence evidence(Referral r) {
+    return RecordScope.memoOf(EVIDENCE, r, x -> evidenceOf(r));
+  }
+
+  private static Evidence evidenceOf(Referral r) {
     return Evidence.of("referral", r.id(), r.at(), r.target().map(t -> "referral to " + t).orElse("referral received")
         + r.outcome().map(o -> ", outcome " + o).orElse(""));
   }
@@ -131,14 +152,18 @@ final class CspRecords {
 
   /** Referrals made out of the service during the stay so far, earliest first. */
   static List<Referral> referralsDuringStay(Episode e, EvaluationContext ctx) {
-    java.util.function.Predicate<Instant> stay = stay(e, ctx);
-    return RecordLists.kept(referralsMade(e, ctx), r -> stay.test(r.at()));
+    return RecordScope.memo(REFERRALS_DURING_STAY, e, ctx, () -> {
+      java.util.function.Predicate<Instant> stay = stay(e, ctx);
+      return RecordLists.kept(referralsMade(e, ctx), r -> stay.test(r.at()));
+    });
   }
 
   /** Contacts during the stay so far, earliest first. */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
-    java.util.function.Predicate<Instant> stay = stay(e, ctx);
-    return RecordLists.kept(contacts(e, ctx), c -> stay.test(c.at()));
+    return RecordScope.memo(CONTACTS_DURING_STAY, e, ctx, () -> {
+      java.util.function.Predicate<Instant> stay = stay(e, ctx);
+      return RecordLists.kept(contacts(e, ctx), c -> stay.test(c.at()));
+    });
   }
 
   /** Documents of {@code kinds} dated during the stay so far, earliest first. */
@@ -153,6 +178,10 @@ final class CspRecords {
 
   /** The span judged, in words: "during the stay (discharged ...)" or "during the stay so far (as of ...)". */
   static String span(Episode e, EvaluationContext ctx) {
+    return RecordScope.memo(SPAN, e, ctx, () -> spanOf(e, ctx));
+  }
+
+  private static String spanOf(Episode e, EvaluationContext ctx) {
     return e.dischargedAt().filter(ctx::hasHappened)
         .map(d -> "during the stay (discharged " + org.perfspecs.checks.Times.format(d, ctx.zone()) + ")")
         .orElse("during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")");
@@ -160,7 +189,7 @@ final class CspRecords {
 
   /** The admission, as the basis of a judgment over the stay. */
   static Evidence admission(Episode e) {
-    return episode(e, e.admittedAt().orElseThrow(), "admission");
+    return RecordScope.memoOf(EVIDENCE, e, x -> episode(e, e.admittedAt().orElseThrow(), "admission"));
   }
 
   /**

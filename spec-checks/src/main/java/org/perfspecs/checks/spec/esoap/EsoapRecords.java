@@ -95,7 +95,7 @@ final class EsoapRecords {
   /** The record marks one of {@code needs} among the member's counselling needs ("when indicated"). */
   static Condition counselingNeed(String what, Set<Topic> needs) {
     return Condition.of("the record marks " + what + " as indicated", (record, ctx) -> {
-      boolean marked = record.episode().counselingNeeds().stream().anyMatch(needs::contains);
+      boolean marked = RecordLists.anyIn(record.episode().counselingNeeds(), needs);
       return marked ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the record does not mark " + what + " as indicated"));
     });

@@ -185,7 +185,7 @@ final class IopRecords {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> docs = documents(record.episode(), ctx, kinds);
       Optional<Document> covering = docs.stream()
-          .filter(d -> d.elements().stream().anyMatch(anyOf::contains))
+          .filter(d -> RecordLists.anyIn(d.elements(), anyOf))
           .findFirst();
       return covering.isPresent()
           ? Judgment.met("the " + document + " " + covering.get().id() + " covers " + what, evidence(covering.get()))

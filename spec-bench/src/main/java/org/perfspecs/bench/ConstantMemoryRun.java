@@ -27,7 +27,7 @@ import org.perfspecs.testkit.TypicalRecords;
  *   | java -Xmx256m -cp spec-bench/target/benchmarks.jar org.perfspecs.bench.ConstantMemoryRun -
  * </pre>
  *
- * <p>Prints records, findings by outcome, wall time, and per heap pool the peak usage, with GC
+ * <p>Prints progress every 50,000 records (second argument), then records, findings by outcome, wall time, and per heap pool the peak usage, with GC
  * counts and times. (Wall time is measured here, in the bench, never in library code.)
  */
 public final class ConstantMemoryRun {
@@ -42,7 +42,12 @@ public final class ConstantMemoryRun {
     Reader reader = in.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
         : Files.newBufferedReader(Path.of(in), StandardCharsets.UTF_8);
     long[] counts = new long[2];
-    Aggregate aggregate = EndToEndBenchmark.EndToEnd.run(reader, engine, validator, ctx, counts);
+    long every = args.length > 1 ? Long.parseLong(args[1]) : 50_000;
+    Aggregate aggregate = EndToEndBenchmark.EndToEnd.run(reader, engine, validator, ctx, counts, every, n -> {
+      double s = (System.nanoTime() - start) / 1e9;
+      System.out.printf("  %,10d records %8.1fs %7.0f records/s  heap used after last GC %s MB, RSS %s%n",
+          n, s, n / s, liveAfterGc(), rss());
+    });
     double seconds = (System.nanoTime() - start) / 1e9;
     long findings = 0;
     StringBuilder outcomes = new StringBuilder();
@@ -62,6 +67,36 @@ public final class ConstantMemoryRun {
     }
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       System.out.printf("  gc %-24s count %6d time %6d ms%n", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime());
+    }
+    System.out.printf("  heap used after last GC %s MB, RSS %s%n", liveAfterGc(), rss());
+  }
+
+  /** Heap in use right after the most recent collection, summed over the heap pools. */
+  private static long liveAfterGc() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+        used += pool.getCollectionUsage().getUsed();
+      }
+    }
+    return used >> 20;
+  }
+
+  /** Resident set size and its peak, from /proc (Linux), or "n/a". */
+  private static String rss() {
+    try {
+      String rss = "?";
+      String hwm = "?";
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss = line.substring(6).trim();
+        } else if (line.startsWith("VmHWM:")) {
+          hwm = line.substring(6).trim();
+        }
+      }
+      return rss + " (peak " + hwm + ")";
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
     }
   }
 }

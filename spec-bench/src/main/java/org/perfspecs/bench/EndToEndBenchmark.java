@@ -142,10 +142,19 @@ public class EndToEndBenchmark {
     /** {@code counts} receives the records evaluated [0] and rejected [1]. */
     static Aggregate run(java.io.Reader input, Engine engine, ModelValidator validator, EvaluationContext ctx,
         long[] counts) throws IOException {
+      return run(input, engine, validator, ctx, counts, 0, n -> { });
+    }
+
+    /** As above, calling {@code progress} with the records read every {@code every} records (0: never). */
+    static Aggregate run(java.io.Reader input, Engine engine, ModelValidator validator, EvaluationContext ctx,
+        long[] counts, long every, java.util.function.LongConsumer progress) throws IOException {
       Aggregate aggregate = new Aggregate(engine.catalog());
       try (RecordReader<CaseRecord> reader = RecordReader.of(input, CaseRecord.class, validator)) {
         for (Optional<RecordReader.Entry<CaseRecord>> e = reader.next(); e.isPresent(); e = reader.next()) {
           Validated<CaseRecord> v = e.get().result();
+          if (every > 0 && (counts[0] + counts[1] + 1) % every == 0) {
+            progress.accept(counts[0] + counts[1] + 1);
+          }
           if (v.isValid()) {
             counts[0]++;
             for (Finding f : engine.evaluate(v.orElseThrow(), ctx)) {

@@ -73,6 +73,27 @@ class TypicalRecordsTest {
     assertThat(counts).containsKeys(Outcome.MET, Outcome.NOT_MET, Outcome.NOT_APPLICABLE);
   }
 
+  @Test
+  void theEngineGivesWhatEachRequirementGivesOnItsOwn() {
+    // the engine shares per-record work between requirements (RecordScope); on its own a
+    // requirement computes everything itself: the findings must be the same, in the same order
+    Engine engine = Engine.standard();
+    EvaluationContext ctx = EvaluationContext.asOf(TypicalRecords.AS_OF);
+    for (long i = 0; i < 40; i++) {
+      CaseRecord record = TypicalRecords.record(11, i);
+      List<Finding> alone = engine.catalog().specification(record.episode().service()).orElseThrow()
+          .requirements().stream()
+          .filter(r -> r instanceof org.perfspecs.checks.EpisodeRequirement)
+          .map(r -> ((org.perfspecs.checks.EpisodeRequirement) r).evaluate(record, ctx))
+          .toList();
+      List<Finding> together = engine.evaluate(record, ctx);
+      assertThat(together).as("record %d", i).isEqualTo(alone);
+      for (int k = 0; k < alone.size(); k++) {
+        assertThat(together.get(k).toString()).isEqualTo(alone.get(k).toString());
+      }
+    }
+  }
+
   private static byte[] bytes(long count, long seed) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GenerateRecords.write(count, seed, out);

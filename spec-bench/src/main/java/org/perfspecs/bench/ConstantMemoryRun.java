@@ -1,13 +1,11 @@
 package org.perfspecs.bench;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.perfspecs.checks.EvaluationContext;
@@ -39,8 +37,7 @@ public final class ConstantMemoryRun {
     ModelValidator validator = ModelValidator.create();
     EvaluationContext ctx = EvaluationContext.asOf(TypicalRecords.AS_OF);
     long start = System.nanoTime();
-    Reader reader = in.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-        : Files.newBufferedReader(Path.of(in), StandardCharsets.UTF_8);
+    InputStream reader = in.equals("-") ? System.in : Files.newInputStream(Path.of(in));
     long[] counts = new long[2];
     long every = args.length > 1 ? Long.parseLong(args[1]) : 50_000;
     Aggregate aggregate = EndToEndBenchmark.EndToEnd.run(reader, engine, validator, ctx, counts, every, n -> {
@@ -71,15 +68,27 @@ public final class ConstantMemoryRun {
     System.out.printf("  heap used after last GC %s MB, RSS %s%n", liveAfterGc(), rss());
   }
 
-  /** Heap in use right after the most recent collection, summed over the heap pools. */
+  private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** Heap in use right after the most recent collection (of any collector), summed over its pools. */
   private static long liveAfterGc() {
-    long used = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-        used += pool.getCollectionUsage().getUsed();
+    long used = -1;
+    long latest = -1;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof com.sun.management.GarbageCollectorMXBean g && g.getLastGcInfo() != null
+          && g.getLastGcInfo().getEndTime() > latest) {
+        latest = g.getLastGcInfo().getEndTime();
+        used = 0;
+        for (var e : g.getLastGcInfo().getMemoryUsageAfterGc().entrySet()) {
+          if (HEAP_POOLS.contains(e.getKey())) {
+            used += e.getValue().getUsed();
+          }
+        }
       }
     }
-    return used >> 20;
+    return used < 0 ? -1 : used >> 20;
   }
 
   /** Resident set size and its peak, from /proc (Linux), or "n/a". */

@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.perfspecs.checks.EvaluationContext;
-import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.engine.Aggregate;
 import org.perfspecs.checks.engine.Engine;
@@ -48,8 +47,8 @@ import org.perfspecs.testkit.TypicalRecords;
  *       ({@link ModelJson}), nothing else: the parse-only floor the targets compare with;
  *   <li>{@code parseAndEvaluate}: that, then every requirement of the record's specification,
  *       findings counted into an {@link Aggregate}; no Bean Validation;
- *   <li>{@code endToEnd}: what {@code perfspecs check} does: {@link RecordReader} (parse and
- *       {@link ModelValidator}), evaluation, {@link Aggregate}.
+ *   <li>{@code endToEnd}: what {@code perfspecs check} does: {@link RecordReader} over the file's
+ *       bytes (parse and {@link ModelValidator}), evaluation, {@link Aggregate} by month of admission.
  * </ul>
  *
  * <p>The file is {@code file} when that is set (use {@code -p file=/tmp/records.ndjson}), else
@@ -117,9 +116,7 @@ public class EndToEndBenchmark {
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         CaseRecord r = recordReader.readValue(line);
-        for (Finding f : engine.evaluate(r, ctx)) {
-          aggregate.add(f);
-        }
+        aggregate.add(r, engine.evaluate(r, ctx));
       }
     }
     return aggregate.total(Outcome.MET);
@@ -136,17 +133,17 @@ public class EndToEndBenchmark {
 
     static Aggregate run(Path path, Engine engine, ModelValidator validator, EvaluationContext ctx)
         throws IOException {
-      return run(Files.newBufferedReader(path, StandardCharsets.UTF_8), engine, validator, ctx, new long[2]);
+      return run(Files.newInputStream(path), engine, validator, ctx, new long[2]);
     }
 
     /** {@code counts} receives the records evaluated [0] and rejected [1]. */
-    static Aggregate run(java.io.Reader input, Engine engine, ModelValidator validator, EvaluationContext ctx,
+    static Aggregate run(java.io.InputStream input, Engine engine, ModelValidator validator, EvaluationContext ctx,
         long[] counts) throws IOException {
       return run(input, engine, validator, ctx, counts, 0, n -> { });
     }
 
     /** As above, calling {@code progress} with the records read every {@code every} records (0: never). */
-    static Aggregate run(java.io.Reader input, Engine engine, ModelValidator validator, EvaluationContext ctx,
+    static Aggregate run(java.io.InputStream input, Engine engine, ModelValidator validator, EvaluationContext ctx,
         long[] counts, long every, java.util.function.LongConsumer progress) throws IOException {
       Aggregate aggregate = new Aggregate(engine.catalog());
       try (RecordReader<CaseRecord> reader = RecordReader.of(input, CaseRecord.class, validator)) {
@@ -157,9 +154,8 @@ public class EndToEndBenchmark {
           }
           if (v.isValid()) {
             counts[0]++;
-            for (Finding f : engine.evaluate(v.orElseThrow(), ctx)) {
-              aggregate.add(f);
-            }
+            CaseRecord record = v.orElseThrow();
+            aggregate.add(record, engine.evaluate(record, ctx));
           } else {
             counts[1]++;
           }

@@ -39,8 +39,8 @@ public final class Condition {
   /** Both conditions, this one first. */
   public Condition and(Condition other) {
     return new Condition(description + " and " + other.description, (r, c) -> {
-      Optional<Judgment> first = test.blocks(r, c);
-      return first.isPresent() ? first : other.test.blocks(r, c);
+      Optional<Judgment> first = blocks(r, c);
+      return first.isPresent() ? first : other.blocks(r, c);
     });
   }
 
@@ -50,8 +50,11 @@ public final class Condition {
   }
 
   Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
-    return test.blocks(record, ctx);
+    // many requirements share a condition's test: within the engine's evaluation of one record it runs once
+    return RecordScope.memoForRecord(RESULTS, record, ctx, test, t -> t.blocks(record, ctx));
   }
+
+  private static final RecordScope.Key<java.util.Map<Test, Optional<Judgment>>> RESULTS = RecordScope.Key.create();
 
   @Override
   public String toString() {

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.time.BusinessCalendar;
 
@@ -20,10 +23,20 @@ import org.perfspecs.checks.time.BusinessCalendar;
 public final class EvaluationContext {
   private final Instant asOf;
   private final BusinessCalendar calendar;
+  private final ZoneId zone;
+  private final ZoneRules rules;
+  private final LocalDate today;
+  // the span of constant offset that last held a dateOf argument; racy but immutable, so safe to share
+  private volatile OffsetSpan lastSpan;
+  private volatile OffsetSpan otherSpan;
 
   private EvaluationContext(Instant asOf, BusinessCalendar calendar) {
     this.asOf = requireNonNull(asOf, "asOf");
     this.calendar = requireNonNull(calendar, "calendar");
+    this.zone = requireNonNull(calendar.zone(), "calendar.zone()");
+    this.rules = zone.getRules();
+    this.today = asOf.atZone(zone).toLocalDate();
+    this.lastSpan = OffsetSpan.around(asOf, rules);
   }
 
   /** Evaluation as of {@code asOf} with the {@linkplain BusinessCalendar#standard() standard} calendar. */
@@ -48,17 +61,31 @@ public final class EvaluationContext {
 
   /** The zone in which instants become dates (the calendar's). */
   public ZoneId zone() {
-    return calendar.zone();
+    return zone;
   }
 
   /** The as-of date in {@link #zone()}. */
   public LocalDate today() {
-    return asOf.atZone(zone()).toLocalDate();
+    return today;
   }
 
   /** The date of {@code t} in {@link #zone()}. */
   public LocalDate dateOf(Instant t) {
-    return t.atZone(zone()).toLocalDate();
+    OffsetSpan span = lastSpan;
+    long second = t.getEpochSecond();
+    if (!span.holds(second)) {
+      OffsetSpan other = otherSpan;
+      if (other != null && other.holds(second)) {
+        span = other;
+      } else {
+        span = OffsetSpan.around(t, rules);
+      }
+      // keep the two most recent spans: a stay across a daylight-saving change alternates between them
+      otherSpan = lastSpan;
+      lastSpan = span;
+    }
+    // what t.atZone(zone).toLocalDate() gives, without the ZonedDateTime and the rules lookup
+    return LocalDate.ofEpochDay(Math.floorDiv(second + span.offsetSeconds, 86_400L));
   }
 
   /** Whether {@code t} has happened at the as-of time (at or before it). */
@@ -68,11 +95,41 @@ public final class EvaluationContext {
 
   /** Whether {@code day} has begun at the as-of time. */
   public boolean hasBegun(LocalDate day) {
-    return !day.isAfter(today());
+    return !day.isAfter(today);
   }
 
   @Override
   public String toString() {
     return "as of " + asOf + " (" + calendar + ")";
+  }
+
+  /** The instants [from, until) over which a zone's offset is constant. */
+  private static final class OffsetSpan {
+    private final long from; // epoch second, inclusive
+    private final long until; // epoch second, exclusive
+    private final long offsetSeconds;
+
+    private OffsetSpan(long from, long until, ZoneOffset offset) {
+      this.from = from;
+      this.until = until;
+      this.offsetSeconds = offset.getTotalSeconds();
+    }
+
+    static OffsetSpan around(Instant t, ZoneRules rules) {
+      ZoneOffset offset = rules.getOffset(t);
+      if (rules.isFixedOffset()) {
+        return new OffsetSpan(Long.MIN_VALUE, Long.MAX_VALUE, offset);
+      }
+      // previousTransition is strictly before t: if one starts exactly at t, t is its first instant
+      ZoneOffsetTransition next = rules.nextTransition(t);
+      ZoneOffsetTransition previous = rules.previousTransition(t.plusSeconds(1));
+      long from = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
+      long until = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+      return new OffsetSpan(from, until, offset);
+    }
+
+    boolean holds(long second) {
+      return second >= from && second < until;
+    }
   }
 }

@@ -3,12 +3,17 @@ package org.perfspecs.checks.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.Specification;
 import org.perfspecs.checks.catalog.Catalog;
@@ -28,9 +33,23 @@ import org.perfspecs.model.ServiceType;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Engine {
   private final Catalog catalog;
+  // per specification (by identity), its episode requirements in document order
+  private final Map<Specification, List<EpisodeRequirement>> episodeRequirements = new ConcurrentHashMap<>();
 
   private Engine(Catalog catalog) {
     this.catalog = requireNonNull(catalog, "catalog");
+  }
+
+  private List<EpisodeRequirement> episodeRequirements(Specification spec) {
+    return episodeRequirements.computeIfAbsent(spec, s -> {
+      List<EpisodeRequirement> out = new ArrayList<>();
+      for (Requirement r : s.requirements()) {
+        if (r instanceof EpisodeRequirement er) {
+          out.add(er);
+        }
+      }
+      return List.copyOf(out);
+    });
   }
 
   /** An engine over the {@linkplain Catalog#standard() standard catalog}. */
@@ -56,15 +75,18 @@ public final class Engine {
   public List<Finding> evaluate(CaseRecord record, EvaluationContext ctx) {
     requireNonNull(record, "record");
     requireNonNull(ctx, "ctx");
-    ImmutableList.Builder<Finding> out = ImmutableList.builder();
-    catalog.specification(record.episode().service()).ifPresent(spec -> {
-      for (Requirement r : spec.requirements()) {
-        if (r instanceof EpisodeRequirement er) {
-          out.add(er.evaluate(record, ctx));
-        }
+    Optional<Specification> spec = catalog.specification(record.episode().service());
+    if (spec.isEmpty()) {
+      return ImmutableList.of();
+    }
+    List<EpisodeRequirement> requirements = episodeRequirements(spec.get());
+    Finding[] out = new Finding[requirements.size()];
+    try (RecordScope scope = RecordScope.open(record, ctx)) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = requirements.get(i).evaluate(record, ctx);
       }
-    });
-    return out.build();
+    }
+    return ImmutableList.copyOf(out);
   }
 
   /**

@@ -28,6 +28,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Deadline {
+  private static final java.time.format.DateTimeFormatter START =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH);
   private final Instant last;
   private final String description;
 
@@ -49,7 +51,7 @@ public final class Deadline {
   public static Deadline hoursAfter(Instant start, int hours, ZoneId zone) {
     requireNonNegative(hours);
     return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after "
-        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH).format(start.atZone(zone)));
+        + START.format(start.atZone(zone)));
   }
 
   /** On time up to the end of the {@code n}-th business day after the date of {@code start}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -294,7 +295,7 @@ public final class CspComponentsOfService extends Section {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
       Evidence ev = CspRecords.evidence(plan);
-      return plan.developedWith().stream().anyMatch(parties::contains)
+      return RecordLists.anyIn(plan.developedWith(), parties)
           ? Judgment.met("the service plan was developed with " + what, ev)
           : Judgment.notMet("the service plan does not record " + what + " among those it was developed with", ev);
     }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Judgment;
@@ -55,7 +56,7 @@ final class CspConditions {
 
   private record ConsentTest(String description, Set<Party> parties) {
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
-      return record.episode().consentToShareWith().stream().anyMatch(parties::contains) ? Optional.empty()
+      return RecordLists.anyIn(record.episode().consentToShareWith(), parties) ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the record shows no consent to share information with " + description));
     }
   }
@@ -74,7 +75,7 @@ final class CspConditions {
   private record NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      boolean marked = topic == null ? e.serviceNeeds().stream().anyMatch(needs::contains)
+      boolean marked = topic == null ? RecordLists.anyIn(e.serviceNeeds(), needs)
           : e.counselingNeeds().contains(topic);
       return marked ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the record marks no need for " + description));

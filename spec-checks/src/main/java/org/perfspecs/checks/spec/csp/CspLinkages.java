@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -160,7 +161,7 @@ public final class CspLinkages extends Section {
 
   private static Judgment naturalSupportsInCarePlan(CaseRecord record, EvaluationContext ctx) {
     ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
-    return plan.developedWith().stream().anyMatch(CspServices.NATURAL_SUPPORTS::contains)
+    return RecordLists.anyIn(plan.developedWith(), CspServices.NATURAL_SUPPORTS)
         ? Judgment.met("the service plan was developed with the member's natural supports", CspRecords.evidence(plan))
         : Judgment.notMet("the service plan does not involve the member's natural support system", CspRecords.evidence(plan));
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -214,7 +215,7 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.c.2.b", MUST,
       cite("2.c (Service Planning), second bullet, element 2", "and member's chosen support network including family, and other natural or community supports;"),
       new PlanCheck("consultation with the member's support network",
-          p -> p.developedWith().stream().anyMatch(CspServices.NATURAL_SUPPORTS::contains))::judge)
+          p -> RecordLists.anyIn(p.developedWith(), CspServices.NATURAL_SUPPORTS))::judge)
       .when(WRITTEN_PLAN)
       .when(CspConditions.consentedTo("the member's support network", CspServices.NATURAL_SUPPORTS));
 
@@ -1083,7 +1084,7 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Optional<Judgment> serviceAgencies(CaseRecord record, EvaluationContext ctx) {
-    return record.member().stateAgencies().stream().anyMatch(SERVICE_AGENCIES::contains) ? Optional.empty()
+    return RecordLists.anyIn(record.member().stateAgencies(), SERVICE_AGENCIES) ? Optional.empty()
         : Optional.of(Judgment.notApplicable("no state service agency is involved with the member"));
   }
 
@@ -1098,7 +1099,7 @@ public final class CspProcessSpecifications extends Section {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
       List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
-          .filter(d -> d.developedWith().stream().anyMatch(parties::contains)).map(CspRecords::evidence).toList();
+          .filter(d -> RecordLists.anyIn(d.developedWith(), parties)).map(CspRecords::evidence).toList();
       return CspRecords.shownDuringStay(e, ctx, shown, "the discharge planning involved " + what,
           "no discharge-planning record shows " + what + " involved");
     }

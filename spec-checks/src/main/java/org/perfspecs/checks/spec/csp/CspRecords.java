@@ -9,6 +9,8 @@ import java.util.Set;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContentElement;
@@ -28,20 +30,29 @@ final class CspRecords {
 
   /** Contacts that have happened, earliest first. */
   static List<Contact> contacts(Episode e, EvaluationContext ctx) {
-    return e.contacts().stream().filter(c -> ctx.hasHappened(c.at()))
-        .sorted(Comparator.comparing(Contact::at)).toList();
+    return RecordScope.memo(CONTACTS, e, ctx, () -> RecordLists.keptSorted(e.contacts(), c -> ctx.hasHappened(c.at()), BY_TIME));
   }
+
+  private static final RecordScope.Key<List<Contact>> CONTACTS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Contact>> CONTACTS_DURING_STAY = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Referral>> REFERRALS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Referral>> REFERRALS_DURING_STAY = RecordScope.Key.create();
+  private static final RecordScope.Key<String> SPAN = RecordScope.Key.create();
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> EVIDENCE = RecordScope.Key.create();
+
+  private static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at);
+  private static final Comparator<Document> BY_DATE = Comparator.comparing(Document::date);
+  private static final Comparator<Referral> REFERRALS_BY_TIME = Comparator.comparing(Referral::at);
 
   /** Documents of {@code kinds} dated on or before the as-of date, earliest first. */
   static List<Document> documents(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
-    return e.documents().stream().filter(d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()))
-        .sorted(Comparator.comparing(Document::date)).toList();
+    return RecordLists.keptSorted(e.documents(), d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()), BY_DATE);
   }
 
   /** Referrals made out of the service that have happened, earliest first. */
   static List<Referral> referralsMade(Episode e, EvaluationContext ctx) {
-    return e.referralsMade().stream().filter(r -> ctx.hasHappened(r.at()))
-        .sorted(Comparator.comparing(Referral::at)).toList();
+    return RecordScope.memo(REFERRALS, e, ctx,
+        () -> RecordLists.keptSorted(e.referralsMade(), r -> ctx.hasHappened(r.at()), REFERRALS_BY_TIME));
   }
 
   /** The written service plan, once its completion date has begun. */
@@ -66,15 +77,27 @@ final class CspRecords {
   }
 
   static Evidence evidence(Document d) {
+    return RecordScope.memoOf(EVIDENCE, d, x -> evidenceOf(d));
+  }
+
+  private static Evidence evidenceOf(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
   }
 
   static Evidence evidence(Contact c) {
+    return RecordScope.memoOf(EVIDENCE, c, x -> evidenceOf(c));
+  }
+
+  private static Evidence evidenceOf(Contact c) {
     return Evidence.of("contact", c.id(), c.at(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
         + " contact (" + c.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
   }
 
   static Evidence evidence(Referral r) {
+    return RecordScope.memoOf(EVIDENCE, r, x -> evidenceOf(r));
+  }
+
+  private static Evidence evidenceOf(Referral r) {
     return Evidence.of("referral", r.id(), r.at(), r.target().map(t -> "referral to " + t).orElse("referral received")
         + r.outcome().map(o -> ", outcome " + o).orElse(""));
   }
@@ -108,6 +131,16 @@ final class CspRecords {
     return !t.isBefore(e.admittedAt().orElseThrow()) && !t.isAfter(stayEnd(e, ctx)) && ctx.hasHappened(t);
   }
 
+  /** {@link #inStay(Episode, Instant, EvaluationContext)} with the span worked out once. */
+  private static java.util.function.Predicate<Instant> stay(Episode e, EvaluationContext ctx) {
+    Instant from = e.admittedAt().orElse(null);
+    if (from == null) {
+      return t -> inStay(e, t, ctx); // throws as inStay does, only when there is an element to test
+    }
+    Instant to = stayEnd(e, ctx);
+    return t -> !t.isBefore(from) && !t.isAfter(to) && ctx.hasHappened(t);
+  }
+
   /**
    * Whether a record dated {@code day} lies in the stay so far: from the date of admission to the
    * date of discharge (inclusive), or to the as-of date while the member is still enrolled.
@@ -119,12 +152,18 @@ final class CspRecords {
 
   /** Referrals made out of the service during the stay so far, earliest first. */
   static List<Referral> referralsDuringStay(Episode e, EvaluationContext ctx) {
-    return referralsMade(e, ctx).stream().filter(r -> inStay(e, r.at(), ctx)).toList();
+    return RecordScope.memo(REFERRALS_DURING_STAY, e, ctx, () -> {
+      java.util.function.Predicate<Instant> stay = stay(e, ctx);
+      return RecordLists.kept(referralsMade(e, ctx), r -> stay.test(r.at()));
+    });
   }
 
   /** Contacts during the stay so far, earliest first. */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
-    return contacts(e, ctx).stream().filter(c -> inStay(e, c.at(), ctx)).toList();
+    return RecordScope.memo(CONTACTS_DURING_STAY, e, ctx, () -> {
+      java.util.function.Predicate<Instant> stay = stay(e, ctx);
+      return RecordLists.kept(contacts(e, ctx), c -> stay.test(c.at()));
+    });
   }
 
   /** Documents of {@code kinds} dated during the stay so far, earliest first. */
@@ -139,6 +178,10 @@ final class CspRecords {
 
   /** The span judged, in words: "during the stay (discharged ...)" or "during the stay so far (as of ...)". */
   static String span(Episode e, EvaluationContext ctx) {
+    return RecordScope.memo(SPAN, e, ctx, () -> spanOf(e, ctx));
+  }
+
+  private static String spanOf(Episode e, EvaluationContext ctx) {
     return e.dischargedAt().filter(ctx::hasHappened)
         .map(d -> "during the stay (discharged " + org.perfspecs.checks.Times.format(d, ctx.zone()) + ")")
         .orElse("during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")");
@@ -146,7 +189,7 @@ final class CspRecords {
 
   /** The admission, as the basis of a judgment over the stay. */
   static Evidence admission(Episode e) {
-    return episode(e, e.admittedAt().orElseThrow(), "admission");
+    return RecordScope.memoOf(EVIDENCE, e, x -> episode(e, e.admittedAt().orElseThrow(), "admission"));
   }
 
   /**

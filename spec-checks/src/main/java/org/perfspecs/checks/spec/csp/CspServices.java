@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
@@ -43,7 +44,7 @@ final class CspServices {
         .filter(r -> r.target().filter(t -> t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP).isPresent())
         .map(CspRecords::evidence).forEach(shown::add);
     contactsDuringStay(e, ctx).stream()
-        .filter(c -> c.kind() == ContactKind.PEER_SUPPORT || c.parties().stream().anyMatch(NATURAL_SUPPORTS::contains))
+        .filter(c -> c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS))
         .map(CspRecords::evidence).forEach(shown::add);
     return CspRecords.shownDuringStay(e, ctx, shown, "the record shows peer, self-help or natural supports encouraged and facilitated",
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
@@ -54,9 +55,13 @@ final class CspServices {
     Set<Topic> covered = EnumSet.noneOf(Topic.class);
     for (Contact c : contactsDuringStay(e, ctx)) {
       boolean withMemberOrFamily = c.memberEngaged() || c.parties().contains(Party.FAMILY);
-      if (withMemberOrFamily && c.topics().stream().anyMatch(required::contains)) {
+      if (withMemberOrFamily && RecordLists.anyIn(c.topics(), required)) {
         shown.add(CspRecords.evidence(c));
-        c.topics().stream().filter(required::contains).forEach(covered::add);
+        for (Topic t : c.topics()) {
+          if (required.contains(t)) {
+            covered.add(t);
+          }
+        }
       }
     }
     Set<Topic> missing = EnumSet.copyOf(required);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.Conditions;
@@ -346,7 +347,7 @@ public final class EsoapComponentsOfService extends Section {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
       Optional<Contact> contact = e.contacts().stream()
-          .filter(c -> c.memberEngaged() && ctx.hasHappened(c.at()) && c.topics().stream().anyMatch(topics::contains))
+          .filter(c -> c.memberEngaged() && ctx.hasHappened(c.at()) && RecordLists.anyIn(c.topics(), topics))
           .min(Comparator.comparing(Contact::at));
       if (contact.isPresent()) {
         Contact c = contact.get();
@@ -451,7 +452,7 @@ public final class EsoapComponentsOfService extends Section {
     List<Evidence> sessions = new ArrayList<>();
     days.forEach((day, contacts) -> {
       Optional<Contact> session = contacts.stream()
-          .filter(c -> c.topics().stream().anyMatch(HEALTH_EDUCATION_TOPICS::contains))
+          .filter(c -> RecordLists.anyIn(c.topics(), HEALTH_EDUCATION_TOPICS))
           .min(Comparator.comparing(Contact::at));
       if (session.isPresent()) {
         sessions.add(Evidence.of("contact", session.get().id(), session.get().at(), "health education session"));

@@ -12,6 +12,7 @@ import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.Attestation;
@@ -34,18 +35,14 @@ final class EsoapRecords {
    * time, counts: ASMT.3.d's "upon admission" is met by one.)
    */
   static List<Referral> referralsTo(Episode e, Set<ServiceCategory> targets, EvaluationContext ctx) {
-    return e.referralsMade().stream()
-        .filter(r -> r.target().isPresent() && targets.contains(r.target().get()) && duringStay(e, r.at(), ctx))
-        .sorted(Comparator.comparing(Referral::at))
-        .toList();
+    return RecordLists.keptSorted(e.referralsMade(),
+        r -> r.target().isPresent() && targets.contains(r.target().get()) && duringStay(e, r.at(), ctx), REFERRALS_BY_TIME);
   }
 
   /** Appointments of one of {@code kinds} booked by the as-of time and not after a discharge that has happened, earliest booking first. */
   static List<Appointment> appointmentsOf(Episode e, Set<AppointmentKind> kinds, EvaluationContext ctx) {
-    return e.appointments().stream()
-        .filter(a -> kinds.contains(a.kind()) && duringStay(e, a.scheduledAt(), ctx))
-        .sorted(Comparator.comparing(Appointment::scheduledAt))
-        .toList();
+    return RecordLists.keptSorted(e.appointments(), a -> kinds.contains(a.kind()) && duringStay(e, a.scheduledAt(), ctx),
+        BY_BOOKING);
   }
 
   /**
@@ -58,11 +55,12 @@ final class EsoapRecords {
 
   /** Documents of {@code kind} completed by the as-of date, earliest first. */
   static List<Document> documentsOf(Episode e, DocumentKind kind, EvaluationContext ctx) {
-    return e.documents().stream()
-        .filter(d -> d.kind() == kind && ctx.hasBegun(d.date()))
-        .sorted(Comparator.comparing(Document::date))
-        .toList();
+    return RecordLists.keptSorted(e.documents(), d -> d.kind() == kind && ctx.hasBegun(d.date()), BY_DATE);
   }
+
+  private static final Comparator<Referral> REFERRALS_BY_TIME = Comparator.comparing(Referral::at);
+  private static final Comparator<Appointment> BY_BOOKING = Comparator.comparing(Appointment::scheduledAt);
+  private static final Comparator<Document> BY_DATE = Comparator.comparing(Document::date);
 
   static Evidence evidence(Referral r) {
     return Evidence.of("referral", r.id(), r.at(), "referral to " + r.target().map(Enum::name).orElse("?"));
@@ -97,7 +95,7 @@ final class EsoapRecords {
   /** The record marks one of {@code needs} among the member's counselling needs ("when indicated"). */
   static Condition counselingNeed(String what, Set<Topic> needs) {
     return Condition.of("the record marks " + what + " as indicated", (record, ctx) -> {
-      boolean marked = record.episode().counselingNeeds().stream().anyMatch(needs::contains);
+      boolean marked = RecordLists.anyIn(record.episode().counselingNeeds(), needs);
       return marked ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the record does not mark " + what + " as indicated"));
     });

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -370,7 +371,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   /** One group of parties that plans must involve. */
   private record Involvement(String who, Set<Party> group) {
     Optional<Judgment> notContraindicated(CaseRecord record, EvaluationContext ctx) {
-      return record.episode().involvementContraindicated().stream().anyMatch(group::contains)
+      return RecordLists.anyIn(record.episode().involvementContraindicated(), group)
           ? Optional.of(Judgment.notApplicable("the record documents the involvement of " + who + " as contraindicated"))
           : Optional.empty();
     }
@@ -379,14 +380,14 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       Episode e = record.episode();
       List<Document> treatment = IopRecords.documents(e, ctx, IopRecords.TREATMENT_PLANS);
       List<Document> discharge = IopRecords.documents(e, ctx, IopRecords.DISCHARGE_PLANS);
-      Optional<Document> t = treatment.stream().filter(d -> d.developedWith().stream().anyMatch(group::contains)).findFirst();
+      Optional<Document> t = treatment.stream().filter(d -> RecordLists.anyIn(d.developedWith(), group)).findFirst();
       if (t.isEmpty()) {
         return Judgment.notMet("no treatment plan shows involvement of " + who, IopRecords.evidence(treatment));
       }
       if (discharge.isEmpty()) {
         return Judgment.met("treatment plan " + t.get().id() + " shows involvement of " + who, IopRecords.evidence(t.get()));
       }
-      Optional<Document> d = discharge.stream().filter(x -> x.developedWith().stream().anyMatch(group::contains)).findFirst();
+      Optional<Document> d = discharge.stream().filter(x -> RecordLists.anyIn(x.developedWith(), group)).findFirst();
       return d.isPresent()
           ? Judgment.met("treatment plan " + t.get().id() + " and discharge plan " + d.get().id() + " show involvement of " + who,
               IopRecords.evidence(t.get()), IopRecords.evidence(d.get()))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Conditions;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -255,8 +256,8 @@ public final class IopDischargePlanning extends Section {
 
   private static Judgment concernsAndAftercareDocumented(CaseRecord record, EvaluationContext ctx) {
     List<Document> plans = IopRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.DISCHARGE_PLAN, DocumentKind.AFTERCARE_PLAN));
-    boolean concerns = plans.stream().anyMatch(d -> d.elements().stream().anyMatch(CONCERN_ELEMENTS::contains));
-    boolean aftercare = plans.stream().anyMatch(d -> d.elements().stream().anyMatch(AFTERCARE_ELEMENTS::contains));
+    boolean concerns = plans.stream().anyMatch(d -> RecordLists.anyIn(d.elements(), CONCERN_ELEMENTS));
+    boolean aftercare = plans.stream().anyMatch(d -> RecordLists.anyIn(d.elements(), AFTERCARE_ELEMENTS));
     if (concerns && aftercare) {
       return Judgment.met("the member's concerns and the planned after-care are documented", IopRecords.evidence(plans));
     }
@@ -270,7 +271,7 @@ public final class IopDischargePlanning extends Section {
     LocalDate dischargeDate = ctx.dateOf(e.dischargedAt().orElseThrow());
     List<Document> plans = IopRecords.documents(e, ctx, IopRecords.DISCHARGE_PLANS);
     Optional<Document> given = plans.stream()
-        .filter(d -> d.givenTo().stream().anyMatch(RECIPIENTS::contains) && d.givenOn().filter(dischargeDate::equals).isPresent())
+        .filter(d -> RecordLists.anyIn(d.givenTo(), RECIPIENTS) && d.givenOn().filter(dischargeDate::equals).isPresent())
         .findFirst();
     if (given.isPresent()) {
       return Judgment.met("discharge plan " + given.get().id() + " was given to " + given.get().givenTo() + " on the discharge date "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
@@ -48,7 +49,7 @@ final class IopProgram {
 
   /** Staff holding any of {@code roles}. */
   static List<StaffMember> withRole(Program p, Set<StaffRole> roles) {
-    return p.staff().stream().filter(s -> s.roles().stream().anyMatch(roles::contains)).toList();
+    return p.staff().stream().filter(s -> RecordLists.anyIn(s.roles(), roles)).toList();
   }
 
   /** MET when a staff member holds one of {@code roles}. */

@@ -15,6 +15,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Strength;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.Timeliness;
@@ -61,11 +62,11 @@ final class IopRecords {
 
   /** Documents of {@code kinds} dated on or before the as-of date, by date then id. */
   static List<Document> documents(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
-    return e.documents().stream()
-        .filter(d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()))
-        .sorted(Comparator.comparing(Document::date).thenComparing(Document::id))
-        .toList();
+    return RecordLists.keptSorted(e.documents(), d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()), DOCUMENT_ORDER);
   }
+
+  private static final Comparator<Document> DOCUMENT_ORDER = Comparator.comparing(Document::date).thenComparing(Document::id);
+  private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::at).thenComparing(Contact::id);
 
   /** The evidence naming {@code d}. */
   static Evidence evidence(Document d) {
@@ -154,10 +155,8 @@ final class IopRecords {
     Episode e = record.episode();
     Instant from = admittedAt(record);
     Instant to = stayEnd(e, ctx);
-    return e.contacts().stream()
-        .filter(c -> isAttendance(c) && !c.at().isBefore(from) && !c.at().isAfter(to))
-        .sorted(Comparator.comparing(Contact::at).thenComparing(Contact::id))
-        .toList();
+    return RecordLists.keptSorted(e.contacts(), c -> isAttendance(c) && !c.at().isBefore(from) && !c.at().isAfter(to),
+        CONTACT_ORDER);
   }
 
   /** The dates of attendance. */
@@ -186,7 +185,7 @@ final class IopRecords {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> docs = documents(record.episode(), ctx, kinds);
       Optional<Document> covering = docs.stream()
-          .filter(d -> d.elements().stream().anyMatch(anyOf::contains))
+          .filter(d -> RecordLists.anyIn(d.elements(), anyOf))
           .findFirst();
       return covering.isPresent()
           ? Judgment.met("the " + document + " " + covering.get().id() + " covers " + what, evidence(covering.get()))

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -67,7 +68,7 @@ final class RcConditions {
   static Condition involvedWith(Set<StateAgency> agencies, String words) {
     return Condition.of("the member is involved with " + words, (r, ctx) -> {
       Member m = r.member();
-      boolean involved = m.stateAgencies().stream().anyMatch(agencies::contains)
+      boolean involved = RecordLists.anyIn(m.stateAgencies(), agencies)
           || (agencies.contains(StateAgency.DCF) && m.dcfCaseOpen());
       return involved ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the record shows no involvement with " + words));
@@ -88,7 +89,7 @@ final class RcConditions {
       if (plan.isEmpty()) {
         return Optional.of(Judgment.notApplicable("no Plan of Safe Care is in the record yet"));
       }
-      return plan.get().needsIdentified().stream().anyMatch(categories::contains) ? Optional.empty()
+      return RecordLists.anyIn(plan.get().needsIdentified(), categories) ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the Plan of Safe Care identifies no " + words,
               RcRecords.planOfSafeCare(plan.get())));
     });

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
@@ -94,11 +95,11 @@ final class RcRecords {
   static List<Contact> contacts(Episode e, EvaluationContext ctx, Predicate<Contact> which) {
     Instant end = serviceEnd(e, ctx);
     Instant start = admitted(e, ctx).orElse(Instant.MIN);
-    return e.contacts().stream()
-        .filter(c -> ctx.hasHappened(c.at()) && !c.at().isBefore(start) && !c.at().isAfter(end) && which.test(c))
-        .sorted(Comparator.comparing(Contact::at))
-        .toList();
+    return RecordLists.keptSorted(e.contacts(),
+        c -> ctx.hasHappened(c.at()) && !c.at().isBefore(start) && !c.at().isAfter(end) && which.test(c), BY_TIME);
   }
+
+  private static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at);
 
   /** Connections with the member (see the class comment), in time order. */
   static List<Contact> connections(Episode e, EvaluationContext ctx) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -91,7 +92,7 @@ public final class RrsStaffingRequirements extends Section {
           Evidence.of("staff", specialist.get().id(), "roles " + specialist.get().roles()));
     }
     Optional<StaffMember> trained = program.staff().stream()
-        .filter(s -> s.roles().stream().anyMatch(CLINICAL_ROLES::contains)
+        .filter(s -> RecordLists.anyIn(s.roles(), CLINICAL_ROLES)
             && s.trainings().stream().anyMatch(t -> t.topic() == TrainingTopic.TRAUMA_AND_PARENTING && ctx.hasBegun(t.completedOn())))
         .findFirst();
     if (trained.isPresent()) {

@@ -1,0 +1,90 @@
+package org.perfspecs.checks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+
+/**
+ * Allocation-free fast paths for the filtered, sorted views of a record's lists that the rules
+ * take many times per record (contacts that have happened, earliest first, ...). Records are
+ * usually already in time order with every entry kept, and then the view is the record's own
+ * (immutable) list.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class RecordLists {
+  private RecordLists() {}
+
+  /**
+   * The elements of {@code list} that {@code keep} accepts, stably sorted by {@code order}, as an
+   * unmodifiable list: the same elements in the same order as
+   * {@code list.stream().filter(keep).sorted(order).toList()}. {@code list} must be unmodifiable
+   * (it is returned as it is when every element is kept and already in order).
+   */
+  public static <T> List<T> keptSorted(List<T> list, Predicate<? super T> keep, Comparator<? super T> order) {
+    int n = list.size();
+    boolean inOrder = true;
+    T previous = null;
+    for (int i = 0; i < n; i++) {
+      T t = list.get(i);
+      if (!keep.test(t)) {
+        return copy(list, keep, order);
+      }
+      if (i > 0 && inOrder && order.compare(previous, t) > 0) {
+        inOrder = false;
+      }
+      previous = t;
+    }
+    return inOrder ? list : copy(list, keep, order);
+  }
+
+  /**
+   * The elements of {@code list} that {@code keep} accepts, in order, as an unmodifiable list;
+   * {@code list} itself (it must be unmodifiable) when all are kept.
+   */
+  public static <T> List<T> kept(List<T> list, Predicate<? super T> keep) {
+    int n = list.size();
+    for (int i = 0; i < n; i++) {
+      if (!keep.test(list.get(i))) {
+        List<T> out = new ArrayList<>(n - 1);
+        for (int j = 0; j < i; j++) {
+          out.add(list.get(j));
+        }
+        for (int j = i + 1; j < n; j++) {
+          T t = list.get(j);
+          if (keep.test(t)) {
+            out.add(t);
+          }
+        }
+        return Collections.unmodifiableList(out);
+      }
+    }
+    return list;
+  }
+
+  /**
+   * Whether any of {@code values} is in {@code set}: {@code values.stream().anyMatch(set::contains)}
+   * without the stream.
+   */
+  public static boolean anyIn(java.util.Collection<?> values, java.util.Collection<?> set) {
+    for (Object v : values) {
+      if (set.contains(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static <T> List<T> copy(List<T> list, Predicate<? super T> keep, Comparator<? super T> order) {
+    List<T> out = new ArrayList<>(list.size());
+    for (T t : list) {
+      if (keep.test(t)) {
+        out.add(t);
+      }
+    }
+    out.sort(order);
+    return Collections.unmodifiableList(out);
+  }
+}

@@ -1,0 +1,148 @@
+package org.perfspecs.checks;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Episode;
+
+/**
+ * Values derived from one record that many rules use (the contacts of the stay in time order, the
+ * evidence naming a contact, ...), worked out once per record instead of once per requirement.
+ *
+ * <p>The {@linkplain org.perfspecs.checks.engine.Engine engine} opens a scope on the current thread
+ * for the record it evaluates and closes it when it is done, so nothing outlives one call of
+ * {@code evaluate}. A helper asks {@link #memo} with the episode and context it was given: within
+ * the scope of that same record and context (by identity) the value is computed once and shared;
+ * outside any scope (a requirement evaluated on its own) it is simply computed. Values must be
+ * immutable, and must depend on nothing but the episode's record and the context, so sharing them
+ * changes no finding.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class RecordScope implements AutoCloseable {
+  private static final ThreadLocal<RecordScope> CURRENT = new ThreadLocal<>();
+  private static final AtomicInteger KEYS = new AtomicInteger();
+
+  private final CaseRecord record;
+  private final Episode episode;
+  private final EvaluationContext ctx;
+  private final RecordScope outer;
+  private Object[] values = new Object[KEYS.get() + 8];
+
+  private RecordScope(CaseRecord record, EvaluationContext ctx, RecordScope outer) {
+    this.record = record;
+    this.episode = record.episode();
+    this.ctx = ctx;
+    this.outer = outer;
+  }
+
+  /** Opens a scope for {@code record} as of {@code ctx} on this thread; close it in a finally. */
+  public static RecordScope open(CaseRecord record, EvaluationContext ctx) {
+    RecordScope scope = new RecordScope(record, ctx, CURRENT.get());
+    CURRENT.set(scope);
+    return scope;
+  }
+
+  @Override
+  public void close() {
+    if (outer == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(outer);
+    }
+  }
+
+  /** A name for one derived value. */
+  public static final class Key<T> {
+    private final int index = KEYS.getAndIncrement();
+
+    /** A new key; keep it in a static final field. */
+    public static <T> Key<T> create() {
+      return new Key<>();
+    }
+  }
+
+  /** {@code compute.get()}, once per record in scope. */
+  @SuppressWarnings("unchecked")
+  public static <T> T memo(Key<T> key, Episode e, EvaluationContext ctx, Supplier<T> compute) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.episode != e || scope.ctx != ctx) {
+      return compute.get();
+    }
+    Object[] v = scope.values;
+    if (key.index >= v.length) {
+      v = scope.values = Arrays.copyOf(v, key.index + 8);
+    }
+    Object value = v[key.index];
+    if (value == null) {
+      value = compute.get();
+      v[key.index] = value;
+    }
+    return (T) value;
+  }
+
+  /** {@code compute.apply(of)}, once per {@code of} (by identity) per record in scope. */
+  public static <K, T> T memo(Key<Map<K, T>> key, Episode e, EvaluationContext ctx, K of, Function<K, T> compute) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.episode != e || scope.ctx != ctx) {
+      return compute.apply(of);
+    }
+    Map<K, T> map = memo(key, e, ctx, IdentityHashMap::new);
+    T value = map.get(of);
+    if (value == null) {
+      value = compute.apply(of);
+      map.put(of, value);
+    }
+    return value;
+  }
+
+  /**
+   * {@code compute.apply(of)}, once per {@code of} (by identity) while any record is in scope: for
+   * values that depend on {@code of} alone (the evidence naming a contact).
+   */
+  @SuppressWarnings("unchecked")
+  public static <K, T> T memoOf(Key<Map<K, T>> key, K of, Function<K, T> compute) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null) {
+      return compute.apply(of);
+    }
+    Object[] v = scope.values;
+    if (key.index >= v.length) {
+      v = scope.values = Arrays.copyOf(v, key.index + 8);
+    }
+    Map<K, T> map = (Map<K, T>) v[key.index];
+    if (map == null) {
+      map = new IdentityHashMap<>();
+      v[key.index] = map;
+    }
+    T value = map.get(of);
+    if (value == null) {
+      value = compute.apply(of);
+      map.put(of, value);
+    }
+    return value;
+  }
+
+  /**
+   * {@code compute.apply(of)}, once per {@code of} (by identity) per record in scope, for values
+   * that depend on the whole record (member and episode) and the context.
+   */
+  public static <K, T> T memoForRecord(Key<Map<K, T>> key, CaseRecord record, EvaluationContext ctx, K of,
+      Function<K, T> compute) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.record != record || scope.ctx != ctx) {
+      return compute.apply(of);
+    }
+    return memoOf(key, of, compute);
+  }
+
+  /** The record in scope on this thread, if any (for diagnostics and tests). */
+  static CaseRecord current() {
+    RecordScope scope = CURRENT.get();
+    return scope == null ? null : scope.record;
+  }
+}

@@ -466,6 +466,6 @@ public final class CspComponentsOfService extends Section {
   }
 
   private static String hours(long minutes) {
-    return minutes / 60 + "h" + (minutes % 60 == 0 ? "" : String.format("%02dm", minutes % 60));
+    return minutes / 60 + "h" + (minutes % 60 == 0 ? "" : String.format(java.util.Locale.ROOT, "%02dm", minutes % 60));
   }
 }

@@ -314,7 +314,7 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static Evidence evidence(Consultation c) {
-    return Evidence.of("consultation", c.id(), c.arrangedAt(), c.kind().name().toLowerCase() + " consultation arranged");
+    return Evidence.of("consultation", c.id(), c.arrangedAt(), c.kind().name().toLowerCase(java.util.Locale.ROOT) + " consultation arranged");
   }
 
   private static EpisodeRequirement testing(int n, String test, Topic topic, boolean infectious) {

@@ -70,7 +70,7 @@ final class IopRecords {
 
   /** The evidence naming {@code d}. */
   static Evidence evidence(Document d) {
-    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase().replace('_', ' '));
+    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
   }
 
   static Evidence[] evidence(List<Document> docs) {

@@ -204,16 +204,14 @@ public final class RcScenarios implements ScenarioSource {
    */
   private static void duringStay(Registrar r, String id, Arbitrary<CaseRecord> applicable, Arbitrary<CaseRecord> inapplicable,
       List<Fact> naFacts, List<Fact> shown, List<Fact> misses, List<Fact> withinStay) {
-    duringStay(r, id, applicable, inapplicable, naFacts, shown, misses, withinStay, misses, null);
+    duringStay(r, id, applicable, inapplicable, naFacts, shown, misses, withinStay, misses);
   }
 
   /**
-   * As above, with {@code extras} (irrelevant facts) maybe added to the meeting records; when
-   * {@code withheld} names a suspected requirement bug, the NOT_MET scenarios are built (to the
-   * text) but not registered, and the requirement is declared without them.
+   * As above, with {@code extras} (irrelevant facts) maybe added to the meeting records.
    */
   private static void duringStay(Registrar r, String id, Arbitrary<CaseRecord> applicable, Arbitrary<CaseRecord> inapplicable,
-      List<Fact> naFacts, List<Fact> shown, List<Fact> misses, List<Fact> withinStay, List<Fact> extras, String withheld) {
+      List<Fact> naFacts, List<Fact> shown, List<Fact> misses, List<Fact> withinStay, List<Fact> extras) {
     r.meeting(id, shownInStay(applicable, shown, withNoop(extras)));
     List<Arbitrary<Case>> violating = notShownInStay(applicable, shown, misses);
     if (!withinStay.isEmpty()) {
@@ -229,11 +227,7 @@ public final class RcScenarios implements ScenarioSource {
           .as((rec, fact, before, wait) -> Case.of(fact.add(rec, Cases.startOfDay(dateOf(admission(rec))).minus(before)),
               admission(rec).plus(wait))));
     }
-    if (withheld == null) {
-      r.violating(id, Arbitraries.oneOf(violating));
-    } else {
-      r.without(id, withheld);
-    }
+    r.violating(id, Arbitraries.oneOf(violating));
     r.notApplicable(id, Combinators.combine(inapplicable, Arbitraries.of(withNoop(naFacts)), Cases.upTo(MONTH), Cases.upTo(MONTH))
         .as((rec, fact, at, wait) -> {
           Instant t = admission(rec).plus(at);
@@ -441,8 +435,7 @@ public final class RcScenarios implements ScenarioSource {
         List.of(accompanied, contactOf("shown", ContactKind.ACCOMPANIMENT, ContactMode.PHONE, true, Topic.DCF)),
         List.of(contactOf("miss", ContactKind.ACCOMPANIMENT, ContactMode.IN_PERSON, false),
             contactOf("miss", ContactKind.INDIVIDUAL, ContactMode.IN_PERSON, true)),
-        List.of(accompanied), List.of(contactOf("miss", ContactKind.INDIVIDUAL, ContactMode.IN_PERSON, true)),
-        null);
+        List.of(accompanied), List.of(contactOf("miss", ContactKind.INDIVIDUAL, ContactMode.IN_PERSON, true)));
   }
 
   /**
@@ -474,8 +467,7 @@ public final class RcScenarios implements ScenarioSource {
         documentOf("shown", DocumentKind.TRANSPORTATION_ASSISTANCE_NOTE));
     List<Fact> misses = List.of(contactOf("miss", ContactKind.CASE_MANAGEMENT, ContactMode.IN_PERSON, true),
         documentOf("miss", DocumentKind.PROGRESS_NOTE, ContentElement.TRANSPORTATION));
-    duringStay(r, "RC.COMP.13.a", needing, notNeeding, shown, shown, misses, shown, misses,
-        null);
+    duringStay(r, "RC.COMP.13.a", needing, notNeeding, shown, shown, misses, shown, misses);
   }
 
   // ---- PREG ----------------------------------------------------------------------------------
@@ -659,7 +651,7 @@ public final class RcScenarios implements ScenarioSource {
     Arbitrary<CaseRecord> outside = Arbitraries.oneOf(
         pregnantOrParenting().map(rec -> withMember(rec, m -> ImmutableMember.copyOf(m).withStateAgencies(StateAgency.DCF))),
         neitherPregnantNorParenting().map(openCase));
-    duringStay(r, "RC.PREG.4.d", withPlan, outside, shown, shown, misses, shown, notConnections("extra"), null);
+    duringStay(r, "RC.PREG.4.d", withPlan, outside, shown, shown, misses, shown, notConnections("extra"));
   }
 
   // ---- CASE ----------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ final class Progress implements AutoCloseable {
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
       }
     } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
-      // fall through
+      // no /proc link to read: decide by the console below
     }
     return System.console() != null;
   }

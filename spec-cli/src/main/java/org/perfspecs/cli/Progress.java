@@ -50,14 +50,14 @@ final class Progress implements AutoCloseable {
 
   /** Whether this process's stderr is a terminal (Linux and macOS; otherwise: whether there is a console). */
   static boolean stderrIsTerminal() {
-    try {
-      Path fd = Path.of("/proc/self/fd/2");
-      if (Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    Path fd = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd)) {
+      try {
         String target = Files.readSymbolicLink(fd).toString();
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+        return System.console() != null; // the link cannot be read: ask the console instead
       }
-    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
-      // no /proc link to read: decide by the console below
     }
     return System.console() != null;
   }

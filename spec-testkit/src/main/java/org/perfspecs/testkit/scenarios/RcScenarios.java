@@ -360,20 +360,8 @@ public final class RcScenarios implements ScenarioSource {
           needs.addAll(out);
           return withServiceNeeds(rec, needs);
         });
-    r.meeting(id, needing.flatMap(rec -> {
-      List<ServiceCategory> needs = rec.episode().serviceNeeds().stream().filter(group::contains).sorted().toList();
-      return Combinators.combine(Cases.upTo(MONTH).list().ofSize(needs.size()), Cases.upTo(MONTH))
-          .as((ats, wait) -> {
-            CaseRecord c = rec;
-            Instant latest = admission(rec);
-            for (int i = 0; i < needs.size(); i++) {
-              Instant at = admission(rec).plus(ats.get(i));
-              c = addReferral(c, referral("ref-" + i, needs.get(i), at));
-              latest = max(latest, at);
-            }
-            return Case.of(c, latest.plus(wait));
-          });
-    }));
+    r.meeting(id, needing.flatMap(rec -> referredForEach(rec,
+        rec.episode().serviceNeeds().stream().filter(group::contains).sorted().toList())));
     r.violating(id, needing.flatMap(rec -> {
       List<ServiceCategory> needs = rec.episode().serviceNeeds().stream().filter(group::contains).sorted().toList();
       return Combinators.combine(Cases.upTo(MONTH).list().ofSize(needs.size()), Arbitraries.integers().between(0, needs.size() - 1),
@@ -547,19 +535,7 @@ public final class RcScenarios implements ScenarioSource {
           needs.addAll(out);
           return withPlanOfSafeCare(rec, plan("posc", dateOf(admission(rec)), true, true, List.of(), needs));
         });
-    r.meeting(id, identified.flatMap(rec -> {
-      List<ServiceCategory> needs = needs(rec).stream().filter(group::contains).sorted().toList();
-      return Combinators.combine(Cases.upTo(MONTH).list().ofSize(needs.size()), Cases.upTo(MONTH)).as((ats, wait) -> {
-        CaseRecord c = rec;
-        Instant latest = admission(rec);
-        for (int i = 0; i < needs.size(); i++) {
-          Instant at = admission(rec).plus(ats.get(i));
-          c = addReferral(c, referral("ref-" + i, needs.get(i), at));
-          latest = max(latest, at);
-        }
-        return Case.of(c, latest.plus(wait));
-      });
-    }));
+    r.meeting(id, identified.flatMap(rec -> referredForEach(rec, needs(rec).stream().filter(group::contains).sorted().toList())));
     r.violating(id, identified.flatMap(rec -> {
       List<ServiceCategory> needs = needs(rec).stream().filter(group::contains).sorted().toList();
       return Combinators.combine(Cases.upTo(MONTH).list().ofSize(needs.size()), Arbitraries.integers().between(0, needs.size() - 1),
@@ -992,5 +968,19 @@ public final class RcScenarios implements ScenarioSource {
               admission(rec).plus(at)), later), asOf));
         }));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES);
+  }
+
+  /** {@code rec} with a referral for each of {@code needs} during the stay, judged after the last. */
+  private static Arbitrary<Case> referredForEach(CaseRecord rec, List<ServiceCategory> needs) {
+    return Combinators.combine(Cases.upTo(MONTH).list().ofSize(needs.size()), Cases.upTo(MONTH)).as((ats, wait) -> {
+      CaseRecord c = rec;
+      Instant latest = admission(rec);
+      for (int i = 0; i < needs.size(); i++) {
+        Instant at = admission(rec).plus(ats.get(i));
+        c = addReferral(c, referral("ref-" + i, needs.get(i), at));
+        latest = max(latest, at);
+      }
+      return Case.of(c, latest.plus(wait));
+    });
   }
 }

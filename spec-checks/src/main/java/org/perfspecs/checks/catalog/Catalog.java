@@ -10,11 +10,11 @@ import org.apiguardian.api.API;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Specification;
-import org.perfspecs.checks.spec.csp.Csp;
-import org.perfspecs.checks.spec.esoap.Esoap;
-import org.perfspecs.checks.spec.iop.Iop;
-import org.perfspecs.checks.spec.rc.Rc;
-import org.perfspecs.checks.spec.rrs.RrsPpw;
+import org.perfspecs.checks.specifications.csp.Csp;
+import org.perfspecs.checks.specifications.esoap.Esoap;
+import org.perfspecs.checks.specifications.iop.Iop;
+import org.perfspecs.checks.specifications.rc.Rc;
+import org.perfspecs.checks.specifications.rrs.RrsPpw;
 import org.perfspecs.model.ServiceType;
 
 /**

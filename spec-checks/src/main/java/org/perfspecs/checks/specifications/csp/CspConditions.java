@@ -1,0 +1,90 @@
+package org.perfspecs.checks.specifications.csp;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.Condition;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Times;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.Party;
+import org.perfspecs.model.ServiceCategory;
+import org.perfspecs.model.Topic;
+
+/** Conditions of the CSP requirements. */
+final class CspConditions {
+  private CspConditions() {}
+
+  /**
+   * The member has been admitted (the start of service). NOT_APPLICABLE when the member was found
+   * ineligible at intake; UNDETERMINED when no admission time is recorded.
+   */
+  static Condition admitted() {
+    return Condition.of("the member has been admitted", CspConditions::admitted);
+  }
+
+  private static Optional<Judgment> admitted(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    if (e.admittedAt().filter(ctx::hasHappened).isPresent()) {
+      return Optional.empty();
+    }
+    if (e.determinedIneligibleAt().filter(ctx::hasHappened).isPresent()) {
+      return Optional.of(Judgment.notApplicable("the member was found ineligible at intake and not admitted"));
+    }
+    return Optional.of(Judgment.undetermined("no admission time is recorded as of " + Times.format(ctx.asOf(), ctx.zone())));
+  }
+
+  /** A written service plan is in the record (completed on or before the as-of date). */
+  static Condition writtenPlan() {
+    return Condition.of("a written service plan is in the record", CspConditions::writtenPlan);
+  }
+
+  private static Optional<Judgment> writtenPlan(CaseRecord record, EvaluationContext ctx) {
+    return CspRecords.plan(record.episode(), ctx).isPresent() ? Optional.empty()
+        : Optional.of(Judgment.notApplicable("no written service plan is in the record yet"));
+  }
+
+  /** The member has consented to share information with at least one of {@code parties}. */
+  static Condition consentedTo(String description, Set<Party> parties) {
+    return Condition.of("the member has consented to share information with " + description,
+        new ConsentTest(description, parties)::blocks);
+  }
+
+  private record ConsentTest(String description, Set<Party> parties) {
+    Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
+      return RecordLists.anyIn(record.episode().consentToShareWith(), parties) ? Optional.empty()
+          : Optional.of(Judgment.notApplicable("the record shows no consent to share information with " + description));
+    }
+  }
+
+  /** The record marks at least one of the service needs {@code needs}. */
+  static Condition serviceNeed(String description, Set<ServiceCategory> needs) {
+    return Condition.of("the record marks a need for " + description, new NeedTest(description, needs, null)::blocks);
+  }
+
+  /** The record marks the counselling or education need {@code topic}. */
+  static Condition counselingNeed(String description, Topic topic) {
+    return Condition.of("the record marks a need for " + description,
+        new NeedTest(description, EnumSet.noneOf(ServiceCategory.class), topic)::blocks);
+  }
+
+  private record NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
+    Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
+      Episode e = record.episode();
+      boolean marked = topic == null ? RecordLists.anyIn(e.serviceNeeds(), needs)
+          : e.counselingNeeds().contains(topic);
+      return marked ? Optional.empty()
+          : Optional.of(Judgment.notApplicable("the record marks no need for " + description));
+    }
+  }
+
+  /** Names of {@code parties}, lower case. */
+  static String names(Set<?> values) {
+    return values.stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        .sorted().collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,129 @@
+package org.perfspecs.checks.specifications.csp;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Judgment;
+import org.perfspecs.model.AppointmentKind;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Contact;
+import org.perfspecs.model.ContactKind;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.Party;
+import org.perfspecs.model.ServiceCategory;
+import org.perfspecs.model.Topic;
+
+/**
+ * Rules for the CSP services that are stated twice in the document (Components of Service 10 and
+ * 11; Process specifications 2.d). The document gives them no deadline or window, so they are
+ * judged over the stay so far: from the admission to the discharge, or to the as-of time while the
+ * member is still enrolled. MET when the record shows the service within that span, NOT_MET when it
+ * does not (what is not documented was not done); records before admission or after discharge do
+ * not count. The requirements using them apply once the member is admitted.
+ */
+final class CspServices {
+  private CspServices() {}
+
+  /** The member's natural supports as parties to a contact. */
+  static final Set<Party> NATURAL_SUPPORTS = EnumSet.of(Party.FAMILY, Party.SIGNIFICANT_OTHER, Party.CAREGIVER,
+      Party.NATURAL_SUPPORTS, Party.GUARDIAN);
+
+  /** Contacts during the stay so far (admission to discharge, or to the as-of time). */
+  static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
+    return CspRecords.contactsDuringStay(e, ctx);
+  }
+
+  static Judgment peerAndNaturalSupports(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    List<Evidence> shown = new ArrayList<>();
+    CspRecords.referralsDuringStay(e, ctx).stream()
+        .filter(r -> r.target().filter(t -> t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP).isPresent())
+        .map(CspRecords::evidence).forEach(shown::add);
+    contactsDuringStay(e, ctx).stream()
+        .filter(c -> c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS))
+        .map(CspRecords::evidence).forEach(shown::add);
+    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows peer, self-help or natural supports encouraged and facilitated",
+        "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
+  }
+
+  private static Judgment topics(Episode e, EvaluationContext ctx, Set<Topic> required, String what) {
+    List<Evidence> shown = new ArrayList<>();
+    Set<Topic> covered = EnumSet.noneOf(Topic.class);
+    for (Contact c : contactsDuringStay(e, ctx)) {
+      boolean withMemberOrFamily = c.memberEngaged() || c.parties().contains(Party.FAMILY);
+      if (withMemberOrFamily && RecordLists.anyIn(c.topics(), required)) {
+        shown.add(CspRecords.evidence(c));
+        for (Topic t : c.topics()) {
+          if (required.contains(t)) {
+            covered.add(t);
+          }
+        }
+      }
+    }
+    Set<Topic> missing = EnumSet.copyOf(required);
+    missing.removeAll(covered);
+    if (missing.isEmpty()) {
+      List<Evidence> ev = new ArrayList<>(List.of(CspRecords.admission(e)));
+      ev.addAll(shown);
+      return Judgment.met(what + " covered: " + CspConditions.names(required), CspRecords.all(ev));
+    }
+    List<Evidence> ev = new ArrayList<>(List.of(CspRecords.admission(e)));
+    ev.addAll(shown);
+    return Judgment.notMet("no " + what + " on " + CspConditions.names(missing) + " with the member or family is recorded "
+        + CspRecords.span(e, ctx), CspRecords.all(ev));
+  }
+
+  static Judgment education(CaseRecord record, EvaluationContext ctx) {
+    return topics(record.episode(), ctx, EnumSet.of(Topic.MENTAL_ILLNESS, Topic.SUBSTANCE_USE, Topic.RECOVERY), "education");
+  }
+
+  static Judgment medicationEducation(CaseRecord record, EvaluationContext ctx) {
+    Set<Topic> required = EnumSet.of(Topic.PSYCHOTROPIC_MEDICATIONS);
+    if (record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)) {
+      required.add(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS);
+    }
+    return topics(record.episode(), ctx, required, "medication education");
+  }
+
+  private static List<Evidence> linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds) {
+    List<Evidence> shown = new ArrayList<>();
+    CspRecords.referralsDuringStay(e, ctx).stream().filter(r -> r.target().filter(targets::contains).isPresent())
+        .map(CspRecords::evidence).forEach(shown::add);
+    e.appointments().stream().filter(a -> kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx))
+        .map(a -> Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment")).forEach(shown::add);
+    return shown;
+  }
+
+  static Judgment medicationMonitoringLink(CaseRecord record, EvaluationContext ctx) {
+    return CspRecords.shownDuringStay(record.episode(), ctx, linked(record.episode(), ctx, EnumSet.of(ServiceCategory.PSYCHIATRY),
+            EnumSet.of(AppointmentKind.PSYCHIATRIC_AFTERCARE)),
+        "the member is linked to medication-monitoring services",
+        "the record shows no referral to psychiatry and no psychiatric appointment booked for medication monitoring");
+  }
+
+  static Judgment healthMaintenanceLink(CaseRecord record, EvaluationContext ctx) {
+    List<Evidence> shown = linked(record.episode(), ctx, EnumSet.of(ServiceCategory.PCC, ServiceCategory.PRIMARY_HEALTH),
+        EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
+    if (record.member().primaryCareClinician().isPresent()) {
+      shown.add(0, Evidence.of("member", record.member().id(), "primary care clinician on record"));
+    }
+    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the member is linked to regular health maintenance",
+        "the member has no primary care clinician on record and the record shows no referral to primary care and no primary-care or physical-exam appointment");
+  }
+
+  /** Daily living skills: a contact with the member engaged covering daily living skills. */
+  static Judgment dailyLivingSkills(CaseRecord record, EvaluationContext ctx) {
+    return topics(record.episode(), ctx, EnumSet.of(Topic.DAILY_LIVING_SKILLS), "daily living skills work");
+  }
+
+  /** Assistance with obtaining {@code target}: a referral made to it. */
+  static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String what) {
+    List<Evidence> shown = linked(record.episode(), ctx, targets, EnumSet.noneOf(AppointmentKind.class));
+    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the record shows assistance with obtaining " + what + " (referral made)",
+        "the record marks a need for " + what + " but shows no referral made for it");
+  }
+}

@@ -1,0 +1,596 @@
+package org.perfspecs.checks.specifications.esoap;
+
+import static org.perfspecs.checks.Strength.MUST;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.Citation;
+import org.perfspecs.checks.Condition;
+import org.perfspecs.checks.Conditions;
+import org.perfspecs.checks.EpisodeRequirement;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.Section;
+import org.perfspecs.checks.Times;
+import org.perfspecs.checks.Timeliness;
+import org.perfspecs.checks.Timeliness.Timed;
+import org.perfspecs.checks.time.Deadline;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Consultation;
+import org.perfspecs.model.ConsultationKind;
+import org.perfspecs.model.Agreement;
+import org.perfspecs.model.AgreementKind;
+import org.perfspecs.model.Appointment;
+import org.perfspecs.model.AppointmentKind;
+import org.perfspecs.model.Contact;
+import org.perfspecs.model.ContactKind;
+import org.perfspecs.model.ContactMode;
+import org.perfspecs.model.DocumentKind;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.PartnerCategory;
+import org.perfspecs.model.Program;
+import org.perfspecs.model.Referral;
+import org.perfspecs.model.ServiceCategory;
+import org.perfspecs.model.StaffMember;
+import org.perfspecs.model.Topic;
+import org.perfspecs.model.TrainingTopic;
+
+/**
+ * ESOAP "COMPONENTS OF SERVICE".
+ *
+ * <p>Item 4's stem ("is required to provide the following") introduces its three bullets, 4.1-4.3.
+ * Item 6's stem ("assists the member in accessing medical services. All such activities are
+ * documented") is judged through its lettered items 6.a-6.e, each of which requires the
+ * documentation. Item 6.c's unlettered bullet is 6.c.1; item 6.e's seven tests are 6.e.1-6.e.7.
+ * Every episode requirement applies to a member pregnant or postpartum at admission.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class EsoapComponentsOfService extends Section {
+  static final String HEADING = "COMPONENTS OF SERVICE";
+
+  /** Item 1: deferral to the General Performance Specifications. */
+  public static final ProgramRequirement GENERAL_SPECIFICATIONS = ProgramRequirement.external(
+      "ESOAP.COMP.1", MUST,
+      cite("1", "The Enhanced SOAP (ASAM Intensive Outpatient Program) for Pregnant and Postpartum Members complies with all provisions of the corresponding section in the General Performance Specifications."),
+      Esoap.GENERAL_SPECIFICATIONS + ", Components of Service");
+
+  /** Item 2: deferral to 105 CMR 164, including reporting requirements. */
+  public static final ProgramRequirement LICENSURE_105_CMR_164 = ProgramRequirement.external(
+      "ESOAP.COMP.2", MUST,
+      cite("2", "The provider complies with requirements of the Department of Public Health (DPH) Bureau of Substance Addiction Services (BSAS) 105 CMR 164 Licensure of Substance Use Disorder Treatment Programs, including reporting requirements."),
+      Esoap.CMR_105_164);
+
+  /**
+   * Item 4, second bullet: a medical and an obstetric consultation, each arranged no later than
+   * exactly 48 hours after admission (48:00 is on time, 48:01 is late), for a member pregnant or
+   * postpartum at admission.
+   */
+  public static final EpisodeRequirement CONSULTATIONS_WITHIN_48_HOURS = EpisodeRequirement.of(
+      "ESOAP.COMP.4.2", MUST,
+      cite("4, second bullet", "The provider arranges all necessary medical and obstetric consultations within 48 hours of admission and documents this in the Member's health record."),
+      EsoapComponentsOfService::consultationsWithin48Hours)
+      .when(Conditions.pregnantOrPostpartumAtAdmission());
+
+  /** The longest allowed gap between two capacity updates, in days ("one time per week"). */
+  public static final int CAPACITY_UPDATE_DAYS = 7;
+
+  /**
+   * Item 3, first sentence: weekly capacity updates on the Massachusetts Behavioral Health Access
+   * website, judged from the dated update log ({@link Program#capacityUpdates()}), dates after the
+   * as-of date ignored. NOT_MET when the log is empty, when two consecutive updates are more than 7
+   * days apart (a Monday then the next Monday is 7 days: on time; 8 days is a gap), or when more
+   * than 7 days have passed since the last update (the next update is due by the end of the 7th
+   * day after it). Otherwise MET, the reason naming the next due date. The whole log is judged,
+   * from its first update.
+   */
+  public static final ProgramRequirement CAPACITY_UPDATED_WEEKLY = ProgramRequirement.of(
+      "ESOAP.COMP.3.a", MUST,
+      cite("3, first sentence", "The program is responsible for updating its available capacity, one time per week on the [Massachusetts Behavioral Health Access website](#)."),
+      EsoapComponentsOfService::capacityUpdatedWeekly);
+
+  /**
+   * Item 3, second sentence: administrative and contact information kept up to date on the
+   * website. No structured fact shows it: attested.
+   */
+  public static final ProgramRequirement WEBSITE_INFORMATION_CURRENT = ProgramRequirement.attested(
+      "ESOAP.COMP.3.b", MUST,
+      cite("3, second sentence", "The program is responsible for keeping all administrative and contact information up to date on the website."));
+
+  /**
+   * Item 3, third sentence: staff trained on the website. MET when the roster is not empty and
+   * every staff member has completed a {@link TrainingTopic#BEHAVIORAL_HEALTH_ACCESS_WEBSITE}
+   * training on or before the as-of date; NOT_MET naming the staff without it.
+   */
+  public static final ProgramRequirement STAFF_TRAINED_ON_WEBSITE = ProgramRequirement.of(
+      "ESOAP.COMP.3.c", MUST,
+      cite("3, third sentence", "The program is responsible for training staff on the use of the website to locate other services for members, particularly in planning aftercare services."),
+      EsoapComponentsOfService::staffTrainedOnWebsite);
+
+  /**
+   * Item 4, first bullet: capacity to treat members on medications for addiction treatment or for
+   * opioid use disorders. MET by a documented affiliation agreement with a {@link
+   * PartnerCategory#MEDICATION_FOR_ADDICTION_TREATMENT} provider active on the as-of date (the
+   * form the document names), otherwise by an attestation for this id (capacity in house);
+   * NOT_MET without either. (Whether a given member on such medication was admitted is not
+   * recorded by the model.)
+   */
+  public static final ProgramRequirement MEDICATION_CAPACITY = ProgramRequirement.of(
+      "ESOAP.COMP.4.1", MUST,
+      cite("4, first bullet", "The provider admits and has the capacity to treat pregnant or postpartum Members who are currently receiving medications for addiction treatment or for opioid use disorders. Such capacity may take the form of documented, active Affiliation Agreements with providers licensed to provide such treatments."),
+      EsoapComponentsOfService::medicationCapacity);
+
+  /** Contact kinds that make a date a day of attendance. */
+  static final Set<ContactKind> ATTENDANCE_KINDS = EnumSet.of(ContactKind.PROGRAM_DAY, ContactKind.GROUP,
+      ContactKind.INDIVIDUAL, ContactKind.FAMILY, ContactKind.EDUCATION);
+
+  /** Topics that count as education and counselling on prenatal and postpartum care, HIV/AIDS and other health issues. */
+  static final Set<Topic> HEALTH_EDUCATION_TOPICS = EnumSet.of(Topic.PRENATAL_CARE, Topic.POSTPARTUM_CARE,
+      Topic.HIV_AIDS, Topic.HEPATITIS, Topic.SEXUALLY_TRANSMITTED_INFECTIONS, Topic.OTHER_HEALTH_ISSUES,
+      Topic.INFECTIOUS_DISEASE_TESTING, Topic.NUTRITION, Topic.NEONATAL_ABSTINENCE_SYNDROME,
+      Topic.BREASTFEEDING, Topic.LACTATION, Topic.SMOKING_EFFECTS, Topic.FAMILY_PLANNING,
+      Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS);
+
+  /**
+   * Item 4, third bullet: at least one session per day of attendance that provides education and
+   * counselling on prenatal and postpartum care, HIV/AIDS and other health-related issues.
+   *
+   * <p>A day of attendance is a date (America/New_York) from admission to discharge (or the as-of
+   * time) on which the member took part, engaged, in a program day, group, individual, family or
+   * education contact other than by text. Each such day must hold such a contact covering at
+   * least one of {@link #HEALTH_EDUCATION_TOPICS}. A past day without one is NOT_MET; the as-of
+   * day of an open episode is PENDING until its end; with no day of attendance yet the
+   * requirement is NOT_APPLICABLE.
+   */
+  public static final EpisodeRequirement DAILY_HEALTH_EDUCATION = EpisodeRequirement.of(
+      "ESOAP.COMP.4.3", MUST,
+      cite("4, third bullet", "The provider ensures at minimum one session per day that provides education and counseling on prenatal and postpartum care, HIV/AIDS, and other health-related issues, which is documented in the member's health record."),
+      EsoapComponentsOfService::dailyHealthEducation)
+      .when(Conditions.pregnantOrPostpartumAtAdmission());
+
+  /**
+   * Item 5, first sentence: help arranging or using community-based transportation, when the
+   * record marks a transportation need. MET by a referral to {@link ServiceCategory#TRANSPORTATION}
+   * or a transportation assistance note in the record by the as-of time; NOT_MET otherwise.
+   */
+  public static final EpisodeRequirement COMMUNITY_TRANSPORTATION = EpisodeRequirement.of(
+      "ESOAP.COMP.5.a", MUST,
+      cite("5, first sentence", "The Enhanced SOAP for pregnant and postpartum Members assists members with arranging and/or utilizing community-based transportation resources (e.g., public transportation resources, PT-1 forms, etc.)."),
+      EsoapComponentsOfService::communityTransportation)
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(EsoapRecords.serviceNeed("transportation", ServiceCategory.TRANSPORTATION));
+
+  /**
+   * Item 5, second sentence: best effort to provide transportation directly to essential
+   * appointments while transitioning, when the record marks a transportation need. MET by a
+   * {@link ContactKind#TRANSPORTATION} contact by the as-of time; NOT_MET otherwise.
+   */
+  public static final EpisodeRequirement DIRECT_TRANSPORTATION = EpisodeRequirement.of(
+      "ESOAP.COMP.5.b", MUST,
+      cite("5, second sentence", "The program makes best effort to directly provide transportation to essential appointments (i.e., medical, behavioral health, and OB/GYN.) temporarily, while transitioning to these community-based transportation resources."),
+      EsoapComponentsOfService::directTransportation)
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(EsoapRecords.serviceNeed("transportation", ServiceCategory.TRANSPORTATION));
+
+  /** Months before admission within which a complete physical examination makes 6.a not apply. */
+  public static final int PHYSICAL_EXAM_MONTHS = 6;
+
+  /**
+   * Item 6.a: when the member has a PCC and no complete physical examination is recorded on a
+   * date from six months before the admission date through the admission date (an exam on exactly
+   * that date counts as within six months), help scheduling an appointment with the PCC. MET by a
+   * primary-care or physical-exam appointment the program helped make, booked by the as-of time;
+   * NOT_MET otherwise (no deadline is stated). An unknown exam date reads as no exam. A member
+   * without a PCC is NOT_APPLICABLE here (6.b).
+   */
+  public static final EpisodeRequirement PCC_APPOINTMENT_FOR_PHYSICAL = EpisodeRequirement.of(
+      "ESOAP.COMP.6.a", MUST,
+      cite("6.a", "If the member has not undergone a complete physical examination within the past six months, the Enhanced SOAP is responsible for assisting the member in scheduling an appointment with their primary care clinician (PCC). Such efforts including any contact with the member's PCC are documented in the Member's health record."),
+      EsoapComponentsOfService::pccAppointmentForPhysical)
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(Condition.of("the member has a PCC and no complete physical examination in the six months before admission",
+          EsoapComponentsOfService::needsPhysical));
+
+  /** Item 6.b: no PCC: deferral to the General Performance Specifications. */
+  public static final ProgramRequirement NO_PCC_GENERAL_SPECIFICATIONS = ProgramRequirement.external(
+      "ESOAP.COMP.6.b", MUST,
+      cite("6.b", "If the member does not have a PCC, the Enhanced SOAP follows the requirements delineated in the General Performance Specifications."),
+      Esoap.GENERAL_SPECIFICATIONS + " (members without a PCC)");
+
+  /**
+   * Item 6.c: a member without an obstetric provider is referred to one. MET by a referral to
+   * {@link ServiceCategory#OBSTETRIC_PROVIDER} made by the as-of time; NOT_MET otherwise. The
+   * deadline ("immediately upon admission") is judged by ESOAP.ASMT.3.d.
+   */
+  public static final EpisodeRequirement OBSTETRIC_REFERRAL = EpisodeRequirement.of(
+      "ESOAP.COMP.6.c", MUST,
+      cite("6.c", "If the member does not have an OB/GYN, midwife, or other obstetric health care provider, the Enhanced SOAP must refer them to one."),
+      EsoapComponentsOfService::obstetricReferral)
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(EsoapRecords.noObstetricProvider());
+
+  /** Appointment kinds that are an obstetric visit. */
+  static final Set<AppointmentKind> OBSTETRIC_VISITS = EnumSet.of(AppointmentKind.OBSTETRIC,
+      AppointmentKind.PRENATAL, AppointmentKind.POSTPARTUM);
+
+  /**
+   * Item 6.c, bullet: after a referral to an obstetric provider the member consented to, follow-up
+   * that she attends. For each such referral: MET when a follow-up time is recorded by the as-of
+   * time; PENDING while the first obstetric visit booked at or after the referral has not yet
+   * taken place, due by the end of that visit's day; NOT_MET otherwise. The requirement is MET
+   * only when every consented referral is.
+   */
+  public static final EpisodeRequirement OBSTETRIC_VISIT_FOLLOW_UP = EpisodeRequirement.of(
+      "ESOAP.COMP.6.c.1", MUST,
+      cite("6.c, bullet", "If a patient consents to the E-SOAP referring them to an obstetric healthcare provider, the E-SOAP must also follow-up to ensure patient attends their scheduled visit."),
+      EsoapComponentsOfService::obstetricVisitFollowUp)
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(Condition.of("the member consented to a referral to an obstetric health care provider",
+          EsoapComponentsOfService::consentedObstetricReferral));
+
+  /**
+   * Item 6.d: when the record marks a need for walk-in medical services, help making an
+   * appointment at a walk-in medical center. MET by a walk-in medical appointment the program
+   * helped make, or a referral to walk-in medical services, by the as-of time; NOT_MET otherwise.
+   */
+  public static final EpisodeRequirement WALK_IN_APPOINTMENTS = EpisodeRequirement.of(
+      "ESOAP.COMP.6.d", MUST,
+      cite("6.d", "When needed, the Enhanced SOAP assists members in making appointments at local walk-in medical service centers."),
+      EsoapComponentsOfService::walkInAppointments)
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(EsoapRecords.serviceNeed("walk-in medical services", ServiceCategory.WALK_IN_MEDICAL));
+
+  /** Item 6.e, element 1: HIV testing. */
+  public static final EpisodeRequirement ENCOURAGE_HIV_TESTING = testing(1, "HIV", Topic.HIV_TESTING, true);
+
+  /** Item 6.e, element 2: syphilis testing. */
+  public static final EpisodeRequirement ENCOURAGE_SYPHILIS_TESTING = testing(2, "syphilis", Topic.SYPHILIS_TESTING, true);
+
+  /** Item 6.e, element 3: hepatitis B testing. */
+  public static final EpisodeRequirement ENCOURAGE_HEPATITIS_B_TESTING = testing(3, "hepatitis B", Topic.HEPATITIS_B_TESTING, true);
+
+  /** Item 6.e, element 4: hepatitis C testing. */
+  public static final EpisodeRequirement ENCOURAGE_HEPATITIS_C_TESTING = testing(4, "hepatitis C", Topic.HEPATITIS_C_TESTING, true);
+
+  /** Item 6.e, element 5: chlamydia testing. */
+  public static final EpisodeRequirement ENCOURAGE_CHLAMYDIA_TESTING = testing(5, "chlamydia", Topic.CHLAMYDIA_TESTING, true);
+
+  /** Item 6.e, element 6: gonorrhea testing. */
+  public static final EpisodeRequirement ENCOURAGE_GONORRHEA_TESTING = testing(6, "gonorrhea", Topic.GONORRHEA_TESTING, true);
+
+  /** Item 6.e, element 7: PAP testing (not covered by the infectious-disease umbrella). */
+  public static final EpisodeRequirement ENCOURAGE_PAP_TESTING = testing(7, "PAP", Topic.PAP_TESTING, false);
+
+  EsoapComponentsOfService() {
+    super("COMP", HEADING, List.of(GENERAL_SPECIFICATIONS, LICENSURE_105_CMR_164, CAPACITY_UPDATED_WEEKLY,
+        WEBSITE_INFORMATION_CURRENT, STAFF_TRAINED_ON_WEBSITE, MEDICATION_CAPACITY, CONSULTATIONS_WITHIN_48_HOURS,
+        DAILY_HEALTH_EDUCATION, COMMUNITY_TRANSPORTATION, DIRECT_TRANSPORTATION, PCC_APPOINTMENT_FOR_PHYSICAL,
+        NO_PCC_GENERAL_SPECIFICATIONS, OBSTETRIC_REFERRAL, OBSTETRIC_VISIT_FOLLOW_UP, WALK_IN_APPOINTMENTS,
+        ENCOURAGE_HIV_TESTING, ENCOURAGE_SYPHILIS_TESTING, ENCOURAGE_HEPATITIS_B_TESTING,
+        ENCOURAGE_HEPATITIS_C_TESTING, ENCOURAGE_CHLAMYDIA_TESTING, ENCOURAGE_GONORRHEA_TESTING,
+        ENCOURAGE_PAP_TESTING));
+  }
+
+  static Citation cite(String label, String text) {
+    return Citation.of(Esoap.SOURCE, HEADING, label, text);
+  }
+
+  private static Judgment consultationsWithin48Hours(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    var admitted = e.admittedAt().orElseThrow(); // the condition guarantees an admission
+    Deadline due = Deadline.hoursAfter(admitted, 48, ctx.zone());
+    Evidence admission = Evidence.of("episode", e.id(), admitted, "admission");
+    Optional<Consultation> medical = earliest(e, ConsultationKind.MEDICAL, ctx);
+    Optional<Consultation> obstetric = earliest(e, ConsultationKind.OBSTETRIC, ctx);
+    if (medical.isPresent() && obstetric.isPresent()) {
+      Consultation later = medical.get().arrangedAt().isAfter(obstetric.get().arrangedAt()) ? medical.get() : obstetric.get();
+      Consultation earlier = later == medical.get() ? obstetric.get() : medical.get();
+      return Timeliness.judge(due, Optional.of(Timed.of(later.arrangedAt(), evidence(later))),
+          "medical and obstetric consultations arranged (the later one)", ctx,
+          admission, evidence(earlier));
+    }
+    String missing = medical.isEmpty() && obstetric.isEmpty() ? "medical or obstetric"
+        : medical.isEmpty() ? "medical" : "obstetric";
+    Evidence[] basis = Optional.ofNullable(medical.orElse(obstetric.orElse(null)))
+        .map(c -> new Evidence[] {admission, evidence(c)}).orElse(new Evidence[] {admission});
+    return Timeliness.judge(due, Optional.empty(), "arranged " + missing + " consultation", ctx, basis);
+  }
+
+  private static Optional<Consultation> earliest(Episode e, ConsultationKind kind, EvaluationContext ctx) {
+    return e.consultations().stream()
+        .filter(c -> c.kind() == kind && ctx.hasHappened(c.arrangedAt()))
+        .min(Comparator.comparing(Consultation::arrangedAt));
+  }
+
+  private static Evidence evidence(Consultation c) {
+    return Evidence.of("consultation", c.id(), c.arrangedAt(), c.kind().name().toLowerCase(java.util.Locale.ROOT) + " consultation arranged");
+  }
+
+  private static EpisodeRequirement testing(int n, String test, Topic topic, boolean infectious) {
+    Set<Topic> marks = infectious ? EnumSet.of(topic, Topic.INFECTIOUS_DISEASE_TESTING) : EnumSet.of(topic);
+    String what = test + " testing";
+    return EpisodeRequirement.of("ESOAP.COMP.6.e." + n, MUST,
+        cite("6.e, element " + n + " (" + test + ")", "When indicated, the Enhanced SOAP encourages the member to undergo HIV, syphilis, hepatitis B and C, chlamydia, gonorrhea, and PAP testing."),
+        new TestingEncouragement(what, marks, infectious)::judge)
+        .when(Conditions.pregnantOrPostpartumAtAdmission())
+        .when(EsoapRecords.counselingNeed(what, marks));
+  }
+
+  /**
+   * Item 6.e, one test: when the record marks the test as indicated (the test's own topic, or for
+   * the six infectious-disease tests {@link Topic#INFECTIOUS_DISEASE_TESTING}), MET by a contact with
+   * the member engaged covering one of those topics, or (infectious-disease tests) a referral to
+   * {@link ServiceCategory#HIV_HEPATITIS_STI_TESTING}, by the as-of time; NOT_MET otherwise.
+   */
+  private static final class TestingEncouragement {
+    private final String what;
+    private final Set<Topic> topics;
+    private final boolean infectious;
+
+    TestingEncouragement(String what, Set<Topic> topics, boolean infectious) {
+      this.what = what;
+      this.topics = topics;
+      this.infectious = infectious;
+    }
+
+    Judgment judge(CaseRecord record, EvaluationContext ctx) {
+      Episode e = record.episode();
+      Optional<Contact> contact = e.contacts().stream()
+          .filter(c -> c.memberEngaged() && ctx.hasHappened(c.at()) && RecordLists.anyIn(c.topics(), topics))
+          .min(Comparator.comparing(Contact::at));
+      if (contact.isPresent()) {
+        Contact c = contact.get();
+        return Judgment.met("the member was encouraged to undergo " + what + " at " + Times.format(c.at(), ctx.zone()),
+            Evidence.of("contact", c.id(), c.at(), "contact covering " + what));
+      }
+      if (infectious) {
+        List<Referral> referrals = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.HIV_HEPATITIS_STI_TESTING), ctx);
+        if (!referrals.isEmpty()) {
+          Referral r = referrals.get(0);
+          return Judgment.met("the member was referred for HIV, hepatitis and STI testing at "
+              + Times.format(r.at(), ctx.zone()), EsoapRecords.evidence(r));
+        }
+      }
+      return Judgment.notMet("the record shows no encouragement to undergo " + what + ", which the record marks as indicated");
+    }
+  }
+
+  private static Judgment capacityUpdatedWeekly(Program program, EvaluationContext ctx) {
+    List<LocalDate> updates = program.capacityUpdates().stream().filter(ctx::hasBegun).distinct().sorted().toList();
+    if (updates.isEmpty()) {
+      return Judgment.notMet("the program profile records no capacity update on the Massachusetts Behavioral Health Access website");
+    }
+    for (int i = 1; i < updates.size(); i++) {
+      LocalDate a = updates.get(i - 1);
+      LocalDate b = updates.get(i);
+      long gap = ChronoUnit.DAYS.between(a, b);
+      if (gap > CAPACITY_UPDATE_DAYS) {
+        return Judgment.notMet("capacity updates on " + a + " and " + b + " are " + gap
+            + " days apart; at most " + CAPACITY_UPDATE_DAYS + " are allowed (one update per week)",
+            update(a), update(b));
+      }
+    }
+    LocalDate last = updates.get(updates.size() - 1);
+    Deadline next = Deadline.calendarDaysAfter(last, CAPACITY_UPDATE_DAYS, ctx.zone());
+    if (!next.isOpenAt(ctx.asOf())) {
+      return Judgment.missed(next, "no capacity update since " + last + "; the next was due by the end of "
+          + last.plusDays(CAPACITY_UPDATE_DAYS), update(last));
+    }
+    return Judgment.met(updates.size() + " capacity update(s) from " + updates.get(0) + " to " + last
+        + ", never more than " + CAPACITY_UPDATE_DAYS + " days apart; the next is due by the end of "
+        + last.plusDays(CAPACITY_UPDATE_DAYS), update(updates.get(0)), update(last));
+  }
+
+  private static Evidence update(LocalDate d) {
+    return Evidence.onDate("capacityUpdate", d.toString(), d, "capacity updated on the Massachusetts Behavioral Health Access website");
+  }
+
+  private static Judgment staffTrainedOnWebsite(Program program, EvaluationContext ctx) {
+    if (program.staff().isEmpty()) {
+      return Judgment.notMet("the program profile lists no staff, so no staff training on the website is shown");
+    }
+    List<String> untrained = program.staff().stream()
+        .filter(m -> m.trainings().stream().noneMatch(t -> t.topic() == TrainingTopic.BEHAVIORAL_HEALTH_ACCESS_WEBSITE
+            && ctx.hasBegun(t.completedOn())))
+        .map(StaffMember::id)
+        .toList();
+    if (!untrained.isEmpty()) {
+      return Judgment.notMet(untrained.size() + " of " + program.staff().size()
+          + " staff have no training on the Massachusetts Behavioral Health Access website: " + String.join(", ", untrained),
+          untrained.stream().map(id -> Evidence.of("staff", id, "no website training")).toArray(Evidence[]::new));
+    }
+    return Judgment.met("all " + program.staff().size() + " staff are trained on the Massachusetts Behavioral Health Access website",
+        program.staff().stream().map(m -> Evidence.of("staff", m.id(), "website training completed")).toArray(Evidence[]::new));
+  }
+
+  private static Judgment medicationCapacity(Program program, EvaluationContext ctx) {
+    Optional<Agreement> agreement = program.agreements().stream()
+        .filter(a -> a.kind() == AgreementKind.AFFILIATION
+            && a.partnerCategory() == PartnerCategory.MEDICATION_FOR_ADDICTION_TREATMENT && a.isActiveOn(ctx.today()))
+        .findFirst();
+    if (agreement.isPresent()) {
+      Agreement a = agreement.get();
+      return Judgment.met("active affiliation agreement " + a.id() + " with a provider of medications for addiction treatment",
+          Evidence.onDate("agreement", a.id(), a.signedOn(), "affiliation agreement, medications for addiction treatment"));
+    }
+    Optional<org.perfspecs.model.Attestation> attested = EsoapRecords.attestation(program, "ESOAP.COMP.4.1", ctx);
+    if (attested.isPresent()) {
+      return Judgment.met("in-house capacity to treat members on medications for addiction treatment, attested by "
+          + attested.get().attestedBy() + " on " + attested.get().attestedOn(), EsoapRecords.evidence(attested.get()));
+    }
+    return Judgment.notMet("no active affiliation agreement with a provider of medications for addiction treatment"
+        + " and no attestation of in-house capacity");
+  }
+
+  private static Judgment dailyHealthEducation(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    Instant admitted = EsoapRecords.admitted(record);
+    boolean open = e.isOpenAt(ctx.asOf());
+    Instant end = open ? ctx.asOf() : e.dischargedAt().get();
+    TreeMap<LocalDate, List<Contact>> days = new TreeMap<>();
+    for (Contact c : e.contacts()) {
+      if (c.memberEngaged() && ATTENDANCE_KINDS.contains(c.kind()) && c.mode() != ContactMode.TEXT
+          && !c.at().isBefore(admitted) && !c.at().isAfter(end)) {
+        days.computeIfAbsent(ctx.dateOf(c.at()), d -> new ArrayList<>()).add(c);
+      }
+    }
+    if (days.isEmpty()) {
+      return Judgment.notApplicable("no day of attendance is in the record yet");
+    }
+    List<LocalDate> missing = new ArrayList<>();
+    List<Evidence> sessions = new ArrayList<>();
+    days.forEach((day, contacts) -> {
+      Optional<Contact> session = contacts.stream()
+          .filter(c -> RecordLists.anyIn(c.topics(), HEALTH_EDUCATION_TOPICS))
+          .min(Comparator.comparing(Contact::at));
+      if (session.isPresent()) {
+        sessions.add(Evidence.of("contact", session.get().id(), session.get().at(), "health education session"));
+      } else {
+        missing.add(day);
+      }
+    });
+    LocalDate today = ctx.today();
+    List<LocalDate> closed = missing.stream().filter(d -> !open || d.isBefore(today)).toList();
+    if (!closed.isEmpty()) {
+      return Judgment.notMet(closed.size() + " of " + days.size() + " day(s) of attendance had no education and"
+          + " counselling session on prenatal/postpartum care, HIV/AIDS or other health issues: "
+          + closed.stream().limit(10).map(LocalDate::toString).reduce((a, b) -> a + ", " + b).get()
+          + (closed.size() > 10 ? ", ..." : ""),
+          closed.stream().limit(10).map(d -> Evidence.onDate("attendanceDay", e.id() + "#" + d, d, "no health education session"))
+              .toArray(Evidence[]::new));
+    }
+    if (!missing.isEmpty()) {
+      Deadline due = Deadline.endOf(today, ctx.zone(), "end of the day of attendance " + today);
+      return Judgment.pending(due, "no education and counselling session on health issues is recorded yet for today's attendance ("
+          + today + "); due by the end of the day", Evidence.onDate("attendanceDay", e.id() + "#" + today, today, "attendance"));
+    }
+    return Judgment.met("each of " + days.size() + " day(s) of attendance had an education and counselling session on health issues",
+        sessions.toArray(Evidence[]::new));
+  }
+
+  private static Judgment communityTransportation(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    List<Referral> referrals = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.TRANSPORTATION), ctx);
+    if (!referrals.isEmpty()) {
+      return Judgment.met("the member was referred to community-based transportation", EsoapRecords.evidence(referrals.get(0)));
+    }
+    var notes = EsoapRecords.documentsOf(e, DocumentKind.TRANSPORTATION_ASSISTANCE_NOTE, ctx);
+    if (!notes.isEmpty()) {
+      return Judgment.met("transportation assistance is documented", EsoapRecords.evidence(notes.get(0)));
+    }
+    return Judgment.notMet("the record marks a transportation need but shows no help arranging or using community-based transportation");
+  }
+
+  private static Judgment directTransportation(CaseRecord record, EvaluationContext ctx) {
+    Optional<Contact> ride = record.episode().contacts().stream()
+        .filter(c -> c.kind() == ContactKind.TRANSPORTATION && ctx.hasHappened(c.at()))
+        .min(Comparator.comparing(Contact::at));
+    return ride.isPresent()
+        ? Judgment.met("the program provided transportation at " + Times.format(ride.get().at(), ctx.zone()),
+            Evidence.of("contact", ride.get().id(), ride.get().at(), "transportation provided"))
+        : Judgment.notMet("the record marks a transportation need but shows no transportation provided by the program");
+  }
+
+  private static Optional<Judgment> needsPhysical(CaseRecord record, EvaluationContext ctx) {
+    if (record.member().primaryCareClinician().isEmpty()) {
+      return Optional.of(Judgment.notApplicable("the member has no PCC (item 6.b applies)"));
+    }
+    LocalDate admission = EsoapRecords.admissionDate(record, ctx);
+    LocalDate from = admission.minusMonths(PHYSICAL_EXAM_MONTHS);
+    Optional<LocalDate> exam = record.member().lastCompletePhysicalExam();
+    if (exam.isPresent() && !exam.get().isBefore(from) && !exam.get().isAfter(admission)) {
+      return Optional.of(Judgment.notApplicable("a complete physical examination on " + exam.get()
+          + " is within the six months before admission (" + from + " to " + admission + ")"));
+    }
+    return Optional.empty();
+  }
+
+  private static Judgment pccAppointmentForPhysical(CaseRecord record, EvaluationContext ctx) {
+    List<Appointment> booked = EsoapRecords.appointmentsOf(record.episode(),
+        EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM), ctx).stream()
+        .filter(Appointment::assistedByProgram).toList();
+    return booked.isEmpty()
+        ? Judgment.notMet("no complete physical examination in the six months before admission, and the record shows no"
+            + " appointment with the PCC the program helped schedule")
+        : Judgment.met("the program helped schedule an appointment with the PCC", EsoapRecords.evidence(booked.get(0)));
+  }
+
+  private static Judgment obstetricReferral(CaseRecord record, EvaluationContext ctx) {
+    List<Referral> referrals = EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx);
+    return referrals.isEmpty()
+        ? Judgment.notMet("the member has no obstetric health care provider and the record shows no referral to one")
+        : Judgment.met("the member was referred to an obstetric health care provider at "
+            + Times.format(referrals.get(0).at(), ctx.zone()), EsoapRecords.evidence(referrals.get(0)));
+  }
+
+  private static List<Referral> consentedObstetricReferrals(CaseRecord record, EvaluationContext ctx) {
+    return EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx).stream()
+        .filter(r -> r.memberConsented().orElse(false)).toList();
+  }
+
+  private static Optional<Judgment> consentedObstetricReferral(CaseRecord record, EvaluationContext ctx) {
+    return consentedObstetricReferrals(record, ctx).isEmpty()
+        ? Optional.of(Judgment.notApplicable("no referral to an obstetric health care provider that the member consented to is in the record"))
+        : Optional.empty();
+  }
+
+  private static Judgment obstetricVisitFollowUp(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    List<Evidence> evidence = new ArrayList<>();
+    Deadline pending = null;
+    for (Referral r : consentedObstetricReferrals(record, ctx)) {
+      evidence.add(EsoapRecords.evidence(r));
+      if (r.followedUpAt().filter(ctx::hasHappened).isPresent()) {
+        evidence.add(Evidence.of("referral", r.id(), r.followedUpAt().get(), "follow-up on attendance"));
+        continue;
+      }
+      Optional<Appointment> visit = EsoapRecords.appointmentsOf(e, OBSTETRIC_VISITS, ctx).stream()
+          .filter(a -> !a.at().isBefore(r.at()))
+          .min(Comparator.comparing(Appointment::at));
+      if (visit.isPresent()) {
+        Deadline due = Deadline.endOf(ctx.dateOf(visit.get().at()), ctx.zone(),
+            "end of the day of the obstetric visit " + ctx.dateOf(visit.get().at()));
+        if (due.isOpenAt(ctx.asOf())) {
+          evidence.add(EsoapRecords.evidence(visit.get()));
+          pending = pending == null || due.last().isBefore(pending.last()) ? due : pending;
+          continue;
+        }
+        return Judgment.notMet("no follow-up on whether the member attended the obstetric visit of "
+            + Times.format(visit.get().at(), ctx.zone()) + " is recorded (referral " + r.id() + ")",
+            EsoapRecords.evidence(r), EsoapRecords.evidence(visit.get()));
+      }
+      return Judgment.notMet("no follow-up on the obstetric referral " + r.id()
+          + " the member consented to is recorded, and no obstetric visit is booked", EsoapRecords.evidence(r));
+    }
+    if (pending != null) {
+      return Judgment.pending(pending, "the obstetric visit has not taken place yet; follow-up that the member attends is due by "
+          + Times.format(pending.last(), ctx.zone()), evidence.toArray(Evidence[]::new));
+    }
+    return Judgment.met("the program followed up on every obstetric referral the member consented to",
+        evidence.toArray(Evidence[]::new));
+  }
+
+  private static Judgment walkInAppointments(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    List<Appointment> booked = EsoapRecords.appointmentsOf(e, EnumSet.of(AppointmentKind.WALK_IN_MEDICAL), ctx).stream()
+        .filter(Appointment::assistedByProgram).toList();
+    if (!booked.isEmpty()) {
+      return Judgment.met("the program helped make a walk-in medical appointment", EsoapRecords.evidence(booked.get(0)));
+    }
+    List<Referral> referrals = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.WALK_IN_MEDICAL), ctx);
+    return referrals.isEmpty()
+        ? Judgment.notMet("the record marks a need for walk-in medical services but shows no help making such an appointment")
+        : Judgment.met("the member was referred to walk-in medical services", EsoapRecords.evidence(referrals.get(0)));
+  }
+}

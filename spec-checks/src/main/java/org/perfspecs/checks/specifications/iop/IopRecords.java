@@ -1,0 +1,195 @@
+package org.perfspecs.checks.specifications.iop;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.perfspecs.checks.Citation;
+import org.perfspecs.checks.Condition;
+import org.perfspecs.checks.EpisodeRequirement;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.Strength;
+import org.perfspecs.checks.Times;
+import org.perfspecs.checks.Timeliness;
+import org.perfspecs.checks.Timeliness.Timed;
+import org.perfspecs.checks.time.Deadline;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Contact;
+import org.perfspecs.model.ContactKind;
+import org.perfspecs.model.ContactMode;
+import org.perfspecs.model.ContentElement;
+import org.perfspecs.model.Document;
+import org.perfspecs.model.DocumentKind;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.ServiceCategory;
+
+/**
+ * What the IOP requirements read from a member's record, each defined once: the documents in the
+ * record as of the evaluation date, attendance, the planning deadline, and the shared conditions.
+ */
+final class IopRecords {
+  private IopRecords() {}
+
+  /** A provisional or full treatment plan. */
+  static final Set<DocumentKind> TREATMENT_PLANS = EnumSet.of(DocumentKind.PROVISIONAL_TREATMENT_PLAN,
+      DocumentKind.TREATMENT_PLAN);
+
+  /** A discharge plan. */
+  static final Set<DocumentKind> DISCHARGE_PLANS = EnumSet.of(DocumentKind.DISCHARGE_PLAN);
+
+  /** An assessment. */
+  static final Set<DocumentKind> ASSESSMENTS = EnumSet.of(DocumentKind.ASSESSMENT);
+
+  /**
+   * Contacts that are attendance at the program: the member engaged, in person or by telehealth, in
+   * a program day or a treatment session (individual, group, family, education, medication
+   * management, peer support, adjunctive therapy). Outreach attempts, case work without the member,
+   * phone calls and texts are not attendance.
+   */
+  static final Set<ContactKind> ATTENDANCE_KINDS = EnumSet.of(ContactKind.PROGRAM_DAY, ContactKind.INDIVIDUAL,
+      ContactKind.GROUP, ContactKind.FAMILY, ContactKind.EDUCATION, ContactKind.MEDICATION_MANAGEMENT,
+      ContactKind.PEER_SUPPORT, ContactKind.ADJUNCTIVE_THERAPY);
+
+  private static final Set<ContactMode> ATTENDANCE_MODES = EnumSet.of(ContactMode.IN_PERSON, ContactMode.TELEHEALTH);
+
+  /** Documents of {@code kinds} dated on or before the as-of date, by date then id. */
+  static List<Document> documents(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
+    return RecordLists.keptSorted(e.documents(), d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()), DOCUMENT_ORDER);
+  }
+
+  private static final Comparator<Document> DOCUMENT_ORDER = Comparator.comparing(Document::date).thenComparing(Document::id);
+  private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::at).thenComparing(Contact::id);
+
+  /** The evidence naming {@code d}. */
+  static Evidence evidence(Document d) {
+    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+  }
+
+  static Evidence[] evidence(List<Document> docs) {
+    return docs.stream().map(IopRecords::evidence).toArray(Evidence[]::new);
+  }
+
+  /** Applies once a document of {@code kinds} ({@code what}) is in the record; NOT_APPLICABLE before. */
+  static Condition inRecord(Set<DocumentKind> kinds, String what) {
+    return Condition.of(what + " is in the record", new InRecord(kinds, what)::blocks);
+  }
+
+  private record InRecord(Set<DocumentKind> kinds, String what) {
+    Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
+      return documents(record.episode(), ctx, kinds).isEmpty()
+          ? Optional.of(Judgment.notApplicable("no " + what + " is in the record as of " + ctx.today()))
+          : Optional.empty();
+    }
+  }
+
+  /** Applies once the member has been admitted; UNDETERMINED without an admission time. */
+  static Condition admitted() {
+    return Condition.of("the member has been admitted", IopRecords::admittedBlocks);
+  }
+
+  private static Optional<Judgment> admittedBlocks(CaseRecord record, EvaluationContext ctx) {
+    return record.episode().admittedAt().filter(ctx::hasHappened).isPresent() ? Optional.empty()
+        : Optional.of(Judgment.undetermined("no admission time is recorded as of "
+            + Times.format(ctx.asOf(), ctx.zone()) + ", so the requirement cannot be placed in the stay"));
+  }
+
+  /** Applies when the record marks a need for {@code need}; NOT_APPLICABLE otherwise. */
+  static Condition serviceNeed(ServiceCategory need, String what) {
+    return Condition.of("the record marks a need for " + what, new Need(need, what)::blocks);
+  }
+
+  private record Need(ServiceCategory need, String what) {
+    Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
+      return record.episode().serviceNeeds().contains(need) ? Optional.empty()
+          : Optional.of(Judgment.notApplicable("the record marks no need for " + what));
+    }
+  }
+
+  /** The admission time; only after {@link #admitted()} has held. */
+  static Instant admittedAt(CaseRecord record) {
+    return record.episode().admittedAt().orElseThrow();
+  }
+
+  static Evidence admission(CaseRecord record) {
+    return Evidence.of("episode", record.episode().id(), admittedAt(record), "admission");
+  }
+
+  /**
+   * The planning deadline: the end of the first business day after the day of admission, by which
+   * the treatment team meets to review the assessment and establish the provisional treatment plan.
+   */
+  static Deadline planningDeadline(CaseRecord record, EvaluationContext ctx) {
+    return Deadline.businessDaysAfter(admittedAt(record), 1, ctx.calendar());
+  }
+
+  /**
+   * Judges the earliest of {@code docs} (date-only) against {@code due}: on time when its date is on
+   * or before the due day.
+   */
+  static Judgment documentBy(Deadline due, List<Document> docs, String what, EvaluationContext ctx, Evidence basis) {
+    Optional<Timed> done = docs.stream().findFirst()
+        .map(d -> Timed.of(d.date().atStartOfDay(ctx.zone()).toInstant(), evidence(d)));
+    return Timeliness.judge(due, done, what, ctx, basis);
+  }
+
+  /** Whether {@code c} is attendance at the program. */
+  static boolean isAttendance(Contact c) {
+    return c.memberEngaged() && ATTENDANCE_KINDS.contains(c.kind()) && ATTENDANCE_MODES.contains(c.mode());
+  }
+
+  /** The end of the stay as of the evaluation: the discharge when it has happened, else the as-of time. */
+  static Instant stayEnd(Episode e, EvaluationContext ctx) {
+    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+  }
+
+  /** Attendance contacts from admission to the end of the stay (as of the evaluation). */
+  static List<Contact> attendance(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    Instant from = admittedAt(record);
+    Instant to = stayEnd(e, ctx);
+    return RecordLists.keptSorted(e.contacts(), c -> isAttendance(c) && !c.at().isBefore(from) && !c.at().isAfter(to),
+        CONTACT_ORDER);
+  }
+
+  /** The dates of attendance. */
+  static SortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
+    SortedSet<LocalDate> days = new TreeSet<>();
+    attendance(record, ctx).forEach(c -> days.add(ctx.dateOf(c.at())));
+    return days;
+  }
+
+  /** Whether {@code c}, which has happened, was with or on behalf of {@code party}. */
+  static boolean with(Contact c, org.perfspecs.model.Party party) {
+    return c.parties().contains(party);
+  }
+
+  /**
+   * A listed element a document of {@code kinds} must cover: applies once such a document is in the
+   * record; MET when any of them covers one of {@code anyOf}, NOT_MET otherwise.
+   */
+  static EpisodeRequirement element(String id, Strength strength, Citation citation, Set<DocumentKind> kinds,
+      String document, String what, Set<ContentElement> anyOf) {
+    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, anyOf)::judge)
+        .when(inRecord(kinds, document));
+  }
+
+  private record Element(Set<DocumentKind> kinds, String document, String what, Set<ContentElement> anyOf) {
+    Judgment judge(CaseRecord record, EvaluationContext ctx) {
+      List<Document> docs = documents(record.episode(), ctx, kinds);
+      Optional<Document> covering = docs.stream()
+          .filter(d -> RecordLists.anyIn(d.elements(), anyOf))
+          .findFirst();
+      return covering.isPresent()
+          ? Judgment.met("the " + document + " " + covering.get().id() + " covers " + what, evidence(covering.get()))
+          : Judgment.notMet("no " + document + " in the record covers " + what, evidence(docs));
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package org.perfspecs.checks.specifications.rc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.Times;
+import org.perfspecs.checks.time.Deadline;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Contact;
+import org.perfspecs.model.ContactMode;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.Referral;
+import org.perfspecs.model.ServiceCategory;
+import org.perfspecs.model.WellnessPlan;
+
+/**
+ * What the RC rules read from a record, defined once:
+ *
+ * <ul>
+ *   <li>the <b>onset of service delivery</b> is the first week of service: days 1 to 7, the
+ *       admission date being day 1, in America/New_York (due by the end of day 7);
+ *   <li>an obligation the document states without a deadline or window is judged over the <b>stay
+ *       so far</b>, from admission to the discharge (or to the as-of time while the episode is
+ *       open): MET when the record shows it within that span, NOT_MET when it does not; never
+ *       PENDING ({@link #shownDuringStay});
+ *   <li>a <b>connection</b> is {@link RcCaseRateActivities#isConnection}: in person, phone or text,
+ *       member engaged and responsive, not case-related work; only connections stamped by the as-of
+ *       time, and not after a discharge that has happened, count;
+ *   <li>a plan is in the record once its creation date has begun at the as-of time.
+ * </ul>
+ */
+final class RcRecords {
+  /** The onset of service delivery: days 1 to 7 of service. */
+  static final int ONSET_DAYS = 7;
+
+  private RcRecords() {}
+
+  /** The admission, when recorded and happened. */
+  static Optional<Instant> admitted(Episode e, EvaluationContext ctx) {
+    return e.admittedAt().filter(ctx::hasHappened);
+  }
+
+  /** UNDETERMINED: no admission, so {@code consequence}. */
+  static Judgment noAdmission(EvaluationContext ctx, String consequence) {
+    return Judgment.undetermined("no admission (start of service) time is recorded as of "
+        + Times.format(ctx.asOf(), ctx.zone()) + ", so " + consequence);
+  }
+
+  /** The end of day {@code n} of service (the admission date is day 1). */
+  static Deadline endOfServiceDay(Instant admitted, int n, EvaluationContext ctx, String what) {
+    LocalDate day = ctx.dateOf(admitted).plusDays(n - 1L);
+    return Deadline.endOf(day, ctx.zone(), "end of day " + n + " of service, " + what + " (" + day + ")");
+  }
+
+  /** The end of the onset of service delivery (day 7). */
+  static Deadline onset(Instant admitted, EvaluationContext ctx) {
+    return endOfServiceDay(admitted, ONSET_DAYS, ctx, "the onset of service delivery");
+  }
+
+  /**
+   * The judgment of an obligation stated without a deadline or window, over the stay so far: MET
+   * naming {@code shown} when the record shows {@code what} within it; otherwise NOT_MET, saying
+   * whether the stay ended at a discharge or is still open at the as-of time.
+   */
+  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, String what, Optional<Evidence> shown,
+      Evidence... context) {
+    if (shown.isPresent()) {
+      return Judgment.met("the record shows a " + what + " during the stay", concat(context, shown.get()));
+    }
+    String until = e.dischargedAt().filter(ctx::hasHappened)
+        .map(d -> "during the stay (discharged " + Times.format(d, ctx.zone()) + ")")
+        .orElse("during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")");
+    return Judgment.notMet("the record shows no " + what + " " + until, context);
+  }
+
+  /** The discharge if it has happened, else the as-of time. */
+  static Instant serviceEnd(Episode e, EvaluationContext ctx) {
+    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+  }
+
+  /**
+   * Contacts of the stay so far, in time order: from the admission (when recorded) to a discharge
+   * that has happened, or to the as-of time.
+   */
+  static List<Contact> contacts(Episode e, EvaluationContext ctx, Predicate<Contact> which) {
+    Instant end = serviceEnd(e, ctx);
+    Instant start = admitted(e, ctx).orElse(Instant.MIN);
+    return RecordLists.keptSorted(e.contacts(),
+        c -> ctx.hasHappened(c.at()) && !c.at().isBefore(start) && !c.at().isAfter(end) && which.test(c), BY_TIME);
+  }
+
+  private static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at);
+
+  /** Connections with the member (see the class comment), in time order. */
+  static List<Contact> connections(Episode e, EvaluationContext ctx) {
+    return contacts(e, ctx, RcCaseRateActivities::isConnection);
+  }
+
+  /** In-person connections with the member, in time order. */
+  static List<Contact> inPersonConnections(Episode e, EvaluationContext ctx) {
+    return contacts(e, ctx, c -> RcCaseRateActivities.isConnection(c) && c.mode() == ContactMode.IN_PERSON);
+  }
+
+  /** The Wellness Plan, when in the record at the as-of time. */
+  static Optional<WellnessPlan> wellnessPlan(Episode e, EvaluationContext ctx) {
+    return e.wellnessPlan().filter(p -> ctx.hasBegun(p.createdOn()));
+  }
+
+  /** The Plan of Safe Care, when in the record at the as-of time. */
+  static Optional<WellnessPlan> planOfSafeCare(Episode e, EvaluationContext ctx) {
+    return e.planOfSafeCare().filter(p -> ctx.hasBegun(p.createdOn()));
+  }
+
+  /** The first instant of {@code day} (a date-only record counts as done at the start of its day). */
+  static Instant startOf(LocalDate day, EvaluationContext ctx) {
+    return day.atStartOfDay(ctx.zone()).toInstant();
+  }
+
+  static Evidence admission(Episode e, Instant admitted) {
+    return Evidence.of("episode", e.id(), admitted, "admission (start of service)");
+  }
+
+  static Evidence wellnessPlan(WellnessPlan p) {
+    return Evidence.onDate("wellnessPlan", p.id(), p.createdOn(), "Wellness Plan created");
+  }
+
+  static Evidence planOfSafeCare(WellnessPlan p) {
+    return Evidence.onDate("planOfSafeCare", p.id(), p.createdOn(), "Plan of Safe Care created");
+  }
+
+  static Evidence contact(Contact c, String note) {
+    return Evidence.of("contact", c.id(), c.at(), note);
+  }
+
+  static Evidence[] all(Evidence first, Evidence... rest) {
+    Evidence[] out = new Evidence[rest.length + 1];
+    out[0] = first;
+    System.arraycopy(rest, 0, out, 1, rest.length);
+    return out;
+  }
+
+  static Evidence[] all(List<Evidence> list) {
+    return list.toArray(Evidence[]::new);
+  }
+
+  static Evidence[] concat(Evidence[] a, Evidence... b) {
+    Evidence[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * A plan that must be in the record at the onset of service delivery: MET when it is there and
+   * {@code ok} holds; NOT_MET when it is there and {@code ok} fails (with {@code failure}); when it
+   * is not there, PENDING until the end of day 7 of service, NOT_MET after; UNDETERMINED without an
+   * admission.
+   */
+  static Judgment wellnessPlanByOnset(CaseRecord record, EvaluationContext ctx, Predicate<WellnessPlan> ok,
+      String success, String failure) {
+    Episode e = record.episode();
+    Optional<Instant> admitted = admitted(e, ctx);
+    Optional<WellnessPlan> plan = wellnessPlan(e, ctx);
+    if (plan.isPresent()) {
+      return ok.test(plan.get()) ? Judgment.met(success, wellnessPlan(plan.get()))
+          : Judgment.notMet(failure, wellnessPlan(plan.get()));
+    }
+    if (admitted.isEmpty()) {
+      return noAdmission(ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
+    }
+    Deadline due = onset(admitted.get(), ctx);
+    String dueText = Times.format(due.last(), ctx.zone()) + " (" + due.description() + ")";
+    return due.isOpenAt(ctx.asOf())
+        ? Judgment.pending(due, "no Wellness Plan is in the record yet; due by " + dueText, admission(e, admitted.get()))
+        : Judgment.missed(due, "no Wellness Plan is in the record; it was due by " + dueText, admission(e, admitted.get()));
+  }
+
+  /**
+   * For each need in {@code needs}, a referral made out of the service to that kind of service
+   * during the stay so far (from the admission, when recorded, to a discharge that has happened, or
+   * to the as-of time): MET when every need has one, else NOT_MET naming those without.
+   */
+  static Judgment referredForEach(Episode e, EvaluationContext ctx, Set<ServiceCategory> needs, String what) {
+    List<Evidence> evidence = new ArrayList<>();
+    List<ServiceCategory> missing = new ArrayList<>();
+    Instant start = admitted(e, ctx).orElse(Instant.MIN);
+    Instant end = serviceEnd(e, ctx);
+    for (ServiceCategory need : needs) {
+      Optional<Referral> made = e.referralsMade().stream()
+          .filter(r -> r.target().equals(Optional.of(need)) && ctx.hasHappened(r.at()) && !r.at().isBefore(start)
+              && !r.at().isAfter(end))
+          .min(Comparator.comparing(Referral::at));
+      if (made.isPresent()) {
+        evidence.add(Evidence.of("referral", made.get().id(), made.get().at(), "referral made to " + need));
+      } else {
+        missing.add(need);
+      }
+    }
+    return missing.isEmpty()
+        ? Judgment.met("a referral is recorded for every need for " + what + " (" + needs + ")", all(evidence))
+        : Judgment.notMet("no referral is recorded for the need(s) for " + what + ": " + missing, all(evidence));
+  }
+
+  /**
+   * "At least {@code required} qualifying records in every period of {@code days} days", the rule
+   * of {@code RC.CASE.2} applied to other counts: consecutive periods from {@code start} (day 1);
+   * each period whose last day has ended (or that ended on or before a discharge) must hold at
+   * least {@code required}; the period in progress is PENDING until it holds them or closes; a last
+   * period cut short by discharge is judged only if it already holds them; a stay shorter than one
+   * period with fewer is NOT_APPLICABLE.
+   *
+   * @param dates the dates (America/New_York) of the qualifying records
+   * @param unit what is counted, e.g. {@code "connection(s)"}
+   * @param period what a period is called, e.g. {@code "week"} or {@code "30-day period"}
+   */
+  static Judgment everyPeriod(Episode e, EvaluationContext ctx, LocalDate start, int days, int required,
+      List<LocalDate> dates, String unit, String period) {
+    LocalDate lastServiceDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    if (start.isAfter(lastServiceDay)) {
+      return Judgment.notApplicable("no day of service falls on or after " + start);
+    }
+    List<Evidence> periods = new ArrayList<>();
+    for (int k = 0; ; k++) {
+      LocalDate from = start.plusDays((long) k * days);
+      LocalDate to = from.plusDays(days - 1L);
+      if (from.isAfter(lastServiceDay)) {
+        break;
+      }
+      long count = dates.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
+      String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
+      Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
+      Evidence evidence = Evidence.onDate("period", e.id() + "#" + period.replace(' ', '-') + "-" + (k + 1), from,
+          count + " " + unit + " from " + from + " to " + to);
+      boolean cutShort = to.isAfter(lastServiceDay);
+      boolean closed = !end.isOpenAt(ctx.asOf()) || (!e.isOpenAt(ctx.asOf()) && !cutShort);
+      if (count >= required) {
+        periods.add(evidence);
+        continue;
+      }
+      if (closed && !cutShort) {
+        periods.add(evidence);
+        return Judgment.missed(end, name + " had " + count + " " + unit + "; at least " + required
+            + " are required", all(periods));
+      }
+      if (e.isOpenAt(ctx.asOf()) && !closed) {
+        periods.add(evidence);
+        return Judgment.pending(end, name + " has " + count + " " + unit + " so far; at least " + required
+            + " are due by its end", all(periods));
+      }
+      if (k == 0) {
+        return Judgment.notApplicable("the service lasted less than one " + period + " (" + from + " to "
+            + lastServiceDay + ") and had " + count + " " + unit, evidence);
+      }
+      break;
+    }
+    return Judgment.met("every " + period + " had at least " + required + " " + unit, all(periods));
+  }
+}

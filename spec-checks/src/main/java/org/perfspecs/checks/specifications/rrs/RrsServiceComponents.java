@@ -1,0 +1,571 @@
+package org.perfspecs.checks.specifications.rrs;
+
+import static org.perfspecs.checks.Strength.MUST;
+import static org.perfspecs.checks.specifications.rrs.RrsStay.ADMITTED;
+import static org.perfspecs.checks.specifications.rrs.RrsStay.first;
+import static org.perfspecs.checks.specifications.rrs.RrsStay.inStay;
+import static org.perfspecs.checks.specifications.rrs.RrsStay.shownDuringStay;
+import static org.perfspecs.checks.specifications.rrs.RrsStay.words;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.perfspecs.checks.Citation;
+import org.perfspecs.checks.Condition;
+import org.perfspecs.checks.Conditions;
+import org.perfspecs.checks.EpisodeRequirement;
+import org.perfspecs.checks.EvaluationContext;
+import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.Section;
+import org.perfspecs.checks.Times;
+import org.perfspecs.model.Agreement;
+import org.perfspecs.model.Appointment;
+import org.perfspecs.model.AppointmentKind;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Consultation;
+import org.perfspecs.model.ConsultationKind;
+import org.perfspecs.model.ContactKind;
+import org.perfspecs.model.ContentElement;
+import org.perfspecs.model.Document;
+import org.perfspecs.model.DocumentKind;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.Member;
+import org.perfspecs.model.PartnerCategory;
+import org.perfspecs.model.Party;
+import org.perfspecs.model.PregnancyState;
+import org.perfspecs.model.Program;
+import org.perfspecs.model.ServiceCategory;
+import org.perfspecs.model.Topic;
+
+/**
+ * RRS for Pregnant and Post-Partum Women "SERVICE COMPONENTS".
+ *
+ * <p>Episode requirements here are judged over the stay ({@code RrsStay}): there is no deadline in
+ * this section, so each is MET once the record shows it during the stay and NOT_MET until then;
+ * without an admission time each is UNDETERMINED. "As needed" and "as indicated" apply when the
+ * record marks the need ({@link org.perfspecs.model.Episode#counselingNeeds()}, {@link
+ * org.perfspecs.model.Episode#serviceNeeds()}), else NOT_APPLICABLE.
+ *
+ * <ul>
+ *   <li>Item 5 ("The provider arranges appointments for primary health, and mental health services
+ *       including pediatric care, and specialized pediatric care as indicated."): four requirements,
+ *       {@code 5.a} primary health, {@code 5.b} mental health, {@code 5.c} pediatric care, {@code
+ *       5.d} specialized pediatric care. "As indicated" is read as qualifying every element: each
+ *       applies when the record marks the matching service need, and is MET by an appointment of
+ *       the matching kind that the program helped make ({@code assistedByProgram}), booked during
+ *       the stay.
+ *   <li>Item 7's listed plan elements: eight requirements {@code 7.b.1} to {@code 7.b.8}, judged on
+ *       the latest treatment plan dated during the stay (the plan in force); NOT_APPLICABLE while
+ *       there is none (whether a plan exists is {@code 7.a}). "Other relevant issues" names nothing
+ *       checkable.
+ *   <li>Item 9 ("... HIV/AIDS, hepatitis, and other STI counseling and testing as needed by the
+ *       Enrollee."): three requirements {@code 9.a} HIV/AIDS, {@code 9.b} hepatitis, {@code 9.c}
+ *       other STI, each applying when the record marks the counselling need on that topic, MET by
+ *       a contact during the stay with the member engaged (not case work without her) covering the
+ *       topic, or by a referral made to HIV, hepatitis and STI testing.
+ *   <li>Item 12 ("The provider ensures appropriate counseling regarding the following as needed:"):
+ *       twelve requirements {@code 12.a} to {@code 12.l}, each applying when the record marks the
+ *       counselling need on the topic, MET by a contact during the stay with the member engaged (not
+ *       case work without her) covering the topic.
+ * </ul>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class RrsServiceComponents extends Section {
+  static final String HEADING = "SERVICE COMPONENTS";
+
+  /** Item 1: deferral to 105 CMR 164, including DPH reporting requirements. */
+  public static final ProgramRequirement LICENSURE_105_CMR_164 = ProgramRequirement.external(
+      "RRS_PPW.COMP.1", MUST,
+      Citation.of(RrsPpw.SOURCE, HEADING, "1", "At minimum, the provider complies with all requirements of the Department of Public Health (DPH) licensure of substance abuse treatment programs (105 CMR 164) including DPH reporting requirements."),
+      RrsPpw.CMR_105_164);
+
+  /** Referral targets that assess and manage gynecological, obstetric and prenatal needs. */
+  static final Set<ServiceCategory> OB_GYN_TARGETS = Set.of(ServiceCategory.OBSTETRIC_PROVIDER,
+      ServiceCategory.PRENATAL_CARE, ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH);
+
+  /**
+   * Item 2: "The provider ensures assessment and management of gynecological and/or obstetric,
+   * prenatal, and other health needs are conducted by referral." MET by a referral made during
+   * the stay to an obstetric provider, prenatal care or family/reproductive health, or an
+   * obstetric consultation arranged during the stay; applies to every admitted member (gynecological
+   * needs are not limited to pregnancy).
+   */
+  public static final EpisodeRequirement OB_GYN_BY_REFERRAL = EpisodeRequirement.of(
+      "RRS_PPW.COMP.2", MUST,
+      cite("2", "The provider ensures assessment and management of gynecological and/or obstetric, prenatal, and other health needs are conducted by referral."),
+      RrsServiceComponents::obGynByReferral)
+      .when(ADMITTED);
+
+  /** Referral targets that assess or serve infants' physical, mental and developmental needs. */
+  static final Set<ServiceCategory> INFANT_TARGETS = Set.of(ServiceCategory.PEDIATRICS,
+      ServiceCategory.SPECIALIZED_PEDIATRICS, ServiceCategory.EARLY_INTERVENTION,
+      ServiceCategory.HIGH_RISK_INFANT_FAMILY_SUPPORT);
+
+  /**
+   * The member has an infant: she is recorded postpartum with a delivery date on or before the
+   * as-of date and no more than one year (the post-partum period) before the date of admission.
+   */
+  static final Condition HAS_INFANT = Condition.of(
+      "the member has an infant (delivered on or before the as-of date, within the post-partum year before admission)",
+      RrsServiceComponents::hasInfant);
+
+  /**
+   * Item 3: "The provider ensures assessment of physical, mental, developmental, and/or other
+   * needs of infants is conducted and/or provided through linkages with relevant services." For a
+   * member with an infant: MET by a pediatric consultation arranged, a pediatric or specialized
+   * pediatric appointment arranged, or a referral made to pediatrics, specialized pediatrics,
+   * early intervention or a high-risk infant/family support program, during the stay.
+   */
+  public static final EpisodeRequirement INFANT_NEEDS = EpisodeRequirement.of(
+      "RRS_PPW.COMP.3", MUST,
+      cite("3", "The provider ensures assessment of physical, mental, developmental, and/or other needs of infants is conducted and/or provided through linkages with relevant services."),
+      RrsServiceComponents::infantNeeds)
+      .when(ADMITTED).when(HAS_INFANT);
+
+  /**
+   * Item 4: "The provider arranges for emergency hospital back-up for obstetric and gynecological
+   * services." MET by an agreement (any kind) with a birthing hospital or a hospital, active on the
+   * as-of date.
+   */
+  public static final ProgramRequirement HOSPITAL_BACKUP = ProgramRequirement.of(
+      "RRS_PPW.COMP.4", MUST,
+      cite("4", "The provider arranges for emergency hospital back-up for obstetric and gynecological services."),
+      RrsServiceComponents::hospitalBackup);
+
+  /** Item 5, primary health appointments, as indicated. */
+  public static final EpisodeRequirement PRIMARY_HEALTH_APPOINTMENT = appointment("5.a", "primary health",
+      ServiceCategory.PRIMARY_HEALTH, Set.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
+
+  /** Item 5, mental health appointments, as indicated. */
+  public static final EpisodeRequirement MENTAL_HEALTH_APPOINTMENT = appointment("5.b", "mental health",
+      ServiceCategory.MENTAL_HEALTH, Set.of(AppointmentKind.MENTAL_HEALTH));
+
+  /** Item 5, pediatric care appointments, as indicated. */
+  public static final EpisodeRequirement PEDIATRIC_APPOINTMENT = appointment("5.c", "pediatric care",
+      ServiceCategory.PEDIATRICS, Set.of(AppointmentKind.PEDIATRIC));
+
+  /** Item 5, specialized pediatric care appointments, as indicated. */
+  public static final EpisodeRequirement SPECIALIZED_PEDIATRIC_APPOINTMENT = appointment("5.d",
+      "specialized pediatric care", ServiceCategory.SPECIALIZED_PEDIATRICS, Set.of(AppointmentKind.SPECIALIZED_PEDIATRIC));
+
+  /** Kinds of appointment that are medical appointments during and after pregnancy. */
+  static final Set<AppointmentKind> MEDICAL_KINDS = Set.of(AppointmentKind.OBSTETRIC, AppointmentKind.PRENATAL,
+      AppointmentKind.POSTPARTUM, AppointmentKind.MEDICAL, AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM);
+
+  /**
+   * Item 6, first obligation: "medical appointments during and after pregnancy are scheduled". For
+   * a member pregnant or postpartum at admission: MET by at least one obstetric, prenatal,
+   * postpartum, medical, primary care or physical exam appointment booked by the as-of time and
+   * not after discharge, dated at or after admission (by the program or not: the provider
+   * "ensures" it is scheduled).
+   */
+  public static final EpisodeRequirement MEDICAL_APPOINTMENTS_SCHEDULED = EpisodeRequirement.of(
+      "RRS_PPW.COMP.6.a", MUST,
+      cite("6, first obligation", "The provider ensures that medical appointments during and after pregnancy are scheduled"),
+      RrsServiceComponents::medicalAppointmentsScheduled)
+      .when(ADMITTED).when(Conditions.pregnantOrPostpartumAtAdmission());
+
+  /** A medical appointment has taken place during the stay (its time has passed). */
+  static final Condition MEDICAL_APPOINTMENT_TOOK_PLACE = Condition.of(
+      "a medical appointment dated during the stay has taken place", RrsServiceComponents::medicalAppointmentTookPlace);
+
+  /**
+   * Item 6, second obligation: "verification of whether these appointments have been kept is
+   * conducted". Every medical appointment (kinds as 6.a) dated during the stay whose time has
+   * passed must show whether it was kept and when that was verified, the verification at or after
+   * the appointment time and by the as-of time. There is no deadline: an appointment not yet
+   * verified is NOT_MET. NOT_APPLICABLE while no such appointment has taken place.
+   */
+  public static final EpisodeRequirement APPOINTMENTS_KEPT_VERIFIED = EpisodeRequirement.of(
+      "RRS_PPW.COMP.6.b", MUST,
+      cite("6, second obligation", "verification of whether these appointments have been kept is conducted."),
+      RrsServiceComponents::appointmentsKeptVerified)
+      .when(ADMITTED).when(Conditions.pregnantOrPostpartumAtAdmission()).when(MEDICAL_APPOINTMENT_TOOK_PLACE);
+
+  /**
+   * Item 7, first obligation: "The provider works with the Enrollee to create a treatment plan".
+   * MET by a treatment plan dated during the stay (admission date to discharge date, or to the
+   * as-of date) developed with the member.
+   */
+  public static final EpisodeRequirement TREATMENT_PLAN_WITH_MEMBER = EpisodeRequirement.of(
+      "RRS_PPW.COMP.7.a", MUST,
+      cite("7, first obligation", "The provider works with the Enrollee to create a treatment plan"),
+      RrsServiceComponents::treatmentPlanWithMember)
+      .when(ADMITTED);
+
+  /** A treatment plan dated during the stay is in the record. */
+  static final Condition TREATMENT_PLAN = Condition.of("a treatment plan dated during the stay is in the record",
+      RrsServiceComponents::treatmentPlanInRecord);
+
+  /** Item 7, plan element 1. */
+  public static final EpisodeRequirement PLAN_PARENTING_SKILLS = planElement(1, "parenting skills education",
+      ContentElement.PARENTING_SKILLS_EDUCATION);
+  /** Item 7, plan element 2. */
+  public static final EpisodeRequirement PLAN_CHILD_DEVELOPMENT = planElement(2, "child development education",
+      ContentElement.CHILD_DEVELOPMENT_EDUCATION);
+  /** Item 7, plan element 3. */
+  public static final EpisodeRequirement PLAN_DEVELOPMENTAL_ACTIVITIES = planElement(3,
+      "structured developmental activities", ContentElement.DEVELOPMENTAL_ACTIVITIES);
+  /** Item 7, plan element 4. */
+  public static final EpisodeRequirement PLAN_PARENT_SUPPORT = planElement(4, "parent support",
+      ContentElement.PARENT_SUPPORT);
+  /** Item 7, plan element 5. */
+  public static final EpisodeRequirement PLAN_FAMILY_PLANNING = planElement(5, "family planning",
+      ContentElement.FAMILY_PLANNING);
+  /** Item 7, plan element 6. */
+  public static final EpisodeRequirement PLAN_NUTRITION = planElement(6, "nutrition", ContentElement.NUTRITION);
+  /** Item 7, plan element 7. */
+  public static final EpisodeRequirement PLAN_VIOLENCE = planElement(7, "violence", ContentElement.VIOLENCE);
+  /** Item 7, plan element 8. */
+  public static final EpisodeRequirement PLAN_SAFE_RELATIONSHIPS = planElement(8, "safe relationships",
+      ContentElement.SAFE_RELATIONSHIPS);
+
+  /**
+   * Item 8: "The provider facilitates access, induction, maintenance, and ongoing support for
+   * Enrollees enrolled in pharmacotherapies for opioid use disorders." Applies when the record marks
+   * medication for addiction treatment among the member's service needs (the record's marker of
+   * enrolment in pharmacotherapy for OUD); MET by a referral made to medication for addiction
+   * treatment or a medication-management contact with the member engaged, during the stay.
+   */
+  public static final EpisodeRequirement MOUD_SUPPORT = EpisodeRequirement.of(
+      "RRS_PPW.COMP.8", MUST,
+      cite("8", "The provider facilitates access, induction, maintenance, and ongoing support for Enrollees enrolled in pharmacotherapies for opioid use disorders."),
+      RrsServiceComponents::moudSupport)
+      .when(RrsStay.needs(ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT)).when(ADMITTED);
+
+  /** Item 9, HIV/AIDS counselling and testing, as needed. */
+  public static final EpisodeRequirement HIV_AIDS_SERVICES = infectiousDisease("9.a", "HIV/AIDS", Topic.HIV_AIDS);
+  /** Item 9, hepatitis counselling and testing, as needed. */
+  public static final EpisodeRequirement HEPATITIS_SERVICES = infectiousDisease("9.b", "hepatitis", Topic.HEPATITIS);
+  /** Item 9, other STI counselling and testing, as needed. */
+  public static final EpisodeRequirement STI_SERVICES = infectiousDisease("9.c", "other STI",
+      Topic.SEXUALLY_TRANSMITTED_INFECTIONS);
+
+  /**
+   * Item 10: "The provider ensures assistance in accessing Women, Infants, and Children (WIC) and
+   * other nutritional programs." For a member pregnant or postpartum at admission (WIC's
+   * population): MET by a referral made to WIC and nutrition programs during the stay.
+   */
+  public static final EpisodeRequirement WIC_ACCESS = EpisodeRequirement.of(
+      "RRS_PPW.COMP.10", MUST,
+      cite("10", "The provider ensures assistance in accessing Women, Infants, and Children (WIC) and other nutritional programs."),
+      RrsServiceComponents::wicAccess)
+      .when(ADMITTED).when(Conditions.pregnantOrPostpartumAtAdmission());
+
+  /**
+   * Item 11: "The provider arranges for family planning and reproductive health resources." MET by
+   * a referral made to family/reproductive health during the stay, for every admitted member.
+   */
+  public static final EpisodeRequirement FAMILY_PLANNING_RESOURCES = EpisodeRequirement.of(
+      "RRS_PPW.COMP.11", MUST,
+      cite("11", "The provider arranges for family planning and reproductive health resources."),
+      RrsServiceComponents::familyPlanningResources)
+      .when(ADMITTED);
+
+  /** Item 12.a. */
+  public static final EpisodeRequirement COUNSEL_PRENATAL_CARE = counseling("a", "Prenatal care;", Topic.PRENATAL_CARE);
+  /** Item 12.b. */
+  public static final EpisodeRequirement COUNSEL_NUTRITION = counseling("b", "Nutritional education;", Topic.NUTRITION);
+  /** Item 12.c. */
+  public static final EpisodeRequirement COUNSEL_EARLY_CHILDCARE = counseling("c", "Early childcare issues;",
+      Topic.EARLY_CHILDCARE);
+  /** Item 12.d. */
+  public static final EpisodeRequirement COUNSEL_NAS = counseling("d", "Neonatal Abstinence Syndrome;",
+      Topic.NEONATAL_ABSTINENCE_SYNDROME);
+  /** Item 12.e. */
+  public static final EpisodeRequirement COUNSEL_DCF = counseling("e", "DCF;", Topic.DCF);
+  /** Item 12.f. */
+  public static final EpisodeRequirement COUNSEL_BREASTFEEDING = counseling("f", "Breastfeeding;", Topic.BREASTFEEDING);
+  /** Item 12.g. */
+  public static final EpisodeRequirement COUNSEL_SMOKING = counseling("g",
+      "Effects of smoking on fetal and child development;", Topic.SMOKING_EFFECTS);
+  /** Item 12.h. */
+  public static final EpisodeRequirement COUNSEL_FAMILY_PRESERVATION = counseling("h", "Family preservation;",
+      Topic.FAMILY_PRESERVATION);
+  /** Item 12.i. */
+  public static final EpisodeRequirement COUNSEL_PARENTING = counseling("i", "Parenting skill;", Topic.PARENTING_SKILLS);
+  /** Item 12.j. */
+  public static final EpisodeRequirement COUNSEL_BUDGETING = counseling("j", "Budgeting;", Topic.BUDGETING);
+  /** Item 12.k. */
+  public static final EpisodeRequirement COUNSEL_ACCESS_TO_RESOURCES = counseling("k", "Access to resource;",
+      Topic.ACCESS_TO_RESOURCES);
+  /** Item 12.l. */
+  public static final EpisodeRequirement COUNSEL_FAMILY_PLANNING = counseling("l", "Family planning.",
+      Topic.FAMILY_PLANNING);
+
+  /**
+   * Item 13: "The provider offers or coordinates opportunities for parent/child relational and
+   * developmental groups." Program-wide, and no structured fact of the profile shows it: attested.
+   */
+  public static final ProgramRequirement PARENT_CHILD_GROUPS = ProgramRequirement.attested(
+      "RRS_PPW.COMP.13", MUST,
+      cite("13", "The provider offers or coordinates opportunities for parent/child relational and developmental groups."));
+
+  RrsServiceComponents() {
+    super("COMP", HEADING, List.of(LICENSURE_105_CMR_164, OB_GYN_BY_REFERRAL, INFANT_NEEDS, HOSPITAL_BACKUP,
+        PRIMARY_HEALTH_APPOINTMENT, MENTAL_HEALTH_APPOINTMENT, PEDIATRIC_APPOINTMENT, SPECIALIZED_PEDIATRIC_APPOINTMENT,
+        MEDICAL_APPOINTMENTS_SCHEDULED, APPOINTMENTS_KEPT_VERIFIED,
+        TREATMENT_PLAN_WITH_MEMBER, PLAN_PARENTING_SKILLS, PLAN_CHILD_DEVELOPMENT, PLAN_DEVELOPMENTAL_ACTIVITIES,
+        PLAN_PARENT_SUPPORT, PLAN_FAMILY_PLANNING, PLAN_NUTRITION, PLAN_VIOLENCE, PLAN_SAFE_RELATIONSHIPS,
+        MOUD_SUPPORT, HIV_AIDS_SERVICES, HEPATITIS_SERVICES, STI_SERVICES, WIC_ACCESS, FAMILY_PLANNING_RESOURCES,
+        COUNSEL_PRENATAL_CARE, COUNSEL_NUTRITION, COUNSEL_EARLY_CHILDCARE, COUNSEL_NAS, COUNSEL_DCF,
+        COUNSEL_BREASTFEEDING, COUNSEL_SMOKING, COUNSEL_FAMILY_PRESERVATION, COUNSEL_PARENTING, COUNSEL_BUDGETING,
+        COUNSEL_ACCESS_TO_RESOURCES, COUNSEL_FAMILY_PLANNING, PARENT_CHILD_GROUPS));
+  }
+
+  static Citation cite(String label, String text) {
+    return Citation.of(RrsPpw.SOURCE, HEADING, label, text);
+  }
+
+  // ---- item 2
+
+  private static Judgment obGynByReferral(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    return shownDuringStay(record, ctx, "referral for gynecological, obstetric or prenatal needs (or obstetric consultation arranged)",
+        first(RrsStay.referralTo(e, OB_GYN_TARGETS, ctx).map(RrsStay::evidence),
+            consultation(e, ConsultationKind.OBSTETRIC, ctx)));
+  }
+
+  private static Optional<Evidence> consultation(Episode e, ConsultationKind kind, EvaluationContext ctx) {
+    return e.consultations().stream()
+        .filter(c -> c.kind() == kind && inStay(e, c.arrangedAt(), ctx))
+        .min(Comparator.comparing(Consultation::arrangedAt))
+        .map(c -> Evidence.of("consultation", c.id(), c.arrangedAt(), words(kind.name()) + " consultation arranged"));
+  }
+
+  // ---- item 3
+
+  private static Optional<Judgment> hasInfant(CaseRecord record, EvaluationContext ctx) {
+    Member m = record.member();
+    LocalDate admitted = ctx.dateOf(record.episode().admittedAt().orElseThrow());
+    Optional<LocalDate> delivered = m.pregnancy().filter(p -> p.state() == PregnancyState.POSTPARTUM)
+        .flatMap(p -> p.deliveryDate());
+    if (delivered.isEmpty() || !ctx.hasBegun(delivered.get())) {
+      return Optional.of(Judgment.notApplicable("the record shows no delivery on or before the as-of date (no infant)"));
+    }
+    if (delivered.get().isBefore(admitted.minusYears(org.perfspecs.model.PregnancyStatus.POSTPARTUM_PERIOD_YEARS))) {
+      return Optional.of(Judgment.notApplicable("the delivery was more than one year before admission (not an infant of the post-partum period)"));
+    }
+    return Optional.empty();
+  }
+
+  private static Judgment infantNeeds(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    return shownDuringStay(record, ctx, "assessment of the infant's needs or linkage for it (pediatric consultation, "
+            + "pediatric appointment, or referral to pediatrics, early intervention or infant/family support)",
+        first(consultation(e, ConsultationKind.PEDIATRIC, ctx),
+            RrsStay.appointmentArranged(e, Set.of(AppointmentKind.PEDIATRIC, AppointmentKind.SPECIALIZED_PEDIATRIC), ctx)
+                .map(a -> RrsStay.evidence(a, ctx)),
+            RrsStay.referralTo(e, INFANT_TARGETS, ctx).map(RrsStay::evidence)));
+  }
+
+  // ---- item 4
+
+  private static Judgment hospitalBackup(Program program, EvaluationContext ctx) {
+    Optional<Agreement> a = program.agreements().stream()
+        .filter(g -> (g.partnerCategory() == PartnerCategory.BIRTHING_HOSPITAL || g.partnerCategory() == PartnerCategory.HOSPITAL)
+            && g.isActiveOn(ctx.today()))
+        .findFirst();
+    return a.map(g -> Judgment.met("an agreement with a hospital for emergency back-up is active on " + ctx.today(),
+            agreementEvidence(g)))
+        .orElseGet(() -> Judgment.notMet("the program profile holds no agreement with a birthing hospital or hospital active on "
+            + ctx.today()));
+  }
+
+  static Evidence agreementEvidence(Agreement g) {
+    return Evidence.onDate("agreement", g.id(), g.signedOn(), words(g.kind().name()) + " agreement with "
+        + words(g.partnerCategory().name()) + g.expiresOn().map(x -> ", in force through " + x).orElse(""));
+  }
+
+  // ---- item 5
+
+  private static EpisodeRequirement appointment(String label, String what, ServiceCategory need,
+      Set<AppointmentKind> kinds) {
+    return EpisodeRequirement.of("RRS_PPW.COMP." + label, MUST,
+        cite("5, " + what + " (as indicated)", "The provider arranges appointments for primary health, and mental health services including pediatric care, and specialized pediatric care as indicated."),
+        new AppointmentArranged(what, kinds)::judge)
+        .when(RrsStay.needs(need)).when(ADMITTED);
+  }
+
+  // ---- item 6
+
+  private static Optional<Appointment> medicalAppointmentBooked(Episode e, EvaluationContext ctx) {
+    Instant admitted = e.admittedAt().orElseThrow();
+    Instant end = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+    return e.appointments().stream()
+        .filter(a -> MEDICAL_KINDS.contains(a.kind()) && !a.scheduledAt().isAfter(end) && ctx.hasHappened(a.scheduledAt())
+            && !a.at().isBefore(admitted))
+        .min(Comparator.comparing(Appointment::scheduledAt));
+  }
+
+  private static Judgment medicalAppointmentsScheduled(CaseRecord record, EvaluationContext ctx) {
+    return shownDuringStay(record, ctx, "medical (obstetric, prenatal, postpartum or other medical) appointment scheduled",
+        medicalAppointmentBooked(record.episode(), ctx).map(a -> RrsStay.evidence(a, ctx)));
+  }
+
+  /** Medical appointments dated during the stay whose time has passed, in time order. */
+  private static List<Appointment> medicalAppointmentsTakenPlace(Episode e, EvaluationContext ctx) {
+    return e.appointments().stream()
+        .filter(a -> MEDICAL_KINDS.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()) && inStay(e, a.at(), ctx))
+        .sorted(Comparator.comparing(Appointment::at))
+        .toList();
+  }
+
+  private static Optional<Judgment> medicalAppointmentTookPlace(CaseRecord record, EvaluationContext ctx) {
+    return medicalAppointmentsTakenPlace(record.episode(), ctx).isEmpty()
+        ? Optional.of(Judgment.notApplicable("no medical appointment dated during the stay has taken place as of "
+            + Times.format(ctx.asOf(), ctx.zone())))
+        : Optional.empty();
+  }
+
+  private static boolean verified(Appointment a, EvaluationContext ctx) {
+    return a.kept().isPresent() && a.keptVerifiedAt().filter(v -> ctx.hasHappened(v) && !v.isBefore(a.at())).isPresent();
+  }
+
+  private static Judgment appointmentsKeptVerified(CaseRecord record, EvaluationContext ctx) {
+    List<Appointment> taken = medicalAppointmentsTakenPlace(record.episode(), ctx);
+    List<Appointment> unverified = taken.stream().filter(a -> !verified(a, ctx)).toList();
+    Evidence[] evidence = taken.stream().map(a -> Evidence.of("appointment", a.id(), a.at(),
+        words(a.kind().name()) + " appointment, " + (verified(a, ctx)
+            ? (a.kept().get() ? "kept" : "not kept") + ", verified " + Times.format(a.keptVerifiedAt().get(), ctx.zone())
+            : "whether kept not verified"))).toArray(Evidence[]::new);
+    if (unverified.isEmpty()) {
+      return Judgment.met("whether each of the " + taken.size() + " medical appointment(s) was kept has been verified", evidence);
+    }
+    return Judgment.notMet(unverified.size() + " of " + taken.size() + " medical appointment(s) that have taken place show no "
+        + "verification of whether they were kept: " + unverified.stream().map(Appointment::id).collect(Collectors.joining(", ")),
+        evidence);
+  }
+
+  // ---- item 7
+
+  /** The latest treatment plan dated during the stay (by date, then id), if any. */
+  static Optional<Document> latestTreatmentPlan(Episode e, EvaluationContext ctx) {
+    LocalDate from = ctx.dateOf(e.admittedAt().orElseThrow());
+    LocalDate to = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    return e.documents().stream()
+        .filter(d -> d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to))
+        .max(Comparator.comparing(Document::date).thenComparing(Document::id));
+  }
+
+  private static Evidence planEvidence(Document d) {
+    return Evidence.onDate("document", d.id(), d.date(), "treatment plan");
+  }
+
+  private static Judgment treatmentPlanWithMember(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    LocalDate from = ctx.dateOf(e.admittedAt().orElseThrow());
+    LocalDate to = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    List<Document> plans = e.documents().stream()
+        .filter(d -> d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to))
+        .sorted(Comparator.comparing(Document::date)).toList();
+    Optional<Document> withMember = plans.stream().filter(d -> d.developedWith().contains(Party.MEMBER)).findFirst();
+    if (withMember.isPresent()) {
+      return Judgment.met("a treatment plan developed with the member is in the record", planEvidence(withMember.get()));
+    }
+    return plans.isEmpty()
+        ? Judgment.notMet("the record holds no treatment plan dated during the stay (" + from + " to " + to + ")")
+        : Judgment.notMet("no treatment plan in the record was developed with the member",
+            plans.stream().map(RrsServiceComponents::planEvidence).toArray(Evidence[]::new));
+  }
+
+  private static Optional<Judgment> treatmentPlanInRecord(CaseRecord record, EvaluationContext ctx) {
+    return latestTreatmentPlan(record.episode(), ctx).isPresent() ? Optional.empty()
+        : Optional.of(Judgment.notApplicable("no treatment plan dated during the stay is in the record yet"));
+  }
+
+  private static EpisodeRequirement planElement(int n, String what, ContentElement element) {
+    return EpisodeRequirement.of("RRS_PPW.COMP.7.b." + n, MUST,
+        cite("7, plan element " + n + " (" + what + ")", "create a treatment plan addressing parenting skills education, child development education and structured developmental activities, parent support, family planning, nutrition, violence, safe relationships, and other relevant issues."),
+        new PlanElement(what, element)::judge)
+        .when(ADMITTED).when(TREATMENT_PLAN);
+  }
+
+  // ---- item 8
+
+  private static Judgment moudSupport(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    Optional<Evidence> contact = e.contacts().stream()
+        .filter(c -> c.kind() == ContactKind.MEDICATION_MANAGEMENT && c.memberEngaged() && inStay(e, c.at(), ctx))
+        .min(Comparator.comparing(org.perfspecs.model.Contact::at))
+        .map(c -> Evidence.of("contact", c.id(), c.at(), "medication management contact"));
+    return shownDuringStay(record, ctx, "referral to medication for addiction treatment or medication-management contact",
+        first(RrsStay.referralTo(e, Set.of(ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT), ctx).map(RrsStay::evidence),
+            contact));
+  }
+
+  // ---- item 9
+
+  private static EpisodeRequirement infectiousDisease(String label, String what, Topic topic) {
+    return EpisodeRequirement.of("RRS_PPW.COMP." + label, MUST,
+        cite("9, " + what + " (as needed)", "The provider ensures access to services related to HIV/AIDS, hepatitis, and other STI counseling and testing as needed by the Enrollee."),
+        new InfectiousDisease(what, topic)::judge)
+        .when(RrsStay.needsCounseling(topic)).when(ADMITTED);
+  }
+
+  // ---- items 10, 11
+
+  private static Judgment wicAccess(CaseRecord record, EvaluationContext ctx) {
+    return shownDuringStay(record, ctx, "referral to WIC or other nutritional programs",
+        RrsStay.referralTo(record.episode(), Set.of(ServiceCategory.WIC_NUTRITION), ctx).map(RrsStay::evidence));
+  }
+
+  private static Judgment familyPlanningResources(CaseRecord record, EvaluationContext ctx) {
+    return shownDuringStay(record, ctx, "referral to family planning and reproductive health resources",
+        RrsStay.referralTo(record.episode(), Set.of(ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH), ctx)
+            .map(RrsStay::evidence));
+  }
+
+  // ---- item 12
+
+  private static EpisodeRequirement counseling(String letter, String text, Topic topic) {
+    return EpisodeRequirement.of("RRS_PPW.COMP.12." + letter, MUST,
+        cite("12." + letter + " (as needed)", text),
+        new Counseling(topic)::judge)
+        .when(RrsStay.needsCounseling(topic)).when(ADMITTED);
+  }
+
+  /** Item 5: an appointment of one of {@code kinds} arranged by the program during the stay. */
+  private record AppointmentArranged(String what, Set<AppointmentKind> kinds) {
+    Judgment judge(CaseRecord record, EvaluationContext ctx) {
+      return shownDuringStay(record, ctx, what + " appointment arranged by the program",
+          RrsStay.appointmentArranged(record.episode(), kinds, ctx).map(a -> RrsStay.evidence(a, ctx)));
+    }
+  }
+
+  /** Item 7: the current treatment plan addresses {@code element}. */
+  private record PlanElement(String what, ContentElement element) {
+    Judgment judge(CaseRecord record, EvaluationContext ctx) {
+      Document plan = latestTreatmentPlan(record.episode(), ctx).orElseThrow();
+      return plan.elements().contains(element)
+          ? Judgment.met("the current treatment plan addresses " + what, planEvidence(plan))
+          : Judgment.notMet("the current treatment plan does not address " + what, planEvidence(plan));
+    }
+  }
+
+  /** Item 9: counselling on {@code topic} or a referral to HIV, hepatitis and STI testing. */
+  private record InfectiousDisease(String what, Topic topic) {
+    Judgment judge(CaseRecord record, EvaluationContext ctx) {
+      return shownDuringStay(record, ctx, what + " counseling (contact covering it) or referral to HIV, hepatitis and STI testing",
+          first(RrsStay.counselingOn(record.episode(), topic, ctx).map(RrsStay::evidence),
+              RrsStay.referralTo(record.episode(), Set.of(ServiceCategory.HIV_HEPATITIS_STI_TESTING), ctx)
+                  .map(RrsStay::evidence)));
+    }
+  }
+
+  /** Item 12: counselling on {@code topic}. */
+  private record Counseling(Topic topic) {
+    Judgment judge(CaseRecord record, EvaluationContext ctx) {
+      return shownDuringStay(record, ctx, "counseling on " + words(topic.name())
+              + " (a contact with the member engaged covering it)",
+          RrsStay.counselingOn(record.episode(), topic, ctx).map(RrsStay::evidence));
+    }
+  }
+}

@@ -54,7 +54,27 @@ public final class PerfspecsCommand implements Runnable {
       usage.handleParseException(ex, a);
       return ExitCodes.USAGE;
     });
+    // every failure, in any subcommand, exits with 4, with the exception's type and where it was
+    // thrown, never its message (which may quote a value from the input) nor a stack trace
+    cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
+      command.getErr().println(internalErrorMessage(ex));
+      command.getErr().flush();
+      return ExitCodes.INTERNAL;
+    });
     return cl.execute(args);
+  }
+
+  /** {@code perfspecs: internal error (Type at Class.method:line); ...}, without the exception's message. */
+  static String internalErrorMessage(Throwable ex) {
+    Throwable cause = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+    StackTraceElement[] trace = cause.getStackTrace();
+    String where = trace.length == 0 ? ""
+        : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
+    if (cause instanceof java.io.IOException) {
+      return "perfspecs: input/output error (" + cause.getClass().getName() + where + ")";
+    }
+    return "perfspecs: internal error (" + cause.getClass().getName() + where
+        + "). This is a perfspecs bug: please report it.";
   }
 
   /** Entry point of the {@code perfspecs} jar. */

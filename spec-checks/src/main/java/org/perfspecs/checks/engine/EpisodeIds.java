@@ -93,6 +93,11 @@ public final class EpisodeIds {
     return OptionalLong.empty();
   }
 
+  /** The table's slots (for tests of the memory bound). */
+  int capacity() {
+    return hashes.length;
+  }
+
   private void grow() {
     long[] oldHashes = hashes;
     long[] oldLines = lines;

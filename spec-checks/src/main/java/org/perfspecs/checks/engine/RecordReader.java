@@ -240,13 +240,15 @@ public final class RecordReader<T> implements Closeable {
         finished = true;
         return Optional.empty();
       }
-      if (isBlank()) {
+      // a line over the limit keeps at most its first bytes, maybe none: never taken as blank
+      boolean tooLong = length > maxRecordBytes;
+      if (!tooLong && isBlank()) {
         continue;
       }
       if (mode == Mode.AFTER_ARRAY) {
         return Optional.of(rejected(at, AFTER_ARRAY));
       }
-      if (length > maxRecordBytes) {
+      if (tooLong) {
         return Optional.of(rejected(at, "is longer than the maximum record size of " + maxRecordBytes
             + " bytes (" + length + " bytes); the line was skipped"));
       }

@@ -162,6 +162,17 @@ class RecordReaderTest {
         .isEqualTo("is longer than the maximum record size of 1000 bytes (1048590 bytes); the line was skipped");
   }
 
+  /** A line whose first buffer-full is already over the limit is not taken for a blank line. */
+  @Test
+  void aLineFarOverASmallMaximumIsRejectedNotSkipped() throws Exception {
+    String longLine = GOOD.replace("\"P-1\"", "\"P-" + "1".repeat(200_000) + "\"");
+    List<RecordReader.Entry<CaseRecord>> entries = readAll(bytes(longLine + "\n" + GOOD + "\n"), 1024);
+    assertThat(entries).extracting(e -> e.result().isValid()).containsExactly(false, true);
+    assertThat(entries.get(0).result().violations().get(0).message()).startsWith("is longer than the maximum record size of 1024 bytes");
+    List<RecordReader.Entry<CaseRecord>> inArray = readAll(bytes("[" + longLine + "," + GOOD + "]"), 1024);
+    assertThat(inArray).extracting(e -> e.result().isValid()).containsExactly(false, true);
+  }
+
   @Test
   void aLineThatIsNotUtf8IsRejectedAloneAndWithoutItsBytes() throws Exception {
     byte[] bad = {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, '\n'};

@@ -16,7 +16,7 @@ import org.perfspecs.model.Violation;
  *
  * <pre>{@code
  * JAZZER_FUZZ=1 mvn -B -pl spec-cli -am test -Dtest=PipelineFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Djazzer.instrumentation_includes='org.perfspecs.**'
+ *     -Djazzer.hooks=true -Djazzer.instrumentation_includes='org.perfspecs.**'
  * }</pre>
  *
  * <p>A failing input is written to that directory (keep it: it becomes a regression test); the

@@ -59,9 +59,13 @@ final class StrictReading {
   /** The module: strict instants, dates, times, enums and strings. */
   static SimpleModule module() {
     SimpleModule m = new SimpleModule("perfspecs-strict");
-    m.addDeserializer(Instant.class, new InstantReader());
-    m.addDeserializer(LocalDate.class, new DateReader());
-    m.addDeserializer(LocalTime.class, new TimeReader());
+    m.addDeserializer(Instant.class, new FormReader<>(Instant.class, INSTANT,
+        s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+        "not an ISO-8601 date-time with an offset"));
+    m.addDeserializer(LocalDate.class, new FormReader<>(LocalDate.class, DATE,
+        s -> LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE), "not an ISO-8601 date"));
+    m.addDeserializer(LocalTime.class, new FormReader<>(LocalTime.class, TIME,
+        s -> LocalTime.parse(s, DateTimeFormatter.ISO_LOCAL_TIME), "not a time of day"));
     m.addDeserializer(String.class, new TextReader());
     m.setDeserializerModifier(new BeanDeserializerModifier() {
       @Override
@@ -81,60 +85,30 @@ final class StrictReading {
     return p.getText();
   }
 
-  private static final class InstantReader extends StdScalarDeserializer<Instant> {
-    InstantReader() {
-      super(Instant.class);
+  /** A value from a string of one form: {@code form} must match the whole text, then {@code parse} must accept it. */
+  private static final class FormReader<T> extends StdScalarDeserializer<T> {
+    private final Pattern form;
+    private final java.util.function.Function<String, T> parse;
+    private final String failure;
+
+    FormReader(Class<T> type, Pattern form, java.util.function.Function<String, T> parse, String failure) {
+      super(type);
+      this.form = form;
+      this.parse = parse;
+      this.failure = failure;
     }
 
     @Override
-    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String s = text(p, ctxt, Instant.class);
-      if (INSTANT.matcher(s).matches()) {
+    public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String s = text(p, ctxt, handledType());
+      if (form.matcher(s).matches()) {
         try {
-          return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+          return parse.apply(s);
         } catch (DateTimeException e) {
-          // falls through: not a valid date-time
+          // falls through: the right form, but no such date or time
         }
       }
-      throw ctxt.weirdStringException(s, Instant.class, "not an ISO-8601 date-time with an offset");
-    }
-  }
-
-  private static final class DateReader extends StdScalarDeserializer<LocalDate> {
-    DateReader() {
-      super(LocalDate.class);
-    }
-
-    @Override
-    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String s = text(p, ctxt, LocalDate.class);
-      if (DATE.matcher(s).matches()) {
-        try {
-          return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeException e) {
-          // falls through: not a valid date
-        }
-      }
-      throw ctxt.weirdStringException(s, LocalDate.class, "not an ISO-8601 date");
-    }
-  }
-
-  private static final class TimeReader extends StdScalarDeserializer<LocalTime> {
-    TimeReader() {
-      super(LocalTime.class);
-    }
-
-    @Override
-    public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String s = text(p, ctxt, LocalTime.class);
-      if (TIME.matcher(s).matches()) {
-        try {
-          return LocalTime.parse(s, DateTimeFormatter.ISO_LOCAL_TIME);
-        } catch (DateTimeException e) {
-          // falls through: not a valid time
-        }
-      }
-      throw ctxt.weirdStringException(s, LocalTime.class, "not a time of day");
+      throw ctxt.weirdStringException(s, handledType(), failure);
     }
   }
 

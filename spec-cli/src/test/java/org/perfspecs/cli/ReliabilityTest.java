@@ -228,6 +228,18 @@ class ReliabilityTest {
     assertThat(seen).isNotEmpty();
   }
 
+  /** Values that pass validation never give ERROR: the as-of is held to the same range (a usage error otherwise). */
+  @Test
+  void anAsOfOutsideThePlausibleRangeIsAUsageError() throws IOException {
+    Path f = file("one.ndjson", good + "\n");
+    for (String asOf : List.of("+999999999-12-31", "2101-01-01", "1899-12-31T00:00:00Z", "-1000000000-01-01T00:00:00Z")) {
+      CliRun run = CliRun.of("check", f.toString(), "--as-of", asOf, "--format", "json");
+      assertThat(run.exitCode).as(asOf).isEqualTo(3);
+      assertThat(run.err).as(asOf).doesNotContain("\tat ");
+    }
+    assertThat(CliRun.of("check", f.toString(), "--as-of", "2100-12-30", "--format", "json").exitCode).isZero();
+  }
+
   /** Item 1: exit 4 on an internal failure in every subcommand (it was 1 below the top level). */
   @Test
   void everySubcommandExitsWith4OnAFailure() throws IOException {

@@ -57,7 +57,10 @@ public final class RcLinkages extends Section {
   public static final ProgramRequirement AGREEMENTS_INCLUDE_DISCHARGE = includes(4, ProcedureKind.DISCHARGE, "the discharge process");
 
   /**
-   * {@index RC.LINK.2.1.1.1} to {@index RC.LINK.2.4.5}: The settings, in document order.
+   * {@index RC.LINK.2.1.1.1} to {@index RC.LINK.2.4.5}: Second paragraph, one SHOULD requirement
+   * per listed setting ("expected to"), in document order: met when a written affiliation agreement
+   * in force on the as-of date names a partner of that setting's category; NOT_MET otherwise. The
+   * high-volume qualifier cannot be judged from the profile.
    *
    * <p>One requirement per element, in document order: {@index RC.LINK.2.1.1.1},
    * {@index RC.LINK.2.1.1.2}, {@index RC.LINK.2.1.1.3}, {@index RC.LINK.2.1.2.1},

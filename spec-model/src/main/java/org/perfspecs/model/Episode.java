@@ -116,6 +116,7 @@ public abstract class Episode {
 
   @Value.Check
   void check() {
+    ModelRules.check(Episode.class, this);
     if (admittedAt().isPresent() && dischargedAt().isPresent()
         && dischargedAt().get().isBefore(admittedAt().get())) {
       throw new ModelInvariantException("dischargedAt", "must not be before admittedAt");

@@ -46,8 +46,12 @@ import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
  * <p>Three kinds of problem are reported: the JSON is malformed or has the wrong shape (unknown
  * property, unknown code, wrong type, missing required property); a cross-field invariant is broken
  * ({@link ModelInvariantException}, e.g. discharge before admission); a single-field Bean
- * Validation constraint fails (blank id, negative minutes). Instances are immutable and
- * thread-safe; create one and share it.
+ * Validation constraint fails (blank id, negative minutes), or the member's date of birth is after
+ * a dated fact of the record (the admission, a contact, ...). Model objects are valid by
+ * construction: their builders enforce the same rules and throw {@link ModelInvariantException}
+ * naming the same path and message, so {@link #validate} finds nothing in an object built in code
+ * and {@link #parse} reports every single-field violation of a document at once. Instances are
+ * immutable and thread-safe; create one and share it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelValidator {
@@ -98,13 +102,45 @@ public final class ModelValidator {
     try {
       value = ModelJson.reader(type).readValue(json);
     } catch (IOException e) {
-      return Validated.rejected(fromJackson(e));
+      List<Violation> first = fromJackson(e);
+      if (e instanceof ValueInstantiationException && e.getCause() instanceof ModelInvariantException) {
+        // build() stops at the first broken rule; list every single-field one, as Bean Validation does
+        List<Violation> all = everyRuleViolation(json, type);
+        if (!all.isEmpty()) {
+          return Validated.rejected(all);
+        }
+      }
+      return Validated.rejected(first);
     }
     if (value == null) {
       return Validated.rejected(List.of(Violation.of("$", "must be a JSON object, not null")));
     }
     List<Violation> violations = validate(value);
     return violations.isEmpty() ? Validated.valid(value) : Validated.rejected(violations);
+  }
+
+  /**
+   * Re-reads a document that a model rule rejected with the single-field and record-wide rules
+   * ({@link ModelRules}) suspended, and returns every violation of them; empty when the document
+   * breaks something else too (a cross-field invariant), whose first violation then stands alone.
+   */
+  private <T> List<Violation> everyRuleViolation(String json, Class<T> type) {
+    T unchecked;
+    try {
+      unchecked = ModelRules.unchecked(() -> ModelJson.reader(type).readValue(json));
+    } catch (Exception e) {
+      return List.of();
+    }
+    List<Violation> out = new ArrayList<>(validate(unchecked));
+    if (unchecked instanceof CaseRecord record) {
+      try {
+        ModelRules.checkDateOfBirth(record);
+      } catch (ModelInvariantException broken) {
+        out.add(Violation.of("$." + broken.property(), broken.rule()));
+      }
+    }
+    out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::message));
+    return ImmutableList.copyOf(out);
   }
 
   /** Turns a Jackson read failure into violations with JSON paths and value-free messages. */

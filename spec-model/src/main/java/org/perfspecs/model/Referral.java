@@ -47,6 +47,7 @@ public abstract class Referral {
 
   @Value.Check
   void check() {
+    ModelRules.check(Referral.class, this);
     if (source().isEmpty() && target().isEmpty()) {
       throw new ModelInvariantException("source", "a referral needs a source (into the service) or a target (out of it)");
     }

@@ -59,7 +59,27 @@ public final class ModelValidator {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
+  /**
+   * Hibernate Validator announces its version ({@code HV000001}) at INFO when it first starts, which
+   * a library should not print into its user's log. It logs through JBoss Logging, which uses
+   * java.util.logging unless the application has another backend (Log4j 2, SLF4J, ...). The only
+   * change made here: that one logger ({@code org.hibernate.validator.internal.util.Version}) is
+   * set to WARNING, and only when nothing set its level before; every other logger, handler and
+   * level of the application stays as it is, and an application that wants the line sets that
+   * logger's level itself (before first use) or configures it in its backend. Held strongly: JUL
+   * keeps loggers weakly, and a collected logger would lose its level.
+   */
+  private static final java.util.logging.Logger VERSION_LOG = quietVersionLog();
+
   private final Validator validator;
+
+  static java.util.logging.Logger quietVersionLog() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
+    if (logger.getLevel() == null) {
+      logger.setLevel(java.util.logging.Level.WARNING);
+    }
+    return logger;
+  }
 
   private ModelValidator(Validator validator) {
     this.validator = validator;

@@ -59,7 +59,7 @@ final class ModelRules {
   private static final ClassValue<List<Method>> DATED = new ClassValue<>() {
     @Override
     protected List<Method> computeValue(Class<?> type) {
-      return dated(type);
+      return dated(modelType(type));
     }
   };
 
@@ -110,6 +110,11 @@ final class ModelRules {
   /** {@link #checkRecord}, also while suspended. */
   static void checkDateOfBirth(CaseRecord record) {
     LocalDate born = record.member().dateOfBirth();
+    // the common case, cheaply: no fact dated before the day of birth (no paths, no zone lookups)
+    Instant bornAt = born.atStartOfDay(ZONE).toInstant();
+    if (!datedBefore(record.episode(), born, bornAt) && !datedBefore(record.member(), born, bornAt)) {
+      return;
+    }
     Earliest earliest = new Earliest();
     earliest.visit(record.episode(), "episode");
     earliest.visit(record.member(), "member");
@@ -214,13 +219,47 @@ final class ModelRules {
 
   // ------------------------------------------------------------------ record-wide rules
 
+  /** Whether a dated fact of {@code value} (or of the model objects it holds) lies before the day of birth. */
+  private static boolean datedBefore(Object value, LocalDate born, Instant bornAt) {
+    for (Method m : DATED.get(value.getClass())) {
+      if (m.getName().equals("dateOfBirth")) {
+        continue;
+      }
+      Object v = invoke(m, value);
+      if (v instanceof Optional<?> o) {
+        if (o.isPresent() && before(o.get(), born, bornAt)) {
+          return true;
+        }
+      } else if (v instanceof Collection<?> c) {
+        for (Object x : c) {
+          if (before(x, born, bornAt)) {
+            return true;
+          }
+        }
+      } else if (before(v, born, bornAt)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean before(Object fact, LocalDate born, Instant bornAt) {
+    if (fact instanceof Instant i) {
+      return i.isBefore(bornAt);
+    }
+    if (fact instanceof LocalDate d) {
+      return d.isBefore(born);
+    }
+    return fact != null && isModel(fact.getClass()) && datedBefore(fact, born, bornAt);
+  }
+
   /** The earliest date (America/New_York) among the dated facts of a model object graph. */
   private static final class Earliest {
     LocalDate date;
     String path;
 
     void visit(Object value, String at) {
-      for (Method m : DATED.get(modelType(value.getClass()))) {
+      for (Method m : DATED.get(value.getClass())) {
         if (m.getName().equals("dateOfBirth")) {
           continue;
         }

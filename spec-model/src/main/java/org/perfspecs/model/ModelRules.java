@@ -27,7 +27,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Single-field rules</b> come from the Bean Validation annotations on the accessors
- *       ({@code @NotBlank}, {@code @PositiveOrZero}, also on the elements of {@code Optional},
+ *       ({@code @NotBlank}, {@code @PositiveOrZero}, {@link Plausible} dates and instants, also on
+ *       the elements of {@code Optional},
  *       {@code List} and {@code Set}), enforced with Bean Validation's own English messages and
  *       paths ({@code contacts[2].minutes}: "must be greater than or equal to 0"). The annotations
  *       stay the single source: the JSON Schemas are generated from them too.
@@ -46,6 +47,8 @@ final class ModelRules {
   static final String NOT_BLANK = "must not be blank";
   /** Bean Validation's default English message of {@code @PositiveOrZero}. */
   static final String POSITIVE_OR_ZERO = "must be greater than or equal to 0";
+  /** {@link Plausible}'s message. */
+  static final String PLAUSIBLE = plausibleMessage();
 
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
@@ -128,8 +131,10 @@ final class ModelRules {
 
   private enum Shape { VALUE, OPTIONAL, LIST, SET }
 
+  private enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE }
+
   /** One constrained accessor. */
-  private record Rule(Method accessor, Shape shape, boolean notBlank) {
+  private record Rule(Method accessor, Shape shape, Kind kind) {
     void check(Object owner) {
       Object value = invoke(accessor, owner);
       String name = accessor.getName();
@@ -148,12 +153,24 @@ final class ModelRules {
     }
 
     private void test(Object value, String path) {
-      if (notBlank) {
-        if (value instanceof CharSequence s && s.toString().isBlank()) {
-          throw new ModelInvariantException(path, NOT_BLANK);
+      switch (kind) {
+        case NOT_BLANK -> {
+          if (value instanceof CharSequence s && s.toString().isBlank()) {
+            throw new ModelInvariantException(path, NOT_BLANK);
+          }
         }
-      } else if (value instanceof Number n && n.longValue() < 0) {
-        throw new ModelInvariantException(path, POSITIVE_OR_ZERO);
+        case POSITIVE_OR_ZERO -> {
+          if (value instanceof Number n && n.longValue() < 0) {
+            throw new ModelInvariantException(path, POSITIVE_OR_ZERO);
+          }
+        }
+        case PLAUSIBLE -> {
+          if (value instanceof Instant i && (i.isBefore(Plausible.FIRST_INSTANT) || !i.isBefore(Plausible.END_INSTANT))
+              || value instanceof LocalDate d && (d.isBefore(Plausible.FIRST_DAY) || d.isAfter(Plausible.LAST_DAY))) {
+            throw new ModelInvariantException(path, PLAUSIBLE);
+          }
+        }
+        default -> throw new AssertionError(kind);
       }
     }
   }
@@ -167,14 +184,26 @@ final class ModelRules {
       if (shape != Shape.VALUE && returned instanceof AnnotatedParameterizedType p) {
         constrained = p.getAnnotatedActualTypeArguments()[0];
       }
-      if (has(constrained, NotBlank.class) || (shape == Shape.VALUE && m.isAnnotationPresent(NotBlank.class))) {
-        rules.add(new Rule(m, shape, true));
-      } else if (has(constrained, PositiveOrZero.class)
-          || (shape == Shape.VALUE && m.isAnnotationPresent(PositiveOrZero.class))) {
-        rules.add(new Rule(m, shape, false));
+      for (Kind kind : Kind.values()) {
+        Class<? extends Annotation> annotation = switch (kind) {
+          case NOT_BLANK -> NotBlank.class;
+          case POSITIVE_OR_ZERO -> PositiveOrZero.class;
+          case PLAUSIBLE -> Plausible.class;
+        };
+        if (has(constrained, annotation) || (shape == Shape.VALUE && m.isAnnotationPresent(annotation))) {
+          rules.add(new Rule(m, shape, kind));
+        }
       }
     }
     return List.copyOf(rules);
+  }
+
+  private static String plausibleMessage() {
+    try {
+      return (String) Plausible.class.getMethod("message").getDefaultValue();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean has(AnnotatedType type, Class<? extends Annotation> annotation) {
@@ -245,10 +274,10 @@ final class ModelRules {
 
   private static boolean before(Object fact, LocalDate born, Instant bornAt) {
     if (fact instanceof Instant i) {
-      return i.isBefore(bornAt);
+      return i.isBefore(bornAt) && !i.isBefore(Plausible.FIRST_INSTANT); // an implausible one is its own error
     }
     if (fact instanceof LocalDate d) {
-      return d.isBefore(born);
+      return d.isBefore(born) && !d.isBefore(Plausible.FIRST_DAY);
     }
     return fact != null && isModel(fact.getClass()) && datedBefore(fact, born, bornAt);
   }
@@ -281,6 +310,9 @@ final class ModelRules {
 
     private void fact(Object v, String p) {
       LocalDate d = v instanceof LocalDate ld ? ld : v instanceof Instant i ? LocalDate.ofInstant(i, ZONE) : null;
+      if (d != null && d.isBefore(Plausible.FIRST_DAY)) {
+        return; // an implausible date is its own error, not the date of birth's
+      }
       if (d != null) {
         if (date == null || d.isBefore(date)) {
           date = d;

@@ -108,16 +108,16 @@ class ValidByConstructionTest {
   @Test
   void theMessagesAreBeanValidationsOwn() {
     assertThat(VALIDATOR.validate(new Constrained())).containsExactly(
-        Violation.of("$.count", ModelRules.POSITIVE_OR_ZERO), Violation.of("$.name", ModelRules.NOT_BLANK));
+        Violation.of("$.id", ModelRules.NOT_BLANK), Violation.of("$.minutes", ModelRules.POSITIVE_OR_ZERO));
   }
 
   /** A bean with the two constraints the model uses, broken, for Hibernate Validator's messages. */
   public static final class Constrained {
-    public @NotBlank String name() {
+    public @NotBlank String id() {
       return " ";
     }
 
-    public @PositiveOrZero int count() {
+    public @PositiveOrZero int minutes() {
       return -1;
     }
   }

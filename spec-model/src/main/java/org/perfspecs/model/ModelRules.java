@@ -27,10 +27,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Single-field rules</b> come from the Bean Validation annotations on the accessors
- *       ({@code @NotBlank}, {@code @PositiveOrZero}, also on the elements of {@code Optional},
+ *       ({@code @NotBlank}, {@code @PositiveOrZero}, {@link Plausible} dates and instants, also on
+ *       the elements of {@code Optional},
  *       {@code List} and {@code Set}), enforced with Bean Validation's own English messages and
- *       paths ({@code contacts[2].minutes}: "must be greater than or equal to 0"), and {@link
- *       Plausible}'s range of years (1900 to 2100) on every instant and date. The annotations
+ *       paths ({@code contacts[2].minutes}: "must be greater than or equal to 0"). The annotations
  *       stay the single source: the JSON Schemas are generated from them too.
  *   <li><b>Record-wide rules</b> ({@link CaseRecord}): the member's date of birth is not after any
  *       dated fact of the record (admission, contacts, documents, ..., taken as dates in
@@ -47,8 +47,8 @@ final class ModelRules {
   static final String NOT_BLANK = "must not be blank";
   /** Bean Validation's default English message of {@code @PositiveOrZero}. */
   static final String POSITIVE_OR_ZERO = "must be greater than or equal to 0";
-  /** {@link Plausible}'s message: the range, never the value. */
-  static final String PLAUSIBLE = "must be between 1900-01-01 and 2100-12-31";
+  /** {@link Plausible}'s message. */
+  static final String PLAUSIBLE = plausibleMessage();
 
   private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
@@ -131,7 +131,6 @@ final class ModelRules {
 
   private enum Shape { VALUE, OPTIONAL, LIST, SET }
 
-  /** Which single-field rule an accessor carries. */
   private enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE }
 
   /** One constrained accessor. */
@@ -166,10 +165,8 @@ final class ModelRules {
           }
         }
         case PLAUSIBLE -> {
-          boolean inRange = value instanceof Instant t
-              ? !t.isBefore(Plausible.FIRST_INSTANT) && t.isBefore(Plausible.END_INSTANT)
-              : !(value instanceof LocalDate d) || (!d.isBefore(Plausible.FIRST_DAY) && !d.isAfter(Plausible.LAST_DAY));
-          if (!inRange) {
+          if (value instanceof Instant i && (i.isBefore(Plausible.FIRST_INSTANT) || !i.isBefore(Plausible.END_INSTANT))
+              || value instanceof LocalDate d && (d.isBefore(Plausible.FIRST_DAY) || d.isAfter(Plausible.LAST_DAY))) {
             throw new ModelInvariantException(path, PLAUSIBLE);
           }
         }
@@ -187,17 +184,26 @@ final class ModelRules {
       if (shape != Shape.VALUE && returned instanceof AnnotatedParameterizedType p) {
         constrained = p.getAnnotatedActualTypeArguments()[0];
       }
-      if (has(constrained, NotBlank.class) || (shape == Shape.VALUE && m.isAnnotationPresent(NotBlank.class))) {
-        rules.add(new Rule(m, shape, Kind.NOT_BLANK));
-      } else if (has(constrained, PositiveOrZero.class)
-          || (shape == Shape.VALUE && m.isAnnotationPresent(PositiveOrZero.class))) {
-        rules.add(new Rule(m, shape, Kind.POSITIVE_OR_ZERO));
-      } else if (has(constrained, Plausible.class)
-          || (shape == Shape.VALUE && m.isAnnotationPresent(Plausible.class))) {
-        rules.add(new Rule(m, shape, Kind.PLAUSIBLE));
+      for (Kind kind : Kind.values()) {
+        Class<? extends Annotation> annotation = switch (kind) {
+          case NOT_BLANK -> NotBlank.class;
+          case POSITIVE_OR_ZERO -> PositiveOrZero.class;
+          case PLAUSIBLE -> Plausible.class;
+        };
+        if (has(constrained, annotation) || (shape == Shape.VALUE && m.isAnnotationPresent(annotation))) {
+          rules.add(new Rule(m, shape, kind));
+        }
       }
     }
     return List.copyOf(rules);
+  }
+
+  private static String plausibleMessage() {
+    try {
+      return (String) Plausible.class.getMethod("message").getDefaultValue();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean has(AnnotatedType type, Class<? extends Annotation> annotation) {
@@ -268,10 +274,10 @@ final class ModelRules {
 
   private static boolean before(Object fact, LocalDate born, Instant bornAt) {
     if (fact instanceof Instant i) {
-      return i.isBefore(bornAt);
+      return i.isBefore(bornAt) && !i.isBefore(Plausible.FIRST_INSTANT); // an implausible one is its own error
     }
     if (fact instanceof LocalDate d) {
-      return d.isBefore(born);
+      return d.isBefore(born) && !d.isBefore(Plausible.FIRST_DAY);
     }
     return fact != null && isModel(fact.getClass()) && datedBefore(fact, born, bornAt);
   }
@@ -304,6 +310,9 @@ final class ModelRules {
 
     private void fact(Object v, String p) {
       LocalDate d = v instanceof LocalDate ld ? ld : v instanceof Instant i ? LocalDate.ofInstant(i, ZONE) : null;
+      if (d != null && d.isBefore(Plausible.FIRST_DAY)) {
+        return; // an implausible date is its own error, not the date of birth's
+      }
       if (d != null) {
         if (date == null || d.isBefore(date)) {
           date = d;

@@ -136,7 +136,9 @@ public final class IopScenarios implements ScenarioSource {
   /**
    * COV.2 "Participation should attend 3 times per week at a minimum": weeks of 7 days from the
    * admission date; each week that has ended (or ended by the discharge) holds at least three days
-   * of attendance; the week in progress is PENDING until it does; a stay of less than a week with
+   * of attendance (the recurring rule: MET once a week has ended and every ended week held three,
+   * whatever the week in progress holds so far, or when the week in progress holds three already);
+   * PENDING only while the first week is in progress with fewer; a stay of less than a week with
    * fewer than three is NOT_APPLICABLE.
    */
   private static void attendsThreeTimesAWeek(Registrar r) {
@@ -159,7 +161,17 @@ public final class IopScenarios implements ScenarioSource {
           Instant d = fraction(last, cutShort, p);
           return Case.of(discharged(withContacts(rec, contacts), d), d.plus(wait));
         });
-    r.meeting(id, Arbitraries.oneOf(open, out));
+    // Open after full weeks: the week in progress has fewer than three so far.
+    Arbitrary<Case> soFar = Combinators.combine(admitted(), fullWeeks, shortWeek(), Arbitraries.longs(), permille())
+        .as((rec, full, thin, seed, p) -> {
+          List<Set<Integer>> weeks = new ArrayList<>(full);
+          weeks.add(thin);
+          List<Contact> contacts = attendanceWeeks(rec, weeks, new Random(seed));
+          LocalDate weekFirst = admissionDate(rec).plusDays(7L * full.size());
+          Instant asOf = fraction(Cases.startOfDay(weekFirst), lastMinuteOf(weekFirst.plusDays(6)), p);
+          return Case.of(withContacts(rec, contacts), asOf);
+        });
+    r.meeting(id, Arbitraries.oneOf(open, out, soFar));
     // A week with fewer than three attendance days (other contacts that are not attendance around
     // them), judged after it ended, or discharged on or after its last day.
     r.violating(id, Combinators.combine(admitted(), fullWeek().list().ofMaxSize(3), shortWeek(), Arbitraries.longs(),
@@ -177,15 +189,13 @@ public final class IopScenarios implements ScenarioSource {
           }
           return Case.of(withContacts(rec, contacts), Cases.startOfDay(weekLast.plusDays(1)).plus(wait));
         }));
-    // The week in progress has fewer than three so far (a discharge may be recorded for later).
-    r.pending(id, Combinators.combine(admitted(), fullWeek().list().ofMaxSize(3), shortWeek(), Arbitraries.longs(),
+    // The first week, in progress, has fewer than three so far (a discharge may be recorded for later).
+    r.pending(id, Combinators.combine(admitted(), shortWeek(), Arbitraries.longs(),
             permille(), Arbitraries.of(true, false), Cases.upTo(MONTH))
-        .as((rec, before, thin, seed, p, leavesLater, wait) -> {
+        .as((rec, thin, seed, p, leavesLater, wait) -> {
           Random random = new Random(seed);
-          List<Set<Integer>> weeks = new ArrayList<>(before);
-          weeks.add(thin);
-          List<Contact> contacts = attendanceWeeks(rec, weeks, random);
-          LocalDate weekFirst = admissionDate(rec).plusDays(7L * before.size());
+          List<Contact> contacts = attendanceWeeks(rec, List.of(thin), random);
+          LocalDate weekFirst = admissionDate(rec);
           Instant asOf = fraction(onOrAfter(weekFirst, admission(rec)), lastMinuteOf(weekFirst.plusDays(6)), p);
           CaseRecord c = withContacts(rec, contacts);
           return Case.of(leavesLater ? discharged(c, asOf.plusSeconds(60).plus(wait)) : c, asOf);

@@ -89,7 +89,8 @@ public final class RcProcessSpecifications extends Section {
   /**
    * Item 2, "the ongoing weekly contacts": consecutive weeks of service (7 days each, day 1 the
    * admission date) each holding at least one connection, with the period rule of {@code
-   * RC.CASE.2}: a closed week without one is NOT_MET; the week in progress is PENDING; a last week
+   * RC.CASE.2}: a closed week without one is NOT_MET; MET once a week has closed and every closed
+   * week held one (or the week in progress holds one); PENDING only during the first week; a last week
    * cut short by discharge is judged only if it holds one; a stay shorter than a week without one is
    * NOT_APPLICABLE; UNDETERMINED without an admission.
    */

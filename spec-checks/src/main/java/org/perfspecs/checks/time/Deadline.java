@@ -54,6 +54,24 @@ public final class Deadline {
         + START.format(start.atZone(zone)));
   }
 
+  /**
+   * On time up to and including {@code start + elapsed}; the description shows the span (in hours
+   * when it is whole hours, else ISO-8601) and {@code start} in {@code zone} (e.g. {@code 24 hours
+   * after 2024-05-01 23:30 EDT}).
+   *
+   * @throws IllegalArgumentException when {@code elapsed} is negative
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Deadline after(Instant start, Duration elapsed, ZoneId zone) {
+    if (elapsed.isNegative()) {
+      throw new IllegalArgumentException("must not be negative: " + elapsed);
+    }
+    String span = elapsed.toNanosPart() == 0 && elapsed.toSecondsPart() == 0 && elapsed.toMinutesPart() == 0
+        ? elapsed.toHours() + " hours" : elapsed.toString();
+    return new Deadline(start.plus(elapsed), span + " after " + START.format(start.atZone(zone)));
+  }
+
   /** On time up to the end of the {@code n}-th business day after the date of {@code start}. */
   public static Deadline businessDaysAfter(Instant start, int n, BusinessCalendar calendar) {
     LocalDate day = start.atZone(calendar.zone()).toLocalDate();

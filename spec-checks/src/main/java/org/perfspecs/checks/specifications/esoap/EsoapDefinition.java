@@ -85,8 +85,8 @@ public final class EsoapDefinition extends Section {
     Episode e = record.episode();
     Optional<Instant> admitted = e.admittedAt().filter(ctx::hasHappened);
     if (admitted.isEmpty()) {
-      return Judgment.undetermined("no admission time is recorded (as of " + Times.format(ctx.asOf(), ctx.zone())
-          + "), so pregnancy or postpartum status at admission cannot be decided");
+      return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx,
+          "pregnancy or postpartum status at admission cannot be decided").orElseThrow();
     }
     LocalDate day = ctx.dateOf(admitted.get());
     Evidence admission = Evidence.of("episode", e.id(), admitted.get(), "admission");

@@ -47,7 +47,8 @@ public final class RcCaseRateActivities extends Section {
   public static final EpisodeRequirement IN_PERSON_WELLNESS_PLAN_AT_ONSET = EpisodeRequirement.of(
       "RC.CASE.1", MUST,
       cite("1", "At least one in-person meeting at the onset of service delivery to develop the Wellness Plan in conjunction with the Member"),
-      RcCaseRateActivities::inPersonWellnessPlanAtOnset);
+      RcCaseRateActivities::inPersonWellnessPlanAtOnset)
+      .reading(RcRecords.ONSET);
 
   /**
    * Item 2: at least five connections in every thirty-day period.
@@ -130,8 +131,7 @@ public final class RcCaseRateActivities extends Section {
   private static Judgment fiveConnectionsPer30Days(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     if (e.admittedAt().filter(ctx::hasHappened).isEmpty()) {
-      return Judgment.undetermined("no admission (start of service) time is recorded as of "
-          + Times.format(ctx.asOf(), ctx.zone()) + ", so the 30-day periods cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the 30-day periods cannot be placed");
     }
     LocalDate start = ctx.dateOf(e.admittedAt().get());
     java.time.Instant serviceEnd = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
@@ -147,7 +147,7 @@ public final class RcCaseRateActivities extends Section {
     Episode e = record.episode();
     java.util.Optional<java.time.Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the onset of service delivery cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the onset of service delivery cannot be placed");
     }
     Deadline due = RcRecords.onset(admitted.get(), ctx);
     Evidence admission = RcRecords.admission(e, admitted.get());
@@ -180,7 +180,7 @@ public final class RcCaseRateActivities extends Section {
     Episode e = record.episode();
     java.util.Optional<java.time.Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the 30-day periods cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the 30-day periods cannot be placed");
     }
     List<LocalDate> dates = RcRecords.contacts(e, ctx, c -> c.kind() == ContactKind.CASE_RELATED_WORK && c.minutes() > 0)
         .stream().map(c -> ctx.dateOf(c.at())).toList();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.Recurring;
 import org.perfspecs.checks.RecordLists;
@@ -51,10 +52,12 @@ final class RcRecords {
     return e.admittedAt().filter(ctx::hasHappened);
   }
 
-  /** UNDETERMINED: no admission, so {@code consequence}. */
-  static Judgment noAdmission(EvaluationContext ctx, String consequence) {
-    return Judgment.undetermined("no admission (start of service) time is recorded as of "
-        + Times.format(ctx.asOf(), ctx.zone()) + ", so " + consequence);
+  /**
+   * Without an admission: NOT_APPLICABLE for a referral not admitted yet, else UNDETERMINED, so
+   * {@code consequence} ({@link org.perfspecs.checks.Conditions#withoutAdmission}).
+   */
+  static Judgment noAdmission(Episode e, EvaluationContext ctx, String consequence) {
+    return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx, consequence).orElseThrow();
   }
 
   /** The end of day {@code n} of service (the admission date is day 1). */
@@ -63,9 +66,16 @@ final class RcRecords {
     return Deadline.endOf(day, ctx.zone(), "end of day " + n + " of service, " + what + " (" + day + ")");
   }
 
-  /** The end of the onset of service delivery (day 7). */
+  /**
+   * "At the onset of service delivery": by default service days 1 to 7 (the first week, the
+   * admission date being day 1).
+   */
+  static final Interpretation ONSET = Interpretation.days("RC.CASE.1.onset", "at the onset of service delivery",
+      ONSET_DAYS, "The document gives no number; the first week of service (days 1 to 7, the admission date day 1) leaves room for the in-person meeting the plan needs while still being its start, before the weekly contacts begin.");
+
+  /** The end of the onset of service delivery (day 7 by default: {@link #ONSET}). */
   static Deadline onset(Instant admitted, EvaluationContext ctx) {
-    return endOfServiceDay(admitted, ONSET_DAYS, ctx, "the onset of service delivery");
+    return endOfServiceDay(admitted, ONSET.daysIn(ctx), ctx, "the onset of service delivery");
   }
 
   /**
@@ -176,7 +186,7 @@ final class RcRecords {
           : Judgment.notMet(failure, wellnessPlan(plan.get()));
     }
     if (admitted.isEmpty()) {
-      return noAdmission(ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
+      return noAdmission(e, ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
     }
     Deadline due = onset(admitted.get(), ctx);
     String dueText = Times.format(due.last(), ctx.zone()) + " (" + due.description() + ")";

@@ -294,7 +294,12 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, none, startOfDay("2024-04-04"))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(r, record(referred(ReferralSource.SELF)))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp().admittedAt(ny("2024-04-03T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
-      assertThat(o(r, record(csp().referral(referralIn(ReferralSource.COURT, "2024-04-01T10:00"))))).isEqualTo(Outcome.UNDETERMINED);
+      // a referral not admitted yet is a normal state, not missing data
+      Finding notAdmitted = f(r, record(csp().referral(referralIn(ReferralSource.COURT, "2024-04-01T10:00"))));
+      assertThat(notAdmitted.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(notAdmitted.reason()).startsWith("not admitted as of ");
+      // neither a referral nor an admission: the admission time is missing
+      assertThat(o(r, record(csp().addContacts(call)))).isIn(Outcome.NOT_APPLICABLE, Outcome.UNDETERMINED);
       // self-referred: not applicable whether or not an admission is recorded
       assertThat(o(r, record(csp().referral(referralIn(ReferralSource.SELF, "2024-04-01T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
@@ -332,8 +337,13 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, record(referred(ReferralSource.INPATIENT_24_HOUR).addContacts(meeting.withAt(ny("2024-03-31T10:00"))))))
           .isEqualTo(Outcome.NOT_MET);
       Finding noAdmission = f(r, record(csp().referral(referralIn(ReferralSource.INPATIENT_24_HOUR, "2024-04-01T10:00"))));
-      assertThat(noAdmission.outcome()).isEqualTo(Outcome.UNDETERMINED);
-      assertThat(noAdmission.reason()).contains("no admission time is recorded");
+      assertThat(noAdmission.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(noAdmission.reason()).startsWith("not admitted as of ");
+      // discharged without an admission time: a fact that should be there is missing
+      Finding missing = f(r, record(csp().referral(referralIn(ReferralSource.INPATIENT_24_HOUR, "2024-04-01T10:00"))
+          .dischargedAt(ny("2024-04-20T10:00"))));
+      assertThat(missing.outcome()).isEqualTo(Outcome.UNDETERMINED);
+      assertThat(missing.reason()).contains("no admission time is recorded");
     }
 
     @Test
@@ -376,7 +386,7 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, missed)).isEqualTo(Outcome.NOT_MET);
       Finding undetermined = f(r, record(csp()));
       assertThat(undetermined.outcome()).isEqualTo(Outcome.UNDETERMINED);
-      assertThat(undetermined.reason()).contains("no initial appointment or admission time is recorded");
+      assertThat(undetermined.reason()).contains("no admission time is recorded").contains("no initial appointment");
       assertThat(o(r, record(csp().determinedIneligibleAt(ny("2024-04-01T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 

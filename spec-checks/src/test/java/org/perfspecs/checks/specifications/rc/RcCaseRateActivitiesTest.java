@@ -290,7 +290,7 @@ class RcCaseRateActivitiesTest {
     Finding f = evaluate(record(episode(ServiceType.RC).addContacts(connection(ny("2024-01-02T12:00")))),
         ny("2024-04-01T12:00"));
     assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
-    assertThat(f.reason()).contains("no admission (start of service) time is recorded");
+    assertThat(f.reason()).contains("no admission time is recorded");
   }
 
   @Test
@@ -451,6 +451,6 @@ class RcCaseRateActivitiesTest {
   void caseWorkUndeterminedWithoutAnAdmission() {
     Finding f = caseWork(record(episode(ServiceType.RC)), ny("2024-02-10T12:00"));
     assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
-    assertThat(f.reason()).contains("no admission (start of service) time is recorded");
+    assertThat(f.reason()).contains("no admission time is recorded");
   }
 }

@@ -44,7 +44,7 @@ class CatalogAndValidateCommandTest {
   void catalogCsvOneRowPerRequirementAndSpecFilter() {
     CliRun run = CliRun.of("catalog", "--format", "csv", "--spec", "IOP");
     assertThat(run.out.lines().findFirst()).contains(
-        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text");
+        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text,interpretations");
     assertThat(run.out.lines().skip(1)).allMatch(l -> l.startsWith("IOP,"));
     assertThat(run.out.lines().count() - 1)
         .isEqualTo(Catalog.standard().specification("IOP").orElseThrow().requirements().size());

@@ -83,6 +83,33 @@ public final class Conditions {
     return Optional.empty();
   }
 
+  /**
+   * The population rule of the services for pregnant and postpartum members (ESOAP.DEF.1,
+   * RRS_PPW.OVW.0): MET when the member is pregnant, or within one year after childbirth, on the
+   * date of admission; NOT_MET when she is neither; NOT_APPLICABLE or UNDETERMINED without an
+   * admission ({@link #withoutAdmission}).
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Judgment servesPregnantOrPostpartum(org.perfspecs.model.CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    Optional<Judgment> without = withoutAdmission(e, ctx, "pregnancy or postpartum status at admission cannot be decided");
+    if (without.isPresent()) {
+      return without.get();
+    }
+    Instant admitted = e.admittedAt().orElseThrow();
+    LocalDate day = ctx.dateOf(admitted);
+    Evidence admission = Evidence.of("episode", e.id(), admitted, "admission");
+    Member member = record.member();
+    if (member.pregnancy().isPresent() && member.pregnancy().get().isPregnantOrPostpartumOn(day)) {
+      return Judgment.met("the member is " + member.pregnancy().get().state().name().toLowerCase(java.util.Locale.ROOT)
+          + " on the date of admission " + day, admission);
+    }
+    return Judgment.notMet("the member is neither pregnant nor within one year after childbirth on the date of admission "
+        + day + "; the service is for pregnant or postpartum members", admission);
+  }
+
   /** The member has been discharged at the as-of time. */
   public static Condition discharged() {
     return Condition.of("the member has been discharged", Conditions::discharged);

@@ -66,6 +66,19 @@ public final class EpisodeRequirement extends Requirement {
   }
 
   /**
+   * The NOT_APPLICABLE finding of this requirement for {@code record} when the record lies outside
+   * the specification as a whole (the engine uses it for a member whose insurance product the
+   * specification does not cover); the rule is not run.
+   *
+   * @param reason the reason, naming why the record is outside (never member data)
+   * @since 0.2
+   */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public Finding outsideSpecification(CaseRecord record, String reason) {
+    return Finding.of(this, record.episode().id(), record.episode().programId(), Judgment.notApplicable(reason));
+  }
+
+  /**
    * Evaluates one record. Never throws for a record: a failure of the rule's own code becomes an
    * {@link Outcome#ERROR} finding naming the exception type.
    */

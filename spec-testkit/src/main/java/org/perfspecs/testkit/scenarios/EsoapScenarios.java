@@ -582,24 +582,29 @@ public final class EsoapScenarios implements ScenarioSource {
 
   /**
    * ASMT.3.d "If a pre-existing obstetric health care provider cannot be identified, the provider
-   * makes a referral immediately upon admission": by the end of the day of admission.
+   * makes a referral immediately upon admission": "immediately" read as within 24 hours of the
+   * admission instant (the interpretation ESOAP.ASMT.3.d.immediately); a referral at intake, before
+   * the admission, is made upon admission too.
    */
   private static void obstetricReferralOnAdmission(Registrar r) {
     String id = "ESOAP.ASMT.3.d";
-    // Referred from a day before admission to the last instant of the admission day.
+    Duration immediately = Duration.ofHours(24);
+    // Referred from a day before admission to exactly 24 hours after it.
     r.meeting(id, Combinators.combine(pregnant(), Cases.upTo(MONTH))
         .flatAs((rec, wait) -> {
           Instant a = admission(rec);
-          return EsoapCases.between(a.minus(DAY), Cases.endOfDay(dateOf(a)))
+          return EsoapCases.between(a.minus(DAY), a.plus(immediately))
               .map(t -> Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)),
                   EsoapCases.max(t, a).plus(wait)));
         }));
-    // Referred from the first instant of the next day; or not referred (to an obstetric provider) by then.
-    Arbitrary<Case> late = Combinators.combine(pregnant(), Cases.upTo(MONTH))
-        .flatAs((rec, wait) -> fromNextDay(admission(rec), Duration.ofDays(10))
-            .map(t -> Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)), t.plus(wait))));
+    // Referred after the 24 hours (from a nanosecond after); or not referred (to an obstetric provider) by then.
+    Arbitrary<Case> late = Combinators.combine(pregnant(), Cases.upTo(MONTH), Cases.upTo(Duration.ofDays(10)))
+        .as((rec, wait, after) -> {
+          Instant t = admission(rec).plus(immediately).plusNanos(1).plus(after);
+          return Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)), t.plus(wait));
+        });
     Arbitrary<Case> missing = Combinators.combine(pregnant(), Arbitraries.of(0, 1, 2))
-        .flatAs((rec, variant) -> fromNextDay(admission(rec), MONTH).flatMap(asOf -> {
+        .flatAs((rec, variant) -> Cases.atOrAfter(admission(rec).plus(immediately).plusNanos(1), MONTH).flatMap(asOf -> {
           if (variant == 0) {
             return Arbitraries.just(Case.of(rec, asOf));
           }
@@ -611,9 +616,9 @@ public final class EsoapScenarios implements ScenarioSource {
               .map(t -> Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)), asOf));
         }));
     r.violating(id, Arbitraries.oneOf(late, missing));
-    // The admission day is not over and no referral has been made yet (one may come later).
+    // Within the 24 hours and no referral has been made yet (one may come later).
     r.pending(id, Combinators.combine(pregnant(), Arbitraries.of(true, false), Cases.upTo(MONTH))
-        .flatAs((rec, later, after) -> sameDayFrom(admission(rec)).map(asOf -> Case.of(later
+        .flatAs((rec, later, after) -> EsoapCases.between(admission(rec), admission(rec).plus(immediately)).map(asOf -> Case.of(later
             ? addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, asOf.plus(after).plusSeconds(60)))
             : rec, asOf))));
     Arbitrary<Case> notPregnant = Combinators.combine(notPregnant(), Cases.upTo(MONTH))

@@ -96,7 +96,7 @@ public final class IopScenarios implements ScenarioSource {
     admittedWithinOneBusinessDay(r);
     documentByPlanningDeadline(r, "IOP.COMP.5", TREATMENT_PLANS, false);
     coordinatesWithProviders(r);
-    documentByPlanningDeadline(r, "IOP.COMP.9", List.of(DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW), true);
+    psychiatristReviewsAdmission(r);
     crisisReferral(r, "IOP.COMP.11.1", ServiceCategory.OUTPATIENT_BEHAVIORAL_HEALTH);
     crisisReferral(r, "IOP.COMP.11.2", ServiceCategory.CRISIS_SERVICES);
     crisisOtherInterventions(r);
@@ -428,6 +428,41 @@ public final class IopScenarios implements ScenarioSource {
   private static CaseRecord steps(CaseRecord rec, Instant evaluated, Instant admitted) {
     return withEpisode(rec, e -> ImmutableEpisode.copyOf(e).withEvaluatedAt(Optional.ofNullable(evaluated))
         .withAdmittedAt(Optional.ofNullable(admitted)));
+  }
+
+  /**
+   * COMP.9 "The IOP Psychiatrist will review each admission": the bullet states no deadline, so
+   * (interpretation IOP.COMP.9.review, default STAY_SO_FAR) it is judged over the stay so far: MET
+   * when a psychiatric admission review dated on or after the admission date and by the end of the
+   * stay so far (the discharge, or the as-of) is in the record; NOT_MET when there is none (one
+   * dated before the admission date reviews another admission; one dated after the as-of or the
+   * discharge is not in the stay).
+   */
+  private static void psychiatristReviewsAdmission(Registrar r) {
+    String id = "IOP.COMP.9";
+    DocumentKind kind = DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW;
+    List<DocumentKind> noise = List.of(DocumentKind.PROGRESS_NOTE, DocumentKind.CONSENT);
+    r.meeting(id, admitted().flatMap(rec -> Combinators.combine(Arbitraries.integers().between(0, 30),
+            documents("noise", noise, admissionDate(rec), 15, elementsExcept(), 0, 2), Cases.upTo(MONTH), Arbitraries.of(true, false))
+        .as((day, other, wait, leaves) -> {
+          Document done = document("done", kind, admissionDate(rec).plusDays(day), Set.of());
+          Instant end = onOrAfter(done.date(), admission(rec)).plus(wait);
+          CaseRecord c = withDocuments(rec, concat(List.of(done), other));
+          return leaves ? Case.of(discharged(c, end), end.plus(wait)) : Case.of(c, end);
+        })));
+    r.violating(id, admitted().flatMap(rec -> Combinators.combine(Cases.upTo(MONTH), Arbitraries.integers().between(0, 2),
+            Arbitraries.integers().between(1, 5), documents("noise", noise, admissionDate(rec), 10, elementsExcept(), 0, 2))
+        .as((wait, shape, ahead, other) -> {
+          Instant asOf = admission(rec).plus(wait);
+          List<Document> docs = new ArrayList<>(other);
+          switch (shape) {
+            case 1 -> docs.add(document("later", kind, dateOf(asOf).plusDays(ahead), Set.of()));
+            case 2 -> docs.add(document("before", kind, admissionDate(rec).minusDays(ahead), Set.of()));
+            default -> { }
+          }
+          return Case.of(withDocuments(rec, docs), asOf);
+        })));
+    r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
   /**

@@ -56,8 +56,7 @@ final class CspConditions {
 
   private record ConsentTest(String description, Set<Party> parties) {
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
-      return RecordLists.anyIn(record.episode().consentToShareWith(), parties) ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record shows no consent to share information with " + description));
+      return org.perfspecs.checks.Consents.withoutConsent(record.episode(), ctx, parties, description);
     }
   }
 

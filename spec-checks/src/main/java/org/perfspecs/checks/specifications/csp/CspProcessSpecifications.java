@@ -1169,7 +1169,7 @@ public final class CspProcessSpecifications extends Section {
   private record Forwarded(Set<Party> parties) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Set<Party> consented = EnumSet.noneOf(Party.class);
-      record.episode().consentToShareWith().stream().filter(parties::contains).forEach(consented::add);
+      org.perfspecs.checks.Consents.given(record.episode(), ctx).stream().filter(parties::contains).forEach(consented::add);
       List<Document> plans = CspRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.DISCHARGE_PLAN));
       Set<Party> sent = EnumSet.noneOf(Party.class);
       plans.forEach(d -> sent.addAll(d.forwardedTo()));

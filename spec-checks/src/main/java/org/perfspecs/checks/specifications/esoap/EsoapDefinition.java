@@ -82,21 +82,9 @@ public final class EsoapDefinition extends Section {
   }
 
   private static Judgment pregnantOrPostpartum(CaseRecord record, EvaluationContext ctx) {
-    Episode e = record.episode();
-    Optional<Instant> admitted = e.admittedAt().filter(ctx::hasHappened);
-    if (admitted.isEmpty()) {
-      return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx,
-          "pregnancy or postpartum status at admission cannot be decided").orElseThrow();
-    }
-    LocalDate day = ctx.dateOf(admitted.get());
-    Evidence admission = Evidence.of("episode", e.id(), admitted.get(), "admission");
-    if (record.member().pregnancy().isPresent() && record.member().pregnancy().get().isPregnantOrPostpartumOn(day)) {
-      return Judgment.met("the member is " + record.member().pregnancy().get().state().name().toLowerCase(Locale.ROOT)
-          + " on the date of admission " + day, admission);
-    }
-    return Judgment.notMet("the member is neither pregnant nor within one year after childbirth on the date of admission "
-        + day + "; the service is for pregnant or postpartum members", admission);
+    return org.perfspecs.checks.Conditions.servesPregnantOrPostpartum(record, ctx);
   }
+
 
   private static Judgment dphLicensedFacility(Program program, EvaluationContext ctx) {
     Optional<License> licence = program.licenses().stream()

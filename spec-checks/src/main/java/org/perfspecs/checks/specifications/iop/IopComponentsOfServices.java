@@ -152,12 +152,15 @@ public final class IopComponentsOfServices extends Section {
    * member's providers to develop an integrated treatment and discharge plan". Applies once a
    * treatment plan is in the record; MET when a treatment or discharge plan was developed with at
    * least one of the member's providers ({@link #PROVIDERS}) and the member consented to sharing with
-   * each such provider ({@code consentToShareWith}); NOT_MET otherwise.
+   * each such provider ({@code consentToShareWith}, not refused); NOT_MET otherwise. "With the
+   * consent of the member" conditions the obligation ({@link org.perfspecs.checks.Consents}):
+   * NOT_APPLICABLE when the member refused consent to share with their providers, or gave none.
    */
   public static final EpisodeRequirement COORDINATES_WITH_PROVIDERS = EpisodeRequirement.of(
       "IOP.COMP.7", MUST,
       cite("bullet 7", "A multidisciplinary team, with the consent of the member, coordinates with the member's providers to develop an integrated treatment and discharge plan"),
       IopComponentsOfServices::coordinatesWithProviders)
+      .when(org.perfspecs.checks.Consents.toShareWithAnyOf(PROVIDERS, "the member's providers"))
       .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"));
 
   /** Bullet 8: written procedures for medical/psychiatric emergencies ({@link ProcedureKind#MEDICAL_PSYCHIATRIC_EMERGENCIES}). */
@@ -385,7 +388,7 @@ public final class IopComponentsOfServices extends Section {
           IopRecords.evidence(plans));
     }
     Set<Party> withoutConsent = EnumSet.copyOf(providers);
-    withoutConsent.removeAll(e.consentToShareWith());
+    withoutConsent.removeAll(org.perfspecs.checks.Consents.given(e, ctx));
     return withoutConsent.isEmpty()
         ? Judgment.met("plans were developed with " + providers + ", with the member's consent to share with each",
             IopRecords.evidence(plans))

@@ -418,10 +418,22 @@ class IopComponentsOfServicesTest {
           .addDevelopedWith(org.perfspecs.model.Party.MEMBER, org.perfspecs.model.Party.PCC).build();
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(plan)
           .addConsentToShareWith(org.perfspecs.model.Party.PCC), IopTestData.LATER).outcome()).isEqualTo(Outcome.MET);
+      // "with the consent of the member": not given, or refused, the obligation does not apply
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(plan), IopTestData.LATER).outcome())
-          .as("without consent").isEqualTo(Outcome.NOT_MET);
+          .as("without consent").isEqualTo(Outcome.NOT_APPLICABLE);
+      var refusal = org.perfspecs.model.ConsentRefusal.builder().id("cr").at(ny("2024-04-03T10:00")).build();
+      Finding refused = judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(
+          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)).addConsentToShareWith(org.perfspecs.model.Party.PCC)
+          .addConsentRefusals(refusal), IopTestData.LATER);
+      assertThat(refused.outcome()).as("consent given, then refused").isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(refused.reason()).contains("was refused (member, 2024-04-03 10:00 EDT)");
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(
-          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)), IopTestData.LATER).outcome()).as("no provider").isEqualTo(Outcome.NOT_MET);
+          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)).addConsentToShareWith(org.perfspecs.model.Party.PCC)
+          .addConsentRefusals(refusal.withAt(ny("2024-08-02T10:00"))), IopTestData.LATER).outcome())
+          .as("a refusal after the as-of has not happened yet").isEqualTo(Outcome.NOT_MET);
+      assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(
+          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)).addConsentToShareWith(org.perfspecs.model.Party.PCC),
+          IopTestData.LATER).outcome()).as("consent given, no provider").isEqualTo(Outcome.NOT_MET);
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted(), IopTestData.LATER).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 

@@ -42,24 +42,6 @@ public final class Conditions {
   }
 
   /**
-   * The member has been admitted at the as-of time ({@link #withoutAdmission}: NOT_APPLICABLE for a
-   * referral not admitted yet, UNDETERMINED when the admission time is missing).
-   *
-   * @since 0.2
-   */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-  public static Condition admitted() {
-    return ADMITTED;
-  }
-
-  private static final Condition ADMITTED = Condition.of("the member has been admitted",
-      Conditions::admittedTest);
-
-  private static Optional<Judgment> admittedTest(org.perfspecs.model.CaseRecord record, EvaluationContext ctx) {
-    return withoutAdmission(record.episode(), ctx, "");
-  }
-
-  /**
    * The member is pregnant, or within one year after childbirth ({@link
    * org.perfspecs.model.PregnancyStatus#isPregnantOrPostpartumOn}), on the date of admission.
    * Without an admission time the condition is undetermined.

@@ -25,6 +25,12 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * "The end of a day" is its last nanosecond (23:59:59.999999999) in the calendar's zone.
+ *
+ * <p>A recurring obligation's windows each end at a deadline of these kinds; a finding of one
+ * carries the deadline of the window in progress (see {@link org.perfspecs.checks.Recurring} and
+ * {@link org.perfspecs.checks.Finding#due()}). Readings of vague words ("immediately upon
+ * admission") are {@linkplain org.perfspecs.checks.Interpretation interpretations} that yield one
+ * of these deadlines ({@link #after(Instant, Duration, ZoneId)} for a duration).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Deadline {

@@ -527,7 +527,9 @@ public final class IopScenarios implements ScenarioSource {
    * COMP.7 "A multidisciplinary team, with the consent of the member, coordinates with the member's
    * providers to develop an integrated treatment and discharge plan": once a treatment plan is in
    * the record, a treatment or discharge plan developed with a provider of the member, each with
-   * the member's consent to share.
+   * the member's consent to share. "With the consent of the member" conditions it: without consent
+   * to share with any provider, or with consent refused (a refusal covering every party, at or
+   * before the as-of), it does not apply.
    */
   private static void coordinatesWithProviders(Registrar r) {
     String id = "IOP.COMP.7";
@@ -547,10 +549,11 @@ public final class IopScenarios implements ScenarioSource {
           CaseRecord c = consenting(withDocuments(rec, all), union(with, extraConsent));
           return Case.of(c, onOrAfter(latest(all, admissionDate(rec)), admission(rec)).plus(wait));
         })));
-    // No plan developed with a provider; or one was, without consent to share with that provider.
+    // Consent to share with a provider given: no plan developed with a provider; or one was, without
+    // consent to share with that provider.
     Arbitrary<Case> noProvider = admitted().flatMap(rec -> Combinators.combine(plansWith(rec, others), anyParties,
-            Cases.upTo(MONTH))
-        .as((plans, consent, wait) -> Case.of(consenting(withDocuments(rec, plans), consent),
+            providers, Cases.upTo(MONTH))
+        .as((plans, consent, consented, wait) -> Case.of(consenting(withDocuments(rec, plans), union(consent, consented)),
             onOrAfter(latest(plans, admissionDate(rec)), admission(rec)).plus(wait))));
     Arbitrary<Case> noConsent = admitted().flatMap(rec -> Combinators.combine(plansWith(rec, others), providers,
             Arbitraries.integers().between(0, 14), anyParties, Cases.upTo(MONTH), Arbitraries.of(DocumentKind.TREATMENT_PLAN,
@@ -559,6 +562,8 @@ public final class IopScenarios implements ScenarioSource {
           Party unconsented = with.iterator().next();
           Set<Party> consent = union(with, extraConsent);
           consent.remove(unconsented);
+          // consent to some other provider, so the obligation applies
+          PROVIDERS.stream().filter(p -> p != unconsented).findFirst().ifPresent(consent::add);
           Document coordinated = Document.builder().id("coordinated").kind(kind).date(admissionDate(rec).plusDays(day))
               .developedWith(with).build();
           List<Document> all = concat(plans, List.of(coordinated));
@@ -566,7 +571,22 @@ public final class IopScenarios implements ScenarioSource {
               onOrAfter(latest(all, admissionDate(rec)), admission(rec)).plus(wait));
         }));
     r.violating(id, Arbitraries.oneOf(noProvider, noConsent));
-    r.notApplicable(id, noTreatmentPlan());
+    // Plans with providers, but no consent to share with any provider; or consent given, then refused.
+    Arbitrary<Case> withoutConsent = admitted().flatMap(rec -> Combinators.combine(plansWith(rec, providers), others,
+            Arbitraries.of(true, false), Cases.upTo(MONTH), Arbitraries.of(Party.MEMBER, Party.GUARDIAN))
+        .as((plans, consent, refuse, wait, by) -> {
+          Instant asOf = onOrAfter(latest(plans, admissionDate(rec)), admission(rec)).plus(wait);
+          if (!refuse) {
+            return Case.of(consenting(withDocuments(rec, plans), consent), asOf);
+          }
+          Set<Party> all = union(consent, EnumSet.copyOf(PROVIDERS));
+          CaseRecord c = consenting(withDocuments(rec, plans), all);
+          org.perfspecs.model.ConsentRefusal refusal = org.perfspecs.model.ConsentRefusal.builder().id("refused")
+              .refusedBy(by).at(admission(rec).plus(wait.dividedBy(2))).build();
+          return Case.of(CaseRecord.builder().from(c).episode(org.perfspecs.model.ImmutableEpisode.copyOf(c.episode())
+              .withConsentRefusals(refusal)).build(), asOf);
+        }));
+    r.notApplicable(id, Arbitraries.oneOf(noTreatmentPlan(), withoutConsent));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 

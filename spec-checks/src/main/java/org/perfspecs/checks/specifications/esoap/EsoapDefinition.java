@@ -2,8 +2,6 @@ package org.perfspecs.checks.specifications.esoap;
 
 import static org.perfspecs.checks.Strength.MUST;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +13,7 @@ import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
-import org.perfspecs.checks.Times;
 import org.perfspecs.model.CaseRecord;
-import org.perfspecs.model.Episode;
 import org.perfspecs.model.License;
 import org.perfspecs.model.Program;
 

@@ -166,7 +166,7 @@ public final class IopCoveredServices extends Section {
     LocalDate start = ctx.dateOf(IopRecords.admittedAt(record));
     SortedSet<LocalDate> days = IopRecords.attendanceDays(record, ctx);
     return org.perfspecs.checks.Recurring.everyPeriod(e, ctx, start, 7, ATTENDANCE_PER_WEEK, List.copyOf(days),
-        "attendance day(s)", "week of the stay");
+        "attendance day(s)", "week");
   }
 
   private static Judgment lengthOfStay(CaseRecord record, EvaluationContext ctx) {

@@ -26,7 +26,7 @@ public final class EsoapGeneral extends Section {
   public static final String CODE_OF_MASSACHUSETTS_REGULATIONS = "Code of Massachusetts Regulations (applicable regulations)";
 
   /**
-   * "Providers contracted for this level of care or service will be expected to comply with
+   * {@index ESOAP.GEN.1}: "Providers contracted for this level of care or service will be expected to comply with
    * applicable regulations set forth in the Code of Massachusetts Regulations": external (SHOULD,
    * "will be expected"), deferred to the Code of Massachusetts Regulations.
    */
@@ -36,7 +36,7 @@ public final class EsoapGeneral extends Section {
       CODE_OF_MASSACHUSETTS_REGULATIONS);
 
   /**
-   * "Enhanced SOAP for Pregnant and Postpartum Members providers agree to adhere to both the SOAP
+   * {@index ESOAP.GEN.2}: "Enhanced SOAP for Pregnant and Postpartum Members providers agree to adhere to both the SOAP
    * performance specifications and ...": external (MUST, an agreement to adhere), deferred to the
    * base SOAP performance specifications.
    */

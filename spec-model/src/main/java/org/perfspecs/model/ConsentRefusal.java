@@ -41,13 +41,18 @@ public abstract class ConsentRefusal {
   }
 
   /** When the refusal was documented. */
-  public abstract Instant at();
+  public abstract @Plausible Instant at();
 
   /** The parties the member refused to share information or coordinate with; empty with no referrals: every party. */
   public abstract Set<Party> parties();
 
   /** The kinds of referral the member refused; empty with no parties: every referral. */
   public abstract Set<ServiceCategory> referrals();
+
+  @Value.Check
+  void check() {
+    ModelRules.check(ConsentRefusal.class, this);
+  }
 
   /** Whether this refusal covers sharing with or coordinating with {@code party}. */
   public boolean covers(Party party) {

@@ -48,10 +48,11 @@ public abstract class NecessityDetermination {
   public abstract @NotBlank String assessedBy();
 
   /** When the determination was documented. */
-  public abstract Instant at();
+  public abstract @Plausible Instant at();
 
   @Value.Check
   void check() {
+    ModelRules.check(NecessityDetermination.class, this);
     if (consultation().isPresent() == service().isPresent()) {
       throw new ModelInvariantException("consultation", "exactly one of consultation and service must be set");
     }

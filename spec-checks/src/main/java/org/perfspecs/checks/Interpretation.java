@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * default and one sentence of rationale. Requirements that read such words declare their
  * interpretations ({@link Requirement#interpretations()}), the catalog prints them beside the
  * citation, and an evaluation may override any of them ({@link
- * EvaluationContext#withInterpretation(String, Object)}): two payers' auditors can legitimately
+ * EvaluationContext#withInterpretation(Interpretation, Object)}): two payers' auditors can legitimately
  * read the same words differently, and each reading stays visible.
  *
  * <p>Keys are {@code <requirement id>.<word>} (e.g. {@code ESOAP.ASMT.3.d.immediately}) and never

@@ -13,6 +13,35 @@ public final class Conditions {
   private Conditions() {}
 
   /**
+   * What stands instead of a rule anchored on the admission when the episode has no admission at
+   * the as-of time: empty when the member has been admitted; {@link Outcome#NOT_APPLICABLE} ("not
+   * admitted as of ...") when a referral into the service has been received and the member is not
+   * (yet) admitted and not discharged, the normal state of a referral in a live record; otherwise
+   * {@link Outcome#UNDETERMINED}, naming the missing admission time and {@code consequence} (an
+   * episode with neither a referral nor an admission, or discharged without an admission time, is
+   * missing a fact that should be there).
+   *
+   * @param consequence what cannot be decided without the admission, e.g. {@code "the 30-day
+   *     periods cannot be placed"}; may be empty
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Optional<Judgment> withoutAdmission(Episode e, EvaluationContext ctx, String consequence) {
+    if (e.admittedAt().filter(ctx::hasHappened).isPresent()) {
+      return Optional.empty();
+    }
+    String asOf = Times.format(ctx.asOf(), ctx.zone());
+    Optional<Instant> referred = e.referral().map(org.perfspecs.model.Referral::at).filter(ctx::hasHappened);
+    if (referred.isPresent() && e.dischargedAt().filter(ctx::hasHappened).isEmpty()) {
+      return Optional.of(Judgment.notApplicable("not admitted as of " + asOf + ": a referral was received "
+          + Times.format(referred.get(), ctx.zone()) + " and no admission is recorded yet",
+          Evidence.of("referral", e.id(), referred.get(), "referral received")));
+    }
+    return Optional.of(Judgment.undetermined("no admission time is recorded as of " + asOf
+        + (consequence.isEmpty() ? "" : ", so " + consequence)));
+  }
+
+  /**
    * The member is pregnant, or within one year after childbirth ({@link
    * org.perfspecs.model.PregnancyStatus#isPregnantOrPostpartumOn}), on the date of admission.
    * Without an admission time the condition is undetermined.
@@ -27,14 +56,40 @@ public final class Conditions {
     Member member = record.member();
     Optional<Instant> admitted = record.episode().admittedAt().filter(ctx::hasHappened);
     if (admitted.isEmpty()) {
-      return Optional.of(Judgment.undetermined(
-          "no admission time is recorded (as of " + Times.format(ctx.asOf(), ctx.zone()) + "), so pregnancy or postpartum status at admission cannot be decided"));
+      return withoutAdmission(record.episode(), ctx, "pregnancy or postpartum status at admission cannot be decided");
     }
     LocalDate day = ctx.dateOf(admitted.get());
     if (member.pregnancy().isEmpty() || !member.pregnancy().get().isPregnantOrPostpartumOn(day)) {
       return Optional.of(Judgment.notApplicable("the member is neither pregnant nor within one year after childbirth on the date of admission"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The population rule of the services for pregnant and postpartum members (ESOAP.DEF.1,
+   * RRS_PPW.OVW.0): MET when the member is pregnant, or within one year after childbirth, on the
+   * date of admission; NOT_MET when she is neither; NOT_APPLICABLE or UNDETERMINED without an
+   * admission ({@link #withoutAdmission}).
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Judgment servesPregnantOrPostpartum(org.perfspecs.model.CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    Optional<Judgment> without = withoutAdmission(e, ctx, "pregnancy or postpartum status at admission cannot be decided");
+    if (without.isPresent()) {
+      return without.get();
+    }
+    Instant admitted = e.admittedAt().orElseThrow();
+    LocalDate day = ctx.dateOf(admitted);
+    Evidence admission = Evidence.of("episode", e.id(), admitted, "admission");
+    Member member = record.member();
+    if (member.pregnancy().isPresent() && member.pregnancy().get().isPregnantOrPostpartumOn(day)) {
+      return Judgment.met("the member is " + member.pregnancy().get().state().name().toLowerCase(java.util.Locale.ROOT)
+          + " on the date of admission " + day, admission);
+    }
+    return Judgment.notMet("the member is neither pregnant nor within one year after childbirth on the date of admission "
+        + day + "; the service is for pregnant or postpartum members", admission);
   }
 
   /** The member has been discharged at the as-of time. */

@@ -19,21 +19,35 @@ public final class EpisodeRequirement extends Requirement {
   private final Rule rule;
   private final Condition condition;
 
-  private EpisodeRequirement(String id, Strength strength, Citation citation, Rule rule, Condition condition) {
-    super(id, strength, citation);
+  private EpisodeRequirement(String id, Strength strength, Citation citation, Rule rule, Condition condition,
+      java.util.List<Interpretation> interpretations) {
+    super(id, strength, citation, interpretations);
     this.rule = requireNonNull(rule, "rule");
     this.condition = condition;
   }
 
   /** A requirement that applies to every episode of its service. */
   public static EpisodeRequirement of(String id, Strength strength, Citation citation, Rule rule) {
-    return new EpisodeRequirement(id, strength, citation, rule, null);
+    return new EpisodeRequirement(id, strength, citation, rule, null, java.util.List.of());
   }
 
   /** The same requirement, applying only when {@code condition} holds. */
   public EpisodeRequirement when(Condition condition) {
     return new EpisodeRequirement(id(), strength(), citation(), rule,
-        this.condition == null ? condition : this.condition.and(condition));
+        this.condition == null ? condition : this.condition.and(condition), interpretations());
+  }
+
+  /**
+   * The same requirement, declaring the {@linkplain Interpretation readings} its rule uses (added
+   * to any declared before).
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public EpisodeRequirement reading(Interpretation... readings) {
+    java.util.List<Interpretation> all = new java.util.ArrayList<>(interpretations());
+    all.addAll(java.util.List.of(readings));
+    return new EpisodeRequirement(id(), strength(), citation(), rule, condition, all);
   }
 
   @Override
@@ -49,6 +63,19 @@ public final class EpisodeRequirement extends Requirement {
   @Override
   public Optional<String> externalDocument() {
     return Optional.empty();
+  }
+
+  /**
+   * The NOT_APPLICABLE finding of this requirement for {@code record} when the record lies outside
+   * the specification as a whole (the engine uses it for a member whose insurance product the
+   * specification does not cover); the rule is not run.
+   *
+   * @param reason the reason, naming why the record is outside (never member data)
+   * @since 0.2
+   */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public Finding outsideSpecification(CaseRecord record, String reason) {
+    return Finding.of(this, record.episode().id(), record.episode().programId(), Judgment.notApplicable(reason));
   }
 
   /**

@@ -2,12 +2,15 @@ package org.perfspecs.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.time.BusinessCalendar;
 
@@ -18,6 +21,11 @@ import org.perfspecs.checks.time.BusinessCalendar;
  * <p>Records are read as of that instant: an event stamped after it has not happened yet (a
  * contact, a consultation arranged, an appointment booked, a discharge), so evaluating an old
  * snapshot at an earlier as-of gives what the record showed then.
+ *
+ * <p>It also holds the {@linkplain Interpretation interpretations} the evaluation overrides: a
+ * requirement reads each of its readings through {@link #interpretation(Interpretation)}, which
+ * gives the override when there is one and the interpretation's default otherwise. Immutable: every
+ * {@code with...} method returns a new context.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EvaluationContext {
@@ -26,11 +34,13 @@ public final class EvaluationContext {
   private final ZoneId zone;
   private final ZoneRules rules;
   private final LocalDate today;
+  private final ImmutableMap<String, Object> readings;
   // the span of constant offset that last held a dateOf argument; racy but immutable, so safe to share
   private volatile OffsetSpan lastSpan;
   private volatile OffsetSpan otherSpan;
 
-  private EvaluationContext(Instant asOf, BusinessCalendar calendar) {
+  private EvaluationContext(Instant asOf, BusinessCalendar calendar, ImmutableMap<String, Object> readings) {
+    this.readings = readings;
     this.asOf = requireNonNull(asOf, "asOf");
     this.calendar = requireNonNull(calendar, "calendar");
     this.zone = requireNonNull(calendar.zone(), "calendar.zone()");
@@ -41,12 +51,47 @@ public final class EvaluationContext {
 
   /** Evaluation as of {@code asOf} with the {@linkplain BusinessCalendar#standard() standard} calendar. */
   public static EvaluationContext asOf(Instant asOf) {
-    return new EvaluationContext(asOf, BusinessCalendar.standard());
+    return new EvaluationContext(asOf, BusinessCalendar.standard(), ImmutableMap.of());
   }
 
-  /** The same as-of with another calendar. */
+  /** The same as-of and interpretations with another calendar. */
   public EvaluationContext withCalendar(BusinessCalendar calendar) {
-    return new EvaluationContext(asOf, calendar);
+    return new EvaluationContext(asOf, calendar, readings);
+  }
+
+  /**
+   * The same context with {@code interpretation} read as {@code value} instead of its default (a
+   * value equal to the default changes no finding).
+   *
+   * @param value a {@link java.time.Duration}, an {@link Integer} or a {@link String}, by the
+   *     interpretation's {@link Interpretation#kind() kind}
+   * @throws IllegalArgumentException naming the key when {@code value} is of the wrong kind or out of bounds
+   */
+  public EvaluationContext withInterpretation(Interpretation interpretation, Object value) {
+    return withInterpretations(Map.of(interpretation, value));
+  }
+
+  /**
+   * The same context with each interpretation in {@code values} read as its value (see {@link
+   * #withInterpretation}); earlier overrides of other keys are kept.
+   *
+   * @throws IllegalArgumentException naming the key of the first value of the wrong kind
+   */
+  public EvaluationContext withInterpretations(Map<Interpretation, ?> values) {
+    Map<String, Object> all = new LinkedHashMap<>(readings);
+    values.forEach((i, v) -> all.put(i.key(), i.check(v)));
+    return new EvaluationContext(asOf, calendar, ImmutableMap.copyOf(all));
+  }
+
+  /** The value of {@code interpretation} in this evaluation: its override, else its default. */
+  public Object interpretation(Interpretation interpretation) {
+    Object v = readings.get(interpretation.key());
+    return v == null ? interpretation.defaultValue() : v;
+  }
+
+  /** The overridden interpretations, by key (empty when every reading is the default). */
+  public Map<String, Object> interpretationOverrides() {
+    return readings;
   }
 
   /** The evaluation time. */
@@ -100,7 +145,7 @@ public final class EvaluationContext {
 
   @Override
   public String toString() {
-    return "as of " + asOf + " (" + calendar + ")";
+    return "as of " + asOf + " (" + calendar + ")" + (readings.isEmpty() ? "" : " reading " + readings);
   }
 
   /** The instants [from, until) over which a zone's offset is constant. */

@@ -95,7 +95,14 @@ public final class Finding {
     return judgment.evidence();
   }
 
-  /** The deadline, where there is one; always present when {@link Outcome#PENDING}. */
+  /**
+   * The deadline, where there is one; always present when {@link Outcome#PENDING}. For a
+   * deadline ("within 48 hours"), the deadline judged, whatever the outcome. For a recurring
+   * obligation ({@link Recurring}: "quarterly", "five connections over thirty days"), the end of
+   * the <em>window in progress</em> (the next due time) while the episode is open, whatever the
+   * outcome, so a MET finding still says what is due next; after the discharge, the window a
+   * NOT_MET finding missed, and none for MET.
+   */
   public Optional<Deadline> due() {
     return judgment.due();
   }

@@ -26,7 +26,12 @@ public final class ProgramRequirement extends Requirement {
   private final Basis basis;
 
   private ProgramRequirement(String id, Strength strength, Citation citation, Rule rule, String externalDocument) {
-    super(id, strength, citation);
+    this(id, strength, citation, rule, externalDocument, java.util.List.of());
+  }
+
+  private ProgramRequirement(String id, Strength strength, Citation citation, Rule rule, String externalDocument,
+      java.util.List<Interpretation> interpretations) {
+    super(id, strength, citation, interpretations);
     this.rule = rule;
     this.externalDocument = externalDocument;
     this.basis = externalDocument == null ? Basis.PROGRAM : Basis.EXTERNAL;
@@ -51,6 +56,19 @@ public final class ProgramRequirement extends Requirement {
   public static ProgramRequirement external(String id, Strength strength, Citation citation, String document) {
     requireNonNull(document, "document");
     return new ProgramRequirement(id, strength, citation, null, document);
+  }
+
+  /**
+   * The same requirement, declaring the {@linkplain Interpretation readings} its rule uses (added
+   * to any declared before).
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public ProgramRequirement reading(Interpretation... readings) {
+    java.util.List<Interpretation> all = new java.util.ArrayList<>(interpretations());
+    all.addAll(java.util.List.of(readings));
+    return new ProgramRequirement(id(), strength(), citation(), rule, externalDocument, all);
   }
 
   @Override

@@ -2,6 +2,8 @@ package org.perfspecs.checks;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -25,8 +27,10 @@ public abstract sealed class Requirement permits EpisodeRequirement, ProgramRequ
   private final String id;
   private final Strength strength;
   private final Citation citation;
+  private final List<Interpretation> interpretations;
 
-  Requirement(String id, Strength strength, Citation citation) {
+  Requirement(String id, Strength strength, Citation citation, List<Interpretation> interpretations) {
+    this.interpretations = ImmutableList.copyOf(interpretations);
     this.id = requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException("requirement id must look like SPEC.SECTION.item: " + id);
@@ -59,6 +63,18 @@ public abstract sealed class Requirement permits EpisodeRequirement, ProgramRequ
   /** The spec's own words. */
   public final Citation citation() {
     return citation;
+  }
+
+  /**
+   * The readings of vague words this requirement's rule uses (key, words, default, rationale), in
+   * the order the rule reads them; empty when its words need none. Each may be overridden per
+   * evaluation ({@link EvaluationContext#withInterpretation}).
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public final List<Interpretation> interpretations() {
+    return interpretations;
   }
 
   /** What it is judged on. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Specification;
@@ -63,6 +64,10 @@ final class CatalogCommand implements Callable<Integer> {
               + r.condition().map(c -> "  when " + c).orElse("")
               + r.externalDocument().map(d -> "  defers to " + d).orElse(""));
           out.println("      " + r.citation().label() + ": \"" + r.citation().text() + "\"");
+          for (Interpretation i : r.interpretations()) {
+            out.println("      reads \"" + i.words() + "\" as " + i.key() + " = " + i.defaultText()
+                + (i.choices().isEmpty() ? "" : " (one of " + String.join(", ", i.choices()) + ")") + ": " + i.rationale());
+          }
         }
       }
       out.println();
@@ -71,16 +76,22 @@ final class CatalogCommand implements Callable<Integer> {
 
   private static void csv(PrintWriter out, Catalog catalog, List<Specification> specs) {
     out.println(Csv.line(List.of("spec", "section", "sectionHeading", "requirementId", "strength", "basis",
-        "condition", "externalDocument", "document", "label", "text", "rule")));
+        "condition", "externalDocument", "document", "label", "text", "interpretations", "rule")));
     for (Specification s : specs) {
       for (Section sec : s.sections()) {
         for (Requirement r : sec.requirements()) {
           out.println(Csv.line(List.of(s.key(), sec.key(), sec.heading(), r.id(), r.strength().name(), r.basis().name(),
               r.condition().orElse(""), r.externalDocument().orElse(""), r.citation().document(),
-              r.citation().label(), r.citation().text(), catalog.rule(r.id()).orElse(""))));
+              r.citation().label(), r.citation().text(), interpretations(r), catalog.rule(r.id()).orElse(""))));
         }
       }
     }
+  }
+
+  /** {@code key = default ("words"): rationale}, one per interpretation, separated by " | ". */
+  private static String interpretations(Requirement r) {
+    return String.join(" | ", r.interpretations().stream()
+        .map(i -> i.key() + " = " + i.defaultText() + " (\"" + i.words() + "\"): " + i.rationale()).toList());
   }
 
   private static ArrayNode json(Catalog catalog, List<Specification> specs) {
@@ -114,6 +125,21 @@ final class CatalogCommand implements Callable<Integer> {
           cn.put("section", r.citation().section());
           cn.put("label", r.citation().label());
           cn.put("text", r.citation().text());
+          if (!r.interpretations().isEmpty()) {
+            ArrayNode readings = rn.putArray("interpretations");
+            for (Interpretation i : r.interpretations()) {
+              ObjectNode in = readings.addObject();
+              in.put("key", i.key());
+              in.put("words", i.words());
+              in.put("kind", i.kind().name());
+              in.put("default", i.defaultText());
+              if (!i.choices().isEmpty()) {
+                ArrayNode choices = in.putArray("choices");
+                i.choices().forEach(choices::add);
+              }
+              in.put("rationale", i.rationale());
+            }
+          }
           // how perfspecs reads it: the requirement's Javadoc (window, boundary, what counts)
           catalog.rule(r.id()).ifPresent(rule -> rn.put("rule", rule));
         }

@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--format and --output cannot be combined: --output writes every format");
     }
-    EvaluationContext ctx = in.context();
+    EvaluationContext ctx = in.context(spec.commandLine());
     if (output != null) {
       return toDirectory(out, err, ctx);
     }

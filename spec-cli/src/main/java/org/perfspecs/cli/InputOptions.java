@@ -28,13 +28,57 @@ final class InputOptions {
           + "in memory, reported and counted. Default: ${DEFAULT-VALUE}.")
   int maxRecordBytes = RecordReader.DEFAULT_MAX_RECORD_BYTES;
 
+  @Option(names = "--interpretations", paramLabel = "FILE",
+      description = "Readings of vague words to use instead of the defaults: a JSON object of interpretation keys "
+          + "(perfspecs catalog lists them) to values, e.g. {\"ESOAP.ASMT.3.d.immediately\": \"PT12H\"}.")
+  Path interpretations;
+
   @Option(names = "--progress", negatable = true,
       description = "Show a progress bar on stderr. Default: when stderr is a terminal.")
   Boolean progress;
 
-  /** The evaluation context: {@code --as-of}, or now (the command line may read the clock; the library never does). */
-  org.perfspecs.checks.EvaluationContext context() {
-    return org.perfspecs.checks.EvaluationContext.asOf(asOf != null ? asOf : Instant.now());
+  /**
+   * The evaluation context: {@code --as-of}, or now (the command line may read the clock; the
+   * library never does), with the {@code --interpretations} overrides.
+   *
+   * @throws CommandLine.ParameterException (a usage error) naming the key when the interpretations
+   *     file is unreadable, not a JSON object, or has an unknown key or a value of the wrong kind
+   */
+  org.perfspecs.checks.EvaluationContext context(CommandLine cl) {
+    org.perfspecs.checks.EvaluationContext ctx =
+        org.perfspecs.checks.EvaluationContext.asOf(asOf != null ? asOf : Instant.now());
+    return interpretations == null ? ctx : ctx.withInterpretations(readInterpretations(cl, interpretations));
+  }
+
+  /** The overrides in {@code file}: a JSON object of keys to strings (durations, choices) or whole numbers. */
+  static java.util.Map<org.perfspecs.checks.Interpretation, Object> readInterpretations(CommandLine cl, Path file) {
+    String where = "--interpretations " + file + ": ";
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = org.perfspecs.model.ModelJson.newMapper().readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new CommandLine.ParameterException(cl, where + "cannot be read as JSON ("
+          + e.getClass().getSimpleName() + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new CommandLine.ParameterException(cl, where + "must be a JSON object of interpretation keys to values");
+    }
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = root.fields();
+    while (fields.hasNext()) {
+      java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = fields.next();
+      com.fasterxml.jackson.databind.JsonNode v = f.getValue();
+      if (!v.isTextual() && !v.isIntegralNumber()) {
+        throw new CommandLine.ParameterException(cl, where + "the value of " + f.getKey()
+            + " must be a string (an ISO-8601 duration or a choice) or a whole number");
+      }
+      values.put(f.getKey(), v.asText());
+    }
+    try {
+      return org.perfspecs.checks.catalog.Catalog.standard().parseInterpretations(values);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, where + e.getMessage());
+    }
   }
 
   /** Converts {@code 16MiB}, {@code 512KiB}, {@code 1048576} to bytes. */

@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "several formats need --output DIR (one file per format)");
     }
-    EvaluationContext ctx = in.context();
+    EvaluationContext ctx = in.context(spec.commandLine());
     Evaluation ev = Evaluation.run(in, ctx, new Evaluation.FindingSink() {
       @Override
       public void program(Program program, List<Finding> findings) {}

@@ -46,7 +46,7 @@ class CatalogAndValidateCommandTest {
   void catalogCsvOneRowPerRequirementAndSpecFilter() {
     CliRun run = CliRun.of("catalog", "--format", "csv", "--spec", "IOP");
     assertThat(run.out.lines().findFirst()).contains(
-        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text,rule");
+        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text,interpretations,rule");
     assertThat(run.out.lines().filter(l -> l.startsWith("IOP,COMP,")).filter(l -> l.contains(",IOP.COMP.4.a,")))
         .singleElement().asString().endsWith(",\"\"\"The member will be evaluated/assessed within one business day of "
             + "referral\"\": the initial evaluation by the end of the first business day after the day the referral was "

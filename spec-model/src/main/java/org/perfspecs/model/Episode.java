@@ -104,6 +104,21 @@ public abstract class Episode {
   public abstract Set<Party> consentToShareWith();
 
   /**
+   * Documented refusals of consent (who, when, for which parties or referrals), in any order.
+   *
+   * @since 0.2
+   */
+  public abstract List<@Valid ConsentRefusal> consentRefusals();
+
+  /**
+   * Documented determinations that a kind of consultation or service is, or is not, necessary
+   * (by whom, when), in any order.
+   *
+   * @since 0.2
+   */
+  public abstract List<@Valid NecessityDetermination> necessityDeterminations();
+
+  /**
    * Parties whose involvement in treatment and discharge planning the record documents as clinically
    * or legally contraindicated.
    */
@@ -140,6 +155,8 @@ public abstract class Episode {
     checkUnique(ids, "appointments", appointments().stream().map(Appointment::id).toList());
     checkUnique(ids, "referralsMade", referralsMade().stream().map(Referral::id).toList());
     checkUnique(ids, "incidents", incidents().stream().map(Incident::id).toList());
+    checkUnique(ids, "consentRefusals", consentRefusals().stream().map(ConsentRefusal::id).toList());
+    checkUnique(ids, "necessityDeterminations", necessityDeterminations().stream().map(NecessityDetermination::id).toList());
   }
 
   private static void checkUnique(java.util.Set<String> seen, String list, List<String> ids) {

@@ -39,6 +39,8 @@ class JsonRoundTripTest {
         Arguments.of(Contact.class, ModelFixtures.contact()),
         Arguments.of(Document.class, ModelFixtures.document()),
         Arguments.of(Consultation.class, ModelFixtures.consultation()),
+        Arguments.of(ConsentRefusal.class, ModelFixtures.consentRefusal()),
+        Arguments.of(NecessityDetermination.class, ModelFixtures.necessityDetermination()),
         Arguments.of(Appointment.class, ModelFixtures.appointment()),
         Arguments.of(Incident.class, ModelFixtures.incident()),
         Arguments.of(WellnessPlan.class, ModelFixtures.wellnessPlan()),
@@ -70,7 +72,7 @@ class JsonRoundTripTest {
   @Test
   void everyValueTypeHasARoundTripCase() {
     Set<Class<?>> covered = values().map(a -> (Class<?>) a.get()[0]).collect(Collectors.toSet());
-    assertThat(ModelTypes.valueTypes()).hasSize(25).allSatisfy(t -> assertThat(covered).contains(t));
+    assertThat(ModelTypes.valueTypes()).hasSize(27).allSatisfy(t -> assertThat(covered).contains(t));
   }
 
   @Test

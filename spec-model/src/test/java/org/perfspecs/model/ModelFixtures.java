@@ -96,6 +96,14 @@ final class ModelFixtures {
                 .addStaffSignatures("S-002")
                 .build())
         .addConsultations(consultation())
+        .addConsentRefusals(consentRefusal())
+        .addNecessityDeterminations(necessityDetermination(), NecessityDetermination.builder()
+            .id("ND-2")
+            .service(ServiceCategory.HOME_VISITING)
+            .necessary(true)
+            .assessedBy("S-002")
+            .at(Instant.parse("2024-03-12T16:00:00Z"))
+            .build())
         .addAppointments(appointment())
         .addReferralsMade(referralOut())
         .addIncidents(incident())
@@ -168,6 +176,26 @@ final class ModelFixtures {
         .addGivenTo(Party.MEMBER)
         .givenOn(LocalDate.of(2024, 3, 8))
         .addForwardedTo(Party.PCC)
+        .build();
+  }
+
+  static ConsentRefusal consentRefusal() {
+    return ConsentRefusal.builder()
+        .id("CR-1")
+        .refusedBy(Party.GUARDIAN)
+        .at(Instant.parse("2024-03-12T15:00:00Z"))
+        .addParties(Party.FAMILY)
+        .addReferrals(ServiceCategory.WIC_NUTRITION)
+        .build();
+  }
+
+  static NecessityDetermination necessityDetermination() {
+    return NecessityDetermination.builder()
+        .id("ND-1")
+        .consultation(ConsultationKind.MEDICAL)
+        .necessary(false)
+        .assessedBy("S-002")
+        .at(Instant.parse("2024-03-11T16:00:00Z"))
         .build();
   }
 

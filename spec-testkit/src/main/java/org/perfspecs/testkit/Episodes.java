@@ -135,7 +135,9 @@ public final class Episodes {
           Arbitraries.of(Topic.class).set().ofMaxSize(3).asGeneric(),
           Arbitraries.of(ServiceCategory.class).set().ofMaxSize(3).asGeneric(),
           Arbitraries.of(Party.class).set().ofMaxSize(3).asGeneric(),
-          Arbitraries.of(Optional.<Boolean>empty(), Optional.of(true), Optional.of(false)).asGeneric());
+          Arbitraries.of(Optional.<Boolean>empty(), Optional.of(true), Optional.of(false)).asGeneric(),
+          Parts.consentRefusals(from, to, 1).asGeneric(),
+          Parts.necessityDeterminations(from, to, 2).asGeneric());
       return Combinators.combine(parts).as(v -> build(f, v));
     }
 
@@ -161,6 +163,8 @@ public final class Episodes {
           .counselingNeeds((Set<Topic>) v.get(9))
           .serviceNeeds((Set<ServiceCategory>) v.get(10))
           .consentToShareWith((Set<Party>) v.get(11))
+          .consentRefusals((List<org.perfspecs.model.ConsentRefusal>) v.get(13))
+          .necessityDeterminations((List<org.perfspecs.model.NecessityDetermination>) v.get(14))
           .addTreatmentTeam("s-1", "s-2")
           .primaryStaffId("s-1");
       if (f.discharged()) {

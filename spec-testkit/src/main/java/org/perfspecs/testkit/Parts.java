@@ -126,6 +126,42 @@ public final class Parts {
     return numbered(one.list().ofMaxSize(max), "cons-", (c, id) -> org.perfspecs.model.ImmutableConsultation.copyOf(c).withId(id));
   }
 
+  /**
+   * Up to {@code max} documented refusals of consent from {@code from} to {@code to}: by the member
+   * or a guardian, for up to two parties and one kind of referral (both empty: a refusal of
+   * everything).
+   *
+   * @since 0.2
+   */
+  public static Arbitrary<List<org.perfspecs.model.ConsentRefusal>> consentRefusals(Instant from, Instant to, int max) {
+    Arbitrary<org.perfspecs.model.ConsentRefusal> one = Combinators.combine(between(from, to),
+            Arbitraries.of(Party.MEMBER, Party.GUARDIAN), Arbitraries.of(Party.class).set().ofMaxSize(2),
+            Arbitraries.of(ServiceCategory.class).set().ofMaxSize(1))
+        .as((at, by, parties, referrals) -> org.perfspecs.model.ConsentRefusal.builder().id("-").refusedBy(by).at(at)
+            .parties(parties).referrals(referrals).build());
+    return numbered(one.list().ofMaxSize(max), "cr-",
+        (r, id) -> org.perfspecs.model.ImmutableConsentRefusal.copyOf(r).withId(id));
+  }
+
+  /**
+   * Up to {@code max} determinations from {@code from} to {@code to} that a kind of consultation
+   * or of service is, or is not, necessary, by a staff id.
+   *
+   * @since 0.2
+   */
+  public static Arbitrary<List<org.perfspecs.model.NecessityDetermination>> necessityDeterminations(Instant from, Instant to,
+      int max) {
+    Arbitrary<org.perfspecs.model.NecessityDetermination> one = Combinators.combine(between(from, to),
+            Arbitraries.of(ConsultationKind.class).optional(), Arbitraries.of(ServiceCategory.class),
+            Arbitraries.of(true, false), Arbitraries.of("s-1", "s-2"))
+        .as((at, consultation, service, necessary, by) -> {
+          var b = org.perfspecs.model.NecessityDetermination.builder().id("-").necessary(necessary).assessedBy(by).at(at);
+          return (consultation.isPresent() ? b.consultation(consultation.get()) : b.service(service)).build();
+        });
+    return numbered(one.list().ofMaxSize(max), "nd-",
+        (d, id) -> org.perfspecs.model.ImmutableNecessityDetermination.copyOf(d).withId(id));
+  }
+
   /** Up to {@code max} appointments booked from {@code from} to {@code to}, each 0 to 30 days ahead. */
   public static Arbitrary<List<Appointment>> appointments(Instant from, Instant to, int max) {
     Arbitrary<Appointment> one = Combinators.combine(between(from, to), Arbitraries.of(AppointmentKind.class),

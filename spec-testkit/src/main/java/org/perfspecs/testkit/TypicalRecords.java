@@ -210,10 +210,21 @@ public final class TypicalRecords {
       return m.build();
     }
 
+    /** Products the service's specification applies to (a member of another product is not judged against it). */
     private InsuranceProduct[] products() {
+      java.util.Set<InsuranceProduct> covered = org.perfspecs.checks.catalog.Catalog.standard().specification(service)
+          .orElseThrow().products();
+      InsuranceProduct[] usual = usualProducts();
+      InsuranceProduct[] kept = java.util.Arrays.stream(usual).filter(covered::contains).toArray(InsuranceProduct[]::new);
+      return kept.length > 0 ? kept : usual;
+    }
+
+    private InsuranceProduct[] usualProducts() {
       return switch (service) {
         case IOP -> new InsuranceProduct[] {InsuranceProduct.CCA_ONE_CARE, InsuranceProduct.CCA_SCO,
             InsuranceProduct.CCA_MA_MEDICARE_VALUE};
+        // the RRS_PPW specification is MassHealth's (Optum): its members are MassHealth members
+        case RRS_PPW -> new InsuranceProduct[] {InsuranceProduct.MASSHEALTH};
         default -> new InsuranceProduct[] {InsuranceProduct.TUFTS_HEALTH_TOGETHER,
             InsuranceProduct.TUFTS_HEALTH_DIRECT, InsuranceProduct.TUFTS_HEALTH_PLAN_COMMERCIAL,
             InsuranceProduct.TUFTS_HEALTH_ONE_CARE};

@@ -52,6 +52,8 @@ class ModelProperties {
     m.put(org.perfspecs.model.Contact.class, first(Parts.contacts(FROM, TO, 1)));
     m.put(org.perfspecs.model.Document.class, first(Parts.documents(FIRST, LAST, 1)));
     m.put(org.perfspecs.model.Consultation.class, first(Parts.consultations(FROM, TO, 1)));
+    m.put(org.perfspecs.model.ConsentRefusal.class, first(Parts.consentRefusals(FROM, TO, 1)));
+    m.put(org.perfspecs.model.NecessityDetermination.class, first(Parts.necessityDeterminations(FROM, TO, 1)));
     m.put(org.perfspecs.model.Appointment.class, first(Parts.appointments(FROM, TO, 1)));
     m.put(org.perfspecs.model.Incident.class, first(Parts.incidents(FROM, TO, 1)));
     m.put(org.perfspecs.model.WellnessPlan.class, Parts.wellnessPlans(FIRST, LAST));

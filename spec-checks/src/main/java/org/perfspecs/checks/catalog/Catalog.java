@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Specification;
@@ -29,6 +30,7 @@ public final class Catalog {
   private final List<Specification> specifications;
   private final Map<String, Requirement> byId;
   private final Map<ServiceType, Specification> byService;
+  private final Map<String, Interpretation> interpretations;
 
   private Catalog(List<Specification> specifications) {
     this.specifications = ImmutableList.copyOf(specifications);
@@ -36,6 +38,16 @@ public final class Catalog {
         .collect(ImmutableMap.toImmutableMap(Requirement::id, Function.identity()));
     this.byService = this.specifications.stream()
         .collect(ImmutableMap.toImmutableMap(Specification::service, Function.identity()));
+    Map<String, Interpretation> readings = new java.util.LinkedHashMap<>();
+    for (Requirement r : byId.values()) {
+      for (Interpretation i : r.interpretations()) {
+        Interpretation other = readings.putIfAbsent(i.key(), i);
+        if (other != null && !other.equals(i)) {
+          throw new IllegalArgumentException("two interpretations share the key " + i.key());
+        }
+      }
+    }
+    this.interpretations = ImmutableMap.copyOf(readings);
   }
 
   /** The five specifications of this library. */
@@ -71,6 +83,46 @@ public final class Catalog {
    */
   public Optional<Requirement> requirement(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * Every interpretation the requirements declare, once each, in catalog order of the first
+   * requirement that reads it.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public List<Interpretation> interpretations() {
+    return ImmutableList.copyOf(interpretations.values());
+  }
+
+  /**
+   * The interpretation with {@code key}, when a requirement of this catalog declares it.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Optional<Interpretation> interpretation(String key) {
+    return Optional.ofNullable(interpretations.get(key));
+  }
+
+  /**
+   * The overrides in {@code values} (key to value as text: an ISO-8601 duration, a whole number or
+   * a choice's name), checked against this catalog's interpretations, ready for {@link
+   * org.perfspecs.checks.EvaluationContext#withInterpretations}.
+   *
+   * @throws IllegalArgumentException naming the key when a key is unknown or its value is of the wrong kind
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Map<Interpretation, Object> parseInterpretations(Map<String, String> values) {
+    Map<Interpretation, Object> out = new java.util.LinkedHashMap<>();
+    values.forEach((key, text) -> {
+      Interpretation i = interpretation(key).orElseThrow(() -> new IllegalArgumentException(
+          "unknown interpretation key: " + key + " (perfspecs catalog lists the known ones)"));
+      out.put(i, i.parse(text));
+    });
+    return out;
   }
 
   /**

@@ -71,6 +71,15 @@ public final class Engine {
    * Every episode requirement of the specification for the record's service, in document order.
    * Requirements whose condition does not hold give NOT_APPLICABLE findings (they are not
    * dropped), so every record yields the same number of findings for its service.
+   *
+   * <p>A member whose insurance product the specification does not list ({@link
+   * Specification#products()}; a Tufts Health Together member in a CCA IOP episode) is not judged
+   * against it: every finding of the record is NOT_APPLICABLE, its reason naming the product, so
+   * the record counts in no compliance rate and an auditor sees why. (The engine picks the
+   * specification by service and product; a requirement evaluated on its own does not check the
+   * product.) {@link org.perfspecs.model.InsuranceProduct#OTHER}, a product the documents do not
+   * name, is judged (a payer may apply a specification to a plan of its own), and so is every
+   * product when the specification lists none.
    */
   public List<Finding> evaluate(CaseRecord record, EvaluationContext ctx) {
     requireNonNull(record, "record");
@@ -81,6 +90,15 @@ public final class Engine {
     }
     List<EpisodeRequirement> requirements = episodeRequirements(spec.get());
     Finding[] out = new Finding[requirements.size()];
+    org.perfspecs.model.InsuranceProduct product = record.member().product();
+    if (!covers(spec.get(), product)) {
+      String reason = "the member's insurance product " + product + " is not one the " + spec.get().key()
+          + " specification applies to";
+      for (int i = 0; i < out.length; i++) {
+        out[i] = requirements.get(i).outsideSpecification(record, reason);
+      }
+      return ImmutableList.copyOf(out);
+    }
     try (RecordScope scope = RecordScope.open(record, ctx)) {
       for (int i = 0; i < out.length; i++) {
         out[i] = requirements.get(i).evaluate(record, ctx);
@@ -108,6 +126,11 @@ public final class Engine {
       }
     }
     return out.build();
+  }
+
+  private static boolean covers(Specification spec, org.perfspecs.model.InsuranceProduct product) {
+    return spec.products().isEmpty() || product == org.perfspecs.model.InsuranceProduct.OTHER
+        || spec.products().contains(product);
   }
 
   /** Whether the catalog has a specification for {@code service}. */

@@ -25,6 +25,12 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * "The end of a day" is its last nanosecond (23:59:59.999999999) in the calendar's zone.
+ *
+ * <p>A recurring obligation's windows each end at a deadline of these kinds; a finding of one
+ * carries the deadline of the window in progress (see {@link org.perfspecs.checks.Recurring} and
+ * {@link org.perfspecs.checks.Finding#due()}). Readings of vague words ("immediately upon
+ * admission") are {@linkplain org.perfspecs.checks.Interpretation interpretations} that yield one
+ * of these deadlines ({@link #after(Instant, Duration, ZoneId)} for a duration).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Deadline {
@@ -52,6 +58,24 @@ public final class Deadline {
     requireNonNegative(hours);
     return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after "
         + START.format(start.atZone(zone)));
+  }
+
+  /**
+   * On time up to and including {@code start + elapsed}; the description shows the span (in hours
+   * when it is whole hours, else ISO-8601) and {@code start} in {@code zone} (e.g. {@code 24 hours
+   * after 2024-05-01 23:30 EDT}).
+   *
+   * @throws IllegalArgumentException when {@code elapsed} is negative
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Deadline after(Instant start, Duration elapsed, ZoneId zone) {
+    if (elapsed.isNegative()) {
+      throw new IllegalArgumentException("must not be negative: " + elapsed);
+    }
+    String span = elapsed.toNanosPart() == 0 && elapsed.toSecondsPart() == 0 && elapsed.toMinutesPart() == 0
+        ? elapsed.toHours() + " hours" : elapsed.toString();
+    return new Deadline(start.plus(elapsed), span + " after " + START.format(start.atZone(zone)));
   }
 
   /** On time up to the end of the {@code n}-th business day after the date of {@code start}. */

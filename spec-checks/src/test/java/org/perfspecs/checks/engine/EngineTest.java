@@ -100,4 +100,22 @@ class EngineTest {
   private static Judgment fails(CaseRecord record, EvaluationContext ctx) {
     throw new IllegalStateException("boom");
   }
+
+  @Test
+  void aMemberWhoseProductTheSpecificationDoesNotCoverIsNotJudgedAgainstIt() {
+    CaseRecord base = record(ServiceType.IOP, "E-9");
+    CaseRecord together = CaseRecord.builder().from(base)
+        .member(org.perfspecs.model.ImmutableMember.copyOf(base.member()).withProduct(InsuranceProduct.TUFTS_HEALTH_TOGETHER))
+        .build();
+    List<Finding> findings = Engine.standard().evaluate(together, CTX);
+    assertThat(findings).isNotEmpty().allSatisfy(f -> {
+      assertThat(f.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(f.reason()).isEqualTo("the member's insurance product TUFTS_HEALTH_TOGETHER is not one the IOP specification applies to");
+    });
+    CaseRecord cca = CaseRecord.builder().from(base)
+        .member(org.perfspecs.model.ImmutableMember.copyOf(base.member()).withProduct(InsuranceProduct.CCA_ONE_CARE)).build();
+    assertThat(Engine.standard().evaluate(cca, CTX)).extracting(Finding::outcome).contains(Outcome.NOT_MET);
+    assertThat(Engine.standard().evaluate(base, CTX)).as("OTHER: a product the documents do not name is judged")
+        .extracting(Finding::outcome).contains(Outcome.NOT_MET);
+  }
 }

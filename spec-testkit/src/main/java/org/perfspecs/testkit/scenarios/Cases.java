@@ -181,6 +181,23 @@ public final class Cases {
         .map(m -> CaseRecord.builder().member(m).episode(e).build()));
   }
 
+  /**
+   * A referral not admitted yet: {@code record} (from {@link #admitted} and its kin) with the
+   * admission (and any discharge) removed, judged from the referral to 30 days after it. The
+   * documents read a referral not yet admitted as a normal state: requirements anchored on the
+   * admission do not apply to it.
+   *
+   * @since 0.2
+   */
+  public static Arbitrary<Case> notYetAdmitted(Arbitrary<CaseRecord> records) {
+    return Combinators.combine(records, upTo(Duration.ofDays(30))).as((rec, wait) -> {
+      Instant referred = rec.episode().referral().orElseThrow().at();
+      CaseRecord open = withEpisode(rec, e -> ImmutableEpisode.copyOf(e).withAdmittedAt(java.util.Optional.empty())
+          .withDischargedAt(java.util.Optional.empty()));
+      return Case.of(open, referred.plus(wait));
+    });
+  }
+
   /** The admission instant of {@code record} (records made here always have one). */
   public static Instant admission(CaseRecord record) {
     return record.episode().admittedAt().orElseThrow(() -> new IllegalArgumentException("no admission"));

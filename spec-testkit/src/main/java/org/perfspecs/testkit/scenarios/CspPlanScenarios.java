@@ -314,29 +314,33 @@ final class CspPlanScenarios {
   }
 
   /**
-   * "At least every {@code months} months" (CspPeriodic): each update due by the end of the date
-   * {@code months} months after the previous one. MET once discharged with every update due before
-   * the discharge on time; PENDING while enrolled and the next one is not yet due; NOT_MET when
-   * an update came late or is overdue (while enrolled, or at the discharge). {@code ignored} adds
-   * an update that does not count (its date is drawn within the period).
+   * "At least every {@code months} months": each update due by the end of the date {@code months}
+   * months after the previous one, judged with the recurring rule. MET once an update was on time
+   * and none is overdue, while enrolled (the next one not yet due) or once discharged on or before
+   * the next due date; PENDING only while enrolled before the first update falls due; NOT_MET when
+   * an update came late or is overdue (while enrolled, or at the discharge); NOT_APPLICABLE (beside
+   * {@code notApplicable}) when the member left on or before the first due date without an update:
+   * nothing fell due. {@code ignored} adds an update that does not count (its date is drawn within
+   * the period).
    */
   private static void periodic(Registrar r, String id, int months, Updates updates, Updates ignored, Arbitrary<Case> notApplicable) {
     Arbitrary<CaseRecord> base = CspCases.admitted();
     Arbitrary<Integer> firstDays = CspCases.days(0, 30);
-    Arbitrary<Integer> counts = Arbitraries.integers().between(0, 3);
     record Chain(CaseRecord rec, LocalDate first, List<LocalDate> dates) {
       LocalDate last() {
         return dates.isEmpty() ? first : dates.get(dates.size() - 1);
       }
     }
-    Arbitrary<Chain> chains = Combinators.combine(base, firstDays, counts).flatAs((rec, days, count) -> {
-      LocalDate first = dateOf(admission(rec)).plusDays(days);
-      return onTimeChain(first, months, count).map(dates -> new Chain(updates.with(rec, first, dates), first, dates));
-    });
+    java.util.function.BiFunction<Integer, Integer, Arbitrary<Chain>> chainsOf = (min, max) -> Combinators.combine(base,
+        firstDays, Arbitraries.integers().between(min, max)).flatAs((rec, days, count) -> {
+          LocalDate first = dateOf(admission(rec)).plusDays(days);
+          return onTimeChain(first, months, count).map(dates -> new Chain(updates.with(rec, first, dates), first, dates));
+        });
+    Arbitrary<Chain> chains = chainsOf.apply(0, 3);
     // Discharged on or before the next due date; sometimes an update dated after the discharge (up to
     // a year later, the as-of at or after it): no update falls due after the discharge, so it changes nothing.
-    Arbitrary<Case> met = Combinators.combine(chains, CspCases.days(0, 1000), Arbitraries.integers().between(0, 1379),
-            CspCases.within(SPAN), CspCases.days(0, 365))
+    java.util.function.Function<Arbitrary<Chain>, Arbitrary<Case>> leaving = from -> Combinators.combine(from,
+            CspCases.days(0, 1000), Arbitraries.integers().between(0, 1379), CspCases.within(SPAN), CspCases.days(0, 365))
         .as((c, step, minute, wait, afterDischarge) -> {
           long room = ChronoUnit.DAYS.between(c.last(), c.last().plusMonths(months));
           LocalDate day = c.last().plusDays(step * room / 1000);
@@ -347,17 +351,20 @@ final class CspPlanScenarios {
           LocalDate update = dateOf(d).plusDays(afterDischarge);
           return Case.of(Cases.discharged(updates.with(c.rec(), c.first(), List.of(update)), d), startOfDay(update).plus(wait));
         });
-    r.meeting(id, met);
     // Enrolled, the next update not yet due (or the discharge still to come).
-    r.pending(id, Combinators.combine(chains, CspCases.days(0, 1000), Arbitraries.of(true, false),
-            CspCases.within(SPAN), Arbitraries.of(true, false))
+    java.util.function.Function<Arbitrary<Chain>, Arbitrary<Case>> enrolled = from -> Combinators.combine(from,
+            CspCases.days(0, 1000), Arbitraries.of(true, false), CspCases.within(SPAN), Arbitraries.of(true, false))
         .as((c, step, dischargeLater, after, ignore) -> {
           LocalDate due = c.last().plusMonths(months);
-          Instant from = later(admission(c.rec()), startOfDay(c.last()));
-          Instant asOf = CspCases.between(from, endOfDay(due), step / 10);
+          Instant start = later(admission(c.rec()), startOfDay(c.last()));
+          Instant asOf = CspCases.between(start, endOfDay(due), step / 10);
           CaseRecord rec = ignore ? ignored.with(c.rec(), c.first(), List.of(dateOf(asOf))) : c.rec();
           return Case.of(dischargeLater ? Cases.discharged(rec, asOf.plus(after).plus(java.time.Duration.ofMinutes(1))) : rec, asOf);
-        }));
+        });
+    Arbitrary<Chain> updated = chainsOf.apply(1, 3);
+    Arbitrary<Chain> none = chainsOf.apply(0, 0);
+    r.meeting(id, Arbitraries.oneOf(leaving.apply(updated), enrolled.apply(updated)));
+    r.pending(id, enrolled.apply(none));
     Arbitrary<Case> overdue = Combinators.combine(chains, CspCases.within(SPAN), Arbitraries.of(true, false), Arbitraries.of(true, false))
         .as((c, off, discharged, ignore) -> {
           LocalDate due = c.last().plusMonths(months);
@@ -372,7 +379,7 @@ final class CspPlanScenarios {
           return Case.of(rec, startOfDay(lateDay).plus(wait));
         });
     r.violating(id, Arbitraries.oneOf(overdue, late));
-    r.notApplicable(id, notApplicable);
+    r.notApplicable(id, Arbitraries.oneOf(notApplicable, leaving.apply(none)));
   }
 
   /**

@@ -102,22 +102,38 @@ public final class EsoapScenarios implements ScenarioSource {
         .as((rec, asOf) -> Case.of(rec, admission(rec).plus(asOf))));
     r.violating(id, Combinators.combine(Cases.admittedNeitherPregnantNorPostpartum(ESOAP), Cases.upTo(MONTH))
         .as((rec, asOf) -> Case.of(rec, admission(rec).plus(asOf))));
+    // A referral not admitted yet (pregnant or not): no admission to judge.
+    r.notApplicable(id, Cases.notYetAdmitted(Arbitraries.oneOf(Cases.admittedPregnantOrPostpartum(ESOAP),
+        Cases.admittedNeitherPregnantNorPostpartum(ESOAP))));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
   /**
    * COMP.4.2 "arranges all necessary medical and obstetric consultations within 48 hours of
-   * admission", for members pregnant or postpartum at admission.
+   * admission", for members pregnant or postpartum at admission. "Necessary": a kind the record
+   * states was assessed as not necessary (by the as-of) is not required; without that statement
+   * both are.
    */
   private static void consultationsWithin48Hours(Registrar r) {
     String id = "ESOAP.COMP.4.2";
     Arbitrary<CaseRecord> admitted = Cases.admittedPregnantOrPostpartum(ESOAP);
-    r.meeting(id, Combinators.combine(admitted, Cases.upTo(H48), Cases.upTo(H48), Cases.upTo(MONTH))
+    Arbitrary<Case> both = Combinators.combine(admitted, Cases.upTo(H48), Cases.upTo(H48), Cases.upTo(MONTH))
         .as((rec, medical, obstetric, wait) -> {
           Instant a = admission(rec);
           Instant later = a.plus(medical.compareTo(obstetric) > 0 ? medical : obstetric);
           return Case.of(consulted(rec, a.plus(medical), a.plus(obstetric)), later.plus(wait));
-        }));
+        });
+    // One kind assessed as not necessary (at any time by the as-of); the other arranged in time.
+    Arbitrary<Case> oneNecessary = Combinators.combine(admitted, Cases.upTo(H48), Cases.upTo(H48), Cases.upTo(MONTH),
+            Arbitraries.of(ConsultationKind.MEDICAL, ConsultationKind.OBSTETRIC))
+        .as((rec, arranged, assessed, wait, waived) -> {
+          Instant a = admission(rec);
+          ConsultationKind needed = waived == ConsultationKind.MEDICAL ? ConsultationKind.OBSTETRIC : ConsultationKind.MEDICAL;
+          Instant asOf = a.plus(arranged.compareTo(assessed) > 0 ? arranged : assessed).plus(wait);
+          return Case.of(withEpisode(rec, e -> ImmutableEpisode.copyOf(e).withConsultations(consultation(needed, a.plus(arranged)))
+              .withNecessityDeterminations(notNecessary("nd", waived, a.plus(assessed)))), asOf);
+        });
+    r.meeting(id, Arbitraries.oneOf(both, oneNecessary));
     // One of the two arranged after 48 hours (the other at any time up to 10 days), judged once
     // both are arranged; or one never arranged, judged after the 48 hours.
     Arbitrary<Case> late = Combinators.combine(admitted, Cases.longerThan(H48, Duration.ofDays(10)),
@@ -145,10 +161,25 @@ public final class EsoapScenarios implements ScenarioSource {
           return Case.of(withEpisode(rec, e -> ImmutableEpisode.copyOf(e).withConsultations(consultation(kind, a))),
               a.plus(asOf));
         }));
-    // Not pregnant or postpartum at admission: not applicable, whatever the consultations.
-    r.notApplicable(id, Combinators.combine(Cases.admittedNeitherPregnantNorPostpartum(ESOAP), Cases.upTo(MONTH))
-        .as((rec, asOf) -> Case.of(rec, admission(rec).plus(asOf))));
+    // Not pregnant or postpartum at admission: not applicable, whatever the consultations; or both
+    // kinds assessed as not necessary by the as-of.
+    Arbitrary<Case> neitherNecessary = Combinators.combine(admitted, Cases.upTo(H48), Cases.upTo(H48), Cases.upTo(MONTH))
+        .as((rec, medical, obstetric, wait) -> {
+          Instant a = admission(rec);
+          Instant asOf = a.plus(medical.compareTo(obstetric) > 0 ? medical : obstetric).plus(wait);
+          return Case.of(withEpisode(rec, e -> ImmutableEpisode.copyOf(e).withNecessityDeterminations(
+              notNecessary("nd-med", ConsultationKind.MEDICAL, a.plus(medical)),
+              notNecessary("nd-ob", ConsultationKind.OBSTETRIC, a.plus(obstetric)))), asOf);
+        });
+    r.notApplicable(id, Arbitraries.oneOf(neitherNecessary,
+        Combinators.combine(Cases.admittedNeitherPregnantNorPostpartum(ESOAP), Cases.upTo(MONTH))
+            .as((rec, asOf) -> Case.of(rec, admission(rec).plus(asOf)))));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
+  }
+
+  private static org.perfspecs.model.NecessityDetermination notNecessary(String id, ConsultationKind kind, Instant at) {
+    return org.perfspecs.model.NecessityDetermination.builder().id(id).consultation(kind).necessary(false)
+        .assessedBy("s-1").at(at).build();
   }
 
   // ---- shared shapes -------------------------------------------------------------------------
@@ -496,7 +527,19 @@ public final class EsoapScenarios implements ScenarioSource {
           return Cases.atOrAfter(asOf.plusSeconds(60), MONTH)
               .map(t -> Case.of(addReferral(rec, obstetric("ob-1", t, true, Optional.empty())), asOf));
         });
-    r.notApplicable(id, Arbitraries.oneOf(notPregnant, notConsented, notYet));
+    // Consented, then a documented refusal of the referral (or of everything) by the as-of: it stands over the consent.
+    Arbitrary<Case> refused = Combinators.combine(pregnant(), Cases.upTo(tenDays), Cases.upTo(MONTH), Arbitraries.of(true, false))
+        .as((rec, at, wait, onlyThis) -> {
+          Instant referred = admission(rec).plus(at);
+          var refusal = org.perfspecs.model.ConsentRefusal.builder().id("refused").at(referred.plus(wait));
+          if (onlyThis) {
+            refusal.addReferrals(ServiceCategory.OBSTETRIC_PROVIDER);
+          }
+          CaseRecord c = addReferral(rec, obstetric("ob-1", referred, true, Optional.empty()));
+          return Case.of(withEpisode(c, e -> ImmutableEpisode.copyOf(e).withConsentRefusals(refusal.build())),
+              referred.plus(wait));
+        });
+    r.notApplicable(id, Arbitraries.oneOf(notPregnant, notConsented, notYet, refused));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
@@ -582,24 +625,29 @@ public final class EsoapScenarios implements ScenarioSource {
 
   /**
    * ASMT.3.d "If a pre-existing obstetric health care provider cannot be identified, the provider
-   * makes a referral immediately upon admission": by the end of the day of admission.
+   * makes a referral immediately upon admission": "immediately" read as within 24 hours of the
+   * admission instant (the interpretation ESOAP.ASMT.3.d.immediately); a referral at intake, before
+   * the admission, is made upon admission too.
    */
   private static void obstetricReferralOnAdmission(Registrar r) {
     String id = "ESOAP.ASMT.3.d";
-    // Referred from a day before admission to the last instant of the admission day.
+    Duration immediately = Duration.ofHours(24);
+    // Referred from a day before admission to exactly 24 hours after it.
     r.meeting(id, Combinators.combine(pregnant(), Cases.upTo(MONTH))
         .flatAs((rec, wait) -> {
           Instant a = admission(rec);
-          return EsoapCases.between(a.minus(DAY), Cases.endOfDay(dateOf(a)))
+          return EsoapCases.between(a.minus(DAY), a.plus(immediately))
               .map(t -> Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)),
                   EsoapCases.max(t, a).plus(wait)));
         }));
-    // Referred from the first instant of the next day; or not referred (to an obstetric provider) by then.
-    Arbitrary<Case> late = Combinators.combine(pregnant(), Cases.upTo(MONTH))
-        .flatAs((rec, wait) -> fromNextDay(admission(rec), Duration.ofDays(10))
-            .map(t -> Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)), t.plus(wait))));
+    // Referred after the 24 hours (from a nanosecond after); or not referred (to an obstetric provider) by then.
+    Arbitrary<Case> late = Combinators.combine(pregnant(), Cases.upTo(MONTH), Cases.upTo(Duration.ofDays(10)))
+        .as((rec, wait, after) -> {
+          Instant t = admission(rec).plus(immediately).plusNanos(1).plus(after);
+          return Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)), t.plus(wait));
+        });
     Arbitrary<Case> missing = Combinators.combine(pregnant(), Arbitraries.of(0, 1, 2))
-        .flatAs((rec, variant) -> fromNextDay(admission(rec), MONTH).flatMap(asOf -> {
+        .flatAs((rec, variant) -> Cases.atOrAfter(admission(rec).plus(immediately).plusNanos(1), MONTH).flatMap(asOf -> {
           if (variant == 0) {
             return Arbitraries.just(Case.of(rec, asOf));
           }
@@ -611,9 +659,9 @@ public final class EsoapScenarios implements ScenarioSource {
               .map(t -> Case.of(addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, t)), asOf));
         }));
     r.violating(id, Arbitraries.oneOf(late, missing));
-    // The admission day is not over and no referral has been made yet (one may come later).
+    // Within the 24 hours and no referral has been made yet (one may come later).
     r.pending(id, Combinators.combine(pregnant(), Arbitraries.of(true, false), Cases.upTo(MONTH))
-        .flatAs((rec, later, after) -> sameDayFrom(admission(rec)).map(asOf -> Case.of(later
+        .flatAs((rec, later, after) -> EsoapCases.between(admission(rec), admission(rec).plus(immediately)).map(asOf -> Case.of(later
             ? addReferral(rec, EsoapCases.referral("ob", ServiceCategory.OBSTETRIC_PROVIDER, asOf.plus(after).plusSeconds(60)))
             : rec, asOf))));
     Arbitrary<Case> notPregnant = Combinators.combine(notPregnant(), Cases.upTo(MONTH))

@@ -96,7 +96,7 @@ public final class IopScenarios implements ScenarioSource {
     admittedWithinOneBusinessDay(r);
     documentByPlanningDeadline(r, "IOP.COMP.5", TREATMENT_PLANS, false);
     coordinatesWithProviders(r);
-    documentByPlanningDeadline(r, "IOP.COMP.9", List.of(DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW), true);
+    psychiatristReviewsAdmission(r);
     crisisReferral(r, "IOP.COMP.11.1", ServiceCategory.OUTPATIENT_BEHAVIORAL_HEALTH);
     crisisReferral(r, "IOP.COMP.11.2", ServiceCategory.CRISIS_SERVICES);
     crisisOtherInterventions(r);
@@ -136,7 +136,9 @@ public final class IopScenarios implements ScenarioSource {
   /**
    * COV.2 "Participation should attend 3 times per week at a minimum": weeks of 7 days from the
    * admission date; each week that has ended (or ended by the discharge) holds at least three days
-   * of attendance; the week in progress is PENDING until it does; a stay of less than a week with
+   * of attendance (the recurring rule: MET once a week has ended and every ended week held three,
+   * whatever the week in progress holds so far, or when the week in progress holds three already);
+   * PENDING only while the first week is in progress with fewer; a stay of less than a week with
    * fewer than three is NOT_APPLICABLE.
    */
   private static void attendsThreeTimesAWeek(Registrar r) {
@@ -159,7 +161,17 @@ public final class IopScenarios implements ScenarioSource {
           Instant d = fraction(last, cutShort, p);
           return Case.of(discharged(withContacts(rec, contacts), d), d.plus(wait));
         });
-    r.meeting(id, Arbitraries.oneOf(open, out));
+    // Open after full weeks: the week in progress has fewer than three so far.
+    Arbitrary<Case> soFar = Combinators.combine(admitted(), fullWeeks, shortWeek(), Arbitraries.longs(), permille())
+        .as((rec, full, thin, seed, p) -> {
+          List<Set<Integer>> weeks = new ArrayList<>(full);
+          weeks.add(thin);
+          List<Contact> contacts = attendanceWeeks(rec, weeks, new Random(seed));
+          LocalDate weekFirst = admissionDate(rec).plusDays(7L * full.size());
+          Instant asOf = fraction(Cases.startOfDay(weekFirst), lastMinuteOf(weekFirst.plusDays(6)), p);
+          return Case.of(withContacts(rec, contacts), asOf);
+        });
+    r.meeting(id, Arbitraries.oneOf(open, out, soFar));
     // A week with fewer than three attendance days (other contacts that are not attendance around
     // them), judged after it ended, or discharged on or after its last day.
     r.violating(id, Combinators.combine(admitted(), fullWeek().list().ofMaxSize(3), shortWeek(), Arbitraries.longs(),
@@ -177,15 +189,13 @@ public final class IopScenarios implements ScenarioSource {
           }
           return Case.of(withContacts(rec, contacts), Cases.startOfDay(weekLast.plusDays(1)).plus(wait));
         }));
-    // The week in progress has fewer than three so far (a discharge may be recorded for later).
-    r.pending(id, Combinators.combine(admitted(), fullWeek().list().ofMaxSize(3), shortWeek(), Arbitraries.longs(),
+    // The first week, in progress, has fewer than three so far (a discharge may be recorded for later).
+    r.pending(id, Combinators.combine(admitted(), shortWeek(), Arbitraries.longs(),
             permille(), Arbitraries.of(true, false), Cases.upTo(MONTH))
-        .as((rec, before, thin, seed, p, leavesLater, wait) -> {
+        .as((rec, thin, seed, p, leavesLater, wait) -> {
           Random random = new Random(seed);
-          List<Set<Integer>> weeks = new ArrayList<>(before);
-          weeks.add(thin);
-          List<Contact> contacts = attendanceWeeks(rec, weeks, random);
-          LocalDate weekFirst = admissionDate(rec).plusDays(7L * before.size());
+          List<Contact> contacts = attendanceWeeks(rec, List.of(thin), random);
+          LocalDate weekFirst = admissionDate(rec);
           Instant asOf = fraction(onOrAfter(weekFirst, admission(rec)), lastMinuteOf(weekFirst.plusDays(6)), p);
           CaseRecord c = withContacts(rec, contacts);
           return Case.of(leavesLater ? discharged(c, asOf.plusSeconds(60).plus(wait)) : c, asOf);
@@ -421,6 +431,41 @@ public final class IopScenarios implements ScenarioSource {
   }
 
   /**
+   * COMP.9 "The IOP Psychiatrist will review each admission": the bullet states no deadline, so
+   * (interpretation IOP.COMP.9.review, default STAY_SO_FAR) it is judged over the stay so far: MET
+   * when a psychiatric admission review dated on or after the admission date and by the end of the
+   * stay so far (the discharge, or the as-of) is in the record; NOT_MET when there is none (one
+   * dated before the admission date reviews another admission; one dated after the as-of or the
+   * discharge is not in the stay).
+   */
+  private static void psychiatristReviewsAdmission(Registrar r) {
+    String id = "IOP.COMP.9";
+    DocumentKind kind = DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW;
+    List<DocumentKind> noise = List.of(DocumentKind.PROGRESS_NOTE, DocumentKind.CONSENT);
+    r.meeting(id, admitted().flatMap(rec -> Combinators.combine(Arbitraries.integers().between(0, 30),
+            documents("noise", noise, admissionDate(rec), 15, elementsExcept(), 0, 2), Cases.upTo(MONTH), Arbitraries.of(true, false))
+        .as((day, other, wait, leaves) -> {
+          Document done = document("done", kind, admissionDate(rec).plusDays(day), Set.of());
+          Instant end = onOrAfter(done.date(), admission(rec)).plus(wait);
+          CaseRecord c = withDocuments(rec, concat(List.of(done), other));
+          return leaves ? Case.of(discharged(c, end), end.plus(wait)) : Case.of(c, end);
+        })));
+    r.violating(id, admitted().flatMap(rec -> Combinators.combine(Cases.upTo(MONTH), Arbitraries.integers().between(0, 2),
+            Arbitraries.integers().between(1, 5), documents("noise", noise, admissionDate(rec), 10, elementsExcept(), 0, 2))
+        .as((wait, shape, ahead, other) -> {
+          Instant asOf = admission(rec).plus(wait);
+          List<Document> docs = new ArrayList<>(other);
+          switch (shape) {
+            case 1 -> docs.add(document("later", kind, dateOf(asOf).plusDays(ahead), Set.of()));
+            case 2 -> docs.add(document("before", kind, admissionDate(rec).minusDays(ahead), Set.of()));
+            default -> { }
+          }
+          return Case.of(withDocuments(rec, docs), asOf);
+        })));
+    r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
+  }
+
+  /**
    * A document due by the planning deadline (the end of the first business day after the day of
    * admission): COMP.5 "treatment plans", COMP.9 "The IOP Psychiatrist will review each admission",
    * ASMT.1.1 "Assessments are completed", ASMT.1.3 "establish a provisional treatment plan within 1
@@ -482,7 +527,9 @@ public final class IopScenarios implements ScenarioSource {
    * COMP.7 "A multidisciplinary team, with the consent of the member, coordinates with the member's
    * providers to develop an integrated treatment and discharge plan": once a treatment plan is in
    * the record, a treatment or discharge plan developed with a provider of the member, each with
-   * the member's consent to share.
+   * the member's consent to share. "With the consent of the member" conditions it: without consent
+   * to share with any provider, or with consent refused (a refusal covering every party, at or
+   * before the as-of), it does not apply.
    */
   private static void coordinatesWithProviders(Registrar r) {
     String id = "IOP.COMP.7";
@@ -502,10 +549,11 @@ public final class IopScenarios implements ScenarioSource {
           CaseRecord c = consenting(withDocuments(rec, all), union(with, extraConsent));
           return Case.of(c, onOrAfter(latest(all, admissionDate(rec)), admission(rec)).plus(wait));
         })));
-    // No plan developed with a provider; or one was, without consent to share with that provider.
+    // Consent to share with a provider given: no plan developed with a provider; or one was, without
+    // consent to share with that provider.
     Arbitrary<Case> noProvider = admitted().flatMap(rec -> Combinators.combine(plansWith(rec, others), anyParties,
-            Cases.upTo(MONTH))
-        .as((plans, consent, wait) -> Case.of(consenting(withDocuments(rec, plans), consent),
+            providers, Cases.upTo(MONTH))
+        .as((plans, consent, consented, wait) -> Case.of(consenting(withDocuments(rec, plans), union(consent, consented)),
             onOrAfter(latest(plans, admissionDate(rec)), admission(rec)).plus(wait))));
     Arbitrary<Case> noConsent = admitted().flatMap(rec -> Combinators.combine(plansWith(rec, others), providers,
             Arbitraries.integers().between(0, 14), anyParties, Cases.upTo(MONTH), Arbitraries.of(DocumentKind.TREATMENT_PLAN,
@@ -514,6 +562,8 @@ public final class IopScenarios implements ScenarioSource {
           Party unconsented = with.iterator().next();
           Set<Party> consent = union(with, extraConsent);
           consent.remove(unconsented);
+          // consent to some other provider, so the obligation applies
+          PROVIDERS.stream().filter(p -> p != unconsented).findFirst().ifPresent(consent::add);
           Document coordinated = Document.builder().id("coordinated").kind(kind).date(admissionDate(rec).plusDays(day))
               .developedWith(with).build();
           List<Document> all = concat(plans, List.of(coordinated));
@@ -521,7 +571,22 @@ public final class IopScenarios implements ScenarioSource {
               onOrAfter(latest(all, admissionDate(rec)), admission(rec)).plus(wait));
         }));
     r.violating(id, Arbitraries.oneOf(noProvider, noConsent));
-    r.notApplicable(id, noTreatmentPlan());
+    // Plans with providers, but no consent to share with any provider; or consent given, then refused.
+    Arbitrary<Case> withoutConsent = admitted().flatMap(rec -> Combinators.combine(plansWith(rec, providers), others,
+            Arbitraries.of(true, false), Cases.upTo(MONTH), Arbitraries.of(Party.MEMBER, Party.GUARDIAN))
+        .as((plans, consent, refuse, wait, by) -> {
+          Instant asOf = onOrAfter(latest(plans, admissionDate(rec)), admission(rec)).plus(wait);
+          if (!refuse) {
+            return Case.of(consenting(withDocuments(rec, plans), consent), asOf);
+          }
+          Set<Party> all = union(consent, EnumSet.copyOf(PROVIDERS));
+          CaseRecord c = consenting(withDocuments(rec, plans), all);
+          org.perfspecs.model.ConsentRefusal refusal = org.perfspecs.model.ConsentRefusal.builder().id("refused")
+              .refusedBy(by).at(admission(rec).plus(wait.dividedBy(2))).build();
+          return Case.of(CaseRecord.builder().from(c).episode(org.perfspecs.model.ImmutableEpisode.copyOf(c.episode())
+              .withConsentRefusals(refusal)).build(), asOf);
+        }));
+    r.notApplicable(id, Arbitraries.oneOf(noTreatmentPlan(), withoutConsent));
     r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 

@@ -644,9 +644,11 @@ public final class RcScenarios implements ScenarioSource {
   /**
    * Consecutive periods of {@code days} days from {@code start} (day 1) must each hold {@code
    * required} qualifying contacts ({@code qualifying}); near misses ({@code misses}) never count.
-   * MET: every period so far holds them (the episode open, or discharged); NOT_MET: a closed period
-   * holds fewer; PENDING: the period in progress holds fewer so far (more may come after the
-   * as-of); NOT_APPLICABLE: a stay discharged within the first period with fewer.
+   * The recurring rule: NOT_MET when a period that has closed holds fewer; MET when every closed
+   * period holds them and at least one has closed (the period in progress, or a last one cut short
+   * by the discharge, may hold fewer so far), or when the period in progress already holds them;
+   * PENDING only while the first period is in progress with fewer (more may come after the as-of);
+   * NOT_APPLICABLE: a stay discharged within the first period with fewer.
    */
   private static void everyPeriod(Registrar r, String id, Arbitrary<CaseRecord> base, Function<CaseRecord, LocalDate> start,
       int days, int required, Arbitrary<Fact> qualifying, List<Fact> misses) {
@@ -658,11 +660,13 @@ public final class RcScenarios implements ScenarioSource {
       int days, int required, Arbitrary<Fact> qualifying, List<Fact> misses, List<Arbitrary<Case>> alsoNotApplicable) {
     Arbitrary<Fact> miss = Arbitraries.of(withNoop(misses));
     // MET, open (as-of = the last instant) or discharged then.
+    // Once a period has closed with them, the period in progress (or one cut short) may hold fewer so far.
     r.meeting(id, Combinators.combine(base, Arbitraries.integers().between(0, 3 * days), Arbitraries.integers().between(0, 1439),
-            Arbitraries.of(true, false), Cases.upTo(MONTH))
-        .flatAs((rec, n, minute, discharged, wait) -> {
+            Arbitraries.of(true, false), Cases.upTo(MONTH), Arbitraries.of(true, false), Arbitraries.integers().between(0, required - 1))
+        .flatAs((rec, n, minute, discharged, wait, fewer, count) -> {
           Span s = span(rec, start.apply(rec), n, minute, days);
-          return fill(s, required, -1, 0, qualifying, miss).map(c -> discharged
+          boolean shortLast = fewer && n >= days && (!discharged || n % days != days - 1);
+          return fill(s, required, shortLast ? n / days : -1, count, qualifying, miss).map(c -> discharged
               ? Case.of(Cases.discharged(c, s.last()), s.last().plus(wait)) : Case.of(c, s.last()));
         }));
     // NOT_MET: a closed period (before the one in progress, or one ended by the discharge) with fewer.
@@ -675,8 +679,8 @@ public final class RcScenarios implements ScenarioSource {
           return fill(s, required, pick * closed / 101, count, qualifying, miss).map(c -> discharged
               ? Case.of(Cases.discharged(c, s.last()), s.last().plus(wait)) : Case.of(c, s.last()));
         }));
-    // PENDING: the period in progress holds fewer so far; a qualifying contact may come later.
-    r.pending(id, Combinators.combine(base, Arbitraries.integers().between(0, 3 * days), Arbitraries.integers().between(0, 1439),
+    // PENDING: the first period, in progress, holds fewer so far; a qualifying contact may come later.
+    r.pending(id, Combinators.combine(base, Arbitraries.integers().between(0, days - 1), Arbitraries.integers().between(0, 1439),
             Arbitraries.integers().between(0, required - 1), qualifying, Cases.longerThan(Duration.ZERO, MONTH))
         .flatAs((rec, n, minute, count, later, after) -> {
           Span s = span(rec, start.apply(rec), n, minute, days);

@@ -41,6 +41,7 @@ import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.ConsultationKind;
 import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.ContentElement;
+import org.perfspecs.model.ServiceType;
 import org.perfspecs.model.DocumentKind;
 import org.perfspecs.model.ImmutableMember;
 import org.perfspecs.model.Member;
@@ -73,6 +74,7 @@ public final class RrsPpwScenarios implements ScenarioSource {
 
   @Override
   public void register(Registrar r) {
+    population(r);
     obGynByReferral(r);
     infantNeeds(r);
     appointmentsAsIndicated(r);
@@ -89,6 +91,25 @@ public final class RrsPpwScenarios implements ScenarioSource {
     aftercarePlan(r);
     aftercareReferrals(r);
     incidentsReported(r);
+  }
+
+  // ---- OVERVIEW
+
+  /**
+   * OVW.0 "capable of serving the needs of pregnant and post-partum women ... 'Post-partum' is
+   * defined as the period following childbirth up to one year": the member is pregnant, or
+   * delivered at most one year before (the same date a year later included), on the date of
+   * admission; a referral not admitted yet has no admission to judge.
+   */
+  private static void population(Registrar r) {
+    String id = "RRS_PPW.OVW.0";
+    ServiceType rrs = ServiceType.RRS_PPW;
+    r.meeting(id, Combinators.combine(Cases.admittedPregnantOrPostpartum(rrs), Cases.upTo(UP_TO_A_MONTH))
+        .as((rec, wait) -> Case.of(rec, Cases.admission(rec).plus(wait))));
+    r.violating(id, Combinators.combine(Cases.admittedNeitherPregnantNorPostpartum(rrs), Cases.upTo(UP_TO_A_MONTH))
+        .as((rec, wait) -> Case.of(rec, Cases.admission(rec).plus(wait))));
+    r.notApplicable(id, Cases.notYetAdmitted(Cases.admittedPregnantOrPostpartum(rrs)));
+    r.traits(id, Trait.STAYS_MET_AS_TIME_PASSES, Trait.STAYS_MET_WITH_MORE_DOCUMENTATION);
   }
 
   // ---- SERVICE COMPONENTS

@@ -35,7 +35,7 @@ final class CspConditions {
     if (e.determinedIneligibleAt().filter(ctx::hasHappened).isPresent()) {
       return Optional.of(Judgment.notApplicable("the member was found ineligible at intake and not admitted"));
     }
-    return Optional.of(Judgment.undetermined("no admission time is recorded as of " + Times.format(ctx.asOf(), ctx.zone())));
+    return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx, "");
   }
 
   /** A written service plan is in the record (completed on or before the as-of date). */
@@ -56,8 +56,7 @@ final class CspConditions {
 
   private record ConsentTest(String description, Set<Party> parties) {
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
-      return RecordLists.anyIn(record.episode().consentToShareWith(), parties) ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record shows no consent to share information with " + description));
+      return org.perfspecs.checks.Consents.withoutConsent(record.episode(), ctx, parties, description);
     }
   }
 

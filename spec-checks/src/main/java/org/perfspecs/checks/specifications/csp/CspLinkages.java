@@ -126,10 +126,8 @@ public final class CspLinkages extends Section {
     if (record.member().stateAgencies().isEmpty()) {
       return Optional.of(Judgment.notApplicable("no state agency is involved with the member"));
     }
-    if (record.episode().consentToShareWith().stream().noneMatch(STATE_AGENCY_PARTIES::contains)) {
-      return Optional.of(Judgment.notApplicable("the member has not consented to share information with the state agencies involved"));
-    }
-    return Optional.empty();
+    return org.perfspecs.checks.Consents.withoutConsent(record.episode(), ctx, STATE_AGENCY_PARTIES,
+        "the state agencies involved");
   }
 
   private static List<Document> interagencyPlans(Episode e, EvaluationContext ctx) {

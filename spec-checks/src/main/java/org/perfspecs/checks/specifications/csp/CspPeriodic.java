@@ -6,51 +6,70 @@ import java.util.List;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Recurring;
+import org.perfspecs.checks.Recurring.State;
+import org.perfspecs.checks.Recurring.Window;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.Episode;
 
 /**
- * "At least every N months while enrolled": from the first date, each next update is due by the
- * end of the date N months after the previous one (e.g. 2024-01-31 + 3 months = 2024-04-30);
- * updates dated after the as-of date do not count. While the member is enrolled the next update
- * is PENDING until its due date passes; once discharged, the obligation ends with the discharge
- * date (no update is due after it, and an update dated after it is not one made while enrolled:
- * it is ignored).
+ * "At least every N months while enrolled", judged with the {@linkplain Recurring recurring rule}.
+ * The windows: from the first date, each next update is due by the end of the date N months after
+ * the previous one (month-end clipping: 2024-01-31 + 3 months = 2024-04-30; a 29 February anchor
+ * + 12 months = 28 February), and an update on time closes its window (met) and opens the next.
+ * Updates dated after the as-of date do not count. A window whose due date passed without an
+ * update is missed (NOT_MET), even when an update came later (the next window runs from that late
+ * update). While the member is enrolled the
+ * window in progress is the one from the latest on-time update: MET when at least one update was
+ * on time, PENDING before the first one falls due. Once discharged, the obligation ends with the
+ * discharge date: a window whose due date is on or after it is cut short (no update is due after
+ * it, and an update dated after it is ignored); a stay that ends before the first update falls
+ * due is NOT_APPLICABLE.
  */
 final class CspPeriodic {
   private CspPeriodic() {}
 
   static Judgment judge(LocalDate first, List<LocalDate> updates, int months, Episode e, EvaluationContext ctx,
       String what, Evidence basis) {
-    List<Evidence> evidence = new ArrayList<>(List.of(basis));
+    List<Window> windows = new ArrayList<>();
     LocalDate previous = first;
     LocalDate lastEnrolledDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(LocalDate.MAX);
+    boolean discharged = lastEnrolledDay != LocalDate.MAX;
     for (LocalDate u : updates.stream().filter(d -> d.isAfter(first) && ctx.hasBegun(d) && !d.isAfter(lastEnrolledDay))
         .sorted().toList()) {
       LocalDate dueDay = previous.plusMonths(months);
-      Deadline due = Deadline.endOf(dueDay, ctx.zone(), months + " months after " + previous + " (" + dueDay + ")");
-      evidence.add(Evidence.onDate("update", e.id(), u, what));
+      Deadline due = due(previous, dueDay, months, ctx);
+      Evidence update = Evidence.onDate("update", e.id(), u, what);
       if (u.isAfter(dueDay)) {
-        return Judgment.missed(due, what + " late: dated " + u + ", due by " + dueDay + " (" + months
-            + " months after " + previous + ")", CspRecords.all(evidence));
+        windows.add(Window.of(due, State.CLOSED, false, what + " late: dated " + u + ", due by " + dueDay + " ("
+            + months + " months after " + previous + ")", update));
+      } else {
+        windows.add(Window.of(due, State.CLOSED, true, what + " on " + u + ", due by " + dueDay, update));
       }
       previous = u;
     }
     LocalDate dueDay = previous.plusMonths(months);
-    Deadline due = Deadline.endOf(dueDay, ctx.zone(), months + " months after " + previous + " (" + dueDay + ")");
-    boolean discharged = e.dischargedAt().filter(ctx::hasHappened).isPresent();
+    Deadline due = due(previous, dueDay, months, ctx);
+    String none = "no " + what + " by " + dueDay + " (" + months + " months after " + previous + ")";
     if (discharged) {
-      LocalDate dischargeDay = ctx.dateOf(e.dischargedAt().get());
-      return dischargeDay.isAfter(dueDay)
-          ? Judgment.missed(due, "no " + what + " by " + dueDay + " (" + months + " months after " + previous
-              + "), before the discharge on " + dischargeDay, CspRecords.all(evidence))
-          : Judgment.met((previous.equals(first) ? "no " + what + " fell due" : "every " + what + " due was on time")
-              + " before the discharge on " + dischargeDay, CspRecords.all(evidence));
+      windows.add(lastEnrolledDay.isAfter(dueDay)
+          ? Window.of(due, State.CLOSED, false, none + ", before the discharge on " + lastEnrolledDay)
+          : Window.of(due, State.CUT_SHORT, false, "no " + what + " fell due before the discharge on "
+              + lastEnrolledDay + " (the next was due by " + dueDay + ")"));
+    } else {
+      windows.add(due.isOpenAt(ctx.asOf())
+          ? Window.of(due, State.IN_PROGRESS, false, "the next " + what + " is due by " + dueDay + " (" + months
+              + " months after " + previous + "); none yet")
+          : Window.of(due, State.CLOSED, false, none));
     }
-    return due.isOpenAt(ctx.asOf())
-        ? Judgment.pending(due, "the next " + what + " is due by " + dueDay + " (" + months + " months after "
-            + previous + ")", CspRecords.all(evidence))
-        : Judgment.missed(due, "no " + what + " by " + dueDay + " (" + months + " months after " + previous + ")",
-            CspRecords.all(evidence));
+    return Recurring.judge(windows, allMet(what), ctx, basis);
+  }
+
+  private static Deadline due(LocalDate previous, LocalDate dueDay, int months, EvaluationContext ctx) {
+    return Deadline.endOf(dueDay, ctx.zone(), months + " months after " + previous + " (" + dueDay + ")");
+  }
+
+  private static String allMet(String what) {
+    return "every " + what + " that fell due was on time";
   }
 }

@@ -19,6 +19,7 @@ import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Requirement;
@@ -92,6 +93,31 @@ public final class CspProcessSpecifications extends Section {
       ReferralSource.DIVERSIONARY_24_HOUR);
 
   /**
+   * "Initiate service planning immediately" (2.a, and the discharge planning at the referrer of
+   * 2.a.2, which the encoding places at the same time): by default by the end of day 1, the day of
+   * admission (America/New_York); N days means by the end of the N-th day, the admission date day 1.
+   */
+  public static final Interpretation IMMEDIATELY = Interpretation.days("CSP.PROC.2.a.1.a.immediately",
+      "initiate service planning immediately", 1,
+      "Service planning cannot start before the member is admitted, and the contact with the referral source is usually a call made the same day, so the admission day is the reading that asks no more than the intake itself.");
+
+  /**
+   * "Begin discharge planning upon admission" (2.g.1.a): by default by the end of day 1, the day of
+   * admission; N days means by the end of the N-th day, the admission date day 1.
+   */
+  public static final Interpretation DISCHARGE_PLANNING_UPON_ADMISSION = Interpretation.days(
+      "CSP.PROC.2.g.1.a.uponAdmission", "begin discharge planning upon admission", 1,
+      "A progress note is dated, not timed, so the admission date is the finest reading the record allows.");
+
+  /**
+   * "Upon completion of the comprehensive needs assessment" (2.c): by default by the end of day 1,
+   * the date the needs assessment is completed; N days means by the end of the N-th day.
+   */
+  public static final Interpretation UPON_COMPLETION = Interpretation.days("CSP.PROC.2.c.uponCompletion",
+      "upon completion of the comprehensive needs assessment", 1,
+      "Both documents are dated, not timed: a plan completed the same day as the assessment is the literal reading of upon completion.");
+
+  /**
    * {@index CSP.PROC.2.a.1.a}: 2.a, first bullet, first obligation: service planning initiated "immediately" by communicating
    * with the referral source. Applies to an admitted member referred by someone other than the
    * member. "Immediately" is read as: a contact with the referral source as a party, at or after
@@ -101,6 +127,7 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.a.1.a", MUST,
       cite("2.a (Intake Services), first bullet, first obligation", "The program must initiate service planning immediately by communicating with the referral source, if any, to determine goals"),
       CspProcessSpecifications::communicateWithReferralSource)
+      .reading(IMMEDIATELY)
       .when(Condition.of("the member was referred by a referral source other than the member",
           CspProcessSpecifications::hasReferralSource))
       .when(CspConditions.admitted());
@@ -126,6 +153,7 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.a.2", MUST,
       cite("2.a (Intake Services), second bullet", "If the member is referred by a 24-hour behavioral health level of care, including inpatient and diversionary providers, the program will participate, as appropriate, in member discharge planning at the referring provider."),
       CspProcessSpecifications::dischargePlanningAtReferrer)
+      .reading(IMMEDIATELY)
       .when(Condition.of("the member was referred by a 24-hour behavioral health level of care",
           CspProcessSpecifications::referredBy24Hour))
       .when(CspConditions.admitted());
@@ -195,6 +223,7 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.c", MUST,
       cite("2.c (Service Planning), first sentence", "The program must complete a service plan for every member upon completion of the comprehensive needs assessment as follows:"),
       CspProcessSpecifications::planUponNeedsAssessment)
+      .reading(UPON_COMPLETION)
       .when(needsAssessmentDone());
 
   /**
@@ -578,6 +607,7 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.g.1.a", MUST,
       cite("2.g (Discharge Planning), first bullet, first obligation", "The provider shall begin discharge planning upon admission of the member into the CSP"),
       CspProcessSpecifications::dischargePlanningAtAdmission)
+      .reading(DISCHARGE_PLANNING_UPON_ADMISSION)
       .when(CspConditions.admitted());
 
   /**
@@ -805,12 +835,19 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant referred = e.referral().orElseThrow().at();
     Instant admitted = e.admittedAt().orElseThrow();
-    Deadline due = Deadline.endOf(ctx.dateOf(admitted), ctx.zone(), "end of the day of admission (" + ctx.dateOf(admitted) + ")");
+    Deadline due = dayOf(ctx.dateOf(admitted), IMMEDIATELY.daysIn(ctx), ctx, "admission");
     Optional<Contact> first = e.contacts().stream()
         .filter(c -> c.parties().contains(Party.REFERRAL_SOURCE) && kind.test(c) && !c.at().isBefore(referred))
         .min(Comparator.comparing(Contact::at));
     return Timeliness.judge(due, first.map(c -> Timed.of(c.at(), CspRecords.evidence(c))), what, ctx,
         referralEvidence(e), CspRecords.episode(e, admitted, "admission"));
+  }
+
+  /** The end of day {@code n} counted from {@code first} (day 1): the day of {@code what} when n is 1. */
+  private static Deadline dayOf(LocalDate first, int n, EvaluationContext ctx, String what) {
+    LocalDate day = first.plusDays(n - 1L);
+    return Deadline.endOf(day, ctx.zone(), n == 1 ? "end of the day of " + what + " (" + day + ")"
+        : "end of day " + n + " from the day of " + what + " (" + day + ")");
   }
 
   private static Judgment communicateWithReferralSource(CaseRecord record, EvaluationContext ctx) {
@@ -883,8 +920,8 @@ public final class CspProcessSpecifications extends Section {
       start = e.admittedAt().get();
       basis = CspRecords.episode(e, start, "admission (no initial appointment recorded)");
     } else {
-      return Judgment.undetermined("no initial appointment or admission time is recorded as of "
-          + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ", so the needs assessment deadline cannot be computed");
+      return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx,
+          "with no initial appointment either, the needs assessment deadline cannot be computed").orElseThrow();
     }
     Deadline due = Deadline.calendarDaysAfter(start, 14, ctx.zone());
     Optional<Document> first = e.documents().stream().filter(d -> d.kind() == DocumentKind.NEEDS_ASSESSMENT)
@@ -917,7 +954,7 @@ public final class CspProcessSpecifications extends Section {
   private static Judgment planUponNeedsAssessment(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Document na = needsAssessments(e, ctx).get(0);
-    Deadline due = Deadline.endOf(na.date(), ctx.zone(), "upon completion of the needs assessment (" + na.date() + ")");
+    Deadline due = dayOf(na.date(), UPON_COMPLETION.daysIn(ctx), ctx, "completion of the needs assessment");
     Optional<ServicePlan> plan = e.servicePlan();
     if (plan.isPresent() && plan.get().completedOn().isBefore(na.date()) && ctx.hasBegun(plan.get().completedOn())) {
       return Judgment.notMet("the service plan (" + plan.get().completedOn() + ") was completed before the needs assessment ("
@@ -1089,7 +1126,7 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant admitted = e.admittedAt().orElseThrow();
     LocalDate day = ctx.dateOf(admitted);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "end of the day of admission (" + day + ")");
+    Deadline due = dayOf(day, DISCHARGE_PLANNING_UPON_ADMISSION.daysIn(ctx), ctx, "admission");
     Optional<Document> first = e.documents().stream()
         .filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE && d.elements().contains(ContentElement.DISCHARGE_PLANNING_ACTIVITY))
         .min(Comparator.comparing(Document::date));
@@ -1168,7 +1205,7 @@ public final class CspProcessSpecifications extends Section {
   private record Forwarded(Set<Party> parties) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Set<Party> consented = EnumSet.noneOf(Party.class);
-      record.episode().consentToShareWith().stream().filter(parties::contains).forEach(consented::add);
+      org.perfspecs.checks.Consents.given(record.episode(), ctx).stream().filter(parties::contains).forEach(consented::add);
       List<Document> plans = CspRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.DISCHARGE_PLAN));
       Set<Party> sent = EnumSet.noneOf(Party.class);
       plans.forEach(d -> sent.addAll(d.forwardedTo()));

@@ -33,7 +33,7 @@ public final class Esoap {
           InsuranceProduct.TUFTS_HEALTH_DIRECT, InsuranceProduct.TUFTS_HEALTH_TOGETHER,
           InsuranceProduct.TUFTS_HEALTH_RITOGETHER, InsuranceProduct.TUFTS_HEALTH_ONE_CARE)
       .inheritsFrom(GENERAL_SPECIFICATIONS, SOAP_SPECIFICATIONS, CMR_105_164)
-      .sections(new EsoapDefinition(), new EsoapComponentsOfService(), new EsoapStaffingRequirements(),
+      .sections(new EsoapGeneral(), new EsoapDefinition(), new EsoapComponentsOfService(), new EsoapStaffingRequirements(),
           new EsoapAssessmentPlanning(), new EsoapDischargePlanning(),
           new EsoapLinkages(), new EsoapQualityManagement())
       .build();

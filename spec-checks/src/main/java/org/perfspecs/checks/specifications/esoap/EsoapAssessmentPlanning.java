@@ -13,6 +13,7 @@ import org.perfspecs.checks.Conditions;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
@@ -102,15 +103,24 @@ public final class EsoapAssessmentPlanning extends Section {
   public static final EpisodeRequirement DISCHARGE_PLAN_IN_CONSULTATION = consultation('c', DocumentKind.DISCHARGE_PLAN, "discharge plan");
 
   /**
+   * "Immediately upon admission" (ASMT.3.d): by default 24 hours elapsed from the admission instant
+   * (an admission at 23:30 and one at 00:01 get the same time), met at exactly admission + 24 hours.
+   */
+  public static final Interpretation IMMEDIATELY_UPON_ADMISSION = Interpretation.duration(
+      "ESOAP.ASMT.3.d.immediately", "immediately upon admission", java.time.Duration.ofHours(24),
+      "The document gives no number; 24 hours elapsed from the admission instant is the shortest window that a referral made the next working morning meets and gives every admission the same time, whatever the hour.");
+
+  /**
    * {@index ESOAP.ASMT.3.d}: Item 3, second sentence: with no obstetric provider identified, a referral to one
-   * "immediately upon admission", read as by the end of the day of admission (America/New_York):
-   * the last nanosecond of that day is on time, the first instant of the next is late. PENDING
-   * until then; a referral made before admission counts.
+   * "immediately upon admission", read through {@link #IMMEDIATELY_UPON_ADMISSION} (default: within
+   * 24 hours of the admission instant, met at exactly admission + 24 hours, late a nanosecond
+   * after). PENDING until then; a referral made before admission (at intake) counts.
    */
   public static final EpisodeRequirement OBSTETRIC_REFERRAL_ON_ADMISSION = EpisodeRequirement.of(
       "ESOAP.ASMT.3.d", MUST,
       cite("3, second sentence", "If a pre-existing obstetrician/gynecologist, midwife, or other obstetric health care provider cannot be identified, the provider makes a referral immediately upon admission."),
       EsoapAssessmentPlanning::obstetricReferralOnAdmission)
+      .reading(IMMEDIATELY_UPON_ADMISSION)
       .when(Conditions.pregnantOrPostpartumAtAdmission())
       .when(EsoapRecords.noObstetricProvider());
 
@@ -174,7 +184,7 @@ public final class EsoapAssessmentPlanning extends Section {
 
   private static Judgment obstetricReferralOnAdmission(CaseRecord record, EvaluationContext ctx) {
     Instant admitted = EsoapRecords.admitted(record);
-    Deadline due = Deadline.endOf(ctx.dateOf(admitted), ctx.zone(), "end of the day of admission " + ctx.dateOf(admitted));
+    Deadline due = Deadline.after(admitted, IMMEDIATELY_UPON_ADMISSION.durationIn(ctx), ctx.zone());
     Optional<Referral> referral = EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx)
         .stream().findFirst();
     return Timeliness.judge(due, referral.map(r -> Timed.of(r.at(), EsoapRecords.evidence(r))),

@@ -73,15 +73,21 @@ public final class EsoapComponentsOfService extends Section {
       Esoap.CMR_105_164);
 
   /**
-   * {@index ESOAP.COMP.4.2}: Item 4, second bullet: a medical and an obstetric consultation, each arranged no later than
-   * exactly 48 hours after admission (48:00 is on time, 48:01 is late), for a member pregnant or
-   * postpartum at admission.
+   * {@index ESOAP.COMP.4.2}: Item 4, second bullet: "all necessary medical and obstetric consultations", each arranged no
+   * later than exactly 48 hours after admission (48:00 is on time, 48:01 is late), for a member
+   * pregnant or postpartum at admission. Necessity is a fact the record states ({@link
+   * org.perfspecs.model.NecessityDetermination}): a kind whose latest determination (at or before
+   * the as-of time) assessed it as not necessary is not required; without such a statement both
+   * are required (the conservative reading: "necessary" is not presumed away). When both were
+   * assessed as not necessary, NOT_APPLICABLE.
    */
   public static final EpisodeRequirement CONSULTATIONS_WITHIN_48_HOURS = EpisodeRequirement.of(
       "ESOAP.COMP.4.2", MUST,
       cite("4, second bullet", "The provider arranges all necessary medical and obstetric consultations within 48 hours of admission and documents this in the Member's health record."),
       EsoapComponentsOfService::consultationsWithin48Hours)
-      .when(Conditions.pregnantOrPostpartumAtAdmission());
+      .when(Conditions.pregnantOrPostpartumAtAdmission())
+      .when(org.perfspecs.checks.Condition.of("a medical or obstetric consultation is not assessed as unnecessary",
+          EsoapComponentsOfService::someConsultationNecessary));
 
   /** The longest allowed gap between two capacity updates, in days ("one time per week"). */
   public static final int CAPACITY_UPDATE_DAYS = 7;
@@ -291,6 +297,16 @@ public final class EsoapComponentsOfService extends Section {
     var admitted = e.admittedAt().orElseThrow(); // the condition guarantees an admission
     Deadline due = Deadline.hoursAfter(admitted, 48, ctx.zone());
     Evidence admission = Evidence.of("episode", e.id(), admitted, "admission");
+    var medicalWaived = org.perfspecs.checks.Consents.notNecessary(e, ConsultationKind.MEDICAL, ctx);
+    var obstetricWaived = org.perfspecs.checks.Consents.notNecessary(e, ConsultationKind.OBSTETRIC, ctx);
+    if (medicalWaived.isPresent() || obstetricWaived.isPresent()) {
+      ConsultationKind kind = medicalWaived.isPresent() ? ConsultationKind.OBSTETRIC : ConsultationKind.MEDICAL;
+      var waiver = org.perfspecs.checks.Consents.evidence(medicalWaived.orElseGet(obstetricWaived::get));
+      Optional<Consultation> needed = earliest(e, kind, ctx);
+      String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+      return Timeliness.judge(due, needed.map(c -> Timed.of(c.arrangedAt(), evidence(c))),
+          name + " consultation arranged (the other assessed as not necessary)", ctx, admission, waiver);
+    }
     Optional<Consultation> medical = earliest(e, ConsultationKind.MEDICAL, ctx);
     Optional<Consultation> obstetric = earliest(e, ConsultationKind.OBSTETRIC, ctx);
     if (medical.isPresent() && obstetric.isPresent()) {
@@ -305,6 +321,16 @@ public final class EsoapComponentsOfService extends Section {
     Evidence[] basis = Optional.ofNullable(medical.orElse(obstetric.orElse(null)))
         .map(c -> new Evidence[] {admission, evidence(c)}).orElse(new Evidence[] {admission});
     return Timeliness.judge(due, Optional.empty(), "arranged " + missing + " consultation", ctx, basis);
+  }
+
+  private static Optional<Judgment> someConsultationNecessary(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    var medical = org.perfspecs.checks.Consents.notNecessary(e, ConsultationKind.MEDICAL, ctx);
+    var obstetric = org.perfspecs.checks.Consents.notNecessary(e, ConsultationKind.OBSTETRIC, ctx);
+    return medical.isPresent() && obstetric.isPresent()
+        ? Optional.of(Judgment.notApplicable("both the medical and the obstetric consultation were assessed as not necessary",
+            org.perfspecs.checks.Consents.evidence(medical.get()), org.perfspecs.checks.Consents.evidence(obstetric.get())))
+        : Optional.empty();
   }
 
   private static Optional<Consultation> earliest(Episode e, ConsultationKind kind, EvaluationContext ctx) {
@@ -535,6 +561,9 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static List<Referral> consentedObstetricReferrals(CaseRecord record, EvaluationContext ctx) {
+    if (org.perfspecs.checks.Consents.referralRefusal(record.episode(), ServiceCategory.OBSTETRIC_PROVIDER, ctx).isPresent()) {
+      return List.of(); // a documented refusal stands over a consent
+    }
     return EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx).stream()
         .filter(r -> r.memberConsented().orElse(false)).toList();
   }

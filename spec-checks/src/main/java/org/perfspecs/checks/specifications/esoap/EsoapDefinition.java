@@ -2,8 +2,6 @@ package org.perfspecs.checks.specifications.esoap;
 
 import static org.perfspecs.checks.Strength.MUST;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +13,7 @@ import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
-import org.perfspecs.checks.Times;
 import org.perfspecs.model.CaseRecord;
-import org.perfspecs.model.Episode;
 import org.perfspecs.model.License;
 import org.perfspecs.model.Program;
 
@@ -88,21 +84,9 @@ public final class EsoapDefinition extends Section {
   }
 
   private static Judgment pregnantOrPostpartum(CaseRecord record, EvaluationContext ctx) {
-    Episode e = record.episode();
-    Optional<Instant> admitted = e.admittedAt().filter(ctx::hasHappened);
-    if (admitted.isEmpty()) {
-      return Judgment.undetermined("no admission time is recorded (as of " + Times.format(ctx.asOf(), ctx.zone())
-          + "), so pregnancy or postpartum status at admission cannot be decided");
-    }
-    LocalDate day = ctx.dateOf(admitted.get());
-    Evidence admission = Evidence.of("episode", e.id(), admitted.get(), "admission");
-    if (record.member().pregnancy().isPresent() && record.member().pregnancy().get().isPregnantOrPostpartumOn(day)) {
-      return Judgment.met("the member is " + record.member().pregnancy().get().state().name().toLowerCase(Locale.ROOT)
-          + " on the date of admission " + day, admission);
-    }
-    return Judgment.notMet("the member is neither pregnant nor within one year after childbirth on the date of admission "
-        + day + "; the service is for pregnant or postpartum members", admission);
+    return org.perfspecs.checks.Conditions.servesPregnantOrPostpartum(record, ctx);
   }
+
 
   private static Judgment dphLicensedFacility(Program program, EvaluationContext ctx) {
     Optional<License> licence = program.licenses().stream()

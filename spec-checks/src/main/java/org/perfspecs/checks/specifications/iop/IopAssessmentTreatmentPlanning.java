@@ -408,7 +408,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       return Judgment.notApplicable("no plan involves anyone other than the member and the treatment team", IopRecords.evidence(plans));
     }
     Set<Party> without = EnumSet.copyOf(others);
-    without.removeAll(e.consentToShareWith());
+    without.removeAll(org.perfspecs.checks.Consents.given(e, ctx));
     return without.isEmpty()
         ? Judgment.met("consent is documented for every party involved: " + others, IopRecords.evidence(plans))
         : Judgment.notMet("no documented consent for the involvement of " + without, IopRecords.evidence(plans));

@@ -15,6 +15,7 @@ import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
@@ -151,12 +152,15 @@ public final class IopComponentsOfServices extends Section {
    * member's providers to develop an integrated treatment and discharge plan". Applies once a
    * treatment plan is in the record; MET when a treatment or discharge plan was developed with at
    * least one of the member's providers ({@link #PROVIDERS}) and the member consented to sharing with
-   * each such provider ({@code consentToShareWith}); NOT_MET otherwise.
+   * each such provider ({@code consentToShareWith}, not refused); NOT_MET otherwise. "With the
+   * consent of the member" conditions the obligation ({@link org.perfspecs.checks.Consents}):
+   * NOT_APPLICABLE when the member refused consent to share with their providers, or gave none.
    */
   public static final EpisodeRequirement COORDINATES_WITH_PROVIDERS = EpisodeRequirement.of(
       "IOP.COMP.7", MUST,
       cite("bullet 7", "A multidisciplinary team, with the consent of the member, coordinates with the member's providers to develop an integrated treatment and discharge plan"),
       IopComponentsOfServices::coordinatesWithProviders)
+      .when(org.perfspecs.checks.Consents.toShareWithAnyOf(PROVIDERS, "the member's providers"))
       .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"));
 
   /**
@@ -169,15 +173,28 @@ public final class IopComponentsOfServices extends Section {
       IopComponentsOfServices::emergencyProcedures);
 
   /**
-   * {@index IOP.COMP.9}: Bullet 9: "The IOP Psychiatrist will review each admission". MET when a psychiatric admission
-   * review dated on or after the admission date is in the record by the planning deadline (end of the
-   * first business day after the day of admission, when the team reviews the assessment); PENDING
-   * before it; NOT_MET late or absent.
+   * How "will review each admission" (COMP.9) is judged, since the bullet states no deadline:
+   * {@code STAY_SO_FAR} (default) judges it over the stay so far, as every obligation without a
+   * window; {@code PLANNING_DEADLINE} reads it as due by the planning deadline (the end of the
+   * first business day after the day of admission, when the team reviews the assessment).
+   */
+  public static final Interpretation REVIEW_WINDOW = Interpretation.choice("IOP.COMP.9.review",
+      "will review each admission", "STAY_SO_FAR", List.of("STAY_SO_FAR", "PLANNING_DEADLINE"),
+      "The bullet states no deadline, so by default the review is judged over the stay so far like every obligation without a window; PLANNING_DEADLINE ties it to the first treatment-team review (end of the first business day after admission) for an auditor who reads the review as part of intake.");
+
+  /**
+   * {@index IOP.COMP.9}: Bullet 9: "The IOP Psychiatrist will review each admission". A psychiatric admission review
+   * dated on or after the admission date. Read through {@link #REVIEW_WINDOW}: by default over the
+   * stay so far (MET when the record shows one by the discharge, or by the as-of date while the
+   * member is in the program; NOT_MET when it does not); with {@code PLANNING_DEADLINE}, by the
+   * end of the first business day after the day of admission (PENDING before it, NOT_MET late or
+   * absent).
    */
   public static final EpisodeRequirement PSYCHIATRIST_REVIEWS_ADMISSION = EpisodeRequirement.of(
       "IOP.COMP.9", MUST,
       cite("bullet 9", "The IOP Psychiatrist will review each admission to assess the medical, psychiatric and pharmacological treatment needs of the member"),
       IopComponentsOfServices::psychiatristReviewsAdmission)
+      .reading(REVIEW_WINDOW)
       .when(IopRecords.admitted());
 
   /**
@@ -346,8 +363,20 @@ public final class IopComponentsOfServices extends Section {
     java.time.LocalDate admitted = ctx.dateOf(IopRecords.admittedAt(record));
     List<Document> reviews = IopRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW))
         .stream().filter(d -> !d.date().isBefore(admitted)).toList();
-    return IopRecords.documentBy(IopRecords.planningDeadline(record, ctx), reviews, "psychiatric admission review", ctx,
-        IopRecords.admission(record));
+    if (REVIEW_WINDOW.choiceIn(ctx).equals("PLANNING_DEADLINE")) {
+      return IopRecords.documentBy(IopRecords.planningDeadline(record, ctx), reviews, "psychiatric admission review", ctx,
+          IopRecords.admission(record));
+    }
+    java.time.LocalDate lastDay = ctx.dateOf(IopRecords.stayEnd(record.episode(), ctx));
+    Optional<Document> shown = reviews.stream().filter(d -> !d.date().isAfter(lastDay)).findFirst();
+    if (shown.isPresent()) {
+      return Judgment.met("a psychiatric admission review is in the record, dated " + shown.get().date(),
+          IopRecords.admission(record), IopRecords.evidence(shown.get()));
+    }
+    String until = record.episode().dischargedAt().filter(ctx::hasHappened)
+        .map(d -> "during the stay (discharged " + Times.format(d, ctx.zone()) + ")")
+        .orElse("during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")");
+    return Judgment.notMet("the record shows no psychiatric admission review " + until, IopRecords.admission(record));
   }
 
   private static Judgment coordinatesWithProviders(CaseRecord record, EvaluationContext ctx) {
@@ -362,7 +391,7 @@ public final class IopComponentsOfServices extends Section {
           IopRecords.evidence(plans));
     }
     Set<Party> withoutConsent = EnumSet.copyOf(providers);
-    withoutConsent.removeAll(e.consentToShareWith());
+    withoutConsent.removeAll(org.perfspecs.checks.Consents.given(e, ctx));
     return withoutConsent.isEmpty()
         ? Judgment.met("plans were developed with " + providers + ", with the member's consent to share with each",
             IopRecords.evidence(plans))

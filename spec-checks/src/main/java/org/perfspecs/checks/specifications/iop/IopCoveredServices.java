@@ -78,8 +78,10 @@ public final class IopCoveredServices extends Section {
    * Weeks are consecutive 7-day periods from the date of admission (days 1-7, 8-14, ...), in
    * America/New_York; attendance is a day with at least one attendance contact ({@link
    * IopRecords#ATTENDANCE_KINDS}) from admission to discharge. Every week that has ended (or ended
-   * with the discharge on or after its last day) must hold at least three attendance days; the week
-   * in progress is PENDING until it holds three or ends; a last week cut short by discharge is judged
+   * with the discharge on or after its last day) must hold at least three attendance days, with the
+   * {@linkplain org.perfspecs.checks.Recurring recurring rule}: MET once a week has ended and every
+   * ended week held three (or the week in progress holds three), the end of the week in progress as
+   * the due time; PENDING only during the first week; a last week cut short by discharge is judged
    * only if it already holds three, and a stay shorter than one week with fewer than three is
    * NOT_APPLICABLE.
    */
@@ -162,40 +164,9 @@ public final class IopCoveredServices extends Section {
   private static Judgment attendsThreeTimesAWeek(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     LocalDate start = ctx.dateOf(IopRecords.admittedAt(record));
-    boolean discharged = e.dischargedAt().filter(ctx::hasHappened).isPresent();
-    LocalDate lastDay = discharged ? ctx.dateOf(e.dischargedAt().get()) : ctx.today();
     SortedSet<LocalDate> days = IopRecords.attendanceDays(record, ctx);
-    List<Evidence> weeks = new ArrayList<>();
-    for (int k = 0; ; k++) {
-      LocalDate from = start.plusWeeks(k);
-      LocalDate to = from.plusDays(6);
-      if (from.isAfter(lastDay)) {
-        break;
-      }
-      long count = days.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
-      Deadline end = Deadline.endOf(to, ctx.zone(), "end of week " + (k + 1) + " of the stay (" + from + " to " + to + ")");
-      Evidence week = Evidence.onDate("week", e.id() + "#" + (k + 1), from, count + " attendance day(s) from " + from + " to " + to);
-      weeks.add(week);
-      if (count >= ATTENDANCE_PER_WEEK) {
-        continue;
-      }
-      if (discharged && to.isAfter(lastDay)) {
-        if (k == 0) {
-          return Judgment.notApplicable("the stay lasted less than one week (" + from + " to " + lastDay + ") with "
-              + count + " attendance day(s)", week);
-        }
-        break; // a last week cut short by discharge
-      }
-      if (!discharged && end.isOpenAt(ctx.asOf())) {
-        return Judgment.pending(end, "week " + (k + 1) + " (" + from + " to " + to + ") has " + count
-            + " attendance day(s) so far; at least " + ATTENDANCE_PER_WEEK + " are expected by its end",
-            weeks.toArray(Evidence[]::new));
-      }
-      return Judgment.missed(end, "week " + (k + 1) + " (" + from + " to " + to + ") had " + count
-          + " attendance day(s); at least " + ATTENDANCE_PER_WEEK + " are expected", weeks.toArray(Evidence[]::new));
-    }
-    return Judgment.met("every week of the stay had at least " + ATTENDANCE_PER_WEEK + " attendance days",
-        weeks.toArray(Evidence[]::new));
+    return org.perfspecs.checks.Recurring.everyPeriod(e, ctx, start, 7, ATTENDANCE_PER_WEEK, List.copyOf(days),
+        "attendance day(s)", "week");
   }
 
   private static Judgment lengthOfStay(CaseRecord record, EvaluationContext ctx) {

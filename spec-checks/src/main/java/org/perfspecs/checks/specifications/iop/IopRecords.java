@@ -96,9 +96,8 @@ final class IopRecords {
   }
 
   private static Optional<Judgment> admittedBlocks(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().admittedAt().filter(ctx::hasHappened).isPresent() ? Optional.empty()
-        : Optional.of(Judgment.undetermined("no admission time is recorded as of "
-            + Times.format(ctx.asOf(), ctx.zone()) + ", so the requirement cannot be placed in the stay"));
+    return org.perfspecs.checks.Conditions.withoutAdmission(record.episode(), ctx,
+        "the requirement cannot be placed in the stay");
   }
 
   /** Applies when the record marks a need for {@code need}; NOT_APPLICABLE otherwise. */

@@ -3,7 +3,6 @@ package org.perfspecs.checks.specifications.rc;
 import static org.perfspecs.checks.Strength.MUST;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -48,7 +47,8 @@ public final class RcCaseRateActivities extends Section {
   public static final EpisodeRequirement IN_PERSON_WELLNESS_PLAN_AT_ONSET = EpisodeRequirement.of(
       "RC.CASE.1", MUST,
       cite("1", "At least one in-person meeting at the onset of service delivery to develop the Wellness Plan in conjunction with the Member"),
-      RcCaseRateActivities::inPersonWellnessPlanAtOnset);
+      RcCaseRateActivities::inPersonWellnessPlanAtOnset)
+      .reading(RcRecords.ONSET);
 
   /**
    * {@index RC.CASE.2}: Item 2: at least five connections in every thirty-day period.
@@ -57,11 +57,14 @@ public final class RcCaseRateActivities extends Section {
    * America/New_York: days 1-30, 31-60, ... A connection is a contact in person, by phone or by
    * text (telehealth video is not one of the three modes named) with the member engaged and
    * responsive; case-related work without the member, and contacts after discharge, never count.
-   * Each period that has closed
-   * (its last day has ended before the as-of time) must hold at least five; the period in
-   * progress is PENDING until it holds five or closes. A last period cut short by discharge is
-   * judged only if it already holds five (it is not a thirty-day period). A stay shorter than
-   * thirty days with fewer than five connections is NOT_APPLICABLE.
+   * Judged with the {@linkplain org.perfspecs.checks.Recurring recurring rule}: a period that has
+   * closed (its last day has ended before the as-of time, or the discharge came after it) with
+   * fewer than five is NOT_MET; MET once a period has closed and every closed one held five, or
+   * when the period in progress already holds five; PENDING while the first period is in progress
+   * with fewer. A last period cut short by discharge counts only if it already holds five (it is
+   * not a thirty-day period), so a stay shorter than thirty days with fewer than five connections
+   * is NOT_APPLICABLE. Every finding on an open episode carries the end of the period in progress
+   * as its due time.
    */
   public static final EpisodeRequirement FIVE_CONNECTIONS_PER_30_DAYS = EpisodeRequirement.of(
       "RC.CASE.2", MUST,
@@ -73,9 +76,10 @@ public final class RcCaseRateActivities extends Section {
    * the Member in working towards the goals in the Wellness Plan." Applies once a Wellness Plan is
    * in the record. Judged on consecutive 30-day periods from the plan's creation date (day 1),
    * with the rule of {@code RC.CASE.2}: every closed period must hold at least one connection that
-   * addressed the Wellness Plan goals (topic WELLNESS_PLAN_GOALS); the period in progress is
-   * PENDING until it holds one; a last period cut short by discharge is judged only if it holds one;
-   * a stay that ends within the first period without one is NOT_APPLICABLE.
+   * addressed the Wellness Plan goals (topic WELLNESS_PLAN_GOALS); MET once one has closed with
+   * one (or the period in progress holds one); PENDING only while the first period is in progress
+   * without one; a last period cut short by discharge is judged only if it holds one; a stay that
+   * ends within the first period without one is NOT_APPLICABLE.
    */
   public static final EpisodeRequirement CONNECTIONS_SUPPORT_WELLNESS_GOALS = EpisodeRequirement.of(
       "RC.CASE.2.b", MUST,
@@ -97,7 +101,8 @@ public final class RcCaseRateActivities extends Section {
    * present to assist Member in accomplishing goals", a minimum activity the provider must
    * document. "Sufficient" is not quantified: each 30-day period of service (from admission, as
    * for {@code RC.CASE.2}) must hold at least one case-related work record (kind
-   * CASE_RELATED_WORK) with time spent (more than 0 minutes); the period in progress is PENDING; a
+   * CASE_RELATED_WORK) with time spent (more than 0 minutes), with the rule of {@code RC.CASE.2}
+   * (PENDING only while the first period is in progress without one); a
    * last period cut short by discharge is judged only if it holds one; a stay shorter than 30 days
    * without one is NOT_APPLICABLE; UNDETERMINED without an admission. (It never counts as a
    * connection: see {@code RC.CASE.2}.)
@@ -126,63 +131,23 @@ public final class RcCaseRateActivities extends Section {
   private static Judgment fiveConnectionsPer30Days(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     if (e.admittedAt().filter(ctx::hasHappened).isEmpty()) {
-      return Judgment.undetermined("no admission (start of service) time is recorded as of "
-          + Times.format(ctx.asOf(), ctx.zone()) + ", so the 30-day periods cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the 30-day periods cannot be placed");
     }
     LocalDate start = ctx.dateOf(e.admittedAt().get());
-    LocalDate lastServiceDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
     java.time.Instant serviceEnd = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
-    List<Contact> connections = e.contacts().stream()
+    List<LocalDate> dates = e.contacts().stream()
         .filter(c -> isConnection(c) && !c.at().isAfter(serviceEnd))
+        .map(c -> ctx.dateOf(c.at()))
         .toList();
-    List<Evidence> periods = new ArrayList<>();
-    for (int k = 0; ; k++) {
-      LocalDate from = start.plusDays((long) k * PERIOD_DAYS);
-      LocalDate to = from.plusDays(PERIOD_DAYS - 1);
-      if (from.isAfter(lastServiceDay)) {
-        break;
-      }
-      long count = connections.stream()
-          .map(c -> ctx.dateOf(c.at()))
-          .filter(d -> !d.isBefore(from) && !d.isAfter(to))
-          .count();
-      Deadline end = Deadline.endOf(to, ctx.zone(), "end of 30-day period " + (k + 1) + " (" + from + " to " + to + ")");
-      Evidence period = Evidence.onDate("period", e.id() + "#" + (k + 1), from,
-          count + " connection(s) from " + from + " to " + to);
-      boolean cutShort = to.isAfter(lastServiceDay);
-      boolean closed = !end.isOpenAt(ctx.asOf()) || (!e.isOpenAt(ctx.asOf()) && !cutShort);
-      if (count >= CONNECTIONS_PER_PERIOD) {
-        periods.add(period);
-        continue;
-      }
-      if (closed && !cutShort) {
-        periods.add(period);
-        return Judgment.missed(end, "period " + (k + 1) + " (" + from + " to " + to + ") had " + count
-            + " connection(s) with the member; at least " + CONNECTIONS_PER_PERIOD + " are required",
-            periods.toArray(Evidence[]::new));
-      }
-      if (e.isOpenAt(ctx.asOf()) && !closed) {
-        periods.add(period);
-        return Judgment.pending(end, "period " + (k + 1) + " (" + from + " to " + to + ") has " + count
-            + " connection(s) so far; at least " + CONNECTIONS_PER_PERIOD + " are due by its end",
-            periods.toArray(Evidence[]::new));
-      }
-      // a last period cut short by discharge, with fewer than five: not a thirty-day period
-      if (k == 0) {
-        return Judgment.notApplicable("the service lasted less than one 30-day period (" + from + " to "
-            + lastServiceDay + ") and had " + count + " connection(s)", period);
-      }
-      break;
-    }
-    return Judgment.met("every 30-day period of the service had at least " + CONNECTIONS_PER_PERIOD
-        + " connections with the member", periods.toArray(Evidence[]::new));
+    return RcRecords.everyPeriod(e, ctx, start, PERIOD_DAYS, CONNECTIONS_PER_PERIOD, dates,
+        "connection(s)", "30-day period");
   }
 
   private static Judgment inPersonWellnessPlanAtOnset(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     java.util.Optional<java.time.Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the onset of service delivery cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the onset of service delivery cannot be placed");
     }
     Deadline due = RcRecords.onset(admitted.get(), ctx);
     Evidence admission = RcRecords.admission(e, admitted.get());
@@ -215,7 +180,7 @@ public final class RcCaseRateActivities extends Section {
     Episode e = record.episode();
     java.util.Optional<java.time.Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the 30-day periods cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the 30-day periods cannot be placed");
     }
     List<LocalDate> dates = RcRecords.contacts(e, ctx, c -> c.kind() == ContactKind.CASE_RELATED_WORK && c.minutes() > 0)
         .stream().map(c -> ctx.dateOf(c.at())).toList();

@@ -37,8 +37,8 @@ final class RcConditions {
     }
     Optional<Instant> admitted = RcRecords.admitted(record.episode(), ctx);
     if (admitted.isEmpty() && m.pregnancy().isPresent()) {
-      return Optional.of(Judgment.undetermined("no admission time is recorded and the member is not recorded as parenting, "
-          + "so pregnancy or postpartum status at admission cannot be decided"));
+      return org.perfspecs.checks.Conditions.withoutAdmission(record.episode(), ctx,
+          "the member is not recorded as parenting and pregnancy or postpartum status at admission cannot be decided");
     }
     if (m.pregnancy().isEmpty() || !m.pregnancy().get().isPregnantOrPostpartumOn(ctx.dateOf(admitted.get()))) {
       return Optional.of(Judgment.notApplicable("the member is not parenting, and neither pregnant nor within one year after childbirth on the date of admission"));

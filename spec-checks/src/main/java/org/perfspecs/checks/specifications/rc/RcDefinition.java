@@ -46,7 +46,8 @@ public final class RcDefinition extends Section {
   public static final EpisodeRequirement WELLNESS_PLAN_WITH_MEMBER = EpisodeRequirement.of(
       "RC.DEF.1", MUST,
       cite("second paragraph, third sentence", "The Recovery Coach will work with the Member to develop a Wellness Plan that orients the activities of the Recovery Coach service."),
-      RcDefinition::wellnessPlanWithMember);
+      RcDefinition::wellnessPlanWithMember)
+      .reading(RcRecords.ONSET);
 
   /**
    * {@index RC.DEF.2}: "Members can access Recovery Coaching services based on medical necessity and a referral by a

@@ -205,7 +205,7 @@ public final class RcPregnantAndParentingMembers extends Section {
     }
     Optional<Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the stay the Plan of Safe Care is judged over cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the stay the Plan of Safe Care is judged over cannot be placed");
     }
     return RcRecords.shownDuringStay(e, ctx, "Plan of Safe Care", Optional.empty(), RcRecords.admission(e, admitted.get()));
   }
@@ -227,7 +227,7 @@ public final class RcPregnantAndParentingMembers extends Section {
     Episode e = record.episode();
     Optional<Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the stay so far cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the stay so far cannot be placed");
     }
     Optional<Evidence> first = RcRecords.contacts(e, ctx, which).stream()
         .filter(c -> !c.at().isBefore(admitted.get()))

@@ -63,7 +63,8 @@ public final class RcProcessSpecifications extends Section {
   public static final EpisodeRequirement COPY_IN_RECORD = EpisodeRequirement.of(
       "RC.PROC.1.c", MUST,
       cite("1, third sentence", "A copy of the Wellness Plan is part of the Member's record."),
-      RcProcessSpecifications::copyInRecord);
+      RcProcessSpecifications::copyInRecord)
+      .reading(RcRecords.ONSET);
 
   /**
    * {@index RC.PROC.1.d}: Item 1, fourth sentence: applies once a Wellness Plan is in the record; "must meet the
@@ -84,12 +85,14 @@ public final class RcProcessSpecifications extends Section {
   public static final EpisodeRequirement INITIAL_IN_PERSON_VISIT = EpisodeRequirement.of(
       "RC.PROC.2.a", MUST,
       cite("2, the initial in person visits", "The Recovery Coach must document the required activities for the case rate, including the initial in person visits and the ongoing weekly contacts."),
-      RcProcessSpecifications::initialInPersonVisit);
+      RcProcessSpecifications::initialInPersonVisit)
+      .reading(RcRecords.ONSET);
 
   /**
    * {@index RC.PROC.2.b}: Item 2, "the ongoing weekly contacts": consecutive weeks of service (7 days each, day 1 the
    * admission date) each holding at least one connection, with the period rule of {@code
-   * RC.CASE.2}: a closed week without one is NOT_MET; the week in progress is PENDING; a last week
+   * RC.CASE.2}: a closed week without one is NOT_MET; MET once a week has closed and every closed
+   * week held one (or the week in progress holds one); PENDING only during the first week; a last week
    * cut short by discharge is judged only if it holds one; a stay shorter than a week without one is
    * NOT_APPLICABLE; UNDETERMINED without an admission.
    */
@@ -156,7 +159,7 @@ public final class RcProcessSpecifications extends Section {
     Episode e = record.episode();
     Optional<Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the onset of service delivery cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the onset of service delivery cannot be placed");
     }
     Optional<Timed> first = RcRecords.inPersonConnections(e, ctx).stream().findFirst()
         .map(c -> Timed.of(c.at(), RcRecords.contact(c, "in-person connection")));
@@ -168,7 +171,7 @@ public final class RcProcessSpecifications extends Section {
     Episode e = record.episode();
     Optional<Instant> admitted = RcRecords.admitted(e, ctx);
     if (admitted.isEmpty()) {
-      return RcRecords.noAdmission(ctx, "the weeks of service cannot be placed");
+      return RcRecords.noAdmission(e, ctx, "the weeks of service cannot be placed");
     }
     List<LocalDate> dates = RcRecords.connections(e, ctx).stream().map(c -> ctx.dateOf(c.at())).toList();
     return RcRecords.everyPeriod(e, ctx, ctx.dateOf(admitted.get()), WEEK_DAYS, 1, dates, "connection(s)", "week");

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Recurring;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.time.Deadline;
@@ -50,10 +52,12 @@ final class RcRecords {
     return e.admittedAt().filter(ctx::hasHappened);
   }
 
-  /** UNDETERMINED: no admission, so {@code consequence}. */
-  static Judgment noAdmission(EvaluationContext ctx, String consequence) {
-    return Judgment.undetermined("no admission (start of service) time is recorded as of "
-        + Times.format(ctx.asOf(), ctx.zone()) + ", so " + consequence);
+  /**
+   * Without an admission: NOT_APPLICABLE for a referral not admitted yet, else UNDETERMINED, so
+   * {@code consequence} ({@link org.perfspecs.checks.Conditions#withoutAdmission}).
+   */
+  static Judgment noAdmission(Episode e, EvaluationContext ctx, String consequence) {
+    return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx, consequence).orElseThrow();
   }
 
   /** The end of day {@code n} of service (the admission date is day 1). */
@@ -62,9 +66,16 @@ final class RcRecords {
     return Deadline.endOf(day, ctx.zone(), "end of day " + n + " of service, " + what + " (" + day + ")");
   }
 
-  /** The end of the onset of service delivery (day 7). */
+  /**
+   * "At the onset of service delivery": by default service days 1 to 7 (the first week, the
+   * admission date being day 1).
+   */
+  static final Interpretation ONSET = Interpretation.days("RC.CASE.1.onset", "at the onset of service delivery",
+      ONSET_DAYS, "The document gives no number; the first week of service (days 1 to 7, the admission date day 1) leaves room for the in-person meeting the plan needs while still being its start, before the weekly contacts begin.");
+
+  /** The end of the onset of service delivery (day 7 by default: {@link #ONSET}). */
   static Deadline onset(Instant admitted, EvaluationContext ctx) {
-    return endOfServiceDay(admitted, ONSET_DAYS, ctx, "the onset of service delivery");
+    return endOfServiceDay(admitted, ONSET.daysIn(ctx), ctx, "the onset of service delivery");
   }
 
   /**
@@ -175,7 +186,7 @@ final class RcRecords {
           : Judgment.notMet(failure, wellnessPlan(plan.get()));
     }
     if (admitted.isEmpty()) {
-      return noAdmission(ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
+      return noAdmission(e, ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
     }
     Deadline due = onset(admitted.get(), ctx);
     String dueText = Times.format(due.last(), ctx.zone()) + " (" + due.description() + ")";
@@ -210,58 +221,9 @@ final class RcRecords {
         : Judgment.notMet("no referral is recorded for the need(s) for " + what + ": " + missing, all(evidence));
   }
 
-  /**
-   * "At least {@code required} qualifying records in every period of {@code days} days", the rule
-   * of {@code RC.CASE.2} applied to other counts: consecutive periods from {@code start} (day 1);
-   * each period whose last day has ended (or that ended on or before a discharge) must hold at
-   * least {@code required}; the period in progress is PENDING until it holds them or closes; a last
-   * period cut short by discharge is judged only if it already holds them; a stay shorter than one
-   * period with fewer is NOT_APPLICABLE.
-   *
-   * @param dates the dates (America/New_York) of the qualifying records
-   * @param unit what is counted, e.g. {@code "connection(s)"}
-   * @param period what a period is called, e.g. {@code "week"} or {@code "30-day period"}
-   */
+  /** {@link Recurring#everyPeriod}, the rule of {@code RC.CASE.2} applied to other counts. */
   static Judgment everyPeriod(Episode e, EvaluationContext ctx, LocalDate start, int days, int required,
       List<LocalDate> dates, String unit, String period) {
-    LocalDate lastServiceDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
-    if (start.isAfter(lastServiceDay)) {
-      return Judgment.notApplicable("no day of service falls on or after " + start);
-    }
-    List<Evidence> periods = new ArrayList<>();
-    for (int k = 0; ; k++) {
-      LocalDate from = start.plusDays((long) k * days);
-      LocalDate to = from.plusDays(days - 1L);
-      if (from.isAfter(lastServiceDay)) {
-        break;
-      }
-      long count = dates.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
-      String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
-      Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
-      Evidence evidence = Evidence.onDate("period", e.id() + "#" + period.replace(' ', '-') + "-" + (k + 1), from,
-          count + " " + unit + " from " + from + " to " + to);
-      boolean cutShort = to.isAfter(lastServiceDay);
-      boolean closed = !end.isOpenAt(ctx.asOf()) || (!e.isOpenAt(ctx.asOf()) && !cutShort);
-      if (count >= required) {
-        periods.add(evidence);
-        continue;
-      }
-      if (closed && !cutShort) {
-        periods.add(evidence);
-        return Judgment.missed(end, name + " had " + count + " " + unit + "; at least " + required
-            + " are required", all(periods));
-      }
-      if (e.isOpenAt(ctx.asOf()) && !closed) {
-        periods.add(evidence);
-        return Judgment.pending(end, name + " has " + count + " " + unit + " so far; at least " + required
-            + " are due by its end", all(periods));
-      }
-      if (k == 0) {
-        return Judgment.notApplicable("the service lasted less than one " + period + " (" + from + " to "
-            + lastServiceDay + ") and had " + count + " " + unit, evidence);
-      }
-      break;
-    }
-    return Judgment.met("every " + period + " had at least " + required + " " + unit, all(periods));
+    return Recurring.everyPeriod(e, ctx, start, days, required, dates, unit, period);
   }
 }

@@ -5,6 +5,7 @@ import static org.perfspecs.checks.Strength.MUST;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
+import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 
@@ -21,6 +22,22 @@ import org.perfspecs.checks.Section;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RrsOverview extends Section {
   static final String HEADING = "OVERVIEW";
+
+  /**
+   * {@index RRS_PPW.OVW.0}: First paragraph, first and second sentences: the service serves "pregnant and post-partum
+   * women", "post-partum" being "the period following childbirth up to one year" (the delivery
+   * date through the same date a year later, inclusive: a delivery on 2023-03-15 and an admission
+   * on 2024-03-15 are within it, one on 2024-03-16 is not). MET when the member is pregnant or
+   * postpartum on the date of admission, NOT_MET when she is neither, NOT_APPLICABLE for a referral
+   * not admitted yet. Numbered 0: it precedes item 1, whose id was published first.
+   *
+   * @since 0.2
+   */
+  public static final EpisodeRequirement PREGNANT_OR_POSTPARTUM = EpisodeRequirement.of(
+      "RRS_PPW.OVW.0", MUST,
+      cite("first paragraph, first and second sentences",
+          "Residential Rehabilitation Services (RRS) for Pregnant and Post-Partum Women consists of a structured and comprehensive rehabilitative environment capable of serving the needs of pregnant and post-partum women, and their infants. “Post-partum” is defined as the period following childbirth up to one year."),
+      org.perfspecs.checks.Conditions::servesPregnantOrPostpartum);
 
   /**
    * {@index RRS_PPW.OVW.1}: First paragraph, third sentence: supports independence, resilience and
@@ -81,7 +98,7 @@ public final class RrsOverview extends Section {
           "RRS programs will provide ASAM Clinically Managed Low Intensity Residential Services until: 1. The Enrollee's symptoms can be safely managed at a less intensive level of care."));
 
   RrsOverview() {
-    super("OVW", HEADING, List.of(SUPPORTS_RECOVERY, SCHEDULED_CLINICAL_SERVICES, BASE_RRS_SPECIFICATIONS,
+    super("OVW", HEADING, List.of(PREGNANT_OR_POSTPARTUM, SUPPORTS_RECOVERY, SCHEDULED_CLINICAL_SERVICES, BASE_RRS_SPECIFICATIONS,
         EXCLUSION_CLINICAL, NO_AUTOMATIC_EXCLUSIONS, SERVICE_UNTIL_LESS_INTENSIVE));
   }
 

@@ -45,9 +45,7 @@ final class RrsStay {
       RrsStay::admitted);
 
   private static Optional<Judgment> admitted(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().admittedAt().filter(ctx::hasHappened).isPresent() ? Optional.empty()
-        : Optional.of(Judgment.undetermined("no admission time is recorded as of "
-            + Times.format(ctx.asOf(), ctx.zone()) + ", so the stay cannot be placed"));
+    return org.perfspecs.checks.Conditions.withoutAdmission(record.episode(), ctx, "the stay cannot be placed");
   }
 
   /** "As needed"/"based on needs"/"if indicated": the record marks a need for {@code category}. */

@@ -294,7 +294,12 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, none, startOfDay("2024-04-04"))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(r, record(referred(ReferralSource.SELF)))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp().admittedAt(ny("2024-04-03T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
-      assertThat(o(r, record(csp().referral(referralIn(ReferralSource.COURT, "2024-04-01T10:00"))))).isEqualTo(Outcome.UNDETERMINED);
+      // a referral not admitted yet is a normal state, not missing data
+      Finding notAdmitted = f(r, record(csp().referral(referralIn(ReferralSource.COURT, "2024-04-01T10:00"))));
+      assertThat(notAdmitted.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(notAdmitted.reason()).startsWith("not admitted as of ");
+      // neither a referral nor an admission: the admission time is missing
+      assertThat(o(r, record(csp().addContacts(call)))).isIn(Outcome.NOT_APPLICABLE, Outcome.UNDETERMINED);
       // self-referred: not applicable whether or not an admission is recorded
       assertThat(o(r, record(csp().referral(referralIn(ReferralSource.SELF, "2024-04-01T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
@@ -332,8 +337,13 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, record(referred(ReferralSource.INPATIENT_24_HOUR).addContacts(meeting.withAt(ny("2024-03-31T10:00"))))))
           .isEqualTo(Outcome.NOT_MET);
       Finding noAdmission = f(r, record(csp().referral(referralIn(ReferralSource.INPATIENT_24_HOUR, "2024-04-01T10:00"))));
-      assertThat(noAdmission.outcome()).isEqualTo(Outcome.UNDETERMINED);
-      assertThat(noAdmission.reason()).contains("no admission time is recorded");
+      assertThat(noAdmission.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(noAdmission.reason()).startsWith("not admitted as of ");
+      // discharged without an admission time: a fact that should be there is missing
+      Finding missing = f(r, record(csp().referral(referralIn(ReferralSource.INPATIENT_24_HOUR, "2024-04-01T10:00"))
+          .dischargedAt(ny("2024-04-20T10:00"))));
+      assertThat(missing.outcome()).isEqualTo(Outcome.UNDETERMINED);
+      assertThat(missing.reason()).contains("no admission time is recorded");
     }
 
     @Test
@@ -376,7 +386,7 @@ class CspProcessSpecificationsTest {
       assertThat(o(r, missed)).isEqualTo(Outcome.NOT_MET);
       Finding undetermined = f(r, record(csp()));
       assertThat(undetermined.outcome()).isEqualTo(Outcome.UNDETERMINED);
-      assertThat(undetermined.reason()).contains("no initial appointment or admission time is recorded");
+      assertThat(undetermined.reason()).contains("no admission time is recorded").contains("no initial appointment");
       assertThat(o(r, record(csp().determinedIneligibleAt(ny("2024-04-01T10:00"))))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 
@@ -386,9 +396,16 @@ class CspProcessSpecificationsTest {
       var r = CspProcessSpecifications.NEEDS_ASSESSMENT_QUARTERLY;
       // first 2024-01-10: next due 2024-04-10
       var onTime = csp().admittedAt(ny("2024-01-02T10:00")).addDocuments(na("d-1", "2024-01-10"), na("d-2", "2024-04-10", Party.MEMBER));
-      Finding pending = f(r, record(onTime));
-      assertThat(pending.outcome()).isEqualTo(Outcome.PENDING);
-      assertThat(pending.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-07-10"));
+      // one window closed on time: MET so far, naming the next due time
+      Finding soFar = f(r, record(onTime));
+      assertThat(soFar.outcome()).isEqualTo(Outcome.MET);
+      assertThat(soFar.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-07-10"));
+      assertThat(o(r, record(onTime), startOfDay("2024-07-11"))).as("the second window missed").isEqualTo(Outcome.NOT_MET);
+      // month-end clipping: 2024-01-31 + 3 months = 2024-04-30
+      var endOfMonth = record(csp().admittedAt(ny("2024-01-02T10:00")).addDocuments(na("d-1", "2024-01-31")));
+      assertThat(f(r, endOfMonth, endOfDay("2024-04-30")).due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-04-30"));
+      assertThat(o(r, endOfMonth, endOfDay("2024-04-30"))).isEqualTo(Outcome.PENDING);
+      assertThat(o(r, endOfMonth, startOfDay("2024-05-01"))).isEqualTo(Outcome.NOT_MET);
       assertThat(o(r, record(csp().admittedAt(ny("2024-01-02T10:00")).addDocuments(na("d-1", "2024-01-10"),
           na("d-2", "2024-04-11", Party.MEMBER))))).isEqualTo(Outcome.NOT_MET);
       // an update without the member does not count
@@ -397,16 +414,21 @@ class CspProcessSpecificationsTest {
       var onlyFirst = record(csp().admittedAt(ny("2024-01-02T10:00")).addDocuments(na("d-1", "2024-01-10")));
       assertThat(o(r, onlyFirst, endOfDay("2024-04-10"))).isEqualTo(Outcome.PENDING);
       assertThat(o(r, onlyFirst, startOfDay("2024-04-11"))).isEqualTo(Outcome.NOT_MET);
-      // discharged on the due date: met; the day after: not met
+      // discharged on the due date: the window is cut short, nothing fell due; the day after: not met
       assertThat(o(r, record(csp().admittedAt(ny("2024-01-02T10:00")).dischargedAt(ny("2024-04-10T15:00"))
-          .addDocuments(na("d-1", "2024-01-10"))))).isEqualTo(Outcome.MET);
+          .addDocuments(na("d-1", "2024-01-10"))))).isEqualTo(Outcome.NOT_APPLICABLE);
+      // discharged after an on-time update and before the next due date: MET, no window in progress, no due
+      Finding closedThenDischarged = f(r, record(csp().admittedAt(ny("2024-01-02T10:00")).dischargedAt(ny("2024-05-01T15:00"))
+          .addDocuments(na("d-1", "2024-01-10"), na("d-2", "2024-04-10", Party.MEMBER))), startOfDay("2024-06-01"));
+      assertThat(closedThenDischarged.outcome()).isEqualTo(Outcome.MET);
+      assertThat(closedThenDischarged.due()).isEmpty();
       assertThat(o(r, record(csp().admittedAt(ny("2024-01-02T10:00")).dischargedAt(ny("2024-04-11T15:00"))
           .addDocuments(na("d-1", "2024-01-10"))))).isEqualTo(Outcome.NOT_MET);
       // an update dated after the discharge is not one made while enrolled: ignored, whatever its date
       var dischargedEarly = csp().admittedAt(ny("2024-01-02T10:00")).dischargedAt(ny("2024-03-15T15:00"))
           .addDocuments(na("d-1", "2024-01-10"), na("d-2", "2024-06-01", Party.MEMBER));
-      assertThat(o(r, record(dischargedEarly), startOfDay("2024-05-01"))).isEqualTo(Outcome.MET);
-      assertThat(o(r, record(dischargedEarly), startOfDay("2024-07-01"))).isEqualTo(Outcome.MET);
+      assertThat(o(r, record(dischargedEarly), startOfDay("2024-05-01"))).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(o(r, record(dischargedEarly), startOfDay("2024-07-01"))).isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 
@@ -494,17 +516,25 @@ class CspProcessSpecificationsTest {
       var r = CspProcessSpecifications.PLAN_REVIEWED_12_MONTHS;
       var plan = complete().withCompletedOn(LocalDate.of(2023, 4, 10));
       Instant late = ny("2024-06-01T12:00");
-      Finding pending = f(r, record(csp().servicePlan(plan.withReviews(revised("2024-04-10")))), late);
-      assertThat(pending.outcome()).isEqualTo(Outcome.PENDING);
-      assertThat(pending.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2025-04-10"));
+      Finding soFar = f(r, record(csp().servicePlan(plan.withReviews(revised("2024-04-10")))), late);
+      assertThat(soFar.outcome()).isEqualTo(Outcome.MET);
+      assertThat(soFar.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2025-04-10"));
+      // a 29 February anchor: due on 28 February the next year, met at its last instant, missed after
+      var leap = record(csp().servicePlan(complete().withCompletedOn(LocalDate.of(2024, 2, 29))));
+      assertThat(f(r, leap, endOfDay("2025-02-28")).due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2025-02-28"));
+      assertThat(o(r, leap, endOfDay("2025-02-28"))).isEqualTo(Outcome.PENDING);
+      assertThat(o(r, leap, startOfDay("2025-03-01"))).isEqualTo(Outcome.NOT_MET);
+      assertThat(o(r, record(csp().servicePlan(complete().withCompletedOn(LocalDate.of(2024, 2, 29))
+          .withReviews(revised("2025-02-28")))), startOfDay("2025-03-01"))).isEqualTo(Outcome.MET);
       assertThat(o(r, record(csp().servicePlan(plan.withReviews(revised("2024-04-11")))), late)).isEqualTo(Outcome.NOT_MET);
       // a review that did not revise the plan does not count
       assertThat(o(r, record(csp().servicePlan(plan.withReviews(PlanReview.builder().reviewedOn(LocalDate.of(2024, 4, 1))
           .revised(false).build()))), late)).isEqualTo(Outcome.NOT_MET);
       assertThat(o(r, record(csp().servicePlan(plan)), endOfDay("2024-04-10"))).isEqualTo(Outcome.PENDING);
       assertThat(o(r, record(csp().servicePlan(plan)), startOfDay("2024-04-11"))).isEqualTo(Outcome.NOT_MET);
+      // discharged before the first review fell due: nothing fell due
       assertThat(o(r, record(csp().dischargedAt(ny("2024-03-01T10:00")).admittedAt(ny("2023-04-01T10:00")).servicePlan(plan)), late))
-          .isEqualTo(Outcome.MET);
+          .isEqualTo(Outcome.NOT_APPLICABLE);
       assertThat(o(r, record(csp()))).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.perfspecs.checks.EpisodeRequirement;
+import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.FindingChecks;
@@ -110,12 +111,14 @@ class EsoapAssessmentPlanningTest {
 
   @Test
   @Verifies("ESOAP.ASMT.3.d")
-  void aReferralByTheLastNanosecondOfTheAdmissionDayIsOnTime() {
+  void aReferralWithin24HoursOfTheAdmissionInstantIsOnTime() {
     EpisodeRequirement r = EsoapAssessmentPlanning.OBSTETRIC_REFERRAL_ON_ADMISSION;
-    Finding f = FindingChecks.evaluate(r, referredAt(Fixtures.endOfDay("2024-04-15")), LATER);
+    Instant admittedAt = record(pregnant(), admitted()).episode().admittedAt().orElseThrow();
+    Instant last = admittedAt.plus(java.time.Duration.ofHours(24));
+    Finding f = FindingChecks.evaluate(r, referredAt(last), LATER);
     assertThat(f.outcome()).isEqualTo(Outcome.MET);
-    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(Fixtures.endOfDay("2024-04-15"));
-    assertThat(outcome(r, referredAt(Fixtures.startOfDay("2024-04-16")), LATER)).isEqualTo(Outcome.NOT_MET);
+    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(last);
+    assertThat(outcome(r, referredAt(last.plusNanos(1)), LATER)).isEqualTo(Outcome.NOT_MET);
     assertThat(outcome(r, referredAt(ny("2024-04-14T16:00")), LATER)).as("referred before admission").isEqualTo(Outcome.MET);
   }
 
@@ -124,9 +127,15 @@ class EsoapAssessmentPlanningTest {
   void pendingDuringTheAdmissionDayThenNotMetAndNotApplicableWithAnObstetricProvider() {
     EpisodeRequirement r = EsoapAssessmentPlanning.OBSTETRIC_REFERRAL_ON_ADMISSION;
     CaseRecord none = record(pregnant(), admitted());
-    Finding pending = FindingChecks.evaluate(r, none, Fixtures.endOfDay("2024-04-15"));
+    Instant last = none.episode().admittedAt().orElseThrow().plus(java.time.Duration.ofHours(24));
+    Finding pending = FindingChecks.evaluate(r, none, last);
     assertThat(pending.outcome()).isEqualTo(Outcome.PENDING);
-    assertThat(outcome(r, none, Fixtures.startOfDay("2024-04-16"))).isEqualTo(Outcome.NOT_MET);
+    assertThat(outcome(r, none, last.plusNanos(1))).isEqualTo(Outcome.NOT_MET);
+    // the reading is an interpretation: an auditor may read "immediately" as 4 hours
+    EvaluationContext fourHours = EvaluationContext.asOf(last)
+        .withInterpretation(EsoapAssessmentPlanning.IMMEDIATELY_UPON_ADMISSION, java.time.Duration.ofHours(4));
+    assertThat(r.evaluate(none, fourHours).outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(r.interpretations()).containsExactly(EsoapAssessmentPlanning.IMMEDIATELY_UPON_ADMISSION);
     assertThat(outcome(r, record(pregnant().obstetricProvider(OB), admitted()), LATER)).isEqualTo(Outcome.NOT_APPLICABLE);
     assertThat(outcome(r, record(pregnant(), org.perfspecs.checks.Fixtures.episode(org.perfspecs.model.ServiceType.ESOAP)), LATER))
         .isEqualTo(Outcome.UNDETERMINED);

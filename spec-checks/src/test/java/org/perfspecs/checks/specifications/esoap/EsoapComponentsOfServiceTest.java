@@ -116,6 +116,32 @@ class EsoapComponentsOfServiceTest {
 
     @Test
     @Verifies("ESOAP.COMP.4.2")
+    void aKindAssessedAsNotNecessaryIsNotRequired() {
+      var notNecessary = org.perfspecs.model.NecessityDetermination.builder().id("nd").consultation(ConsultationKind.MEDICAL)
+          .necessary(false).assessedBy("s-1").at(ny("2024-04-15T12:00")).build();
+      Finding onlyObstetric = evaluate(record(pregnant(), admitted(ADMITTED).addNecessityDeterminations(notNecessary)
+          .addConsultations(consultation("c-ob", ConsultationKind.OBSTETRIC, DUE))), LATER);
+      assertThat(onlyObstetric.outcome()).isEqualTo(Outcome.MET);
+      assertThat(onlyObstetric.evidence()).extracting(Evidence::id).contains("nd", "c-ob");
+      Finding obstetricLate = evaluate(record(pregnant(), admitted(ADMITTED).addNecessityDeterminations(notNecessary)
+          .addConsultations(consultation("c-ob", ConsultationKind.OBSTETRIC, DUE.plusSeconds(60)))), LATER);
+      assertThat(obstetricLate.outcome()).isEqualTo(Outcome.NOT_MET);
+      // a later determination that it is necessary stands over the earlier one: both required again
+      Finding reassessed = evaluate(record(pregnant(), admitted(ADMITTED).addNecessityDeterminations(notNecessary,
+          notNecessary.withId("nd-2").withNecessary(true).withAt(ny("2024-04-16T12:00")))
+          .addConsultations(consultation("c-ob", ConsultationKind.OBSTETRIC, DUE))), LATER);
+      assertThat(reassessed.outcome()).isEqualTo(Outcome.NOT_MET);
+      // both assessed as not necessary: nothing is required
+      Finding neither = evaluate(record(pregnant(), admitted(ADMITTED).addNecessityDeterminations(notNecessary,
+          notNecessary.withId("nd-ob").withConsultation(ConsultationKind.OBSTETRIC))), LATER);
+      assertThat(neither.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+      // without a statement both are required (the conservative reading)
+      assertThat(evaluate(record(pregnant(), admitted(ADMITTED)
+          .addConsultations(consultation("c-ob", ConsultationKind.OBSTETRIC, DUE))), LATER).outcome()).isEqualTo(Outcome.NOT_MET);
+    }
+
+    @Test
+    @Verifies("ESOAP.COMP.4.2")
     void notMetWhenArrangedAt48HoursAndOneMinute() {
       Finding f = evaluate(record(pregnant(), admitted(ADMITTED)
           .addConsultations(consultation("c-med", ConsultationKind.MEDICAL, ny("2024-04-17T09:01")))
@@ -643,6 +669,19 @@ class EsoapComponentsOfServiceTest {
       assertThat(outcome(EsoapComponentsOfService.OBSTETRIC_VISIT_FOLLOW_UP,
           consented(obReferral().followedUpAt(ny("2024-04-25T10:00"))), ny("2024-04-25T09:00")))
           .as("a follow-up after the as-of has not happened").isEqualTo(Outcome.NOT_MET);
+    }
+
+    @Test
+    @Verifies("ESOAP.COMP.6.c.1")
+    void aDocumentedRefusalOfTheReferralStandsOverTheConsent() {
+      CaseRecord r = consented(obReferral());
+      var refusal = org.perfspecs.model.ConsentRefusal.builder().id("cr-1").at(ny("2024-04-20T10:00"))
+          .addReferrals(ServiceCategory.OBSTETRIC_PROVIDER).build();
+      CaseRecord refused = CaseRecord.builder().from(r).episode(org.perfspecs.model.ImmutableEpisode.builder()
+          .from(r.episode()).addConsentRefusals(refusal).build()).build();
+      assertThat(outcome(EsoapComponentsOfService.OBSTETRIC_VISIT_FOLLOW_UP, refused, LATER)).isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(outcome(EsoapComponentsOfService.OBSTETRIC_VISIT_FOLLOW_UP, refused, ny("2024-04-20T09:00")))
+          .as("before the refusal").isNotEqualTo(Outcome.NOT_APPLICABLE);
     }
   }
 

@@ -393,11 +393,21 @@ class IopComponentsOfServicesTest {
       var review = IopTestData.doc("pr", org.perfspecs.model.DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW, "2024-04-02").build();
       assertThat(judge(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION, IopTestData.admitted().addDocuments(review), IopTestData.LATER).outcome())
           .isEqualTo(Outcome.MET);
+      // no deadline in the bullet: by default judged over the stay so far, so a review on day 3 counts
       assertThat(judge(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION, IopTestData.admitted().addDocuments(review.withDate(LocalDate.of(2024, 4, 3))), IopTestData.LATER).outcome())
-          .isEqualTo(Outcome.NOT_MET);
+          .isEqualTo(Outcome.MET);
+      // read as due by the planning deadline (end of the first business day after admission): late
+      org.perfspecs.checks.EvaluationContext planning = org.perfspecs.checks.EvaluationContext.asOf(IopTestData.LATER)
+          .withInterpretation(IopComponentsOfServices.REVIEW_WINDOW, "PLANNING_DEADLINE");
+      assertThat(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION.evaluate(org.perfspecs.checks.Fixtures.record(
+          IopTestData.admitted().addDocuments(review.withDate(LocalDate.of(2024, 4, 3)))), planning).outcome()).isEqualTo(Outcome.NOT_MET);
+      assertThat(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION.evaluate(org.perfspecs.checks.Fixtures.record(
+          IopTestData.admitted()), org.perfspecs.checks.EvaluationContext.asOf(ny("2024-04-02T12:00"))
+          .withInterpretation(IopComponentsOfServices.REVIEW_WINDOW, "PLANNING_DEADLINE")).outcome()).isEqualTo(Outcome.PENDING);
       assertThat(judge(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION, IopTestData.admitted().addDocuments(review.withDate(LocalDate.of(2024, 3, 30))), IopTestData.LATER).outcome())
           .as("a review before the admission date is not a review of this admission").isEqualTo(Outcome.NOT_MET);
-      assertThat(judge(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION, IopTestData.admitted(), ny("2024-04-02T12:00")).outcome()).isEqualTo(Outcome.PENDING);
+      // none so far, open: NOT_MET (what is not documented was not done), and MET once it is documented
+      assertThat(judge(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION, IopTestData.admitted(), ny("2024-04-02T12:00")).outcome()).isEqualTo(Outcome.NOT_MET);
       assertThat(judge(IopComponentsOfServices.PSYCHIATRIST_REVIEWS_ADMISSION, IopTestData.iop(), IopTestData.LATER).outcome()).isEqualTo(Outcome.UNDETERMINED);
     }
 
@@ -408,10 +418,22 @@ class IopComponentsOfServicesTest {
           .addDevelopedWith(org.perfspecs.model.Party.MEMBER, org.perfspecs.model.Party.PCC).build();
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(plan)
           .addConsentToShareWith(org.perfspecs.model.Party.PCC), IopTestData.LATER).outcome()).isEqualTo(Outcome.MET);
+      // "with the consent of the member": not given, or refused, the obligation does not apply
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(plan), IopTestData.LATER).outcome())
-          .as("without consent").isEqualTo(Outcome.NOT_MET);
+          .as("without consent").isEqualTo(Outcome.NOT_APPLICABLE);
+      var refusal = org.perfspecs.model.ConsentRefusal.builder().id("cr").at(ny("2024-04-03T10:00")).build();
+      Finding refused = judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(
+          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)).addConsentToShareWith(org.perfspecs.model.Party.PCC)
+          .addConsentRefusals(refusal), IopTestData.LATER);
+      assertThat(refused.outcome()).as("consent given, then refused").isEqualTo(Outcome.NOT_APPLICABLE);
+      assertThat(refused.reason()).contains("was refused (member, 2024-04-03 10:00 EDT)");
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(
-          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)), IopTestData.LATER).outcome()).as("no provider").isEqualTo(Outcome.NOT_MET);
+          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)).addConsentToShareWith(org.perfspecs.model.Party.PCC)
+          .addConsentRefusals(refusal.withAt(ny("2024-08-02T10:00"))), IopTestData.LATER).outcome())
+          .as("a refusal after the as-of has not happened yet").isEqualTo(Outcome.NOT_MET);
+      assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted().addDocuments(
+          plan.withDevelopedWith(org.perfspecs.model.Party.MEMBER)).addConsentToShareWith(org.perfspecs.model.Party.PCC),
+          IopTestData.LATER).outcome()).as("consent given, no provider").isEqualTo(Outcome.NOT_MET);
       assertThat(judge(IopComponentsOfServices.COORDINATES_WITH_PROVIDERS, IopTestData.admitted(), IopTestData.LATER).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 

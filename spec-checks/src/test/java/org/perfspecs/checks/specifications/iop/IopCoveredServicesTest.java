@@ -128,7 +128,8 @@ class IopCoveredServicesTest {
       Finding f = evaluate(admitted().addContacts(day("c1", "2024-04-01"), contact("c2", ContactKind.GROUP, ny("2024-04-01T14:00")),
           day("c3", "2024-04-07")), startOfDay("2024-04-08"));
       assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
-      assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-04-07"));
+      // the due time names the end of the week in progress (week 2)
+      assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-04-14"));
       assertThat(f.reason()).contains("had 2 attendance day(s)");
     }
 
@@ -149,7 +150,11 @@ class IopCoveredServicesTest {
           contact("c4", ContactKind.OUTREACH_ATTEMPT, ny("2024-04-04T10:00")),
           contact("c5", ContactKind.GROUP, ny("2024-04-05T10:00")).withMemberEngaged(false),
           contact("c6", ContactKind.INDIVIDUAL, ny("2024-04-06T10:00")).withMode(ContactMode.TELEHEALTH));
-      assertThat(evaluate(e, startOfDay("2024-04-08")).outcome()).as("telehealth counts: 3 days").isEqualTo(Outcome.PENDING);
+      // week 1 closed with three: MET so far, with week 2 in progress
+      Finding f = evaluate(e, startOfDay("2024-04-08"));
+      assertThat(f.outcome()).as("telehealth counts: 3 days").isEqualTo(Outcome.MET);
+      assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-04-14"));
+      assertThat(evaluate(e, startOfDay("2024-04-15")).outcome()).as("week 2 closed with none").isEqualTo(Outcome.NOT_MET);
     }
 
     @Test

@@ -103,7 +103,8 @@ class RcCaseRateActivitiesTest {
     Finding f = evaluate(r, startOfDay(DAY_31));
 
     assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
-    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_30));
+    // the due time is the end of the period in progress (period 2)
+    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_60));
     assertThat(f.reason()).contains("period 1 (2024-01-01 to 2024-01-30) had 4 connection(s)");
   }
 
@@ -190,8 +191,8 @@ class RcCaseRateActivitiesTest {
     CaseRecord r = record(withConnections(admitted(), "2024-01-02", 4)
         .addContacts(connection(Instant.parse("2024-01-31T03:00:00Z"))));
     Finding f = evaluate(r, ny("2024-02-10T12:00"));
-    assertThat(f.outcome()).isEqualTo(Outcome.PENDING);
-    assertThat(f.reason()).startsWith("period 2 ");
+    assertThat(f.outcome()).as("period 1 closed with five").isEqualTo(Outcome.MET);
+    assertThat(f.reason()).contains("30-day period 2 (2024-01-31 to 2024-02-29) has 0 connection(s) so far");
   }
 
   @Test
@@ -205,11 +206,12 @@ class RcCaseRateActivitiesTest {
 
   @Test
   @Verifies("RC.CASE.2")
-  void pendingInPeriod2AfterAMetPeriod1() {
+  void metInPeriod2AfterAMetPeriod1WithTheNextDueTime() {
     CaseRecord r = record(withConnections(withConnections(admitted(), "2024-01-02", 5), "2024-02-01", 3));
     Finding f = evaluate(r, ny("2024-02-10T12:00"));
 
-    assertThat(f.outcome()).isEqualTo(Outcome.PENDING);
+    // every closed period was met: MET so far, naming the end of the period in progress
+    assertThat(f.outcome()).isEqualTo(Outcome.MET);
     assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_60));
     assertThat(f.reason()).contains("period 2 (2024-01-31 to 2024-02-29) has 3 connection(s) so far");
   }
@@ -221,9 +223,16 @@ class RcCaseRateActivitiesTest {
     Finding f = evaluate(r, startOfDay("2024-03-01"));
 
     assertThat(f.outcome()).isEqualTo(Outcome.NOT_MET);
-    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_60));
+    // the due time is the end of the period in progress (period 3, 2024-03-01 to 2024-03-30)
+    assertThat(f.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-03-30"));
     assertThat(f.reason()).contains("period 2 (2024-01-31 to 2024-02-29) had 4 connection(s)");
-    assertThat(f.evidence()).hasSize(2);
+    assertThat(f.evidence()).hasSize(3);
+
+    // once discharged, no period is in progress: the due time is the missed period's end
+    Finding discharged = evaluate(record(withConnections(withConnections(admitted(), "2024-01-02", 5), "2024-02-01", 4)
+        .dischargedAt(ny("2024-03-05T12:00"))), ny("2024-04-01T12:00"));
+    assertThat(discharged.outcome()).isEqualTo(Outcome.NOT_MET);
+    assertThat(discharged.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay(DAY_60));
   }
 
   @Test
@@ -253,7 +262,7 @@ class RcCaseRateActivitiesTest {
     Finding f = evaluate(r, ny("2024-04-01T12:00"));
 
     assertThat(f.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-    assertThat(f.reason()).contains("less than one 30-day period").contains("2 connection(s)");
+    assertThat(f.reason()).contains("the stay ended before its first window closed").contains("2 connection(s)");
   }
 
   @Test
@@ -281,7 +290,7 @@ class RcCaseRateActivitiesTest {
     Finding f = evaluate(record(episode(ServiceType.RC).addContacts(connection(ny("2024-01-02T12:00")))),
         ny("2024-04-01T12:00"));
     assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
-    assertThat(f.reason()).contains("no admission (start of service) time is recorded");
+    assertThat(f.reason()).contains("no admission time is recorded");
   }
 
   @Test
@@ -379,8 +388,9 @@ class RcCaseRateActivitiesTest {
     CaseRecord r = record(RcTestRecords.admitted().wellnessPlan(RcTestRecords.plan("2024-01-10")).addContacts(goalsConnection("2024-02-08T12:00")));
     assertThat(goals(r, endOfDay("2024-02-08")).outcome()).isEqualTo(Outcome.MET);
     Finding f = goals(r, ny("2024-02-09T12:00"));
-    assertThat(f.outcome()).isEqualTo(Outcome.PENDING);
+    assertThat(f.outcome()).as("period 1 closed with one").isEqualTo(Outcome.MET);
     assertThat(f.reason()).contains("(2024-02-09 to 2024-03-09)");
+    assertThat(goals(r, ny("2024-03-10T00:00")).outcome()).as("period 2 closed without one").isEqualTo(Outcome.NOT_MET);
   }
 
   @Test
@@ -441,6 +451,6 @@ class RcCaseRateActivitiesTest {
   void caseWorkUndeterminedWithoutAnAdmission() {
     Finding f = caseWork(record(episode(ServiceType.RC)), ny("2024-02-10T12:00"));
     assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
-    assertThat(f.reason()).contains("no admission (start of service) time is recorded");
+    assertThat(f.reason()).contains("no admission time is recorded");
   }
 }

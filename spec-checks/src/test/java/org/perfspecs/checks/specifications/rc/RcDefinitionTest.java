@@ -81,7 +81,7 @@ class RcDefinitionTest {
   void undeterminedWithoutAPlanOrAnAdmission() {
     Finding f = judgePlan(record(episode(ServiceType.RC)), ny("2024-01-02T12:00"));
     assertThat(f.outcome()).isEqualTo(Outcome.UNDETERMINED);
-    assertThat(f.reason()).contains("no admission (start of service) time is recorded");
+    assertThat(f.reason()).contains("no admission time is recorded");
   }
 
   @ParameterizedTest

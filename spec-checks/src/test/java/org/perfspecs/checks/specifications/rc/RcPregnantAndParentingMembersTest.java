@@ -91,7 +91,7 @@ class RcPregnantAndParentingMembersTest {
     Finding parentingNoAdmission = evaluate(RcPregnantAndParentingMembers.PLAN_OF_SAFE_CARE,
         record(parenting(), episode(ServiceType.RC)), AS_OF);
     assertThat(parentingNoAdmission.outcome()).isEqualTo(Outcome.UNDETERMINED);
-    assertThat(parentingNoAdmission.reason()).contains("no admission (start of service) time is recorded");
+    assertThat(parentingNoAdmission.reason()).contains("no admission time is recorded");
   }
 
   @Test

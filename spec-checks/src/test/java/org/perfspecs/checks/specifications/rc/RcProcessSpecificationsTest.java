@@ -138,11 +138,16 @@ class RcProcessSpecificationsTest {
 
   @Test
   @Verifies("RC.PROC.2.b")
-  void aWeekWithoutAConnectionIsPendingUntilItEndsThenNotMet() {
+  void aWeekWithoutAConnectionIsMetSoFarUntilItEndsThenNotMet() {
     CaseRecord r = record(admitted().addContacts(connection(ny("2024-01-03T12:00"))));
-    Finding pending = evaluate(RcProcessSpecifications.WEEKLY_CONTACTS, r, endOfDay("2024-01-14"));
+    // week 1 closed with a connection: MET so far, with the end of week 2 as the next due time
+    Finding soFar = evaluate(RcProcessSpecifications.WEEKLY_CONTACTS, r, endOfDay("2024-01-14"));
+    assertThat(soFar.outcome()).isEqualTo(Outcome.MET);
+    assertThat(soFar.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-01-14"));
+    // before the first week closes, none yet: PENDING
+    Finding pending = evaluate(RcProcessSpecifications.WEEKLY_CONTACTS, record(admitted()), endOfDay("2024-01-07"));
     assertThat(pending.outcome()).isEqualTo(Outcome.PENDING);
-    assertThat(pending.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-01-14"));
+    assertThat(pending.due()).get().extracting(d -> d.last()).isEqualTo(endOfDay("2024-01-07"));
     Finding missed = evaluate(RcProcessSpecifications.WEEKLY_CONTACTS, r, startOfDay("2024-01-15"));
     assertThat(missed.outcome()).isEqualTo(Outcome.NOT_MET);
     assertThat(missed.reason()).contains("week 2 (2024-01-08 to 2024-01-14) had 0 connection(s)");

@@ -48,10 +48,10 @@ class RrsOverviewTest {
   }
 
   @Test
-  @Verifies({"RRS_PPW.OVW.1", "RRS_PPW.OVW.2", "RRS_PPW.OVW.3", "RRS_PPW.OVW.4.a", "RRS_PPW.OVW.4.b", "RRS_PPW.OVW.5.1"})
+  @Verifies({"RRS_PPW.OVW.0", "RRS_PPW.OVW.1", "RRS_PPW.OVW.2", "RRS_PPW.OVW.3", "RRS_PPW.OVW.4.a", "RRS_PPW.OVW.4.b", "RRS_PPW.OVW.5.1"})
   void theSectionListsItsRequirementsInDocumentOrderAllMust() {
     RrsOverview s = new RrsOverview();
-    assertThat(s.requirements()).extracting(Requirement::id).containsExactly("RRS_PPW.OVW.1", "RRS_PPW.OVW.2",
+    assertThat(s.requirements()).extracting(Requirement::id).containsExactly("RRS_PPW.OVW.0", "RRS_PPW.OVW.1", "RRS_PPW.OVW.2",
         "RRS_PPW.OVW.3", "RRS_PPW.OVW.4.a", "RRS_PPW.OVW.4.b", "RRS_PPW.OVW.5.1");
     assertThat(s.requirements()).extracting(Requirement::strength).containsOnly(Strength.MUST);
   }

@@ -1,0 +1,115 @@
+package org.perfspecs.checks;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.perfspecs.model.ConsentRefusal;
+import org.perfspecs.model.ConsultationKind;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.NecessityDetermination;
+import org.perfspecs.model.Party;
+import org.perfspecs.model.ServiceCategory;
+
+/**
+ * Consent and necessity as facts the record states, read the same way by every requirement the
+ * documents condition on them ("with the consent of the member", "when consent is given", "all
+ * necessary ..."):
+ *
+ * <ul>
+ *   <li>consent to share with or coordinate with a party is <em>given</em> when the episode lists
+ *       the party in {@link Episode#consentToShareWith()} and no {@link ConsentRefusal} dated at or
+ *       before the as-of time covers it (a documented refusal stands over a consent);
+ *   <li>a requirement conditioned on consent is NOT_APPLICABLE, with the reason, when consent was
+ *       refused or was not given;
+ *   <li>a kind of consultation or service is <em>not required</em> when the latest {@link
+ *       NecessityDetermination} for it, dated at or before the as-of time, assessed it as not
+ *       necessary; without one the conservative reading stands (it is required).
+ * </ul>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class Consents {
+  private Consents() {}
+
+  /** The refusal, at or before the as-of time, that covers sharing with {@code party}, the latest first. */
+  public static Optional<ConsentRefusal> refusal(Episode e, Party party, EvaluationContext ctx) {
+    return e.consentRefusals().stream().filter(r -> ctx.hasHappened(r.at()) && r.covers(party))
+        .max(Comparator.comparing(ConsentRefusal::at));
+  }
+
+  /** The refusal, at or before the as-of time, that covers a referral to {@code target}, the latest first. */
+  public static Optional<ConsentRefusal> referralRefusal(Episode e, ServiceCategory target, EvaluationContext ctx) {
+    return e.consentRefusals().stream().filter(r -> ctx.hasHappened(r.at()) && r.coversReferral(target))
+        .max(Comparator.comparing(ConsentRefusal::at));
+  }
+
+  /** The parties the member has consented to share with and has not refused (as of the context). */
+  public static Set<Party> given(Episode e, EvaluationContext ctx) {
+    Set<Party> given = EnumSet.noneOf(Party.class);
+    for (Party p : e.consentToShareWith()) {
+      if (refusal(e, p, ctx).isEmpty()) {
+        given.add(p);
+      }
+    }
+    return given;
+  }
+
+  /**
+   * Applies when consent is given (and not refused) to share with at least one of {@code parties};
+   * otherwise NOT_APPLICABLE, naming a refusal when there is one.
+   *
+   * @param what the parties in words, e.g. {@code "the member's providers"}
+   */
+  public static Condition toShareWithAnyOf(Set<Party> parties, String what) {
+    Set<Party> copy = Set.copyOf(parties);
+    return Condition.of("the member has consented to share with " + what,
+        (record, ctx) -> withoutConsent(record.episode(), ctx, copy, what));
+  }
+
+  /**
+   * Empty when consent is given (and not refused) to share with at least one of {@code parties};
+   * otherwise the NOT_APPLICABLE judgment, naming the latest refusal when there is one.
+   */
+  public static Optional<Judgment> withoutConsent(Episode e, EvaluationContext ctx, Set<Party> parties, String what) {
+    if (RecordLists.anyIn(given(e, ctx), parties)) {
+      return Optional.empty();
+    }
+    Optional<ConsentRefusal> refused = parties.stream().map(p -> refusal(e, p, ctx)).flatMap(Optional::stream)
+        .max(Comparator.comparing(ConsentRefusal::at));
+    if (refused.isPresent()) {
+      ConsentRefusal r = refused.get();
+      return Optional.of(Judgment.notApplicable("consent to share with " + what + " was refused ("
+          + r.refusedBy().name().toLowerCase(java.util.Locale.ROOT) + ", " + Times.format(r.at(), ctx.zone()) + ")",
+          Evidence.of("consentRefusal", r.id(), r.at(), "consent refused")));
+    }
+    return Optional.of(Judgment.notApplicable("the record shows no consent to share with " + what));
+  }
+
+  /**
+   * The latest determination for {@code kind} at or before the as-of time, when it assessed the
+   * consultation as not necessary.
+   */
+  public static Optional<NecessityDetermination> notNecessary(Episode e, ConsultationKind kind, EvaluationContext ctx) {
+    return e.necessityDeterminations().stream()
+        .filter(d -> d.consultation().equals(Optional.of(kind)) && ctx.hasHappened(d.at()))
+        .max(Comparator.comparing(NecessityDetermination::at))
+        .filter(d -> !d.necessary());
+  }
+
+  /**
+   * The latest determination for {@code service} at or before the as-of time, when it assessed the
+   * service as not necessary.
+   */
+  public static Optional<NecessityDetermination> notNecessary(Episode e, ServiceCategory service, EvaluationContext ctx) {
+    return e.necessityDeterminations().stream()
+        .filter(d -> d.service().equals(Optional.of(service)) && ctx.hasHappened(d.at()))
+        .max(Comparator.comparing(NecessityDetermination::at))
+        .filter(d -> !d.necessary());
+  }
+
+  /** The evidence naming a determination. */
+  public static Evidence evidence(NecessityDetermination d) {
+    return Evidence.of("necessityDetermination", d.id(), d.at(), "assessed as not necessary by " + d.assessedBy());
+  }
+}

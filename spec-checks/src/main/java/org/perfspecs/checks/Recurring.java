@@ -1,0 +1,222 @@
+package org.perfspecs.checks;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.perfspecs.checks.time.Deadline;
+import org.perfspecs.model.Episode;
+
+/**
+ * The one way a recurring obligation is judged ("updated quarterly", "reviewed at least every 12
+ * months", "at least five connections over a thirty-day period", "ongoing weekly contacts"),
+ * shared by every periodic or per-window requirement. The requirement cuts the stay into
+ * {@linkplain Window windows} and says of each whether it is met; this class decides:
+ *
+ * <ul>
+ *   <li>{@link Outcome#NOT_MET} when any window that has <em>closed</em> was missed (the first
+ *       such window is named in the reason);
+ *   <li>{@link Outcome#MET} when every closed window was met and at least one has closed, or when
+ *       the window in progress is already met;
+ *   <li>{@link Outcome#PENDING} only while no window has closed and the window in progress is not
+ *       met yet;
+ *   <li>{@link Outcome#NOT_APPLICABLE} when the stay ended (discharge) before any window closed and
+ *       the window it cut short was not met: nothing fell due.
+ * </ul>
+ *
+ * <p><b>The due time.</b> Every finding of a recurring requirement on an open episode carries, in
+ * {@link Finding#due()}, the end of the <em>window in progress</em> (the next due time), whatever
+ * its outcome: an EHR can say "3 more connections due by 1 March" beside a MET. When no window is
+ * in progress (the member has been discharged), a NOT_MET finding carries the end of the window it
+ * missed and a MET finding has none.
+ *
+ * <p>A window <em>closes</em> when its last instant has passed at the as-of time, or when the
+ * discharge came after its end; a window the discharge cut short is neither closed nor in
+ * progress: it is judged only when it is already met (it does not make the finding NOT_MET).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class Recurring {
+  private Recurring() {}
+
+  /** Where a window stands at the as-of time. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public enum State {
+    /** Its last instant has passed (or it ended before the discharge): it is judged. */
+    CLOSED,
+    /** The episode is open and the window has not ended: the window in progress. */
+    IN_PROGRESS,
+    /** The discharge came before its end: a window that cannot close. */
+    CUT_SHORT
+  }
+
+  /**
+   * One window of a recurring obligation: its end (the deadline by which it must be met), where it
+   * stands, whether the record meets it, one sentence on what it holds, and the evidence naming
+   * it. Immutable.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static final class Window {
+    private final Deadline end;
+    private final State state;
+    private final boolean met;
+    private final String account;
+    private final List<Evidence> evidence;
+
+    private Window(Deadline end, State state, boolean met, String account, List<Evidence> evidence) {
+      this.end = requireNonNull(end, "end");
+      this.state = requireNonNull(state, "state");
+      this.met = met;
+      this.account = requireNonNull(account, "account");
+      this.evidence = ImmutableList.copyOf(evidence);
+    }
+
+    /**
+     * A window.
+     *
+     * @param end the last instant by which it must be met (inclusive), never null
+     * @param state where it stands at the as-of time, never null
+     * @param met whether the record meets it
+     * @param account what it holds, in one clause a reviewer can read (e.g. {@code "30-day period 2
+     *     (2024-01-31 to 2024-02-29) had 3 connection(s); at least 5 are required"}), never null
+     * @param evidence the records that show it (the window itself, the updates in it)
+     */
+    public static Window of(Deadline end, State state, boolean met, String account, Evidence... evidence) {
+      return new Window(end, state, met, account, List.of(evidence));
+    }
+
+    /** The deadline by which it must be met. */
+    public Deadline end() {
+      return end;
+    }
+
+    /** Where it stands at the as-of time. */
+    public State state() {
+      return state;
+    }
+
+    /** Whether the record meets it. */
+    public boolean met() {
+      return met;
+    }
+
+    /** What it holds, in words. */
+    public String account() {
+      return account;
+    }
+
+    /** The records that show it. */
+    public List<Evidence> evidence() {
+      return evidence;
+    }
+  }
+
+  /**
+   * Judges a recurring obligation from its windows, in time order (see the class comment).
+   *
+   * @param windows the windows of the stay so far, earliest first; at most one {@link
+   *     State#IN_PROGRESS}, and only last; must not be empty
+   * @param allMet the reason when every closed window was met, e.g. {@code "every 30-day period
+   *     that has closed had at least 5 connections"}
+   * @param ctx the evaluation context (for formatting times)
+   * @param basis records every finding names first (the admission, the first assessment)
+   * @throws IllegalArgumentException when {@code windows} is empty
+   */
+  public static Judgment judge(List<Window> windows, String allMet, EvaluationContext ctx, Evidence... basis) {
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("a recurring obligation needs at least one window");
+    }
+    Window last = windows.get(windows.size() - 1);
+    Optional<Window> inProgress = last.state == State.IN_PROGRESS ? Optional.of(last) : Optional.empty();
+    List<Evidence> evidence = new ArrayList<>(List.of(basis));
+    int closed = 0;
+    for (Window w : windows) {
+      evidence.addAll(w.evidence);
+      if (w.state != State.CLOSED) {
+        continue;
+      }
+      if (!w.met) {
+        inProgress.filter(p -> p != w).ifPresent(p -> evidence.addAll(p.evidence));
+        String next = inProgress.map(p -> "; the window in progress ends " + due(p.end, ctx)).orElse("");
+        return Judgment.missed(inProgress.map(Window::end).orElse(w.end), w.account + next, all(evidence));
+      }
+      closed++;
+    }
+    if (inProgress.isPresent()) {
+      Window p = inProgress.get();
+      if (closed > 0) {
+        return Judgment.metBy(p.end, allMet + " (" + closed + " closed); " + p.account + ", the window in progress ending "
+            + due(p.end, ctx), all(evidence));
+      }
+      return p.met
+          ? Judgment.metBy(p.end, p.account + ", already enough for the window in progress ending " + due(p.end, ctx),
+              all(evidence))
+          : Judgment.pending(p.end, p.account + "; due by " + due(p.end, ctx), all(evidence));
+    }
+    if (closed > 0 || last.met) {
+      return Judgment.met(closed > 0 ? allMet + " (" + closed + " closed)" : last.account, all(evidence));
+    }
+    return Judgment.notApplicable("the stay ended before its first window closed: " + last.account, all(evidence));
+  }
+
+  /**
+   * "At least {@code required} qualifying records in every period of {@code days} days" (RC's
+   * five connections in every thirty days, its weekly contacts, IOP's attendance each week), judged
+   * with the recurring rule: consecutive periods from {@code start} (day 1,
+   * America/New_York); a period closes when its last day has ended at the as-of time or when the
+   * discharge came after it; a closed period with fewer is NOT_MET; MET once a period has closed
+   * and every closed one held enough, or when the period in progress already holds them; PENDING
+   * while the first period is in progress with fewer; a last period cut short by discharge counts
+   * only if it already holds them, so a stay shorter than one period with fewer is NOT_APPLICABLE.
+   * The finding's due time is the end of the period in progress.
+   *
+   * @param dates the dates (America/New_York) of the qualifying records
+   * @param unit what is counted, e.g. {@code "connection(s)"}
+   * @param period what a period is called, e.g. {@code "week"} or {@code "30-day period"}
+   * @param e the episode (its id names the periods' evidence; its discharge ends the last period)
+   * @param start the first day of period 1 (inclusive)
+   * @param days the length of a period in days, at least 1
+   * @param required how many qualifying dates a period must hold, at least 1
+   */
+  public static Judgment everyPeriod(Episode e, EvaluationContext ctx, LocalDate start, int days, int required,
+      List<LocalDate> dates, String unit, String period) {
+    LocalDate lastServiceDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    if (start.isAfter(lastServiceDay)) {
+      return Judgment.notApplicable("no day of service falls on or after " + start);
+    }
+    boolean open = e.isOpenAt(ctx.asOf());
+    List<Window> windows = new ArrayList<>();
+    for (int k = 0; ; k++) {
+      LocalDate from = start.plusDays((long) k * days);
+      LocalDate to = from.plusDays(days - 1L);
+      if (from.isAfter(lastServiceDay)) {
+        break;
+      }
+      long count = dates.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
+      String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
+      Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
+      Evidence evidence = Evidence.onDate("period", e.id() + "#" + period.replace(' ', '-') + "-" + (k + 1), from,
+          count + " " + unit + " from " + from + " to " + to);
+      boolean cutShort = to.isAfter(lastServiceDay);
+      State state = !open && cutShort ? State.CUT_SHORT
+          : !open || !end.isOpenAt(ctx.asOf()) ? State.CLOSED : State.IN_PROGRESS;
+      String account = state == State.IN_PROGRESS
+          ? name + " has " + count + " " + unit + " so far" + (count >= required ? "" : "; at least " + required
+              + " are due by its end")
+          : name + " had " + count + " " + unit + (count >= required ? "" : "; at least " + required + " are required");
+      windows.add(Window.of(end, state, count >= required, account, evidence));
+    }
+    return judge(windows, "every " + period + " that has closed had at least " + required + " " + unit, ctx);
+  }
+
+  private static String due(Deadline d, EvaluationContext ctx) {
+    return Times.format(d.last(), ctx.zone()) + " (" + d.description() + ")";
+  }
+
+  private static Evidence[] all(List<Evidence> evidence) {
+    return evidence.toArray(Evidence[]::new);
+  }
+}

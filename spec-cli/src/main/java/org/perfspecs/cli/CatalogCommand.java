@@ -49,7 +49,7 @@ final class CatalogCommand implements Callable<Integer> {
 
   private static void text(PrintWriter out, List<Specification> specs) {
     for (Specification s : specs) {
-      out.println(s.key() + ": " + s.title());
+      out.println(s.key() + ": " + s.documentName());
       out.println("  issuer: " + s.issuer() + "; revision: " + s.revision() + "; source: " + s.sourceFile());
       out.println("  products: " + s.products());
       if (!s.inheritsFrom().isEmpty()) {
@@ -71,13 +71,13 @@ final class CatalogCommand implements Callable<Integer> {
 
   private static void csv(PrintWriter out, List<Specification> specs) {
     out.println(Csv.line(List.of("spec", "section", "sectionHeading", "requirementId", "strength", "basis",
-        "condition", "externalDocument", "document", "label", "text")));
+        "condition", "externalDocument", "document", "label", "text", "documentName")));
     for (Specification s : specs) {
       for (Section sec : s.sections()) {
         for (Requirement r : sec.requirements()) {
           out.println(Csv.line(List.of(s.key(), sec.key(), sec.heading(), r.id(), r.strength().name(), r.basis().name(),
               r.condition().orElse(""), r.externalDocument().orElse(""), r.citation().document(),
-              r.citation().label(), r.citation().text())));
+              r.citation().label(), r.citation().text(), r.citation().documentName())));
         }
       }
     }
@@ -89,6 +89,7 @@ final class CatalogCommand implements Callable<Integer> {
       ObjectNode sn = root.addObject();
       sn.put("key", s.key());
       sn.put("title", s.title());
+      sn.put("documentName", s.documentName());
       sn.put("issuer", s.issuer());
       sn.put("revision", s.revision());
       sn.put("sourceFile", s.sourceFile());
@@ -111,6 +112,8 @@ final class CatalogCommand implements Callable<Integer> {
           r.externalDocument().ifPresent(d -> rn.put("externalDocument", d));
           ObjectNode cn = rn.putObject("citation");
           cn.put("document", r.citation().document());
+          cn.put("documentName", r.citation().documentName());
+          cn.put("reference", r.citation().reference());
           cn.put("section", r.citation().section());
           cn.put("label", r.citation().label());
           cn.put("text", r.citation().text());

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 /** {@code perfspecs due}: per episode, what is due as of a time (the library's {@code Engine.due}). */
 @Command(name = "due", mixinStandardHelpOptions = true,
     description = {
-        "Lists, for each episode (and program profile), the obligations with a deadline that are not met as of "
+        "Lists, for each episode (and program profile) with something due, the obligations with a deadline that are not met as of "
             + "--as-of: overdue ones (NOT_MET with a due time) first, then open ones (PENDING), each by due time, "
             + "with the time left, the citation and the requirement's own words.",
         "Rejected records are reported on stderr as by check; the summary goes to stderr."})
@@ -39,25 +39,32 @@ final class DueCommand implements Callable<Integer> {
     }
     EvaluationContext ctx = in.context();
     out.println("What is due as of " + Times.format(ctx.asOf(), ctx.zone()) + " (" + ctx.asOf() + ")");
+    long[] nothingDue = new long[1];
     Evaluation ev = Evaluation.run(in, ctx, new Evaluation.FindingSink() {
       @Override
       public void program(Program program, List<Finding> findings) {
-        print(out, ctx, "Program " + program.id(), Worklist.of(findings, ctx.asOf()));
+        nothingDue[0] += print(out, ctx, "Program " + program.id(), Worklist.of(findings, ctx.asOf()));
       }
 
       @Override
       public void record(CaseRecord record, long line, List<Finding> findings) {
-        print(out, ctx, "Episode " + record.episode().id() + " (" + record.episode().service() + " at "
+        nothingDue[0] += print(out, ctx, "Episode " + record.episode().id() + " (" + record.episode().service() + " at "
             + record.episode().programId() + ", member " + record.member().id() + ", line " + line + ")",
             Worklist.of(findings, ctx.asOf()));
       }
     }, err);
+    out.println();
+    out.println(nothingDue[0] + " episode(s) or program(s) with nothing due");
     out.flush();
     ev.printSummary(err);
     return ev.exitCode(java.util.Set.of());
   }
 
-  private static void print(PrintWriter out, EvaluationContext ctx, String subject, Worklist worklist) {
+  /** Prints the worklist of one subject; returns 1 when nothing is due (and prints nothing), else 0. */
+  private static int print(PrintWriter out, EvaluationContext ctx, String subject, Worklist worklist) {
+    if (worklist.isEmpty()) {
+      return 1;
+    }
     out.println();
     out.println(subject + ": " + worklist.overdue().size() + " overdue, " + worklist.open().size() + " open");
     for (DueItem i : worklist.items()) {
@@ -66,6 +73,7 @@ final class DueCommand implements Callable<Integer> {
       out.println("           " + i.citation());
       out.println("           \u201c" + i.obligation().replaceAll("\\s+", " ").trim() + "\u201d");
     }
+    return 0;
   }
 
   /** {@code in 2 d 3 h}, {@code in 45 min}, {@code now}, {@code 3 d 1 h ago}. */

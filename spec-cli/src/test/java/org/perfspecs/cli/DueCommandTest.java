@@ -39,6 +39,8 @@ class DueCommandTest {
         .contains("Intensive Outpatient Program (IOP) Performance Specifications, PS #014, Commonwealth Care Alliance")
         .contains("\u201cThe member will be evaluated/assessed within one business day of referral\u201d");
     assertThat(run.err).contains("records read: ");
+    // an episode with nothing due is counted, not listed
+    assertThat(run.out).doesNotContain("Episode IOP-1001 ").containsPattern("(?m)^\\d+ episode\\(s\\) or program\\(s\\) with nothing due$");
   }
 
   @Test

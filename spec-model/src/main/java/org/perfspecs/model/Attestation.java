@@ -30,7 +30,12 @@ public abstract class Attestation {
   public abstract @NotBlank String attestedBy();
 
   /** When. */
-  public abstract LocalDate attestedOn();
+  public abstract @Plausible LocalDate attestedOn();
+
+  @Value.Check
+  void check() {
+    ModelRules.check(Attestation.class, this);
+  }
 
   /** A new builder. */
   public static ImmutableAttestation.Builder builder() {

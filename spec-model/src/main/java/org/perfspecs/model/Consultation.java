@@ -30,13 +30,18 @@ public abstract class Consultation {
   public abstract ConsultationKind kind();
 
   /** When it was arranged (booked, or requested and confirmed). */
-  public abstract Instant arrangedAt();
+  public abstract @Plausible Instant arrangedAt();
 
   /** When it is to take place, when known. */
-  public abstract Optional<Instant> scheduledFor();
+  public abstract Optional<@Plausible Instant> scheduledFor();
 
   /** Whether it took place, when known. */
   public abstract Optional<Boolean> completed();
+
+  @Value.Check
+  void check() {
+    ModelRules.check(Consultation.class, this);
+  }
 
   /** A new builder. */
   public static ImmutableConsultation.Builder builder() {

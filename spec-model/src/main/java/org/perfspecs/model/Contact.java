@@ -28,7 +28,7 @@ public abstract class Contact {
   public abstract @NotBlank String id();
 
   /** When the contact started. */
-  public abstract Instant at();
+  public abstract @Plausible Instant at();
 
   /** Duration in minutes (0 for an attempt or a text). */
   public abstract @PositiveOrZero int minutes();
@@ -54,6 +54,11 @@ public abstract class Contact {
 
   /** The staff member who made the contact, when recorded. */
   public abstract Optional<@NotBlank String> staffId();
+
+  @Value.Check
+  void check() {
+    ModelRules.check(Contact.class, this);
+  }
 
   /** A new builder. */
   public static ImmutableContact.Builder builder() {

@@ -41,19 +41,19 @@ public abstract class Episode {
   public abstract Optional<@Valid Referral> referral();
 
   /** When the member was first evaluated or assessed for the service. */
-  public abstract Optional<Instant> evaluatedAt();
+  public abstract Optional<@Plausible Instant> evaluatedAt();
 
   /** When the member was admitted (the start of service). */
-  public abstract Optional<Instant> admittedAt();
+  public abstract Optional<@Plausible Instant> admittedAt();
 
   /** When the member was discharged; absent while the episode is open. */
-  public abstract Optional<Instant> dischargedAt();
+  public abstract Optional<@Plausible Instant> dischargedAt();
 
   /** Whether the member was discharged on medication, when recorded. */
   public abstract Optional<Boolean> dischargedOnMedication();
 
   /** When, during intake, the member was determined ineligible for the service, if so. */
-  public abstract Optional<Instant> determinedIneligibleAt();
+  public abstract Optional<@Plausible Instant> determinedIneligibleAt();
 
   /** Staff ids of the multidisciplinary team assigned to the member. */
   public abstract List<@NotBlank String> treatmentTeam();
@@ -98,7 +98,7 @@ public abstract class Episode {
    * Dates on which the record notes a significant change in the member's needs (the CSP service
    * plan must then be updated), in any order.
    */
-  public abstract List<LocalDate> significantNeedsChangesOn();
+  public abstract List<@Plausible LocalDate> significantNeedsChangesOn();
 
   /** Parties the member has consented to share information with. */
   public abstract Set<Party> consentToShareWith();
@@ -116,18 +116,21 @@ public abstract class Episode {
 
   @Value.Check
   void check() {
+    ModelRules.check(Episode.class, this);
     if (admittedAt().isPresent() && dischargedAt().isPresent()
         && dischargedAt().get().isBefore(admittedAt().get())) {
       throw new ModelInvariantException("dischargedAt", "must not be before admittedAt");
     }
     referral().ifPresent(r -> {
       if (r.source().isEmpty()) {
-        throw new ModelInvariantException("referral.source", "is required for the referral into the service");
+        throw new ModelInvariantException("referral.source",
+            "is required: the referral into the service names who referred the member");
       }
     });
     for (int i = 0; i < referralsMade().size(); i++) {
       if (referralsMade().get(i).target().isEmpty()) {
-        throw new ModelInvariantException("referralsMade[" + i + "].target", "is required for a referral made out of the service");
+        throw new ModelInvariantException("referralsMade[" + i + "].target",
+            "is required: a referral made out of the service names the kind of service referred to");
       }
     }
     java.util.Set<String> ids = new java.util.HashSet<>();

@@ -30,7 +30,12 @@ public abstract class Goal {
   public abstract boolean measurable();
 
   /** The target date, when set. */
-  public abstract Optional<LocalDate> targetDate();
+  public abstract Optional<@Plausible LocalDate> targetDate();
+
+  @Value.Check
+  void check() {
+    ModelRules.check(Goal.class, this);
+  }
 
   /** A new builder. */
   public static ImmutableGoal.Builder builder() {

@@ -42,7 +42,12 @@ public abstract class License {
   }
 
   /** Last day it is valid, when it expires. */
-  public abstract Optional<LocalDate> validThrough();
+  public abstract Optional<@Plausible LocalDate> validThrough();
+
+  @Value.Check
+  void check() {
+    ModelRules.check(License.class, this);
+  }
 
   /** A new builder. */
   public static ImmutableLicense.Builder builder() {

@@ -24,7 +24,7 @@ public abstract class QualityPlan {
   QualityPlan() {}
 
   /** When it was adopted. */
-  public abstract LocalDate adoptedOn();
+  public abstract @Plausible LocalDate adoptedOn();
 
   /** Whether it includes a continuous quality improvement process. */
   public abstract boolean continuousImprovement();
@@ -39,6 +39,11 @@ public abstract class QualityPlan {
   @Value.Default
   public boolean satisfactionSurveys() {
     return false;
+  }
+
+  @Value.Check
+  void check() {
+    ModelRules.check(QualityPlan.class, this);
   }
 
   /** A new builder. */

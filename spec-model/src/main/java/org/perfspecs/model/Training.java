@@ -27,12 +27,17 @@ public abstract class Training {
   public abstract TrainingTopic topic();
 
   /** When it was completed. */
-  public abstract LocalDate completedOn();
+  public abstract @Plausible LocalDate completedOn();
 
   /** Whether the training program is approved by EOHHS, where that matters. */
   @Value.Default
   public boolean eohhsApproved() {
     return false;
+  }
+
+  @Value.Check
+  void check() {
+    ModelRules.check(Training.class, this);
   }
 
   /** A new builder. */

@@ -66,7 +66,7 @@ final class DueCommand implements Callable<Integer> {
       return 1;
     }
     out.println();
-    out.println(subject + ": " + worklist.overdue().size() + " overdue, " + worklist.open().size() + " open");
+    out.println(TextReport.safe(subject) + ": " + worklist.overdue().size() + " overdue, " + worklist.open().size() + " open");
     for (DueItem i : worklist.items()) {
       out.printf(Locale.ROOT, "  %-8s %-18s due %s (%s)%n", i.overdue() ? "OVERDUE" : "open", i.requirementId(),
           Times.format(i.due(), ctx.zone()), timeLeft(i.timeLeft()));

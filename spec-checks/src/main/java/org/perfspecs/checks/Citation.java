@@ -6,9 +6,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Where a requirement comes from: the source document (file name in the bundled sources), the
- * section heading as the document prints it, the item's label (e.g. {@code 4, second bullet}) and
- * the verbatim text of the obligation.
+ * Where a requirement comes from: the source document (file name in the bundled sources, named by
+ * its title, publisher and revision through {@link #documentName()}), the section heading as the
+ * document prints it, the item's label (e.g. {@code 4, second bullet}) and the verbatim text of the
+ * obligation. {@link #reference()} is the short form findings carry.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Citation {
@@ -39,9 +40,33 @@ public final class Citation {
     return new Citation(document, section, label, text);
   }
 
-  /** Source file name. */
+  /** Source file name (see {@link #documentName()} for the document's own name). */
   public String document() {
     return document;
+  }
+
+  /**
+   * The document by its title, publisher and revision ({@code Community Support Programs (CSP)
+   * Performance Specifications, Tufts Health Plan, January 2024}); the file name for a document
+   * that is not bundled.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public String documentName() {
+    return SourceDocument.nameOf(document);
+  }
+
+  /**
+   * The short reference findings carry: document name, section heading and item label, e.g.
+   * {@code Community Support Programs (CSP) Performance Specifications, Tufts Health Plan, January
+   * 2024; Process Specifications; item 2.b}. Never the verbatim text (see {@link #text()}).
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public String reference() {
+    return documentName() + "; " + section + "; item " + label;
   }
 
   /** Section heading. */

@@ -75,7 +75,8 @@ public final class EpisodeRequirement extends Requirement {
    */
   @API(status = API.Status.INTERNAL, since = "0.2")
   public Finding outsideSpecification(CaseRecord record, String reason) {
-    return Finding.of(this, record.episode().id(), record.episode().programId(), Judgment.notApplicable(reason));
+    return Finding.of(this, record.episode().id(), record.member().id(), record.episode().programId(),
+        Judgment.notApplicable(reason));
   }
 
   /**
@@ -87,12 +88,13 @@ public final class EpisodeRequirement extends Requirement {
     requireNonNull(ctx, "ctx");
     String episodeId = record.episode().id();
     String programId = record.episode().programId();
+    String memberId = record.member().id();
     try {
       Optional<Judgment> blocked = condition == null ? Optional.empty() : condition.blocks(record, ctx);
       Judgment judgment = blocked.isPresent() ? blocked.get() : rule.judge(record, ctx);
-      return Finding.of(this, episodeId, programId, requireNonNull(judgment, "rule returned no judgment"));
+      return Finding.of(this, episodeId, memberId, programId, requireNonNull(judgment, "rule returned no judgment"));
     } catch (RuntimeException e) {
-      return Finding.error(this, episodeId, programId, e);
+      return Finding.error(this, episodeId, memberId, programId, e);
     }
   }
 }

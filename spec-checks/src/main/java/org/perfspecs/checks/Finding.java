@@ -9,46 +9,58 @@ import org.apiguardian.api.API;
 import org.perfspecs.checks.time.Deadline;
 
 /**
- * The answer for one requirement and one subject (an episode or a program): the requirement id,
- * the subject, the program, the outcome, a reason, the evidence and the due time where there is a
- * deadline. Immutable.
+ * The answer for one requirement and one subject (an episode or a program): the requirement (so
+ * its strength and citation are one call away: {@code finding.requirement().strength()}), the
+ * subject, the member for an episode finding, the program, the outcome, a reason, the evidence and
+ * the due time where there is a deadline. Immutable and thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Finding {
-  private final String requirementId;
+  private final Requirement requirement;
   private final Basis subjectKind;
   private final String subjectId;
+  private final String memberId;
   private final String programId;
   private final Judgment judgment;
   private final String errorType;
 
-  private Finding(String requirementId, Basis subjectKind, String subjectId, String programId,
+  private Finding(Requirement requirement, String subjectId, String memberId, String programId,
       Judgment judgment, String errorType) {
-    this.requirementId = requireNonNull(requirementId, "requirementId");
-    this.subjectKind = requireNonNull(subjectKind, "subjectKind");
+    this.requirement = requireNonNull(requirement, "requirement");
+    this.subjectKind = requirement.basis() == Basis.EPISODE ? Basis.EPISODE : Basis.PROGRAM;
     this.subjectId = requireNonNull(subjectId, "subjectId");
+    this.memberId = memberId;
     this.programId = requireNonNull(programId, "programId");
     this.judgment = requireNonNull(judgment, "judgment");
     this.errorType = errorType;
+    if ((subjectKind == Basis.EPISODE) != (memberId != null)) {
+      throw new IllegalArgumentException("an episode finding has a member id, a program finding none: "
+          + requirement.id());
+    }
   }
 
-  static Finding of(Requirement requirement, String subjectId, String programId, Judgment judgment) {
-    Basis kind = requirement.basis() == Basis.EPISODE ? Basis.EPISODE : Basis.PROGRAM;
-    return new Finding(requirement.id(), kind, subjectId, programId, judgment, null);
+  static Finding of(Requirement requirement, String subjectId, String memberId, String programId, Judgment judgment) {
+    return new Finding(requirement, subjectId, memberId, programId, judgment, null);
   }
 
-  static Finding error(Requirement requirement, String subjectId, String programId, Throwable t) {
-    Basis kind = requirement.basis() == Basis.EPISODE ? Basis.EPISODE : Basis.PROGRAM;
-    return new Finding(requirement.id(), kind, subjectId, programId, Judgment.error(t), t.getClass().getName());
+  static Finding error(Requirement requirement, String subjectId, String memberId, String programId, Throwable t) {
+    return new Finding(requirement, subjectId, memberId, programId, Judgment.error(t), t.getClass().getName());
   }
 
   /**
    * A finding as recorded (for example read back from its JSON by {@link
    * org.perfspecs.checks.engine.FindingJson#fromJson}): the same fields, equal to the finding that
    * was written. An ERROR finding needs its {@code errorType}, a PENDING one its {@code due}.
+   *
+   * @param memberId the member's id for an episode requirement; empty for a program or external one
+   * @throws IllegalArgumentException when the member id is present for a program requirement or
+   *     absent for an episode one, or the outcome and {@code due} or {@code errorType} disagree
+   * @since 0.2
    */
-  public static Finding restore(String requirementId, Basis subjectKind, String subjectId, String programId,
-      Outcome outcome, String reason, List<Evidence> evidence, Optional<Deadline> due, Optional<String> errorType) {
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Finding restore(Requirement requirement, String subjectId, Optional<String> memberId,
+      String programId, Outcome outcome, String reason, List<Evidence> evidence, Optional<Deadline> due,
+      Optional<String> errorType) {
     requireNonNull(outcome, "outcome");
     if (outcome == Outcome.ERROR && errorType.isEmpty()) {
       throw new IllegalArgumentException("an ERROR finding needs its error type");
@@ -56,13 +68,35 @@ public final class Finding {
     if (outcome != Outcome.ERROR && errorType.isPresent()) {
       throw new IllegalArgumentException("only an ERROR finding has an error type");
     }
-    return new Finding(requirementId, subjectKind, subjectId, programId,
+    return new Finding(requirement, subjectId, memberId.orElse(null), programId,
         Judgment.restore(outcome, reason, evidence, due.orElse(null)), errorType.orElse(null));
+  }
+
+  /**
+   * The requirement judged: its {@link Requirement#strength() strength}, {@link
+   * Requirement#citation() citation} (with {@link Citation#reference()} and the verbatim text),
+   * specification and section.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Requirement requirement() {
+    return requirement;
   }
 
   /** The requirement's id, e.g. {@code IOP.COMP.4.a}. */
   public String requirementId() {
-    return requirementId;
+    return requirement.id();
+  }
+
+  /**
+   * The member whose episode was judged; empty for a program-level or external finding.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Optional<String> memberId() {
+    return Optional.ofNullable(memberId);
   }
 
   /** {@link Basis#EPISODE} for an episode finding; {@link Basis#PROGRAM} for a program or external one. */
@@ -114,20 +148,20 @@ public final class Finding {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Finding f && f.requirementId.equals(requirementId) && f.subjectKind == subjectKind
-        && f.subjectId.equals(subjectId) && f.programId.equals(programId)
+    return o instanceof Finding f && f.requirement.id().equals(requirement.id()) && f.subjectKind == subjectKind
+        && f.subjectId.equals(subjectId) && Objects.equals(f.memberId, memberId) && f.programId.equals(programId)
         && f.outcome() == outcome() && f.reason().equals(reason()) && f.evidence().equals(evidence())
         && f.due().equals(due()) && Objects.equals(f.errorType, errorType);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(requirementId, subjectId, outcome(), reason());
+    return Objects.hash(requirement.id(), subjectId, outcome(), reason());
   }
 
   @Override
   public String toString() {
-    return requirementId + " [" + subjectId + "] " + outcome() + ": " + reason()
+    return requirement.id() + " [" + subjectId + "] " + outcome() + ": " + reason()
         + due().map(d -> " (due " + d.last() + ")").orElse("");
   }
 }

@@ -94,9 +94,9 @@ public final class ProgramRequirement extends Requirement {
     requireNonNull(program, "program");
     requireNonNull(ctx, "ctx");
     try {
-      return Finding.of(this, program.id(), program.id(), judge(program, ctx));
+      return Finding.of(this, program.id(), null, program.id(), judge(program, ctx));
     } catch (RuntimeException e) {
-      return Finding.error(this, program.id(), program.id(), e);
+      return Finding.error(this, program.id(), null, program.id(), e);
     }
   }
 

@@ -76,6 +76,18 @@ public final class Specification {
     return revision;
   }
 
+  /**
+   * How citations name the document: title, publisher and revision ({@code Community Support
+   * Programs (CSP) Performance Specifications, Tufts Health Plan, January 2024}); see {@link
+   * SourceDocument}. The source file name for a document that is not bundled.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public String documentName() {
+    return SourceDocument.nameOf(sourceFile);
+  }
+
   /** The bundled source file it cites. */
   public String sourceFile() {
     return sourceFile;

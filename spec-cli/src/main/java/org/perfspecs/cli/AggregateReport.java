@@ -85,8 +85,46 @@ final class AggregateReport {
     rows(root.putArray("requirements"), agg.rows());
     rows(root.putArray("programs"), agg.programRows());
     rows(root.putArray("months"), agg.monthRows());
+    ObjectNode episodes = root.putObject("episodesByMonth");
+    agg.episodesByMonth().forEach(episodes::put);
+    actionLists(root, ev);
     w.write(ModelJson.prettyWriter().writeValueAsString(root));
     w.write("\n");
+  }
+
+  /**
+   * What the page lists for action: {@code failing} (per requirement with NOT_MET findings, worst
+   * first: the total and the first N subjects) and {@code comingDue} (PENDING findings due within the
+   * window: the total and the earliest ones).
+   */
+  private static void actionLists(ObjectNode root, Evaluation ev) {
+    ActionLists lists = ev.lists;
+    ObjectNode failing = root.putObject("failing");
+    failing.put("listedPerRequirement", lists.drillDown);
+    ArrayNode reqs = failing.putArray("requirements");
+    ev.aggregate.rows().stream().filter(r -> r.level() == Aggregate.Level.REQUIREMENT
+            && r.counts().get(Outcome.NOT_MET) > 0).sorted(HtmlReport.BY_NOT_MET)
+        .forEach(r -> {
+          ObjectNode n = reqs.addObject();
+          n.put("requirementId", r.requirementId());
+          n.put("strength", r.strength());
+          n.put("notMet", lists.failingTotal(r.requirementId()));
+          ArrayNode ids = n.putArray("first");
+          lists.failing(r.requirementId()).forEach(ids::add);
+        });
+    ObjectNode due = root.putObject("comingDue");
+    due.put("days", lists.comingDueDays);
+    due.put("until", lists.horizon.toString());
+    due.put("total", lists.comingDueTotal);
+    due.put("listed", ReportOptions.COMING_DUE_LIMIT);
+    ArrayNode items = due.putArray("findings");
+    for (ActionLists.Due d : lists.comingDue()) {
+      ObjectNode n = items.addObject();
+      n.put("due", d.due().toString());
+      n.put("requirementId", d.requirementId());
+      n.put("subjectId", d.subjectId());
+      n.put("programId", d.programId());
+    }
   }
 
   private static void rows(ArrayNode out, List<Aggregate.Row> rows) {

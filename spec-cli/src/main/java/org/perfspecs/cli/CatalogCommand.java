@@ -50,7 +50,7 @@ final class CatalogCommand implements Callable<Integer> {
 
   private static void text(PrintWriter out, List<Specification> specs) {
     for (Specification s : specs) {
-      out.println(s.key() + ": " + s.title());
+      out.println(s.key() + ": " + s.documentName());
       out.println("  issuer: " + s.issuer() + "; revision: " + s.revision() + "; source: " + s.sourceFile());
       out.println("  products: " + s.products());
       if (!s.inheritsFrom().isEmpty()) {
@@ -76,13 +76,14 @@ final class CatalogCommand implements Callable<Integer> {
 
   private static void csv(PrintWriter out, Catalog catalog, List<Specification> specs) {
     out.println(Csv.line(List.of("spec", "section", "sectionHeading", "requirementId", "strength", "basis",
-        "condition", "externalDocument", "document", "label", "text", "interpretations", "rule")));
+        "condition", "externalDocument", "document", "label", "text", "interpretations", "rule", "documentName")));
     for (Specification s : specs) {
       for (Section sec : s.sections()) {
         for (Requirement r : sec.requirements()) {
           out.println(Csv.line(List.of(s.key(), sec.key(), sec.heading(), r.id(), r.strength().name(), r.basis().name(),
               r.condition().orElse(""), r.externalDocument().orElse(""), r.citation().document(),
-              r.citation().label(), r.citation().text(), interpretations(r), catalog.rule(r.id()).orElse(""))));
+              r.citation().label(), r.citation().text(), interpretations(r), catalog.rule(r.id()).orElse(""),
+              r.citation().documentName())));
         }
       }
     }
@@ -100,6 +101,7 @@ final class CatalogCommand implements Callable<Integer> {
       ObjectNode sn = root.addObject();
       sn.put("key", s.key());
       sn.put("title", s.title());
+      sn.put("documentName", s.documentName());
       sn.put("issuer", s.issuer());
       sn.put("revision", s.revision());
       sn.put("sourceFile", s.sourceFile());
@@ -122,6 +124,8 @@ final class CatalogCommand implements Callable<Integer> {
           r.externalDocument().ifPresent(d -> rn.put("externalDocument", d));
           ObjectNode cn = rn.putObject("citation");
           cn.put("document", r.citation().document());
+          cn.put("documentName", r.citation().documentName());
+          cn.put("reference", r.citation().reference());
           cn.put("section", r.citation().section());
           cn.put("label", r.citation().label());
           cn.put("text", r.citation().text());

@@ -1,5 +1,6 @@
 package org.perfspecs.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,10 +13,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.perfspecs.checks.Basis;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.Outcome;
-import org.perfspecs.checks.engine.FindingJson;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Program;
 import picocli.CommandLine;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
             + "specification for each episode's service, and program profiles against program-level requirements.",
         "A record that cannot be read or fails validation is reported on stderr with its line number and JSON path, "
             + "skipped and counted; every other record is evaluated.",
-        "With --output DIR, one pass writes findings.ndjson, aggregate.json, aggregate.csv and report.html there."})
+        "With --output DIR, one pass writes findings.ndjson, failing.csv, aggregate.json, aggregate.csv and "
+            + "report.html there."})
 final class CheckCommand implements Callable<Integer> {
   enum Format { text, json, csv }
 
@@ -39,6 +41,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin
   InputOptions in;
+
+  @Mixin
+  ReportOptions report;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (a readable report), json (findings as NDJSON) or csv (findings), on stdout; not with "
@@ -50,9 +55,19 @@ final class CheckCommand implements Callable<Integer> {
   Set<Outcome> failOn = EnumSet.noneOf(Outcome.class);
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-      description = "Write " + ReportFiles.FINDINGS + " (findings as NDJSON), aggregate.json, aggregate.csv and "
-          + "report.html into DIR (created if missing), and the summary to stdout.")
+      description = "Write " + ReportFiles.FINDINGS + " (findings as NDJSON), " + ReportFiles.FAILING + " (every "
+          + "failing episode and requirement), aggregate.json, aggregate.csv and report.html into DIR (created if "
+          + "missing), and the summary to stdout.")
   Path output;
+
+  @Option(names = "--only", paramLabel = "OUTCOME", split = ",",
+      description = "Write only findings with these outcomes (e.g. NOT_MET,PENDING); the summary and the aggregate "
+          + "still count every finding. Default: all.")
+  Set<Outcome> only = EnumSet.allOf(Outcome.class);
+
+  @Option(names = "--with-citations",
+      description = "Add each requirement's verbatim text (citationText) to every JSON or CSV finding.")
+  boolean withCitations;
 
   @Override
   public Integer call() throws IOException {
@@ -62,11 +77,19 @@ final class CheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--format and --output cannot be combined: --output writes every format");
     }
+    report.validate(spec.commandLine());
+    if (Evaluation.unreadable(in, err)) {
+      return ExitCodes.INPUT_REJECTED;
+    }
     EvaluationContext ctx = in.context(spec.commandLine());
     if (output != null) {
       return toDirectory(out, err, ctx);
     }
-    Evaluation ev = Evaluation.run(in, ctx, sink(out, ctx), err);
+    JsonGenerator g = format == Format.json ? FindingOutput.ndjson(out) : null;
+    Evaluation ev = Evaluation.run(in, report, ctx, sink(out, g, ctx), err);
+    if (g != null) {
+      g.flush();
+    }
     if (format == Format.text) {
       TextReport.aggregate(out, ev.aggregate);
       ev.printSummary(out);
@@ -80,13 +103,30 @@ final class CheckCommand implements Callable<Integer> {
   private int toDirectory(PrintWriter out, PrintWriter err, EvaluationContext ctx) throws IOException {
     Files.createDirectories(output);
     Path findingsFile = output.resolve(ReportFiles.FINDINGS);
+    Path failingFile = output.resolve(ReportFiles.FAILING);
     Evaluation ev;
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(findingsFile, StandardCharsets.UTF_8), 1 << 16)) {
-      ev = Evaluation.run(in, ctx, lines(w), err);
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(findingsFile, StandardCharsets.UTF_8), 1 << 16);
+        JsonGenerator g = FindingOutput.ndjson(w);
+        Writer failing = new BufferedWriter(Files.newBufferedWriter(failingFile, StandardCharsets.UTF_8), 1 << 16)) {
+      failing.write(Csv.line(FindingOutput.FAILING_COLUMNS) + "\n");
+      ev = Evaluation.run(in, report, ctx, each(f -> {
+        if (only.contains(f.outcome())) {
+          FindingOutput.json(g, f, withCitations);
+        }
+        if (f.outcome() == Outcome.NOT_MET && f.subjectKind() == Basis.EPISODE) {
+          try {
+            failing.write(FindingOutput.failing(f));
+            failing.write('\n');
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }), err);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     out.println("wrote " + findingsFile);
+    out.println("wrote " + failingFile);
     for (ReportFiles f : ReportFiles.values()) {
       Path file = output.resolve(f.fileName);
       f.write(ev, file);
@@ -97,16 +137,9 @@ final class CheckCommand implements Callable<Integer> {
     return ev.exitCode(failOn);
   }
 
-  /** Findings as NDJSON lines on {@code w}. */
-  private static Evaluation.FindingSink lines(Writer w) {
-    return each(f -> {
-      try {
-        w.write(FindingJson.toJson(f));
-        w.write('\n');
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+  private List<Finding> only(List<Finding> findings) {
+    return only.size() == Outcome.values().length ? findings
+        : findings.stream().filter(f -> only.contains(f.outcome())).toList();
   }
 
   private static Evaluation.FindingSink each(java.util.function.Consumer<Finding> action) {
@@ -123,26 +156,33 @@ final class CheckCommand implements Callable<Integer> {
     };
   }
 
-  private Evaluation.FindingSink sink(PrintWriter out, EvaluationContext ctx) {
+  private Evaluation.FindingSink sink(PrintWriter out, JsonGenerator g, EvaluationContext ctx) {
     switch (format) {
       case json:
-        return each(f -> out.println(FindingJson.toJson(f)));
+        return each(f -> {
+          if (only.contains(f.outcome())) {
+            FindingOutput.json(g, f, withCitations);
+          }
+        });
       case csv:
-        out.println(Csv.line(List.of("requirementId", "subjectKind", "subjectId", "programId", "outcome", "due", "reason")));
-        return each(f -> out.println(Csv.line(List.of(f.requirementId(), f.subjectKind().name(), f.subjectId(),
-            f.programId(), f.outcome().name(), f.due().map(d -> d.last().toString()).orElse(""), f.reason()))));
+        out.println(FindingOutput.csvHeader(withCitations));
+        return each(f -> {
+          if (only.contains(f.outcome())) {
+            out.println(FindingOutput.csv(f, withCitations));
+          }
+        });
       default:
         TextReport.header(out, ctx);
         return new Evaluation.FindingSink() {
           @Override
           public void program(Program p, List<Finding> findings) {
-            TextReport.subject(out, ctx, "Program " + p.id() + " " + p.services(), findings);
+            TextReport.subject(out, ctx, "Program " + p.id() + " " + p.services(), only(findings));
           }
 
           @Override
           public void record(CaseRecord record, long line, List<Finding> findings) {
             TextReport.subject(out, ctx, "Episode " + record.episode().id() + " (" + record.episode().service() + " at "
-                + record.episode().programId() + ", line " + line + ")", findings);
+                + record.episode().programId() + ", line " + line + ")", only(findings));
           }
         };
     }

@@ -47,6 +47,7 @@ final class Evaluation {
   final Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
   final String fileName;
   final String programsFileName;
+  final ActionLists lists;
   long read;
   long evaluated;
   long rejected;
@@ -78,12 +79,25 @@ final class Evaluation {
     }
   }
 
-  private Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, InputOptions in) {
+  private Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, InputOptions in,
+      ReportOptions report) {
+    this(ctx, catalog, name(in.file), in.programs == null ? "" : name(in.programs), report);
+  }
+
+  private Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, String fileName,
+      String programsFileName, ReportOptions report) {
     this.ctx = ctx;
+    this.lists = new ActionLists(report, ctx.asOf());
     this.catalog = catalog;
     this.aggregate = new Aggregate(catalog);
-    this.fileName = name(in.file);
-    this.programsFileName = in.programs == null ? "" : name(in.programs);
+    this.fileName = fileName;
+    this.programsFileName = programsFileName;
+  }
+
+  /** An evaluation with nothing counted yet, for a report built from figures made elsewhere (tests). */
+  static Evaluation empty(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, String fileName,
+      ReportOptions report) {
+    return new Evaluation(ctx, catalog, fileName, "", report);
   }
 
   private static String name(Path p) {
@@ -92,8 +106,14 @@ final class Evaluation {
 
   /** Evaluates the inputs of {@code in} as of {@code ctx}, reporting rejections on {@code err}. */
   static Evaluation run(InputOptions in, EvaluationContext ctx, FindingSink sink, PrintWriter err) {
+    return run(in, new ReportOptions(), ctx, sink, err);
+  }
+
+  /** The same, collecting the report's action lists as {@code report} says. */
+  static Evaluation run(InputOptions in, ReportOptions report, EvaluationContext ctx, FindingSink sink,
+      PrintWriter err) {
     Engine engine = Engine.standard();
-    return run(in, ctx, sink, err, engine.catalog(), Judge.of(engine));
+    return run(in, report, ctx, sink, err, engine.catalog(), Judge.of(engine));
   }
 
   /**
@@ -103,8 +123,14 @@ final class Evaluation {
    */
   static Evaluation run(InputOptions in, EvaluationContext ctx, FindingSink sink, PrintWriter err,
       org.perfspecs.checks.catalog.Catalog catalog, Judge judge) {
+    return run(in, new ReportOptions(), ctx, sink, err, catalog, judge);
+  }
+
+  /** As above, collecting the report's action lists as {@code report} says. */
+  static Evaluation run(InputOptions in, ReportOptions report, EvaluationContext ctx, FindingSink sink,
+      PrintWriter err, org.perfspecs.checks.catalog.Catalog catalog, Judge judge) {
     long started = System.nanoTime();
-    Evaluation ev = new Evaluation(ctx, catalog, in);
+    Evaluation ev = new Evaluation(ctx, catalog, in, report);
     ModelValidator validator = ModelValidator.create();
 
     if (in.programs != null) {
@@ -125,6 +151,7 @@ final class Evaluation {
             ev.programsEvaluated++;
             sink.program(p, findings);
             findings.forEach(ev.aggregate::add);
+            ev.lists.add(findings);
             ev.count(findings);
           } else {
             ev.inputProblem = true;
@@ -164,6 +191,7 @@ final class Evaluation {
           }
           ev.evaluated++;
           sink.record(record, entry.line(), findings);
+          ev.lists.add(findings);
           ev.count(findings);
         } else {
           ev.rejected++;
@@ -178,6 +206,27 @@ final class Evaluation {
     }
     ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
     return ev;
+  }
+
+  /**
+   * Whether the case-record file (or the programs file) is missing or unreadable, said on {@code
+   * err} as {@code FILE: cannot be read (no such file)}: the caller then reports nothing else and
+   * exits with {@link ExitCodes#INPUT_REJECTED}. Standard input ({@code -}) is always readable.
+   */
+  static boolean unreadable(InputOptions in, PrintWriter err) {
+    boolean bad = false;
+    for (Path p : new Path[] {in.programs, in.file}) {
+      if (p == null || p.toString().equals("-")) {
+        continue;
+      }
+      String why = java.nio.file.Files.isDirectory(p) ? "a directory" : !java.nio.file.Files.exists(p) ? "no such file"
+          : !java.nio.file.Files.isReadable(p) ? "permission denied" : null;
+      if (why != null) {
+        err.println(p + ": cannot be read (" + why + ")");
+        bad = true;
+      }
+    }
+    return bad;
   }
 
   private final long[] outcomeCounts = new long[Outcome.values().length];
@@ -279,11 +328,14 @@ final class Evaluation {
     printElapsed(w);
   }
 
-  /** {@code elapsed: 12.3 s (81300 records/s)}. */
+  /**
+   * {@code elapsed: 12.3 s (81300 records/s)}; the rate only when it means something (a run of at
+   * least a second and 100 records), otherwise {@code elapsed: 0.2 s}.
+   */
   private void printElapsed(PrintWriter w) {
     double seconds = elapsed.toNanos() / 1e9;
-    w.println(String.format(Locale.ROOT, "  elapsed: %.1f s (%.0f records/s)", seconds,
-        seconds > 0 ? read / seconds : 0.0));
+    String rate = seconds >= 1 && read >= 100 ? String.format(Locale.ROOT, " (%.0f records/s)", read / seconds) : "";
+    w.println(String.format(Locale.ROOT, "  elapsed: %.1f s%s", seconds, rate));
   }
 
   /** Counts the bytes read, for the progress bar. */

@@ -18,9 +18,17 @@ import org.perfspecs.checks.engine.Aggregate;
 
 /**
  * The aggregate as one self-contained HTML page: inline CSS and SVG, no script, nothing fetched.
- * Charts: compliance rate per requirement (MUST, SHOULD and MAY apart), outcome mix per program,
- * trend per month of admission; then a table of every requirement with findings, whose rows open
- * the requirement's citation. Every figure shown is in an element with a {@code data-} attribute
+ * First what to act on: requirements ranked worst first (by NOT_MET count and by rate, MUST and
+ * SHOULD apart), PENDING findings coming due, and the failing episodes per requirement (ids only,
+ * the first N with the total). Then charts: compliance rate per requirement, outcome mix per
+ * program (at most {@value #PROGRAM_ROWS} rows), trend per month of admission with episodes per
+ * month; then a table of every requirement with findings, whose rows open the requirement's
+ * citation (printed open).
+ *
+ * <p>Size: everything on the page is bounded by the catalog (536 requirements), the drill-down
+ * ({@code --drill-down} ids per requirement), {@link ReportOptions#COMING_DUE_LIMIT} coming-due rows,
+ * {@value #PROGRAM_ROWS} program rows and the months of admission, never by the number of records:
+ * {@code HtmlReportSizeTest} pins it for an aggregate of a million records. Every figure shown is in an element with a {@code data-} attribute
  * naming what it is, so that tests (and scrapers) can read it back; counts are shown with
  * thousands separators ({@code 54,400,000}).
  */
@@ -29,6 +37,15 @@ final class HtmlReport {
   static final Map<String, String> SPEC_COLOR = Map.of("ESOAP", "#2b6cb0", "RRS_PPW", "#b83280", "IOP", "#2f855a",
       "CSP", "#c05621", "RC", "#6b46c1");
   private static final String OVERALL_COLOR = "#1a202c";
+  /** At most this many specification × program rows are charted. */
+  static final int PROGRAM_ROWS = 60;
+  /** Rows in each worst-first ranking. */
+  static final int RANKED = 15;
+  /** A month of admission with fewer episodes is drawn hollow and faint on the trend. */
+  static final int SPARSE_MONTH = 30;
+  /** Rate colour thresholds: at least GOOD is green, at least FAIR amber, below red. */
+  static final double GOOD = 0.9;
+  static final double FAIR = 0.5;
 
   static {
     OUTCOME_COLOR.put(Outcome.MET, "#2f855a");
@@ -98,6 +115,9 @@ final class HtmlReport {
     a("<title>perfspecs compliance report, as of ", esc(Times.format(ev.ctx.asOf(), ev.ctx.zone())), "</title>\n");
     a("<style>\n", CSS, "</style>\n</head>\n<body>\n");
     header();
+    worstFirst();
+    comingDue();
+    drillDown();
     requirementCharts();
     programChart();
     monthChart();
@@ -149,12 +169,145 @@ final class HtmlReport {
         esc(label), "</div></div>\n");
   }
 
+  // --- what to act on ---------------------------------------------------------------------------
+
+  /** The requirement's words, whitespace collapsed, cut at a word before 90 characters. */
+  static String shortText(Requirement r) {
+    String t = r.citation().text().replaceAll("\\s+", " ").trim();
+    if (t.length() <= 90) {
+      return t;
+    }
+    int cut = t.lastIndexOf(' ', 88);
+    return t.substring(0, cut > 40 ? cut : 88) + "\u2026";
+  }
+
+  private List<Aggregate.Row> requirementRows() {
+    return ev.aggregate.rows().stream().filter(r -> r.level() == Aggregate.Level.REQUIREMENT).toList();
+  }
+
+  /** Worst first by NOT_MET count (ties: lower rate, then document order). */
+  static final java.util.Comparator<Aggregate.Row> BY_NOT_MET = java.util.Comparator
+      .comparingLong((Aggregate.Row r) -> -r.counts().get(Outcome.NOT_MET))
+      .thenComparingDouble(r -> r.complianceRate().orElse(1));
+
+  /** Worst first by rate (ties: more NOT_MET, then document order). */
+  static final java.util.Comparator<Aggregate.Row> BY_RATE = java.util.Comparator
+      .comparingDouble((Aggregate.Row r) -> r.complianceRate().orElse(1))
+      .thenComparingLong(r -> -r.counts().get(Outcome.NOT_MET));
+
+  private void worstFirst() {
+    a("<section id=\"worst-first\">\n<h2>Worst first</h2>\n");
+    a("<p class=\"note\">Requirements with NOT_MET findings, ranked by how many (left) and by compliance rate "
+        + "(right), the ", RANKED, " worst of each strength. MUST and SHOULD are never added up together. Follow an id to "
+        + "its failing episodes below and to its citation.</p>\n");
+    rateLegend();
+    List<Aggregate.Row> reqs = requirementRows();
+    boolean any = false;
+    for (String strength : List.of("MUST", "SHOULD", "MAY")) {
+      List<Aggregate.Row> failing = reqs.stream()
+          .filter(r -> r.strength().equals(strength) && r.counts().get(Outcome.NOT_MET) > 0).toList();
+      if (failing.isEmpty()) {
+        continue;
+      }
+      any = true;
+      Map<Outcome, Long> sum = AggregateReport.sum(reqs.stream().filter(r -> r.strength().equals(strength)).toList());
+      a("<div class=\"ranking\" data-ranking=\"", strength, "\">\n<h3>", strength, " requirements: <span data-ranking-rate>",
+          percent(AggregateReport.rate(sum)), "</span> compliance, <span data-ranking-not-met>", n(sum.get(Outcome.NOT_MET)),
+          "</span> NOT_MET findings over <span data-ranking-failing>", failing.size(), "</span> requirements</h3>\n");
+      a("<div class=\"panels\">\n");
+      rankTable(strength, "count", "by NOT_MET findings", failing.stream().sorted(BY_NOT_MET).limit(RANKED).toList());
+      rankTable(strength, "rate", "by compliance rate", failing.stream().sorted(BY_RATE).limit(RANKED).toList());
+      a("</div>\n</div>\n");
+    }
+    if (!any) {
+      a("<p class=\"empty\">No requirement has a NOT_MET finding.</p>\n");
+    }
+    a("</section>\n");
+  }
+
+  private void rankTable(String strength, String by, String caption, List<Aggregate.Row> rows) {
+    a("<table class=\"rank\" data-rank-by=\"", by, "\"><caption>", esc(caption), "</caption><thead><tr><th>#</th>"
+        + "<th class=\"l\">requirement</th><th>NOT_MET</th><th>rate</th></tr></thead><tbody>\n");
+    int rank = 0;
+    for (Aggregate.Row r : rows) {
+      Requirement req = catalog.requirement(r.requirementId()).orElseThrow();
+      double rate = r.complianceRate().orElse(0);
+      a("<tr data-rank=\"", ++rank, "\" data-rank-req=\"", esc(r.requirementId()), "\"><td>", rank,
+          "</td><td class=\"l\"><a href=\"#failing-", esc(r.requirementId()), "\" class=\"id\">", esc(r.requirementId()),
+          "</a> <span class=\"short\">", esc(shortText(req)), "</span></td><td data-not-met>",
+          n(r.counts().get(Outcome.NOT_MET)), "</td><td><span class=\"swatch\" style=\"background:", rateColor(rate),
+          "\"></span><span data-rate>", percent(r.complianceRate()), "</span></td></tr>\n");
+    }
+    a("</tbody></table>\n");
+  }
+
+  private void comingDue() {
+    ActionLists lists = ev.lists;
+    List<ActionLists.Due> due = lists.comingDue();
+    a("<section id=\"coming-due\">\n<h2>Coming due</h2>\n");
+    a("<p class=\"note\">PENDING findings due within <span data-coming-due-days>", lists.comingDueDays,
+        "</span> days of the as-of time (by ", esc(Times.format(lists.horizon, ev.ctx.zone())), "): <span data-coming-due-total>",
+        n(lists.comingDueTotal), "</span>", lists.comingDueTotal > due.size() ? ", the first " + due.size() + " shown" : "",
+        ", earliest first.</p>\n");
+    if (due.isEmpty()) {
+      a("<p class=\"empty\">Nothing comes due in this window.</p>\n</section>\n");
+      return;
+    }
+    a("<div class=\"scroll\">\n<table class=\"due\"><thead><tr><th class=\"l\">due</th><th>time left</th><th class=\"l\">requirement</th>"
+        + "<th class=\"l\">episode or program</th><th class=\"l\">program</th></tr></thead><tbody>\n");
+    for (ActionLists.Due d : due) {
+      Requirement req = catalog.requirement(d.requirementId()).orElseThrow();
+      a("<tr data-due=\"", d.due(), "\"><td class=\"l\">", esc(Times.format(d.due(), ev.ctx.zone())), "</td><td>",
+          esc(DueCommand.timeLeft(java.time.Duration.between(ev.ctx.asOf(), d.due()))), "</td><td class=\"l\"><a class=\"id\" "
+          + "href=\"#req-", esc(d.requirementId()), "\" data-due-req>", esc(d.requirementId()), "</a> <span class=\"short\">",
+          esc(shortText(req)), "</span></td><td class=\"l\" data-due-subject>", esc(d.subjectId()), "</td><td class=\"l\">",
+          esc(d.programId()), "</td></tr>\n");
+    }
+    a("</tbody></table>\n</div>\n</section>\n");
+  }
+
+  private void drillDown() {
+    ActionLists lists = ev.lists;
+    a("<section id=\"drill-down\">\n<h2>Failing episodes per requirement</h2>\n");
+    a("<p class=\"note\">For each requirement with NOT_MET findings, most first: the first <span data-drill-down>",
+        lists.drillDown, "</span> episodes (or programs) that failed it, in input order, and how many in all. "
+        + "<code>perfspecs check --output DIR</code> writes every failing episode and requirement to "
+        + "<code>failing.csv</code>.</p>\n");
+    List<Aggregate.Row> failing = requirementRows().stream().filter(r -> r.counts().get(Outcome.NOT_MET) > 0)
+        .sorted(BY_NOT_MET).toList();
+    if (failing.isEmpty()) {
+      a("<p class=\"empty\">No requirement has a NOT_MET finding.</p>\n</section>\n");
+      return;
+    }
+    a("<div class=\"scroll\">\n");
+    for (Aggregate.Row r : failing) {
+      Requirement req = catalog.requirement(r.requirementId()).orElseThrow();
+      List<String> ids = lists.failing(r.requirementId());
+      long total = lists.failingTotal(r.requirementId());
+      String what = (req.basis() == org.perfspecs.checks.Basis.EPISODE ? "episode" : "program") + (total == 1 ? "" : "s");
+      a("<details class=\"drill\" id=\"failing-", esc(r.requirementId()), "\" data-failing-req=\"", esc(r.requirementId()),
+          "\"><summary><span class=\"id\">", esc(r.requirementId()), "</span> <span class=\"strength\">", req.strength(),
+          "</span> <span data-failing-total>", n(total), "</span> ", what, " failed \u00b7 <span class=\"short\">",
+          esc(shortText(req)), "</span></summary>\n<p class=\"ids\">");
+      for (String id : ids) {
+        a("<code data-failing-id>", esc(id), "</code> ");
+      }
+      if (total > ids.size()) {
+        a("<span class=\"more\">\u2026 the first ", ids.size(), " of ", n(total), "; all in failing.csv</span>");
+      }
+      a("</p>\n</details>\n");
+    }
+    a("</div>\n</section>\n");
+  }
+
   // --- compliance rate per requirement --------------------------------------------------------
 
   private void requirementCharts() {
     a("<section id=\"by-requirement\">\n<h2>Compliance rate per requirement</h2>\n");
     a("<p class=\"note\">Requirements with at least one MET or NOT_MET finding; the label gives MET / (MET + NOT_MET). "
-        + "MUST and SHOULD apart.</p>\n<div class=\"panels\">\n");
+        + "MUST and SHOULD apart.</p>\n");
+    rateLegend();
+    a("<div class=\"panels\">\n");
     List<Aggregate.Row> reqs = ev.aggregate.rows().stream().filter(r -> r.level() == Aggregate.Level.REQUIREMENT).toList();
     boolean any = false;
     for (String strength : List.of("MUST", "SHOULD", "MAY")) {
@@ -225,7 +378,15 @@ final class HtmlReport {
   }
 
   private static String rateColor(double rate) {
-    return rate >= 0.9 ? "#2f855a" : rate >= 0.5 ? "#d69e2e" : "#c53030";
+    return rate >= GOOD ? "#2f855a" : rate >= FAIR ? "#d69e2e" : "#c53030";
+  }
+
+  private void rateLegend() {
+    a("<p class=\"legend\" data-legend=\"rates\"><span><span class=\"swatch\" style=\"background:", rateColor(1),
+        "\"></span>rate \u2265 90%</span> <span><span class=\"swatch\" style=\"background:", rateColor(0.6),
+        "\"></span>50% \u2264 rate &lt; 90%</span> <span><span class=\"swatch\" style=\"background:", rateColor(0),
+        "\"></span>rate &lt; 50%</span> <span><span class=\"swatch\" style=\"background:#f1f5f9;border:1px solid #cbd5e0\">"
+        + "</span>track: 0\u2013100%</span></p>\n");
   }
 
   // --- outcome mix per program ----------------------------------------------------------------
@@ -244,10 +405,18 @@ final class HtmlReport {
         + "program-level findings), as shares of the findings; the label gives the count and the compliance "
         + "rate.</p>\n");
     legend();
-    List<Aggregate.Row> rows = ev.aggregate.programRows();
-    if (rows.isEmpty()) {
+    List<Aggregate.Row> all = ev.aggregate.programRows();
+    if (all.isEmpty()) {
       a("<p class=\"empty\">No findings.</p>\n</section>\n");
       return;
+    }
+    List<Aggregate.Row> rows = all;
+    if (all.size() > PROGRAM_ROWS) {
+      // the page stays bounded: the programs with the most NOT_MET findings; all of them in aggregate.csv
+      rows = all.stream().sorted(java.util.Comparator.comparingLong((Aggregate.Row r) -> -r.counts().get(Outcome.NOT_MET))
+          .thenComparing(Aggregate.Row::key)).limit(PROGRAM_ROWS).toList();
+      a("<p class=\"note\" data-programs-shown=\"", PROGRAM_ROWS, "\">The ", PROGRAM_ROWS, " of ", n(all.size()),
+          " specification \u00d7 program rows with the most NOT_MET findings; every row is in aggregate.csv.</p>\n");
     }
     int labelW = 230;
     int barW = 560;
@@ -292,12 +461,15 @@ final class HtmlReport {
   private void monthChart() {
     a("<section id=\"by-month\">\n<h2>Trend per month of admission</h2>\n");
     a("<p class=\"note\">Compliance rate of episode findings by the month of the episode's admission "
-        + "(America/New_York), overall and per specification. Episodes without an admission time are under "
-        + "\u201cunknown\u201d; program-level findings, which have no admission, under \u201cprogram-level\u201d; "
-        + "neither is plotted.</p>\n");
+        + "(America/New_York), overall and per specification, above the number of episodes admitted each month. "
+        + "A month with fewer than ", SPARSE_MONTH, " episodes (of all services, or of that specification for its line) "
+        + "is drawn hollow and faint, off the solid line: its rate rests on too few episodes to compare. Episodes "
+        + "without an admission time are under \u201cunknown\u201d; program-level findings, which have no admission, "
+        + "under \u201cprogram-level\u201d; neither is plotted.</p>\n");
     List<Aggregate.Row> specMonths = ev.aggregate.monthRows().stream().filter(r -> r.requirementId().isEmpty()).toList();
     List<String> allMonths = new ArrayList<>(ev.aggregate.months());
     List<String> months = allMonths.stream().filter(m -> m.matches("\\d{4}-\\d{2}")).toList();
+    Map<String, Long> episodes = ev.aggregate.episodesByMonth();
     Map<String, Map<Outcome, Long>> overall = new LinkedHashMap<>();
     for (String m : allMonths) {
       overall.put(m, AggregateReport.sum(specMonths.stream().filter(r -> r.month().equals(m)).toList()));
@@ -307,49 +479,86 @@ final class HtmlReport {
       int plotW = Math.max(600, Math.min(1000, 90 * months.size()));
       int plotH = 240;
       int top = 20;
-      int width = left + plotW + 160;
-      int height = top + plotH + 50;
+      int stripTop = top + plotH + 14;
+      int stripH = 60;
+      int width = left + plotW + 260;
+      int height = stripTop + stripH + 34;
       double step = months.size() == 1 ? 0 : (double) (plotW - 40) / (months.size() - 1);
-      a("<svg role=\"img\" aria-label=\"compliance rate per month of admission\" viewBox=\"0 0 ", width, " ", height,
-          "\" width=\"", width, "\" height=\"", height, "\">\n");
+      boolean crowded = months.size() > 1 && step < 44;
+      int every = months.size() == 1 ? 1 : (int) Math.ceil(52 / step);
+      a("<svg role=\"img\" aria-label=\"compliance rate and episodes per month of admission\" viewBox=\"0 0 ", width,
+          " ", height, "\" width=\"", width, "\" height=\"", height, "\">\n");
       for (int pct = 0; pct <= 100; pct += 25) {
         double yy = top + plotH - plotH * pct / 100.0;
         a("<line class=\"grid\" x1=\"", left, "\" y1=\"", num(yy), "\" x2=\"", left + plotW, "\" y2=\"", num(yy), "\"/>",
             "<text class=\"axis\" x=\"", left - 6, "\" y=\"", num(yy + 4), "\" text-anchor=\"end\">", pct, "%</text>\n");
       }
+      long maxEpisodes = months.stream().mapToLong(m -> episodes.getOrDefault(m, 0L)).max().orElse(0);
+      a("<text class=\"axis\" x=\"", left - 6, "\" y=\"", stripTop + 9, "\" text-anchor=\"end\">", n(maxEpisodes),
+          "</text><text class=\"axis\" x=\"", left - 6, "\" y=\"", stripTop + stripH, "\" text-anchor=\"end\">0</text>\n");
+      double barW = months.size() == 1 ? 30 : Math.max(2, Math.min(30, step * 0.7));
       for (int i = 0; i < months.size(); i++) {
-        double xx = left + 20 + (months.size() == 1 ? (plotW - 40) / 2.0 : i * step);
-        a("<text class=\"axis\" x=\"", num(xx), "\" y=\"", top + plotH + 18, "\" text-anchor=\"middle\">",
-            esc(months.get(i)), "</text>\n");
+        String m = months.get(i);
+        double xx = x(i, months.size(), left, plotW, step);
+        long e = episodes.getOrDefault(m, 0L);
+        double h = maxEpisodes == 0 ? 0 : stripH * (double) e / maxEpisodes;
+        a("<rect class=\"episodes", e < SPARSE_MONTH ? " sparse" : "", "\" x=\"", num(xx - barW / 2), "\" y=\"",
+            num(stripTop + stripH - h), "\" width=\"", num(barW), "\" height=\"", num(h), "\" data-month-episodes=\"",
+            esc(m), "\" data-episodes=\"", e, "\"><title>", esc(m), ": ", n(e), " episodes admitted</title></rect>\n");
+        if (i % every == 0) {
+          a("<text class=\"axis\" x=\"", num(xx), "\" y=\"", stripTop + stripH + 16, "\" text-anchor=\"middle\">",
+              esc(m), "</text>\n");
+        }
       }
       List<String> series = new ArrayList<>();
       specMonths.stream().map(Aggregate.Row::spec).distinct().forEach(series::add);
+      int legendX = left + plotW + 24;
       int legendY = top + 4;
       for (String spec : series) {
+        int perEpisode = episodeRequirements(spec);
         Map<String, Map<Outcome, Long>> bySpec = new LinkedHashMap<>();
+        Map<String, Long> specEpisodes = new LinkedHashMap<>();
         for (Aggregate.Row r : specMonths) {
           if (r.spec().equals(spec)) {
             bySpec.put(r.month(), r.counts());
+            // every episode of a specification gets one finding per episode requirement
+            specEpisodes.put(r.month(), perEpisode == 0 ? 0 : r.total() / perEpisode);
           }
         }
-        line(months, bySpec, left, top, plotW, plotH, step, SPEC_COLOR.getOrDefault(spec, OVERALL_COLOR), false, spec);
-        a("<text class=\"legend-text\" x=\"", left + plotW + 30, "\" y=\"", legendY + 10, "\" style=\"fill:",
+        line(months, bySpec, specEpisodes, left, top, plotW, plotH, step, SPEC_COLOR.getOrDefault(spec, OVERALL_COLOR),
+            false, crowded, spec);
+        a("<text class=\"legend-text\" x=\"", legendX, "\" y=\"", legendY + 10, "\" style=\"fill:",
             SPEC_COLOR.getOrDefault(spec, OVERALL_COLOR), "\">\u2014 ", esc(spec), "</text>\n");
         legendY += 18;
       }
-      line(months, overall, left, top, plotW, plotH, step, OVERALL_COLOR, true, "all");
-      a("<text class=\"legend-text strong\" x=\"", left + plotW + 30, "\" y=\"", legendY + 10, "\">\u2014 all</text>\n");
+      line(months, overall, episodes, left, top, plotW, plotH, step, OVERALL_COLOR, true, crowded, "all");
+      a("<text class=\"legend-text strong\" x=\"", legendX, "\" y=\"", legendY + 10, "\">\u2014 all (rate shown)</text>\n");
+      legendY += 24;
+      a("<circle cx=\"", legendX + 5, "\" cy=\"", legendY + 6, "\" r=\"4\" fill=\"", OVERALL_COLOR, "\"/><text class=\"legend-note\" x=\"",
+          legendX + 14, "\" y=\"", legendY + 10, "\">", SPARSE_MONTH, " episodes or more</text>\n");
+      legendY += 18;
+      a("<circle cx=\"", legendX + 5, "\" cy=\"", legendY + 6, "\" r=\"4\" fill=\"#fff\" stroke=\"", OVERALL_COLOR,
+          "\" stroke-width=\"1.5\" opacity=\"0.6\"/><text class=\"legend-note\" x=\"", legendX + 14, "\" y=\"", legendY + 10,
+          "\">fewer than ", SPARSE_MONTH, " episodes</text>\n");
+      legendY += 18;
+      a("<rect class=\"episodes\" x=\"", legendX, "\" y=\"", legendY + 1, "\" width=\"10\" height=\"10\"/><text "
+          + "class=\"legend-note\" x=\"", legendX + 14, "\" y=\"", legendY + 10, "\">episodes admitted (bars below)</text>\n");
+      legendY += 18;
+      a("<rect class=\"episodes sparse\" x=\"", legendX, "\" y=\"", legendY + 1, "\" width=\"10\" height=\"10\"/><text "
+          + "class=\"legend-note\" x=\"", legendX + 14, "\" y=\"", legendY + 10, "\">month with fewer than ", SPARSE_MONTH,
+          " episodes</text>\n");
       a("</svg>\n");
     } else {
       a("<p class=\"empty\">No episode has an admission month.</p>\n");
     }
-    a("<table class=\"months\"><thead><tr><th>month of admission</th>");
+    a("<table class=\"months\"><thead><tr><th>month of admission</th><th>episodes</th>");
     for (Outcome o : Outcome.values()) {
       a("<th>", o, "</th>");
     }
     a("<th>findings</th><th>rate</th></tr></thead><tbody>\n");
     overall.forEach((m, c) -> {
-      a("<tr data-month=\"", esc(m), "\"><th>", esc(m), "</th>");
+      a("<tr data-month=\"", esc(m), "\"><th>", esc(m), "</th><td data-episodes>",
+          m.equals(Aggregate.PROGRAM_LEVEL) ? "\u2013" : n(episodes.getOrDefault(m, 0L)), "</td>");
       for (Outcome o : Outcome.values()) {
         a("<td data-outcome=\"", o, "\">", n(c.get(o)), "</td>");
       }
@@ -359,9 +568,20 @@ final class HtmlReport {
     a("</tbody></table>\n</section>\n");
   }
 
-  private void line(List<String> months, Map<String, Map<Outcome, Long>> counts, int left, int top, int plotW,
-      int plotH, double step, String color, boolean strong, String name) {
-    StringBuilder points = new StringBuilder();
+  private int episodeRequirements(String specKey) {
+    return catalog.specification(specKey).map(s -> (int) s.requirements().stream()
+        .filter(r -> r.basis() == org.perfspecs.checks.Basis.EPISODE).count()).orElse(0);
+  }
+
+  private static double x(int i, int count, int left, int plotW, double step) {
+    return left + 20 + (count == 1 ? (plotW - 40) / 2.0 : i * step);
+  }
+
+  private void line(List<String> months, Map<String, Map<Outcome, Long>> counts, Map<String, Long> episodes, int left,
+      int top, int plotW, int plotH, double step, String color, boolean strong, boolean crowded, String name) {
+    StringBuilder all = new StringBuilder();
+    List<StringBuilder> runs = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
     List<String> dots = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
       Map<Outcome, Long> c = counts.get(months.get(i));
@@ -369,21 +589,43 @@ final class HtmlReport {
       if (rate.isEmpty()) {
         continue;
       }
-      double xx = left + 20 + (months.size() == 1 ? (plotW - 40) / 2.0 : i * step);
+      long e = episodes.getOrDefault(months.get(i), 0L);
+      boolean sparse = e < SPARSE_MONTH;
+      double xx = x(i, months.size(), left, plotW, step);
       double yy = top + plotH - plotH * rate.getAsDouble();
-      points.append(num(xx)).append(',').append(num(yy)).append(' ');
-      String dot = "<circle cx=\"" + num(xx) + "\" cy=\"" + num(yy) + "\" r=\"" + (strong ? 4 : 3) + "\" fill=\"" + color
-          + "\"><title>" + esc(name) + " " + esc(months.get(i)) + ": " + percent(rate) + "</title></circle>";
+      String point = num(xx) + "," + num(yy) + " ";
+      all.append(point);
+      if (sparse) {
+        if (run.length() > 0) {
+          runs.add(run);
+          run = new StringBuilder();
+        }
+      } else {
+        run.append(point);
+      }
+      String dot = "<circle cx=\"" + num(xx) + "\" cy=\"" + num(yy) + "\" r=\"" + (strong ? 4 : 3) + "\""
+          + (sparse ? " class=\"sparse\" fill=\"#fff\" stroke=\"" + color + "\" stroke-width=\"1.5\"" : " fill=\"" + color + "\"")
+          + "><title>" + esc(name) + " " + esc(months.get(i)) + ": " + percent(rate) + " (" + n(e) + " episodes)</title></circle>";
       if (strong) {
-        dot += "<text class=\"point\" x=\"" + num(xx) + "\" y=\"" + num(rate.getAsDouble() > 0.15 ? yy + 18 : yy - 9) + "\" text-anchor=\"middle\" data-month-rate=\""
-            + esc(months.get(i)) + "\">" + percent(rate) + "</text>";
+        double ly = rate.getAsDouble() > 0.15 ? yy + 18 : yy - 9;
+        String place = crowded ? " x=\"" + num(xx + 3) + "\" y=\"" + num(yy - 8) + "\" transform=\"rotate(-90 " + num(xx + 3) + " "
+            + num(yy - 8) + ")\" text-anchor=\"start\"" : " x=\"" + num(xx) + "\" y=\"" + num(ly) + "\" text-anchor=\"middle\"";
+        dot += "<text class=\"point" + (crowded ? " small" : "") + (sparse ? " sparse" : "") + "\"" + place
+            + " data-month-rate=\"" + esc(months.get(i)) + "\">" + percent(rate) + "</text>";
       }
       dots.add(dot);
     }
+    if (run.length() > 0) {
+      runs.add(run);
+    }
     a("<g class=\"series\" data-series=\"", esc(name), "\">");
-    if (points.length() > 0) {
+    if (all.length() > 0) {
+      a("<polyline class=\"faint\" fill=\"none\" stroke=\"", color, "\" stroke-width=\"1\" stroke-dasharray=\"3 3\" points=\"",
+          all.toString().trim(), "\"/>");
+    }
+    for (StringBuilder r : runs) {
       a("<polyline fill=\"none\" stroke=\"", color, "\" stroke-width=\"", strong ? 3 : 1.5, "\" points=\"",
-          points.toString().trim(), "\"/>");
+          r.toString().trim(), "\"/>");
     }
     dots.forEach(this::a);
     a("</g>\n");
@@ -408,7 +650,7 @@ final class HtmlReport {
         continue;
       }
       a("<tbody data-spec=\"", esc(spec.key()), "\">\n<tr class=\"spec\"><th colspan=\"2\">", esc(spec.key()), ": ",
-          esc(spec.title()), "</th>");
+          esc(spec.documentName()), "</th>");
       cells(specRow);
       a("</tr>\n");
       for (Section section : spec.sections()) {
@@ -425,10 +667,10 @@ final class HtmlReport {
           if (row == null) {
             continue;
           }
-          a("<tr data-req=\"", esc(req.id()), "\"><td class=\"req\"><details><summary>", esc(req.id()), "</summary>",
-              "<blockquote class=\"citation\"><p class=\"where\">", esc(req.citation().document()), " \u00b7 ",
-              esc(req.citation().section()), " \u00b7 ", esc(req.citation().label()), "</p><p data-citation>",
-              esc(req.citation().text()), "</p>");
+          a("<tr data-req=\"", esc(req.id()), "\" id=\"req-", esc(req.id()), "\"><td class=\"req\"><details><summary>",
+              esc(req.id()), " <span class=\"short\">", esc(shortText(req)), "</span></summary>",
+              "<blockquote class=\"citation\"><p class=\"where\" data-citation-ref>", esc(req.citation().reference()),
+              "</p><p data-citation>", esc(req.citation().text()), "</p>");
           req.condition().ifPresent(c -> a("<p class=\"where\">applies when ", esc(c), "</p>"));
           req.externalDocument().ifPresent(d -> a("<p class=\"where\">defers to ", esc(d), "</p>"));
           a("</blockquote></details></td><td data-strength>", req.strength(), "</td>");
@@ -487,6 +729,44 @@ final class HtmlReport {
                    stroke-linejoin: round; }
       svg .value.low { fill: #c53030; }
       svg .legend-text { font-size: 12px; font-weight: 600; }
+      svg .legend-note { font-size: 11px; fill: var(--muted); }
+      svg rect.episodes { fill: #a0aec0; }
+      svg rect.episodes.sparse { fill: #edf2f7; stroke: #a0aec0; stroke-width: 1; }
+      svg circle.sparse, svg .point.sparse { opacity: .55; }
+      svg .point.small { font-size: 9px; stroke-width: 3px; }
+      svg polyline.faint { opacity: .35; }
+      .ranking h3 { margin-top: 14px; }
+      .ranking .panels { flex-wrap: nowrap; gap: 28px; }
+      .ranking .panels > table { flex: 1 1 0; min-width: 0; }
+      table.rank { table-layout: fixed; width: 50%; }
+      table.rank th:nth-child(1) { width: 34px; }
+      table.rank th:nth-child(3) { width: 72px; }
+      table.rank th:nth-child(4) { width: 84px; }
+      table.rank td { white-space: nowrap; }
+      table.rank td.l { overflow: hidden; text-overflow: ellipsis; }
+      table.due td, table.due th { white-space: nowrap; }
+      table.due td.l .short { white-space: normal; }
+      table caption { text-align: left; font-weight: 600; font-size: 12px; color: var(--muted); padding: 2px 8px; }
+      th.l, td.l { text-align: left; }
+      .short { color: var(--muted); font-size: 12.5px; font-family: system-ui, sans-serif; }
+      a.id, .id { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; color: #2b6cb0; }
+      details.drill { margin: 2px 0; }
+      details.drill summary { cursor: pointer; }
+      details.drill .strength { font-size: 11px; color: var(--muted); }
+      details.drill p.ids { margin: 4px 0 8px 18px; line-height: 1.9; }
+      details.drill code { background: #f1f5f9; padding: 1px 5px; border-radius: 3px; }
+      .more { color: var(--muted); font-size: 12px; }
+      div.scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 4px; padding: 2px 8px; }
+      div.scroll thead th { position: sticky; top: 0; background: #fff; }
+      @media print {
+        body { max-width: none; padding: 0; font-size: 11px; }
+        div.scroll { max-height: none; overflow: visible; border: 0; }
+        details::details-content { content-visibility: visible; display: block; }
+        details > blockquote.citation, details > p.ids { display: block; }
+        details summary { list-style: none; }
+        tr, details, figure { break-inside: avoid; }
+        a { color: inherit; text-decoration: none; }
+      }
       svg .spec { font-weight: 700; }
       table.requirements { width: 100%; }
       table.requirements td.req, table.requirements th[colspan] { text-align: left; }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "perfspecs", mixinStandardHelpOptions = true, version = "perfspecs 0.1.0-SNAPSHOT",
     description = "Payer behavioral-health performance specifications as executable, citable requirements.",
-    subcommands = {CheckCommand.class, ReportCommand.class, CatalogCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ReportCommand.class, DueCommand.class, CatalogCommand.class, ValidateCommand.class,
+        picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.INTERNAL,
     exitCodeListHeading = "%nExit codes:%n",
@@ -41,7 +42,7 @@ public final class PerfspecsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, report, catalog or validate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, report, due, catalog or validate");
   }
 
   /** Runs the command line and returns its exit code (does not exit). */
@@ -49,6 +50,8 @@ public final class PerfspecsCommand implements Runnable {
     CommandLine cl = new CommandLine(new PerfspecsCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // --format json, --fail-on not_met, --only Pending: every enum option in any case
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     // every usage error, in any subcommand, exits with 3
     CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
     cl.setParameterExceptionHandler((ex, a) -> {

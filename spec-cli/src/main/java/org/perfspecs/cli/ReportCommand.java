@@ -31,8 +31,17 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Where the HTML report goes when standard output is a terminal and no --output is given. */
+  static final String DEFAULT_HTML_FILE = "perfspecs-report.html";
+
+  /** Whether standard output is a terminal (replaced in tests). */
+  static java.util.function.BooleanSupplier stdoutIsTerminal = () -> System.console() != null;
+
   @Mixin
   InputOptions in;
+
+  @Mixin
+  ReportOptions report;
 
   @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "html",
       description = "html, json or csv; several (html,json,csv) with --output DIR. Default: ${DEFAULT-VALUE}.")
@@ -40,7 +49,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
       description = "Where to write: a file, or a directory (existing, or ending with /) that receives report.html, "
-          + "aggregate.json and/or aggregate.csv. Default: standard output.")
+          + "aggregate.json and/or aggregate.csv. Default: standard output; HTML to a terminal goes to "
+          + DEFAULT_HTML_FILE + " instead.")
   String output;
 
   @Option(names = "--fail-on", paramLabel = "OUTCOME", split = ",",
@@ -59,15 +69,24 @@ final class ReportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "several formats need --output DIR (one file per format)");
     }
+    report.validate(spec.commandLine());
+    if (Evaluation.unreadable(in, err)) {
+      return ExitCodes.INPUT_REJECTED;
+    }
+    String target = output;
+    if (target == null && chosen.contains(ReportFiles.html) && stdoutIsTerminal.getAsBoolean()) {
+      // a page of HTML is no use on a screen: write it to a file and say where
+      target = DEFAULT_HTML_FILE;
+    }
     EvaluationContext ctx = in.context(spec.commandLine());
-    Evaluation ev = Evaluation.run(in, ctx, new Evaluation.FindingSink() {
+    Evaluation ev = Evaluation.run(in, report, ctx, new Evaluation.FindingSink() {
       @Override
       public void program(Program program, List<Finding> findings) {}
 
       @Override
       public void record(CaseRecord record, long line, List<Finding> findings) {}
     }, err);
-    if (output == null) {
+    if (target == null || target.equals("-")) {
       chosen.iterator().next().write(ev, out);
       out.flush();
     } else if (toDirectory) {
@@ -77,8 +96,9 @@ final class ReportCommand implements Callable<Integer> {
         err.println("wrote " + file);
       }
     } else {
-      chosen.iterator().next().write(ev, Path.of(output));
-      err.println("wrote " + output);
+      chosen.iterator().next().write(ev, Path.of(target));
+      err.println("wrote " + Path.of(target).toAbsolutePath().normalize()
+          + (output == null ? " (standard output is a terminal; -o FILE writes elsewhere, -o - or a pipe to stdout)" : ""));
     }
     ev.printSummary(err);
     return ev.exitCode(failOn);

@@ -15,6 +15,8 @@ enum ReportFiles {
 
   /** The findings file of {@code check --output DIR}. */
   static final String FINDINGS = "findings.ndjson";
+  /** The CSV of every failing episode and requirement that {@code check --output DIR} writes. */
+  static final String FAILING = "failing.csv";
 
   final String fileName;
 

@@ -20,6 +20,8 @@ class CatalogAndValidateCommandTest {
       assertThat(run.out).contains(r.id());
       assertThat(run.out).contains("\"" + r.citation().text() + "\"");
     });
+    assertThat(run.out).contains("CSP: Community Support Programs (CSP) Performance Specifications, Tufts Health Plan, "
+        + "January 2024");
   }
 
   @Test
@@ -34,6 +36,8 @@ class CatalogAndValidateCommandTest {
           count++;
           assertThat(req.get("citation").get("text").asText()).isNotBlank();
           assertThat(req.get("strength").asText()).isIn("MUST", "SHOULD", "MAY");
+          assertThat(req.get("citation").get("documentName").asText()).isEqualTo(spec.get("documentName").asText())
+              .doesNotEndWith(".txt");
           assertThat(req.get("rule").asText()).as("rule of %s", req.get("id")).isEqualTo(
               Catalog.standard().rule(req.get("id").asText()).orElseThrow());
         }
@@ -46,11 +50,13 @@ class CatalogAndValidateCommandTest {
   void catalogCsvOneRowPerRequirementAndSpecFilter() {
     CliRun run = CliRun.of("catalog", "--format", "csv", "--spec", "IOP");
     assertThat(run.out.lines().findFirst()).contains(
-        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text,interpretations,rule");
+        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text,"
+            + "interpretations,rule,documentName");
     assertThat(run.out.lines().filter(l -> l.startsWith("IOP,COMP,")).filter(l -> l.contains(",IOP.COMP.4.a,")))
         .singleElement().asString().endsWith(",\"\"\"The member will be evaluated/assessed within one business day of "
             + "referral\"\": the initial evaluation by the end of the first business day after the day the referral was "
-            + "received.\"");
+            + "received.\",\"Intensive Outpatient Program (IOP) Performance Specifications, PS #014, Commonwealth Care "
+            + "Alliance, revised 4/19/2023\"");
     assertThat(run.out.lines().skip(1)).allMatch(l -> l.startsWith("IOP,"));
     assertThat(run.out.lines().count() - 1)
         .isEqualTo(Catalog.standard().specification("IOP").orElseThrow().requirements().size());

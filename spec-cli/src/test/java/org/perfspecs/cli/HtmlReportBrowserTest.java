@@ -77,7 +77,7 @@ class HtmlReportBrowserTest {
     Path programs = Files.copy(Path.of(ReportCommandTest.SAMPLES, "programs.json"), dir.resolve("programs.json"));
     Path site = dir.resolve("site");
     CliRun run = CliRun.of("report", cases.toString(), "--programs", programs.toString(), "--as-of",
-        ReportCommandTest.AS_OF, "--format", "html,json", "--output", site + "/");
+        ReportCommandTest.AS_OF, "--format", "html,json", "--output", site + "/", "--drill-down", "1");
     assertThat(run.exitCode).isZero();
     JsonNode json = new ObjectMapper().readTree(site.resolve("aggregate.json").toFile());
 
@@ -154,6 +154,8 @@ class HtmlReportBrowserTest {
       }
     }
 
+    worstFirstAndDrillDownAndComingDue(page, json);
+
     // outcome mix per program
     assertThat(page.select("g[data-program]")).hasSize(json.get("programs").size());
     for (JsonNode row : json.get("programs")) {
@@ -198,6 +200,90 @@ class HtmlReportBrowserTest {
       }
     });
     assertThat(months.keySet()).contains("program-level");
+  }
+
+  /** The action lists: the rankings, the failing episodes per requirement and what comes due. */
+  private static void worstFirstAndDrillDownAndComingDue(Document page, JsonNode json) {
+    List<JsonNode> reqs = new ArrayList<>();
+    json.get("requirements").forEach(r -> {
+      if (r.get("level").asText().equals("REQUIREMENT")) {
+        reqs.add(r);
+      }
+    });
+    java.util.function.ToLongFunction<JsonNode> notMet = r -> r.get("counts").get("NOT_MET").asLong();
+    java.util.function.ToDoubleFunction<JsonNode> rate = r -> r.get("complianceRate").isNull() ? 1
+        : r.get("counts").get("MET").asDouble() / (r.get("counts").get("MET").asLong() + notMet.applyAsLong(r));
+    boolean anyRanking = false;
+    for (JsonNode s : json.get("byStrength")) {
+      String strength = s.get("strength").asText();
+      List<JsonNode> failing = reqs.stream().filter(r -> r.get("strength").asText().equals(strength)
+          && notMet.applyAsLong(r) > 0).toList();
+      Element ranking = page.selectFirst("[data-ranking=" + strength + "]");
+      if (failing.isEmpty()) {
+        assertThat(ranking).as(strength).isNull();
+        continue;
+      }
+      anyRanking = true;
+      assertThat(ranking.selectFirst("[data-ranking-rate]").text())
+          .isEqualTo(percent(s.get("counts").get("MET").asLong(), s.get("counts").get("NOT_MET").asLong()));
+      assertThat(count(ranking.selectFirst("[data-ranking-not-met]"))).isEqualTo(s.get("counts").get("NOT_MET").asText());
+      List<String> byCount = failing.stream().sorted(java.util.Comparator.comparingLong((JsonNode r) -> -notMet.applyAsLong(r))
+          .thenComparingDouble(rate)).limit(HtmlReport.RANKED).map(r -> r.get("key").asText()).toList();
+      List<String> byRate = failing.stream().sorted(java.util.Comparator.comparingDouble(rate)
+          .thenComparingLong(r -> -notMet.applyAsLong(r))).limit(HtmlReport.RANKED).map(r -> r.get("key").asText()).toList();
+      assertThat(ranking.select("table[data-rank-by=count] tr[data-rank-req]").eachAttr("data-rank-req"))
+          .containsExactlyElementsOf(byCount);
+      assertThat(ranking.select("table[data-rank-by=rate] tr[data-rank-req]").eachAttr("data-rank-req"))
+          .containsExactlyElementsOf(byRate);
+      for (Element tr : ranking.select("tr[data-rank-req]")) {
+        JsonNode row = reqs.stream().filter(r -> r.get("key").asText().equals(tr.attr("data-rank-req"))).findFirst().orElseThrow();
+        assertThat(count(tr.selectFirst("[data-not-met]"))).isEqualTo(Long.toString(notMet.applyAsLong(row)));
+        assertThat(tr.selectFirst("[data-rate]").text()).isEqualTo(percent(row.get("counts").get("MET").asLong(), notMet.applyAsLong(row)));
+        assertThat(tr.selectFirst(".short").text()).isNotBlank();
+      }
+    }
+    assertThat(anyRanking).isTrue();
+
+    // drill-down: every failing requirement, its total, its first N ids (escaped text, ids only)
+    int n = json.get("failing").get("listedPerRequirement").asInt();
+    List<String> failingIds = reqs.stream().filter(r -> notMet.applyAsLong(r) > 0).map(r -> r.get("key").asText()).toList();
+    assertThat(page.select("details[data-failing-req]").eachAttr("data-failing-req"))
+        .containsExactlyInAnyOrderElementsOf(failingIds);
+    boolean bounded = false;
+    for (JsonNode f : json.get("failing").get("requirements")) {
+      Element d = page.selectFirst("details[data-failing-req=\"" + f.get("requirementId").asText() + "\"]");
+      assertThat(count(d.selectFirst("[data-failing-total]"))).isEqualTo(f.get("notMet").asText());
+      List<String> first = new ArrayList<>();
+      f.get("first").forEach(id -> first.add(id.asText()));
+      assertThat(d.select("[data-failing-id]").eachText()).containsExactlyElementsOf(first);
+      assertThat(first).hasSize((int) Math.min(n, f.get("notMet").asLong()));
+      bounded |= f.get("notMet").asLong() > n;
+    }
+    assertThat(bounded).as("some requirement has more failing episodes than listed").isTrue();
+
+    // coming due: the total, and the listed findings by due time
+    JsonNode due = json.get("comingDue");
+    assertThat(count(page.selectFirst("[data-coming-due-total]"))).isEqualTo(due.get("total").asText());
+    List<Element> rows = page.select("tr[data-due]");
+    assertThat(rows).hasSize(due.get("findings").size()).isNotEmpty();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode item = due.get("findings").get(i);
+      assertThat(rows.get(i).attr("data-due")).isEqualTo(item.get("due").asText());
+      assertThat(rows.get(i).selectFirst("[data-due-req]").text()).isEqualTo(item.get("requirementId").asText());
+      assertThat(rows.get(i).selectFirst("[data-due-subject]").text()).isEqualTo(item.get("subjectId").asText());
+    }
+    assertThat(rows.stream().map(r -> r.attr("data-due")).toList()).isSorted();
+
+    // episodes per month, in the month table and as the bars under the trend
+    json.get("episodesByMonth").fields().forEachRemaining(e -> {
+      assertThat(count(page.selectFirst("tr[data-month=\"" + e.getKey() + "\"] [data-episodes]"))).isEqualTo(e.getValue().asText());
+      Element bar = page.selectFirst("rect[data-month-episodes=\"" + e.getKey() + "\"]");
+      if (e.getKey().matches("\\d{4}-\\d{2}")) {
+        assertThat(bar.attr("data-episodes")).isEqualTo(e.getValue().asText());
+      }
+    });
+    // every rate colour is explained
+    assertThat(page.select("[data-legend=rates]").text()).contains("rate \u2265 90%").contains("rate < 50%");
   }
 
   private static String figure(Document page, String key) {

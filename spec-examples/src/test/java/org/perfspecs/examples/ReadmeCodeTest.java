@@ -72,7 +72,7 @@ class ReadmeCodeTest {
             .as("README java block %d is a whole source file a user can paste (imports and a class)", number)
             .isTrue();
         Class<?> compiled = compile(code, name, work.resolve("block" + number));
-        run(compiled);
+        run(compiled, code);
       }));
     }
     return tests.stream();
@@ -115,8 +115,14 @@ class ReadmeCodeTest {
     return Class.forName(packageName.isEmpty() ? name : packageName + "." + name, true, loader);
   }
 
-  /** Runs a {@code main} method, or the class's tests on the JUnit Platform. */
-  private static void run(Class<?> type) throws Exception {
+  /** A comment quoting a whole line the example prints: {@code // due in 22 h: ESOAP.COMP.4.2 by ...}. */
+  private static final Pattern QUOTED_OUTPUT = Pattern.compile("(?m)^\\s*// ((?:due in \\d+ h|OVERDUE): .*)$");
+
+  /**
+   * Runs a {@code main} method, or the class's tests on the JUnit Platform. A line the README
+   * quotes as printed ({@link #QUOTED_OUTPUT}) must be printed.
+   */
+  private static void run(Class<?> type, String code) throws Exception {
     Method main = mainMethod(type);
     if (main != null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -127,8 +133,13 @@ class ReadmeCodeTest {
       } finally {
         System.setOut(original);
       }
-      assertThat(bytes.toString(StandardCharsets.UTF_8)).as("%s prints what the README says it prints", type.getSimpleName())
-          .isNotBlank();
+      String printed = bytes.toString(StandardCharsets.UTF_8);
+      assertThat(printed).as("%s prints what the README says it prints", type.getSimpleName()).isNotBlank();
+      Matcher quoted = QUOTED_OUTPUT.matcher(code);
+      while (quoted.find()) {
+        assertThat(printed.lines()).as("%s prints the line the README quotes", type.getSimpleName())
+            .contains(quoted.group(1));
+      }
       return;
     }
     ClassLoader context = Thread.currentThread().getContextClassLoader();

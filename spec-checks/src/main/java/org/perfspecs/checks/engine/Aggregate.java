@@ -68,6 +68,8 @@ public final class Aggregate {
   private final Map<String, Map<String, long[]>> counts = new HashMap<>();
   // requirement id -> month -> counts by outcome ordinal
   private final Map<String, Map<String, long[]>> months = new HashMap<>();
+  // month of admission -> episodes (records added with add(record, findings))
+  private final Map<String, long[]> episodes = new HashMap<>();
 
   /** An empty aggregate over {@code catalog}. */
   public Aggregate(Catalog catalog) {
@@ -90,6 +92,7 @@ public final class Aggregate {
    */
   public void add(CaseRecord record, List<Finding> findings) {
     String month = admissionMonth(record);
+    episodes.computeIfAbsent(month, k -> new long[1])[0]++;
     for (Finding f : findings) {
       add(f, f.subjectKind() == Basis.EPISODE ? month : PROGRAM_LEVEL);
     }
@@ -128,6 +131,20 @@ public final class Aggregate {
   public void merge(Aggregate other) {
     mergeInto(counts, other.counts);
     mergeInto(months, other.months);
+    other.episodes.forEach((month, n) -> episodes.computeIfAbsent(month, k -> new long[1])[0] += n[0]);
+  }
+
+  /**
+   * Episodes counted per month of admission (records added with {@link #add(CaseRecord, List)}),
+   * months in {@link #MONTH_ORDER}; {@value #UNKNOWN_MONTH} for episodes without an admission time.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public java.util.SortedMap<String, Long> episodesByMonth() {
+    java.util.SortedMap<String, Long> out = new TreeMap<>(MONTH_ORDER);
+    episodes.forEach((month, n) -> out.put(month, n[0]));
+    return java.util.Collections.unmodifiableSortedMap(out);
   }
 
   private static void mergeInto(Map<String, Map<String, long[]>> into, Map<String, Map<String, long[]>> from) {

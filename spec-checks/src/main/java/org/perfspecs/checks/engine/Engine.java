@@ -108,6 +108,19 @@ public final class Engine {
   }
 
   /**
+   * What is due for {@code record} as of {@code ctx}: the obligations with a deadline that are not
+   * met, overdue ones (NOT_MET with a due time) first, then open ones (PENDING), each by due time.
+   * The same as {@code Worklist.of(evaluate(record, ctx), ctx.asOf())}.
+   *
+   * @throws NullPointerException when an argument is null
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Worklist due(CaseRecord record, EvaluationContext ctx) {
+    return Worklist.of(evaluate(record, ctx), ctx.asOf());
+  }
+
+  /**
    * Every program-level and external requirement of the specifications for the services the
    * program provides, in catalog order.
    */

@@ -1,28 +1,44 @@
 package org.perfspecs.checks.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apiguardian.api.API;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.perfspecs.checks.Basis;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.Outcome;
+import org.perfspecs.checks.Requirement;
+import org.perfspecs.checks.catalog.Catalog;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.ModelJson;
 
 /**
- * The JSON form of a finding, one object per NDJSON line:
- * {@code {"requirementId", "subjectKind", "subjectId", "programId", "outcome", "reason", "due",
- * "dueRule", "evidence": [{"kind", "id", "at" | "date", "note"}], "errorType"}} ({@code due},
- * {@code dueRule} and {@code errorType} only when present; instants in UTC ISO-8601).
+ * The JSON form of a finding, one object per NDJSON line, readable on its own:
+ *
+ * <pre>{@code
+ * {"requirementId", "spec", "section", "strength", "subjectKind", "subjectId", "memberId",
+ *  "programId", "outcome", "reason", "due", "dueRule",
+ *  "evidence": [{"kind", "id", "at" | "date", "note"}], "citation", "citationText", "errorType"}
+ * }</pre>
+ *
+ * {@code spec} is the specification key, {@code section} the section heading as the document prints
+ * it, {@code strength} MUST / SHOULD / MAY, {@code citation} the short reference ({@link
+ * org.perfspecs.checks.Citation#reference()}: document title and revision, section, item label).
+ * {@code memberId} only for episode findings; {@code due} and {@code dueRule} only when there is a
+ * deadline; {@code citationText} (the verbatim words) only when asked for; {@code errorType} only
+ * for ERROR. Instants in UTC ISO-8601. The writer streams to a Jackson {@link JsonGenerator}: no
+ * tree is built.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FindingJson {
@@ -30,43 +46,112 @@ public final class FindingJson {
 
   private FindingJson() {}
 
-  /** The finding as a JSON tree. */
-  public static ObjectNode toNode(Finding f) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("requirementId", f.requirementId());
-    n.put("subjectKind", f.subjectKind().name());
-    n.put("subjectId", f.subjectId());
-    n.put("programId", f.programId());
-    n.put("outcome", f.outcome().name());
-    n.put("reason", f.reason());
-    f.due().ifPresent(d -> {
-      n.put("due", d.last().toString());
-      n.put("dueRule", d.description());
-    });
-    ArrayNode evidence = n.putArray("evidence");
-    for (Evidence e : f.evidence()) {
-      ObjectNode en = evidence.addObject();
-      en.put("kind", e.kind());
-      en.put("id", e.id());
-      e.at().ifPresent(t -> en.put("at", t.toString()));
-      e.date().ifPresent(d -> en.put("date", d.toString()));
-      en.put("note", e.note());
+  /**
+   * Writes the finding as one JSON object to {@code g} (the caller separates objects, e.g. with
+   * {@code g.writeRaw('\n')}, and flushes).
+   *
+   * @param withCitationText also write {@code citationText}, the requirement's verbatim words
+   * @throws IOException when {@code g} cannot write
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static void write(JsonGenerator g, Finding f, boolean withCitationText) throws IOException {
+    Requirement r = f.requirement();
+    g.writeStartObject();
+    g.writeStringField("requirementId", r.id());
+    g.writeStringField("spec", r.specKey());
+    g.writeStringField("section", r.citation().section());
+    g.writeStringField("strength", r.strength().name());
+    g.writeStringField("subjectKind", f.subjectKind().name());
+    g.writeStringField("subjectId", f.subjectId());
+    if (f.memberId().isPresent()) {
+      g.writeStringField("memberId", f.memberId().get());
     }
-    f.errorType().ifPresent(t -> n.put("errorType", t));
-    return n;
+    g.writeStringField("programId", f.programId());
+    g.writeStringField("outcome", f.outcome().name());
+    g.writeStringField("reason", f.reason());
+    if (f.due().isPresent()) {
+      Deadline d = f.due().get();
+      g.writeStringField("due", d.last().toString());
+      g.writeStringField("dueRule", d.description());
+    }
+    g.writeArrayFieldStart("evidence");
+    for (Evidence e : f.evidence()) {
+      g.writeStartObject();
+      g.writeStringField("kind", e.kind());
+      g.writeStringField("id", e.id());
+      if (e.at().isPresent()) {
+        g.writeStringField("at", e.at().get().toString());
+      }
+      if (e.date().isPresent()) {
+        g.writeStringField("date", e.date().get().toString());
+      }
+      g.writeStringField("note", e.note());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("citation", r.citation().reference());
+    if (withCitationText) {
+      g.writeStringField("citationText", r.citation().text());
+    }
+    if (f.errorType().isPresent()) {
+      g.writeStringField("errorType", f.errorType().get());
+    }
+    g.writeEndObject();
   }
 
-  /** The finding as one line of JSON. */
+  /** The finding as one line of JSON, without the verbatim citation text. */
   public static String toJson(Finding f) {
-    return toNode(f).toString();
+    return toJson(f, false);
   }
 
   /**
-   * The finding a line of {@link #toJson} wrote, equal to the one written.
+   * The finding as one line of JSON.
+   *
+   * @param withCitationText also write {@code citationText}, the requirement's verbatim words
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static String toJson(Finding f, boolean withCitationText) {
+    StringWriter w = new StringWriter(512);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
+      write(g, f, withCitationText);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return w.toString();
+  }
+
+  /** The finding as a JSON tree (the object {@link #toJson(Finding)} writes). */
+  public static ObjectNode toNode(Finding f) {
+    try {
+      return (ObjectNode) MAPPER.readTree(toJson(f));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the finding writer wrote malformed JSON", e);
+    }
+  }
+
+  /**
+   * The finding a line of {@link #toJson} wrote, equal to the one written, its requirement taken
+   * from the {@linkplain Catalog#standard() standard catalog}.
    *
    * @throws IllegalArgumentException naming the field when the JSON is not a finding
    */
   public static Finding fromJson(String json) {
+    return fromJson(json, Catalog.standard());
+  }
+
+  /**
+   * The finding a line of {@link #toJson} wrote, its requirement taken from {@code catalog}. The
+   * fields derived from the requirement ({@code spec}, {@code section}, {@code strength}, {@code
+   * citation}, {@code citationText}) are not read: the catalog gives them.
+   *
+   * @throws IllegalArgumentException naming the field when the JSON is not a finding, or its
+   *     requirement is not in {@code catalog}
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Finding fromJson(String json, Catalog catalog) {
     JsonNode n;
     try {
       n = MAPPER.readTree(json);
@@ -74,11 +159,22 @@ public final class FindingJson {
       throw new IllegalArgumentException("not well-formed JSON at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr());
     }
-    return fromNode(n);
+    return fromNode(n, catalog);
   }
 
-  /** The finding a tree of {@link #toNode} holds. */
+  /** The finding a tree of {@link #toNode} holds, its requirement from the standard catalog. */
   public static Finding fromNode(JsonNode n) {
+    return fromNode(n, Catalog.standard());
+  }
+
+  /**
+   * The finding a tree of {@link #toNode} holds, its requirement from {@code catalog}.
+   *
+   * @throws IllegalArgumentException naming the field when the tree is not a finding
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Finding fromNode(JsonNode n, Catalog catalog) {
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("$: a finding is a JSON object");
     }
@@ -101,9 +197,21 @@ public final class FindingJson {
     Optional<Deadline> due = n.has("due")
         ? Optional.of(Deadline.of(instant(n, "due", "$"), text(n, "dueRule", "$"))) : Optional.empty();
     Optional<String> errorType = n.has("errorType") ? Optional.of(text(n, "errorType", "$")) : Optional.empty();
-    return Finding.restore(text(n, "requirementId", "$"), parse(n, "subjectKind", "$", Basis::valueOf),
-        text(n, "subjectId", "$"), text(n, "programId", "$"), parse(n, "outcome", "$", Outcome::valueOf),
-        text(n, "reason", "$"), evidence, due, errorType);
+    Optional<String> memberId = n.has("memberId") ? Optional.of(text(n, "memberId", "$")) : Optional.empty();
+    String requirementId = text(n, "requirementId", "$");
+    Requirement requirement = catalog.requirement(requirementId).orElseThrow(
+        () -> new IllegalArgumentException("$.requirementId: not a requirement of the catalog"));
+    Basis kind = parse(n, "subjectKind", "$", Basis::valueOf);
+    Basis expected = requirement.basis() == Basis.EPISODE ? Basis.EPISODE : Basis.PROGRAM;
+    if (kind != expected) {
+      throw new IllegalArgumentException("$.subjectKind: the requirement is judged on " + expected);
+    }
+    try {
+      return Finding.restore(requirement, text(n, "subjectId", "$"), memberId, text(n, "programId", "$"),
+          parse(n, "outcome", "$", Outcome::valueOf), text(n, "reason", "$"), evidence, due, errorType);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("$: " + e.getMessage());
+    }
   }
 
   private static String text(JsonNode n, String field, String path) {

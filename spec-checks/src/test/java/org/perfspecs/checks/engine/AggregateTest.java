@@ -112,5 +112,12 @@ class AggregateTest {
       assertThat(r.key()).isEqualTo("IOP@P-A");
       assertThat(r.total()).isEqualTo(specTotal);
     });
+    // episodes per month of admission: records only, never program findings
+    assertThat(aggregate.episodesByMonth()).containsExactly(java.util.Map.entry("2024-04", 1L),
+        java.util.Map.entry("2024-05", 1L), java.util.Map.entry(Aggregate.UNKNOWN_MONTH, 1L));
+    Aggregate twice = new Aggregate(engine.catalog());
+    twice.merge(aggregate);
+    twice.merge(aggregate);
+    assertThat(twice.episodesByMonth()).containsEntry("2024-05", 2L).hasSize(3);
   }
 }

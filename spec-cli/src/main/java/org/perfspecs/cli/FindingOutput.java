@@ -1,0 +1,85 @@
+package org.perfspecs.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.perfspecs.checks.Evidence;
+import org.perfspecs.checks.Finding;
+import org.perfspecs.checks.Requirement;
+import org.perfspecs.checks.engine.FindingJson;
+import org.perfspecs.model.ModelJson;
+
+/**
+ * Findings as NDJSON (through one Jackson generator, no tree per finding) or CSV, each line
+ * readable on its own: requirement, specification, section, strength, subject, member, program,
+ * outcome, due, reason, evidence and the short citation (and the verbatim text when asked). The
+ * README's "Findings" table documents every field.
+ */
+final class FindingOutput {
+  /** The CSV columns of {@code check --format csv}, without {@code citationText}. */
+  static final List<String> CSV_COLUMNS = List.of("requirementId", "spec", "section", "strength", "subjectKind",
+      "subjectId", "memberId", "programId", "outcome", "due", "reason", "evidence", "citation");
+  /** The columns of {@code failing.csv}: every failing episode and requirement. */
+  static final List<String> FAILING_COLUMNS = List.of("requirementId", "spec", "strength", "episodeId", "memberId",
+      "programId", "due", "reason", "citation");
+
+  private FindingOutput() {}
+
+  /** NDJSON on {@code w}; flushes the generator's buffer into {@code w} on {@link JsonGenerator#flush()}. */
+  static JsonGenerator ndjson(Writer w) {
+    try {
+      JsonGenerator g = ModelJson.newMapper().getFactory().createGenerator(w);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setRootValueSeparator(null); // one object per line, no space before the next
+
+      return g;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void json(JsonGenerator g, Finding f, boolean withCitationText) {
+    try {
+      FindingJson.write(g, f, withCitationText);
+      g.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String csvHeader(boolean withCitationText) {
+    List<String> columns = new ArrayList<>(CSV_COLUMNS);
+    if (withCitationText) {
+      columns.add("citationText");
+    }
+    return Csv.line(columns);
+  }
+
+  /** One CSV line (no line end); evidence as {@code kind:id} separated by spaces. */
+  static String csv(Finding f, boolean withCitationText) {
+    Requirement r = f.requirement();
+    List<String> cells = new ArrayList<>(List.of(r.id(), r.specKey(), r.citation().section(), r.strength().name(),
+        f.subjectKind().name(), f.subjectId(), f.memberId().orElse(""), f.programId(), f.outcome().name(),
+        f.due().map(d -> d.last().toString()).orElse(""), f.reason(),
+        f.evidence().stream().map(FindingOutput::evidence).collect(Collectors.joining(" ")), r.citation().reference()));
+    if (withCitationText) {
+      cells.add(r.citation().text());
+    }
+    return Csv.line(cells);
+  }
+
+  private static String evidence(Evidence e) {
+    return e.kind() + ":" + e.id();
+  }
+
+  /** One line of {@code failing.csv} for a NOT_MET episode finding. */
+  static String failing(Finding f) {
+    Requirement r = f.requirement();
+    return Csv.line(List.of(r.id(), r.specKey(), r.strength().name(), f.subjectId(), f.memberId().orElse(""),
+        f.programId(), f.due().map(d -> d.last().toString()).orElse(""), f.reason(), r.citation().reference()));
+  }
+}

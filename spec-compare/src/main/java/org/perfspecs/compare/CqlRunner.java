@@ -1,0 +1,122 @@
+package org.perfspecs.compare;
+
+import static java.util.Objects.requireNonNull;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+import org.cqframework.cql.cql2elm.StringLibrarySourceProvider;
+import org.hl7.elm.r1.VersionedIdentifier;
+import org.hl7.fhir.r4.model.Bundle;
+import org.opencds.cqf.cql.engine.execution.CqlEngine;
+import org.opencds.cqf.cql.engine.execution.EvaluationExpressionRef;
+import org.opencds.cqf.cql.engine.execution.EvaluationParams;
+import org.opencds.cqf.cql.engine.execution.EvaluationResult;
+import org.opencds.cqf.cql.engine.execution.EvaluationResults;
+import org.opencds.cqf.cql.engine.runtime.DateTime;
+import org.opencds.cqf.fhir.cql.Engines;
+import org.opencds.cqf.fhir.cql.EvaluationSettings;
+import org.opencds.cqf.fhir.utility.repository.InMemoryFhirRepository;
+
+/**
+ * Runs CQL libraries with the reference engine (cqframework, through the clinical-reasoning
+ * {@link Engines#forRepository} entry point) over one member's FHIR R4 {@link Bundle}, without a
+ * server: an {@link InMemoryFhirRepository} holds the bundle.
+ *
+ * <p>The CQL sources are read once from the classpath ({@code org/perfspecs/compare/cql/NAME.cql});
+ * FHIRHelpers 4.0.1 and the FHIR 4.0.1 model info come embedded in the engine. The compiled
+ * libraries (ELM) and the loaded models are cached in maps shared by every evaluation, so each
+ * library is compiled once per runner: the fair best case for the engine. Thread-safe.
+ */
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class CqlRunner {
+  /** The FHIR R4 context: one per JVM (HAPI scans the model on first use). */
+  static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private final EvaluationSettings settings;
+
+  /**
+   * A runner over the CQL libraries named {@code libraries} (files {@code NAME.cql} in this
+   * package's {@code cql} resource folder).
+   *
+   * @throws UncheckedIOException when a library cannot be read
+   * @throws IllegalArgumentException when a library is missing
+   */
+  public CqlRunner(List<String> libraries) {
+    List<String> sources = new ArrayList<>();
+    for (String name : libraries) {
+      sources.add(source(name));
+    }
+    EvaluationSettings s = EvaluationSettings.getDefault();
+    s.setLibrarySourceProviders(List.of(new StringLibrarySourceProvider(sources)));
+    s.setLibraryCache(new ConcurrentHashMap<>());
+    s.setModelCache(new ConcurrentHashMap<>());
+    s.setValueSetCache(new ConcurrentHashMap<>());
+    this.settings = s;
+  }
+
+  /** The text of {@code cql/NAME.cql} on the classpath. */
+  static String source(String name) {
+    String path = "cql/" + name + ".cql";
+    try (InputStream in = CqlRunner.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no CQL library " + path + " beside " + CqlRunner.class.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  /**
+   * Evaluates every expression of {@code library} in the Patient context of {@code patientId},
+   * over the resources of {@code bundle}, with {@code parameters} (CQL values, e.g. {@link
+   * #dateTime(OffsetDateTime)}).
+   *
+   * @return the value of each expression by name
+   * @throws CqlEvaluationException when the engine reports an error for the library
+   */
+  public Map<String, Object> evaluate(Bundle bundle, String patientId, String library, Map<String, Object> parameters) {
+    requireNonNull(bundle, "bundle");
+    InMemoryFhirRepository repository = new InMemoryFhirRepository(FHIR, bundle);
+    CqlEngine engine = Engines.forRepository(repository, settings);
+    VersionedIdentifier id = new VersionedIdentifier().withId(library);
+    Map<VersionedIdentifier, List<EvaluationExpressionRef>> expressions = new HashMap<>();
+    expressions.put(id, null);
+    EvaluationParams params = new EvaluationParams(expressions, new kotlin.Pair<>("Patient", patientId),
+        parameters, null, null);
+    EvaluationResults results = engine.evaluate(params);
+    RuntimeException failure = results.getExceptionFor(id);
+    if (failure != null) {
+      throw new CqlEvaluationException("CQL library " + library + " failed for patient " + patientId, failure);
+    }
+    EvaluationResult result = results.getResultFor(id);
+    Map<String, Object> out = new HashMap<>();
+    result.getExpressionResults().forEach((name, value) -> out.put(name, value.getValue()));
+    return out;
+  }
+
+  /** A CQL DateTime for {@code t}, keeping its offset. */
+  public static DateTime dateTime(OffsetDateTime t) {
+    return new DateTime(t);
+  }
+
+  /** The engine failed on a library (compilation or evaluation). */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public static final class CqlEvaluationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CqlEvaluationException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -86,13 +86,34 @@ public final class CqlRunner {
    * @throws CqlEvaluationException when the engine reports an error for the library
    */
   public Map<String, Object> evaluate(Bundle bundle, String patientId, String library, Map<String, Object> parameters) {
+    return evaluate(bundle, patientId, library, null, parameters);
+  }
+
+  /**
+   * Evaluates the expressions named {@code expressions} of {@code library} (all of them when
+   * {@code null}) in the Patient context of {@code patientId}, over the resources of {@code
+   * bundle}, with {@code parameters}. The in-memory repository finds a resource only by a typed id
+   * ({@code Patient/M-1}): resources of the bundle whose id has no type get one (the bundle is
+   * changed).
+   *
+   * @return the value of each evaluated expression by name (values may be {@code null})
+   * @throws CqlEvaluationException when the engine reports an error for the library
+   */
+  public Map<String, Object> evaluate(Bundle bundle, String patientId, String library,
+      List<String> expressions, Map<String, Object> parameters) {
     requireNonNull(bundle, "bundle");
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      var resource = entry.getResource();
+      if (resource != null && resource.getIdElement().getResourceType() == null && resource.getIdElement().hasIdPart()) {
+        resource.setIdElement(resource.getIdElement().withResourceType(resource.fhirType()));
+      }
+    }
     InMemoryFhirRepository repository = new InMemoryFhirRepository(FHIR, bundle);
     CqlEngine engine = Engines.forRepository(repository, settings);
     VersionedIdentifier id = new VersionedIdentifier().withId(library);
-    Map<VersionedIdentifier, List<EvaluationExpressionRef>> expressions = new HashMap<>();
-    expressions.put(id, null);
-    EvaluationParams params = new EvaluationParams(expressions, new kotlin.Pair<>("Patient", patientId),
+    Map<VersionedIdentifier, List<EvaluationExpressionRef>> wanted = new HashMap<>();
+    wanted.put(id, expressions == null ? null : expressions.stream().map(EvaluationExpressionRef::new).toList());
+    EvaluationParams params = new EvaluationParams(wanted, new kotlin.Pair<>("Patient", patientId),
         parameters, null, null);
     EvaluationResults results = engine.evaluate(params);
     RuntimeException failure = results.getExceptionFor(id);

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Patient;
 import org.opencds.cqf.cql.engine.runtime.DateTime;
+import org.perfspecs.fhir.FhirCodeSystems;
 import org.perfspecs.model.ServiceType;
 
 /**
@@ -75,7 +76,7 @@ public final class CqlRules {
   private static ServiceType serviceOf(EpisodeOfCare ep) {
     for (var type : ep.getType()) {
       for (var coding : type.getCoding()) {
-        if ((FhirBundles.CODE_SYSTEM + "service-type").equals(coding.getSystem())) {
+        if (FhirCodeSystems.SERVICE_TYPE.equals(coding.getSystem())) {
           return ServiceType.valueOf(coding.getCode());
         }
       }

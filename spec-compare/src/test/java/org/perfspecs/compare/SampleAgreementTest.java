@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hl7.fhir.r4.model.Bundle;
+import org.perfspecs.fhir.FhirCaseRecords;
 import org.junit.jupiter.api.Test;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.model.CaseRecord;
@@ -35,7 +36,7 @@ class SampleAgreementTest {
       }
       for (Instant asOf : asOfTimes(record)) {
         Map<Rule, Verdict> expected = PERFSPECS.evaluate(record, EvaluationContext.asOf(asOf));
-        Bundle bundle = FhirBundles.of(record);
+        Bundle bundle = FhirCaseRecords.toBundle(record);
         Map<Rule, Verdict> actual = CQL.evaluate(bundle, asOf);
         compared += expected.size();
         expected.forEach((rule, v) -> {

@@ -38,7 +38,7 @@ public final class CqlRules {
 
   /**
    * The verdict of each rule for the record of {@code bundle} (its first Patient and
-   * EpisodeOfCare) as of {@code asOf}: the rules of the episode's service only.
+   * EpisodeOfCare) as of {@code asOf}: the rules of the episode's service only, in one engine.
    *
    * @throws IllegalArgumentException when the bundle has no Patient or no EpisodeOfCare with a service
    * @throws CqlRunner.CqlEvaluationException when the engine fails
@@ -59,14 +59,18 @@ public final class CqlRules {
       throw new IllegalArgumentException("the bundle has no Patient or no EpisodeOfCare with a perfspecs service type");
     }
     Map<String, Object> parameters = Map.of("AsOf", new DateTime(asOf.atOffset(ZoneOffset.UTC)));
+    List<Rule> rules = Rule.forService(service);
+    Map<String, List<String>> libraries = new java.util.HashMap<>();
+    rules.forEach(r -> libraries.put(r.library(), EXPRESSIONS));
+    Map<String, Map<String, Object>> values = runner.evaluate(bundle, patientId, libraries, parameters);
     Map<Rule, Verdict> out = new EnumMap<>(Rule.class);
-    for (Rule rule : Rule.forService(service)) {
-      Map<String, Object> values = runner.evaluate(bundle, patientId, rule.library(), EXPRESSIONS, parameters);
-      Object outcome = values.get("Outcome");
+    for (Rule rule : rules) {
+      Map<String, Object> v = values.get(rule.library());
+      Object outcome = v.get("Outcome");
       if (outcome == null) {
         throw new IllegalStateException(rule.library() + " gave no outcome for a " + service + " episode");
       }
-      Object due = values.get("Due");
+      Object due = v.get("Due");
       out.put(rule, Verdict.of((String) outcome,
           due instanceof DateTime d ? Optional.of(d.getDateTime().toInstant()) : Optional.empty()));
     }

@@ -42,6 +42,10 @@ public final class CqlRunner {
   /** The FHIR R4 context: one per JVM (HAPI scans the model on first use). */
   static final FhirContext FHIR = FhirContext.forR4Cached();
 
+  /** The loaded models (FHIR 4.0.1, System), shared by every runner of the JVM: loading the model info takes seconds. */
+  private static final Map<org.hl7.cql.model.ModelIdentifier, org.cqframework.cql.cql2elm.model.Model> MODELS =
+      new ConcurrentHashMap<>();
+
   private final EvaluationSettings settings;
 
   /**
@@ -59,7 +63,7 @@ public final class CqlRunner {
     EvaluationSettings s = EvaluationSettings.getDefault();
     s.setLibrarySourceProviders(List.of(new StringLibrarySourceProvider(sources)));
     s.setLibraryCache(new ConcurrentHashMap<>());
-    s.setModelCache(new ConcurrentHashMap<>());
+    s.setModelCache(MODELS);
     s.setValueSetCache(new ConcurrentHashMap<>());
     this.settings = s;
   }
@@ -92,15 +96,30 @@ public final class CqlRunner {
   /**
    * Evaluates the expressions named {@code expressions} of {@code library} (all of them when
    * {@code null}) in the Patient context of {@code patientId}, over the resources of {@code
-   * bundle}, with {@code parameters}. The in-memory repository finds a resource only by a typed id
-   * ({@code Patient/M-1}): resources of the bundle whose id has no type get one (the bundle is
-   * changed).
+   * bundle}, with {@code parameters}.
    *
    * @return the value of each evaluated expression by name (values may be {@code null})
    * @throws CqlEvaluationException when the engine reports an error for the library
    */
   public Map<String, Object> evaluate(Bundle bundle, String patientId, String library,
       List<String> expressions, Map<String, Object> parameters) {
+    Map<String, List<String>> one = new HashMap<>();
+    one.put(library, expressions);
+    return evaluate(bundle, patientId, one, parameters).get(library);
+  }
+
+  /**
+   * Evaluates several libraries in one engine over one bundle: for each library name, the
+   * expressions named (all of them when the list is {@code null}), in the Patient context of {@code
+   * patientId}, with {@code parameters}. The in-memory repository finds a resource only by a typed
+   * id ({@code Patient/M-1}): resources of the bundle whose id has no type get one (the bundle is
+   * changed).
+   *
+   * @return per library, the value of each evaluated expression by name (values may be {@code null})
+   * @throws CqlEvaluationException when the engine reports an error for a library
+   */
+  public Map<String, Map<String, Object>> evaluate(Bundle bundle, String patientId,
+      Map<String, List<String>> libraries, Map<String, Object> parameters) {
     requireNonNull(bundle, "bundle");
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       var resource = entry.getResource();
@@ -110,19 +129,26 @@ public final class CqlRunner {
     }
     InMemoryFhirRepository repository = new InMemoryFhirRepository(FHIR, bundle);
     CqlEngine engine = Engines.forRepository(repository, settings);
-    VersionedIdentifier id = new VersionedIdentifier().withId(library);
     Map<VersionedIdentifier, List<EvaluationExpressionRef>> wanted = new HashMap<>();
-    wanted.put(id, expressions == null ? null : expressions.stream().map(EvaluationExpressionRef::new).toList());
-    EvaluationParams params = new EvaluationParams(wanted, new kotlin.Pair<>("Patient", patientId),
-        parameters, null, null);
+    Map<String, VersionedIdentifier> ids = new HashMap<>();
+    libraries.forEach((name, expressions) -> {
+      VersionedIdentifier id = new VersionedIdentifier().withId(name);
+      ids.put(name, id);
+      wanted.put(id, expressions == null ? null : expressions.stream().map(EvaluationExpressionRef::new).toList());
+    });
+    EvaluationParams params = new EvaluationParams(wanted, new kotlin.Pair<>("Patient", patientId), parameters, null, null);
     EvaluationResults results = engine.evaluate(params);
-    RuntimeException failure = results.getExceptionFor(id);
-    if (failure != null) {
-      throw new CqlEvaluationException("CQL library " + library + " failed for patient " + patientId, failure);
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    for (var library : ids.entrySet()) {
+      RuntimeException failure = results.getExceptionFor(library.getValue());
+      if (failure != null) {
+        throw new CqlEvaluationException("CQL library " + library.getKey() + " failed for patient " + patientId, failure);
+      }
+      Map<String, Object> values = new HashMap<>();
+      results.getResultFor(library.getValue()).getExpressionResults()
+          .forEach((name, value) -> values.put(name, value.getValue()));
+      out.put(library.getKey(), values);
     }
-    EvaluationResult result = results.getResultFor(id);
-    Map<String, Object> out = new HashMap<>();
-    result.getExpressionResults().forEach((name, value) -> out.put(name, value.getValue()));
     return out;
   }
 

@@ -14,6 +14,8 @@ import org.perfspecs.fhir.FhirCaseRecords;
 import org.junit.jupiter.api.Test;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.ServiceType;
+import org.perfspecs.testkit.TypicalRecords;
 
 /**
  * The bundled samples in FHIR: for each record, at the README's as-of time and at a few times
@@ -53,6 +55,23 @@ class SampleAgreementTest {
     assertThat(outcomes.keySet()).as("each rule met, not met and pending at least once").contains(
         "CSP.COMP.3.1 MET", "CSP.COMP.3.1 PENDING", "IOP.COMP.4.a MET", "IOP.COMP.4.a PENDING",
         "ESOAP.COMP.4.2 MET", "IOP.DISCH.6.b MET", "RC.CASE.2 MET", "RC.CASE.2 PENDING");
+    assertThat(disagreements).as("disagreements").isEmpty();
+  }
+
+  /** The benchmark's records: typical episodes (60 contacts each) of the four services, at their as-of. */
+  @Test
+  void cqlAgreesWithPerfspecsOnTypicalRecords() {
+    List<String> disagreements = new ArrayList<>();
+    for (ServiceType service : List.of(ServiceType.CSP, ServiceType.IOP, ServiceType.ESOAP, ServiceType.RC)) {
+      for (int i = 0; i < 3; i++) {
+        CaseRecord record = TypicalRecords.record(service, 42, i);
+        Map<Rule, Verdict> expected = PERFSPECS.evaluate(record, EvaluationContext.asOf(TypicalRecords.AS_OF));
+        Map<Rule, Verdict> actual = CQL.evaluate(FhirCaseRecords.parseBundle(FhirCaseRecords.toJson(record)), TypicalRecords.AS_OF);
+        if (!expected.equals(actual)) {
+          disagreements.add(record.episode().id() + ": perfspecs " + expected + ", CQL " + actual);
+        }
+      }
+    }
     assertThat(disagreements).as("disagreements").isEmpty();
   }
 

@@ -144,8 +144,11 @@ final class ResourceMapper {
       }
       patientRef(l).map(this::resolve).ifPresent(p -> byPatient.computeIfAbsent(p, k -> new ArrayList<>()).add(l));
     }
+    Set<String> seen = new java.util.HashSet<>();
     for (Located p : patients) {
-      patient(p, byPatient.get(p.key()));
+      if (seen.add(p.key())) {
+        patient(p, byPatient.get(p.key()));
+      }
     }
     for (Located l : resources) {
       if (rejected.contains(l)) {
@@ -394,21 +397,36 @@ final class ResourceMapper {
     }
   }
 
+  /** A reference from {@code container}: to one of its contained resources ({@code #id}), or through the group. */
+  private Optional<Located> lookup(DomainResource container, Located where, Reference ref) {
+    String r = ref.getReference();
+    if (r != null && r.startsWith("#")) {
+      for (var c : container.getContained()) {
+        String id = c.getIdElement().getIdPart();
+        if (id != null && (id.equals(r.substring(1)) || id.equals(r))) {
+          return Optional.of(new Located(c, where.file(), where.line(), where.path() + ".contained", null));
+        }
+      }
+      return Optional.empty();
+    }
+    return lookup(ref);
+  }
+
   private void providers(Located pl, Patient p, org.perfspecs.model.ImmutableMember.Builder b) {
     boolean pcc = false;
     for (Reference gp : p.getGeneralPractitioner()) {
-      Optional<Located> target = lookup(gp);
+      Optional<Located> target = lookup(p, pl, gp);
       CareProviderRole role = CareProviderRole.PCC;
       Optional<CareProvider> provider = Optional.empty();
       if (target.isPresent() && target.get().resource() instanceof PractitionerRole pr) {
         used.add(target.get());
         role = pr.getCode().stream().map(cc -> code(CareProviderRole.class, cc, false)).flatMap(Optional::stream)
             .findFirst().orElse(CareProviderRole.PCC);
-        Optional<Located> practitioner = lookup(pr.getPractitioner());
+        Optional<Located> practitioner = lookup(p, pl, pr.getPractitioner());
         practitioner.ifPresent(used::add);
         provider = practitioner.flatMap(this::careProvider);
         if (provider.isEmpty()) {
-          provider = lookup(pr.getOrganization()).flatMap(this::careProvider);
+          provider = lookup(p, pl, pr.getOrganization()).flatMap(this::careProvider);
         }
       } else if (target.isPresent()) {
         used.add(target.get());

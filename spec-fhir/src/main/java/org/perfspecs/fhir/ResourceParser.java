@@ -148,6 +148,12 @@ final class ResourceParser {
     public void incorrectJsonType(IParseLocation l, String element, BaseJsonLikeValue.ValueType expected,
         BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
         BaseJsonLikeValue.ScalarType foundScalar) {
+      if (element != null && element.startsWith("_")) {
+        // the id/extension slot of an element: only that extension data is lost (HL7's own R4 examples
+        // have such an _event on ActivityDefinition and PlanDefinition)
+        warn(l, null, "has an extension slot of the wrong JSON type (ignored)");
+        return;
+      }
       throw new Rejected(at(l, element), "has the wrong JSON type (expected " + expected
           + (expectedScalar == null ? "" : " " + expectedScalar) + ")");
     }

@@ -49,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Exit with 1 when any finding has one of these outcomes (e.g. NOT_MET,ERROR).")
   Set<Outcome> failOn = EnumSet.noneOf(Outcome.class);
 
+  @Mixin
+  FindingsAs findingsAs;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Write " + ReportFiles.FINDINGS + " (findings as NDJSON), aggregate.json, aggregate.csv and "
           + "report.html into DIR (created if missing), and the summary to stdout.")
@@ -66,8 +69,9 @@ final class CheckCommand implements Callable<Integer> {
     if (output != null) {
       return toDirectory(out, err, ctx);
     }
-    Evaluation ev = Evaluation.run(in, ctx, sink(out, ctx), err);
-    if (format == Format.text) {
+    var other = findingsAs.sink(spec.commandLine(), out);
+    Evaluation ev = Evaluation.run(in, ctx, other.orElseGet(() -> sink(out, ctx)), err);
+    if (format == Format.text && other.isEmpty()) {
       TextReport.aggregate(out, ev.aggregate);
       ev.printSummary(out);
     } else {

@@ -51,6 +51,8 @@ final class Evaluation {
   long rejected;
   long programsRead;
   long programsEvaluated;
+  /** Summary lines of an external input format (--from), printed after the record counts. */
+  List<String> extraSummary = List.of();
   boolean inputProblem;
   Duration elapsed = Duration.ZERO;
 
@@ -97,6 +99,11 @@ final class Evaluation {
       }
     }
 
+    if (!Formats.PERFSPECS.equals(in.from)) {
+      ExternalInput.read(in.format(), in, ev, engine, sink, err);
+      ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
+      return ev;
+    }
     CountingInputStream counted = null;
     try (InputStream s = counted = new CountingInputStream(Inputs.open(in.file));
         RecordReader<CaseRecord> reader = RecordReader.of(s, CaseRecord.class, validator, in.maxRecordBytes);
@@ -128,7 +135,7 @@ final class Evaluation {
 
   private final long[] outcomeCounts = new long[Outcome.values().length];
 
-  private void count(List<Finding> findings) {
+  void count(List<Finding> findings) {
     for (Finding f : findings) {
       outcomeCounts[f.outcome().ordinal()]++;
     }
@@ -187,6 +194,7 @@ final class Evaluation {
     w.println("  records read: " + read + ", evaluated: " + evaluated + ", rejected: " + rejected
         + "; programs evaluated: " + programsEvaluated);
     rejectedByReason.forEach((reason, n) -> w.println("  rejected " + n + ": " + reason));
+    extraSummary.forEach(line -> w.println("  " + line));
     List<String> parts = new ArrayList<>();
     for (Outcome o : Outcome.values()) {
       parts.add(o + " " + byOutcome.getOrDefault(o, 0L));

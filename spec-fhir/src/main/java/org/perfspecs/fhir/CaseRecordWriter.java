@@ -110,12 +110,10 @@ final class CaseRecordWriter {
       p.addExtension(ext("dcf-case-open", new BooleanType(true)));
     }
     member.stateAgencies().forEach(a -> p.addExtension(ext("state-agency", coding(a))));
-    List<Resource> providers = new java.util.ArrayList<>();
-    provider(p, providers, CareProviderRole.PCC, member.primaryCareClinician());
-    provider(p, providers, CareProviderRole.OBSTETRIC_PROVIDER, member.obstetricProvider());
-    provider(p, providers, CareProviderRole.DENTIST, member.dentist());
+    provider(p, CareProviderRole.PCC, member.primaryCareClinician());
+    provider(p, CareProviderRole.OBSTETRIC_PROVIDER, member.obstetricProvider());
+    provider(p, CareProviderRole.DENTIST, member.dentist());
     add(p);
-    providers.forEach(this::add);
 
     Coverage c = new Coverage();
     c.setId(Values.fhirId(member.id() + "-coverage"));
@@ -140,20 +138,24 @@ final class CaseRecordWriter {
     });
   }
 
-  private void provider(Patient p, List<Resource> out, CareProviderRole role, Optional<CareProvider> provider) {
+  /**
+   * A care provider as a PractitionerRole (its role in the care-provider-role code system) and a
+   * Practitioner, both contained in the Patient, so they travel with it (also in a bulk export).
+   */
+  private void provider(Patient p, CareProviderRole role, Optional<CareProvider> provider) {
     provider.ifPresent(cp -> {
-      String id = Values.fhirId(member.id() + "-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      String id = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       Practitioner practitioner = new Practitioner();
-      practitioner.setId(id);
+      practitioner.setId(id + "-practitioner");
       practitioner.addName(new HumanName().setText(cp.name()));
       cp.identifier().ifPresent(i -> practitioner.addIdentifier(new Identifier().setValue(i)));
       PractitionerRole pr = new PractitionerRole();
       pr.setId(id);
-      pr.setPractitioner(new Reference("Practitioner/" + id));
+      pr.setPractitioner(new Reference("#" + id + "-practitioner"));
       pr.addCode(concept(role));
-      p.addGeneralPractitioner(new Reference("PractitionerRole/" + id));
-      out.add(pr);
-      out.add(practitioner);
+      p.addContained(pr);
+      p.addContained(practitioner);
+      p.addGeneralPractitioner(new Reference("#" + id).setDisplay(cp.name()));
     });
   }
 
@@ -290,7 +292,7 @@ final class CaseRecordWriter {
     m.addCategory(concept(c.kind()));
     m.addMedium(c.mode() == ContactMode.PHONE
         ? Values.concept(Std.PARTICIPATION_MODE, "PHONE", "telephone")
-        : Values.concept(Std.PARTICIPATION_MODE, "SMSWRIT", "SMS message"));
+        : Values.concept(Std.PARTICIPATION_MODE, "WRITTEN", "written"));
     m.setSubject(patient);
     m.setSentElement(dateTime(c.at()));
     m.addRecipient(patient);

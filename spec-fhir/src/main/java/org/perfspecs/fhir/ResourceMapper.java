@@ -144,8 +144,11 @@ final class ResourceMapper {
       }
       patientRef(l).map(this::resolve).ifPresent(p -> byPatient.computeIfAbsent(p, k -> new ArrayList<>()).add(l));
     }
+    Set<String> seen = new java.util.HashSet<>();
     for (Located p : patients) {
-      patient(p, byPatient.get(p.key()));
+      if (seen.add(p.key())) {
+        patient(p, byPatient.get(p.key()));
+      }
     }
     for (Located l : resources) {
       if (rejected.contains(l)) {
@@ -229,6 +232,14 @@ final class ResourceMapper {
 
   private void warn(Located l, String path, String message) {
     problems.add(FhirProblem.of(Severity.WARNING, l.file(), l.line(), l.path() + path, message));
+  }
+
+  private void problem(boolean error, Located l, String path, String message) {
+    if (error) {
+      error(l, path, message);
+    } else {
+      warn(l, path, message);
+    }
   }
 
   private void error(Located l, String path, String message) {
@@ -321,28 +332,44 @@ final class ResourceMapper {
 
   private void patient(Located pl, List<Located> own) {
     Patient p = (Patient) pl.resource();
-    Optional<Member> member = member(pl, p, own);
     List<Located> episodes = own.stream().filter(l -> l.resource() instanceof EpisodeOfCare).toList();
+    // only episodes of a service the specifications cover become records
+    List<Located> covered = new ArrayList<>();
+    for (Located el : episodes) {
+      EpisodeOfCare e = (EpisodeOfCare) el.resource();
+      boolean inScope = e.getType().stream().anyMatch(t -> code(ServiceType.class, t, false).isPresent());
+      if (inScope) {
+        covered.add(el);
+      } else {
+        e.getType().forEach(t -> t.getCoding().forEach(c -> tally.unmapped(c.getSystem())));
+        warn(el, ".type", "no type of the service-type code system (ESOAP, RRS_PPW, IOP, CSP, RC): not an episode "
+            + "of a service the specifications cover (ignored)");
+      }
+    }
+    Optional<Member> member = member(pl, p, own, !covered.isEmpty());
     if (member.isEmpty()) {
-      rejected.add(pl);
-      own.stream().filter(l -> l.resource() instanceof EpisodeOfCare).forEach(rejected::add);
-      recordsRejected += episodes.size();
+      if (!covered.isEmpty()) {
+        rejected.add(pl);
+        rejected.addAll(covered);
+        recordsRejected += covered.size();
+      }
       return;
     }
     members.add(member.get());
     used.add(pl);
     Map<Located, List<Located>> assigned = assign(episodes, own);
-    for (Located el : episodes) {
+    for (Located el : covered) {
       episode(member.get(), el, assigned.getOrDefault(el, List.of()));
     }
   }
 
-  private Optional<Member> member(Located pl, Patient p, List<Located> own) {
+  /** The member of a Patient; a missing fact is an ERROR when a record needs the member ({@code needed}), else a WARNING. */
+  private Optional<Member> member(Located pl, Patient p, List<Located> own, boolean needed) {
     String id = Values.modelId(p, p.getIdentifier());
     var b = Member.builder().id(id);
     Optional<LocalDate> dob = Values.localDate(p.getBirthDateElement());
     if (dob.isEmpty()) {
-      error(pl, ".birthDate", "a Patient needs a birthDate to be a member (the specifications' age rules use it)");
+      problem(needed, pl, ".birthDate", "a Patient needs a birthDate to be a member (the specifications' age rules use it)");
       return Optional.empty();
     }
     b.dateOfBirth(dob.get());
@@ -389,26 +416,41 @@ final class ResourceMapper {
     try {
       return Optional.of(b.build());
     } catch (RuntimeException e) {
-      error(pl, "", "the Patient cannot be made a member: " + safeMessage(e));
+      problem(needed, pl, "", "the Patient cannot be made a member: " + safeMessage(e));
       return Optional.empty();
     }
+  }
+
+  /** A reference from {@code container}: to one of its contained resources ({@code #id}), or through the group. */
+  private Optional<Located> lookup(DomainResource container, Located where, Reference ref) {
+    String r = ref.getReference();
+    if (r != null && r.startsWith("#")) {
+      for (var c : container.getContained()) {
+        String id = c.getIdElement().getIdPart();
+        if (id != null && (id.equals(r.substring(1)) || id.equals(r))) {
+          return Optional.of(new Located(c, where.file(), where.line(), where.path() + ".contained", null));
+        }
+      }
+      return Optional.empty();
+    }
+    return lookup(ref);
   }
 
   private void providers(Located pl, Patient p, org.perfspecs.model.ImmutableMember.Builder b) {
     boolean pcc = false;
     for (Reference gp : p.getGeneralPractitioner()) {
-      Optional<Located> target = lookup(gp);
+      Optional<Located> target = lookup(p, pl, gp);
       CareProviderRole role = CareProviderRole.PCC;
       Optional<CareProvider> provider = Optional.empty();
       if (target.isPresent() && target.get().resource() instanceof PractitionerRole pr) {
         used.add(target.get());
         role = pr.getCode().stream().map(cc -> code(CareProviderRole.class, cc, false)).flatMap(Optional::stream)
             .findFirst().orElse(CareProviderRole.PCC);
-        Optional<Located> practitioner = lookup(pr.getPractitioner());
+        Optional<Located> practitioner = lookup(p, pl, pr.getPractitioner());
         practitioner.ifPresent(used::add);
         provider = practitioner.flatMap(this::careProvider);
         if (provider.isEmpty()) {
-          provider = lookup(pr.getOrganization()).flatMap(this::careProvider);
+          provider = lookup(p, pl, pr.getOrganization()).flatMap(this::careProvider);
         }
       } else if (target.isPresent()) {
         used.add(target.get());
@@ -658,12 +700,7 @@ final class ResourceMapper {
       }
     }
     if (service.isEmpty()) {
-      e.getType().forEach(t -> t.getCoding().forEach(c -> tally.unmapped(c.getSystem())));
-      error(el, ".type", "no type of the service-type code system (ESOAP, RRS_PPW, IOP, CSP, RC): the episode is not "
-          + "in a service the specifications cover");
-      rejected.add(el);
-      recordsRejected++;
-      return;
+      return; // not reached: patient() passes only covered episodes
     }
     b.service(service.get());
     Optional<String> program = refId(e.getManagingOrganization());

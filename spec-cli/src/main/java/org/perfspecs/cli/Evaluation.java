@@ -140,7 +140,7 @@ final class Evaluation {
     }
 
     if (!Formats.PERFSPECS.equals(in.from)) {
-      ExternalInput.read(in.format(), in, ev, engine, sink, err);
+      ExternalInput.read(in.format(), in, ev, judge, sink, err);
       ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
       return ev;
     }

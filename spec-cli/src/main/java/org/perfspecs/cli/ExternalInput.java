@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.perfspecs.checks.Finding;
-import org.perfspecs.checks.engine.Engine;
 import org.perfspecs.cli.spi.InputFormat;
 import org.perfspecs.cli.spi.RecordSource;
 import org.perfspecs.model.CaseRecord;
@@ -15,7 +14,7 @@ import org.perfspecs.model.CaseRecord;
 final class ExternalInput {
   private ExternalInput() {}
 
-  static void read(InputFormat format, InputOptions in, Evaluation ev, Engine engine, Evaluation.FindingSink sink,
+  static void read(InputFormat format, InputOptions in, Evaluation ev, Evaluation.Judge judge, Evaluation.FindingSink sink,
       PrintWriter err) {
     try (RecordSource source = format.open(in.file)) {
       for (Optional<RecordSource.Entry> e = source.next(); e.isPresent(); e = source.next()) {
@@ -24,7 +23,7 @@ final class ExternalInput {
         if (entry.record().isPresent()) {
           CaseRecord record = entry.record().get();
           ev.evaluated++;
-          List<Finding> findings = engine.evaluate(record, ev.ctx);
+          List<Finding> findings = judge.evaluate(record, ev.ctx);
           sink.record(record, entry.line(), findings);
           ev.aggregate.add(record, findings);
           ev.count(findings);

@@ -54,7 +54,7 @@ final class Evaluation {
   boolean inputProblem;
   Duration elapsed = Duration.ZERO;
 
-  private Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, InputOptions in) {
+  Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, InputOptions in) {
     this.ctx = ctx;
     this.catalog = catalog;
     this.aggregate = new Aggregate(catalog);
@@ -143,11 +143,17 @@ final class Evaluation {
     for (Violation v : violations) {
       err.println(where + ": " + v.path() + ": " + v.message());
     }
+    rejectedByReason.merge(reason(violations, prefix), 1L, Long::sum);
+  }
+
+  /**
+   * The reason a rejected input counts under: {@code prefix}, then its first violation without
+   * positions and sizes, so that one kind of problem is counted once.
+   */
+  static String reason(List<Violation> violations, String prefix) {
     Violation first = violations.get(0);
-    // the reason without positions and sizes, so that one kind of problem is counted once
-    String reason = prefix + first.path().replaceAll("\\[\\d+]", "[]") + " "
+    return prefix + first.path().replaceAll("\\[\\d+]", "[]") + " "
         + first.message().replaceAll(" \\([^)]*\\d[^)]*\\)", "");
-    rejectedByReason.merge(reason, 1L, Long::sum);
   }
 
   private static String describe(Exception ex) {

@@ -123,6 +123,25 @@ public final class Aggregate {
     mergeInto(months, other.months);
   }
 
+  /**
+   * Counts {@code n} findings of {@code outcome} for one requirement at one program in one month,
+   * as {@code n} calls of {@link #add(CaseRecord, List)} would: for counts kept elsewhere and merged
+   * here (spec-spark counts per partition and adds the sums on the driver).
+   *
+   * @param month {@code 2024-05}, {@value #UNKNOWN_MONTH} or {@value #PROGRAM_LEVEL}
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @since 0.2
+   */
+  public void add(String requirementId, String programId, String month, Outcome outcome, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must not be negative, not " + n);
+    }
+    counts.computeIfAbsent(java.util.Objects.requireNonNull(requirementId, "requirementId"), k -> new HashMap<>())
+        .computeIfAbsent(java.util.Objects.requireNonNull(programId, "programId"), k -> new long[OUTCOMES])[outcome.ordinal()] += n;
+    months.computeIfAbsent(requirementId, k -> new HashMap<>())
+        .computeIfAbsent(java.util.Objects.requireNonNull(month, "month"), k -> new long[OUTCOMES])[outcome.ordinal()] += n;
+  }
+
   private static void mergeInto(Map<String, Map<String, long[]>> into, Map<String, Map<String, long[]>> from) {
     from.forEach((req, byKey) -> byKey.forEach((key, c) -> {
       long[] mine = into.computeIfAbsent(req, k -> new HashMap<>())

@@ -1,0 +1,81 @@
+package org.perfspecs.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.ModelJson;
+import org.perfspecs.testkit.CaseRecords;
+
+/**
+ * 50,000 testkit-generated records (episodes of every service from 2021 to 2025, at most 3
+ * contacts each so that the test stays short), with a bad line every 997 lines and a byte-order
+ * mark on the first: Spark on {@code local[2]} gives the command line's aggregate, findings and
+ * rejections. {@code -Dperfspecs.spark.records=N} runs another count.
+ */
+class GeneratedRecordsTest {
+  static final int RECORDS = Integer.getInteger("perfspecs.spark.records", 50_000);
+  static final String AS_OF = "2025-06-30T12:00:00-04:00";
+
+  /** Lines the command line rejects, each for another reason. */
+  static final List<String> BAD = List.of(
+      "{\"member\": {\"id\": \"M-1\"",
+      "{\"member\": {}, \"episode\": {}}",
+      "[{\"member\": {}}]",
+      "{\"member\": {\"id\": \"M-2\", \"favouriteColour\": \"blue\"}, \"episode\": {}}",
+      "42",
+      "   ");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void generatedRecordsWithInterleavedBadLinesGiveTheCommandLinesResults() throws IOException {
+    Path file = dir.resolve("generated.ndjson");
+    int bad = write(file, RECORDS, 20240603L);
+
+    CliComparison.Outcome o = new CliComparison(file, null, AS_OF).assertSame();
+
+    long blank = bad / BAD.size(); // every sixth bad line is blank: no record
+    assertThat(o.summary().records().lines()).isEqualTo(RECORDS + bad);
+    assertThat(o.summary().records().blank()).isEqualTo(blank);
+    assertThat(o.summary().records().evaluated()).isEqualTo(RECORDS);
+    assertThat(o.summary().records().rejected()).isEqualTo(bad - blank);
+    assertThat(o.cliExitCode()).isEqualTo(2);
+  }
+
+  /** {@code count} generated records, one bad line after every 996 good ones, a BOM first; returns the bad lines written. */
+  static int write(Path file, int count, long seed) throws IOException {
+    RandomGenerator<CaseRecord> records = CaseRecords.caseRecords().withAtMostContacts(3).generator(1000);
+    Random random = new Random(seed);
+    ObjectWriter json = ModelJson.writer();
+    try (OutputStream out = Files.newOutputStream(file);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+      w.write('\uFEFF');
+      int bad = 0;
+      for (int i = 0, line = 1; i < count; line++) {
+        if (line % 997 == 0) {
+          w.write(BAD.get(bad++ % BAD.size()));
+        } else {
+          w.write(json.writeValueAsString(records.next(random).value()));
+          i++;
+        }
+        w.write('\n');
+      }
+      return bad;
+    }
+  }
+}

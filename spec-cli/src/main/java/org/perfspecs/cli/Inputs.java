@@ -6,10 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import org.perfspecs.checks.time.BusinessCalendar;
 import picocli.CommandLine;
 
 /** Opening input files and parsing --as-of. */
@@ -38,14 +34,9 @@ final class Inputs {
     @Override
     public Instant convert(String value) {
       try {
-        return OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException notDateTime) {
-        try {
-          return LocalDate.parse(value).plusDays(1).atStartOfDay(BusinessCalendar.NEW_YORK).toInstant().minusNanos(1);
-        } catch (DateTimeParseException notDate) {
-          throw new CommandLine.TypeConversionException(
-              "expected an ISO-8601 date-time with offset (2024-06-01T12:00:00-04:00) or a date (2024-06-01)");
-        }
+        return AsOfTime.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

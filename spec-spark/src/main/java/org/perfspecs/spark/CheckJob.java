@@ -6,9 +6,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apiguardian.api.API;
-import org.perfspecs.checks.time.BusinessCalendar;
+import org.perfspecs.cli.AsOfTime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -163,14 +160,9 @@ public final class CheckJob implements Callable<Integer> {
     @Override
     public Instant convert(String value) {
       try {
-        return OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException notDateTime) {
-        try {
-          return LocalDate.parse(value).plusDays(1).atStartOfDay(BusinessCalendar.NEW_YORK).toInstant().minusNanos(1);
-        } catch (DateTimeParseException notDate) {
-          throw new CommandLine.TypeConversionException(
-              "expected an ISO-8601 date-time with offset (2024-06-01T12:00:00-04:00) or a date (2024-06-01)");
-        }
+        return AsOfTime.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

@@ -18,20 +18,27 @@ public final class AsOfTime {
 
   /**
    * An ISO-8601 date-time with offset ({@code 2024-06-01T12:00:00-04:00}), or a date
-   * ({@code 2024-06-01}) meaning the end of that day (23:59:59.999999999) in America/New_York.
+   * ({@code 2024-06-01}) meaning the end of that day (23:59:59.999999999) in America/New_York,
+   * between 1900-01-01 and 2100-12-31 (the range of the records it judges).
    *
    * @throws IllegalArgumentException saying what is expected, when {@code value} is neither
    */
   public static Instant parse(String value) {
+    Instant asOf;
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      asOf = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException notDateTime) {
       try {
-        return LocalDate.parse(value).plusDays(1).atStartOfDay(BusinessCalendar.NEW_YORK).toInstant().minusNanos(1);
-      } catch (DateTimeParseException notDate) {
+        asOf = LocalDate.parse(value).plusDays(1).atStartOfDay(BusinessCalendar.NEW_YORK).toInstant().minusNanos(1);
+      } catch (java.time.DateTimeException notDate) {
         throw new IllegalArgumentException(
             "expected an ISO-8601 date-time with offset (2024-06-01T12:00:00-04:00) or a date (2024-06-01)");
       }
     }
+    // the as-of is held to the range of the records it judges
+    if (asOf.isBefore(org.perfspecs.model.Plausible.FIRST_INSTANT) || !asOf.isBefore(org.perfspecs.model.Plausible.END_INSTANT)) {
+      throw new IllegalArgumentException("the as-of time must be between 1900-01-01 and 2100-12-31");
+    }
+    return asOf;
   }
 }

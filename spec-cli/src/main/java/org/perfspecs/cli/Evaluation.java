@@ -19,6 +19,7 @@ import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.engine.Aggregate;
 import org.perfspecs.checks.engine.Engine;
+import org.perfspecs.checks.engine.EpisodeIds;
 import org.perfspecs.checks.engine.RecordReader;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.ModelValidator;
@@ -52,7 +53,30 @@ final class Evaluation {
   long programsRead;
   long programsEvaluated;
   boolean inputProblem;
+  /** Records and programs skipped because evaluating them failed (a perfspecs bug). */
+  long internalErrors;
   Duration elapsed = Duration.ZERO;
+
+  /** How a record or a program is judged: the engine, or a replacement in tests. */
+  interface Judge {
+    List<Finding> evaluate(CaseRecord record, EvaluationContext ctx);
+
+    List<Finding> evaluate(Program program, EvaluationContext ctx);
+
+    static Judge of(Engine engine) {
+      return new Judge() {
+        @Override
+        public List<Finding> evaluate(CaseRecord record, EvaluationContext ctx) {
+          return engine.evaluate(record, ctx);
+        }
+
+        @Override
+        public List<Finding> evaluate(Program program, EvaluationContext ctx) {
+          return engine.evaluate(program, ctx);
+        }
+      };
+    }
+  }
 
   Evaluation(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, InputOptions in) {
     this.ctx = ctx;
@@ -68,9 +92,19 @@ final class Evaluation {
 
   /** Evaluates the inputs of {@code in} as of {@code ctx}, reporting rejections on {@code err}. */
   static Evaluation run(InputOptions in, EvaluationContext ctx, FindingSink sink, PrintWriter err) {
-    long started = System.nanoTime();
     Engine engine = Engine.standard();
-    Evaluation ev = new Evaluation(ctx, engine.catalog(), in);
+    return run(in, ctx, sink, err, engine.catalog(), Judge.of(engine));
+  }
+
+  /**
+   * As {@link #run(InputOptions, EvaluationContext, FindingSink, PrintWriter)}, judging with
+   * {@code judge}. A failure of {@code judge} or of the aggregate on one record or program skips
+   * that one (reported, counted as rejected and as an internal error) and the run goes on.
+   */
+  static Evaluation run(InputOptions in, EvaluationContext ctx, FindingSink sink, PrintWriter err,
+      org.perfspecs.checks.catalog.Catalog catalog, Judge judge) {
+    long started = System.nanoTime();
+    Evaluation ev = new Evaluation(ctx, catalog, in);
     ModelValidator validator = ModelValidator.create();
 
     if (in.programs != null) {
@@ -81,8 +115,14 @@ final class Evaluation {
           ev.programsRead++;
           if (entry.result().isValid()) {
             Program p = entry.result().value().get();
+            List<Finding> findings;
+            try {
+              findings = judge.evaluate(p, ctx);
+            } catch (RuntimeException ex) {
+              ev.internalError(err, in.programs + " line " + entry.line(), "program", ex);
+              continue;
+            }
             ev.programsEvaluated++;
-            List<Finding> findings = engine.evaluate(p, ctx);
             sink.program(p, findings);
             findings.forEach(ev.aggregate::add);
             ev.count(findings);
@@ -98,18 +138,32 @@ final class Evaluation {
     }
 
     CountingInputStream counted = null;
+    EpisodeIds episodeIds = EpisodeIds.create();
     try (InputStream s = counted = new CountingInputStream(Inputs.open(in.file));
         RecordReader<CaseRecord> reader = RecordReader.of(s, CaseRecord.class, validator, in.maxRecordBytes);
         Progress progress = Progress.start(in.progress, err, "records", Progress.sizeOf(in.file))) {
       for (Optional<RecordReader.Entry<CaseRecord>> e = reader.next(); e.isPresent(); e = reader.next()) {
         var entry = e.get();
         ev.read++;
-        if (entry.result().isValid()) {
+        Optional<Violation> duplicate = entry.result().value().flatMap(r -> episodeIds.duplicate(r, entry.line()));
+        if (duplicate.isPresent()) {
+          ev.rejected++;
+          ev.inputProblem = true;
+          ev.reject(err, in.file + " line " + entry.line(), List.of(duplicate.get()), "");
+        } else if (entry.result().isValid()) {
           CaseRecord record = entry.result().value().get();
+          List<Finding> findings;
+          try {
+            findings = judge.evaluate(record, ctx);
+            ev.aggregate.add(record, findings);
+          } catch (RuntimeException ex) {
+            ev.rejected++;
+            ev.internalError(err, in.file + " line " + entry.line(), "record", ex);
+            progress.update(counted.count, ev.read);
+            continue;
+          }
           ev.evaluated++;
-          List<Finding> findings = engine.evaluate(record, ctx);
           sink.record(record, entry.line(), findings);
-          ev.aggregate.add(record, findings);
           ev.count(findings);
         } else {
           ev.rejected++;
@@ -137,6 +191,20 @@ final class Evaluation {
         byOutcome.put(o, outcomeCounts[o.ordinal()]);
       }
     }
+  }
+
+  /**
+   * A failure while judging one record or program: reported with the exception's type and where
+   * it was thrown (never its message, which may quote a value), counted under its reason.
+   */
+  private void internalError(PrintWriter err, String where, String what, RuntimeException ex) {
+    internalErrors++;
+    StackTraceElement top = ex.getStackTrace().length == 0 ? null : ex.getStackTrace()[0];
+    err.println(where + ": internal error while evaluating the " + what + " (" + ex.getClass().getName()
+        + (top == null ? "" : " at " + top.getClassName() + "." + top.getMethodName() + ":" + top.getLineNumber())
+        + "); the " + what + " was skipped. This is a perfspecs bug: please report it.");
+    rejectedByReason.merge((what.equals("program") ? "program: " : "") + "internal error ("
+        + ex.getClass().getSimpleName() + ")", 1L, Long::sum);
   }
 
   private void reject(PrintWriter err, String where, List<Violation> violations, String prefix) {
@@ -170,8 +238,20 @@ final class Evaluation {
     return cause.getClass().getSimpleName();
   }
 
-  /** The exit code: 2 when input was rejected, else 1 when a finding has an outcome of {@code failOn}, else 0. */
+  /** Internal errors: records and programs skipped by a failure, plus ERROR findings. */
+  long internalErrorCount() {
+    return internalErrors + byOutcome.getOrDefault(Outcome.ERROR, 0L);
+  }
+
+  /**
+   * The exit code: 4 when any internal error happened (a record or program skipped by a failure,
+   * or an ERROR finding), else 2 when input was rejected, else 1 when a finding has an outcome of
+   * {@code failOn}, else 0.
+   */
   int exitCode(java.util.Set<Outcome> failOn) {
+    if (internalErrorCount() > 0) {
+      return ExitCodes.INTERNAL;
+    }
     if (inputProblem) {
       return ExitCodes.INPUT_REJECTED;
     }
@@ -198,6 +278,10 @@ final class Evaluation {
       parts.add(o + " " + byOutcome.getOrDefault(o, 0L));
     }
     w.println("  findings: " + findings() + " (" + String.join(", ", parts) + ")");
+    if (internalErrorCount() > 0) {
+      w.println("  internal errors: " + internalErrorCount() + " (" + internalErrors + " skipped, "
+          + byOutcome.getOrDefault(Outcome.ERROR, 0L) + " ERROR findings): perfspecs bugs, please report them");
+    }
     printElapsed(w);
   }
 

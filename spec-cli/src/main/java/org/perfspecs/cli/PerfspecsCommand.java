@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 clean; 1 an outcome named by {@code --fail-on} was found; 2 input rejected (a
  * record failed to parse or validate, or a file could not be read); 3 usage error; 4 internal
- * error (a bug: please report it).
+ * error (a bug: please report it): an ERROR finding, a record or program whose evaluation failed
+ * (skipped; the run goes on), or a failure of the command itself, in every subcommand.
  */
 @Command(name = "perfspecs", mixinStandardHelpOptions = true, version = "perfspecs 0.1.0-SNAPSHOT",
     description = "Payer behavioral-health performance specifications as executable, citable requirements.",
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         "1:non-compliance: an outcome named by --fail-on (e.g. NOT_MET) was found",
         "2:input rejected (a record or file could not be read or failed validation)",
         "3:usage error",
-        "4:internal error"})
+        "4:internal error (a perfspecs bug: an ERROR finding, a record whose evaluation failed, or a failure of the command)"})
 public final class PerfspecsCommand implements Runnable {
   // Hibernate Validator announces its version through java.util.logging at INFO; the command line
   // keeps stderr for findings and rejections. Held strongly so the level is not lost to GC.
@@ -54,7 +55,27 @@ public final class PerfspecsCommand implements Runnable {
       usage.handleParseException(ex, a);
       return ExitCodes.USAGE;
     });
+    // every failure, in any subcommand, exits with 4, with the exception's type and where it was
+    // thrown, never its message (which may quote a value from the input) nor a stack trace
+    cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
+      command.getErr().println(internalErrorMessage(ex));
+      command.getErr().flush();
+      return ExitCodes.INTERNAL;
+    });
     return cl.execute(args);
+  }
+
+  /** {@code perfspecs: internal error (Type at Class.method:line); ...}, without the exception's message. */
+  static String internalErrorMessage(Throwable ex) {
+    Throwable cause = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+    StackTraceElement[] trace = cause.getStackTrace();
+    String where = trace.length == 0 ? ""
+        : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
+    if (cause instanceof java.io.IOException) {
+      return "perfspecs: input/output error (" + cause.getClass().getName() + where + ")";
+    }
+    return "perfspecs: internal error (" + cause.getClass().getName() + where
+        + "). This is a perfspecs bug: please report it.";
   }
 
   /** Entry point of the {@code perfspecs} jar. */

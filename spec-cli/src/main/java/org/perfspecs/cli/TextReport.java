@@ -13,6 +13,38 @@ import org.perfspecs.checks.engine.Aggregate;
 final class TextReport {
   private TextReport() {}
 
+  /**
+   * {@code s} with every character a terminal may act on written as {@code \\uXXXX}: C0 controls
+   * (ESC, BEL, CR, ...), DEL, C1 controls, unpaired surrogates, line and paragraph separators and
+   * the bidirectional formatting characters. Ids come from the input; printed raw, {@code E\\u001b[2J}
+   * would clear the screen.
+   */
+  static String safe(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      boolean escape = !pair && (c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c)
+          || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+          || c == 0x200E || c == 0x200F || c == 0x061C);
+      if (escape && b == null) {
+        b = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (escape) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else if (b != null) {
+        b.append(c);
+        if (pair) {
+          b.append(s.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
   static void header(PrintWriter out, EvaluationContext ctx) {
     out.println("perfspecs compliance report");
     out.println("as of " + Times.format(ctx.asOf(), ctx.zone()) + " (" + ctx.asOf() + "); business days: "
@@ -21,14 +53,14 @@ final class TextReport {
 
   static void subject(PrintWriter out, EvaluationContext ctx, String subject, List<Finding> findings) {
     out.println();
-    out.println(subject);
+    out.println(safe(subject));
     if (findings.isEmpty()) {
       out.println("  (no requirements of this kind are encoded yet for this service)");
     }
     for (Finding f : findings) {
       String dueAt = f.due().map(d -> Times.format(d.last(), ctx.zone())).orElse("?");
       String due = f.outcome() == Outcome.PENDING && !f.reason().contains(dueAt) ? " [due " + dueAt + "]" : "";
-      out.printf(Locale.ROOT, "  %-14s %-18s %s%s%n", f.outcome(), f.requirementId(), f.reason(), due);
+      out.printf(Locale.ROOT, "  %-14s %-18s %s%s%n", f.outcome(), f.requirementId(), safe(f.reason()), due);
     }
   }
 

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.perfspecs.checks.engine.EpisodeIds;
 import org.perfspecs.checks.engine.RecordReader;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.ModelValidator;
@@ -42,11 +44,18 @@ final class ValidateCommand implements Callable<Integer> {
     long rejected = 0;
     boolean unreadable = false;
     try (InputStream r = Inputs.open(file); RecordReader<?> reader = RecordReader.of(r, modelType, ModelValidator.create())) {
+      EpisodeIds episodeIds = EpisodeIds.create();
       for (Optional<? extends RecordReader.Entry<?>> e = reader.next(); e.isPresent(); e = reader.next()) {
         read++;
-        if (!e.get().result().isValid()) {
+        long line = e.get().line();
+        List<Violation> violations = e.get().result().value()
+            .filter(CaseRecord.class::isInstance)
+            .flatMap(rec -> episodeIds.duplicate((CaseRecord) rec, line))
+            .map(List::of)
+            .orElse(e.get().result().violations());
+        if (!violations.isEmpty()) {
           rejected++;
-          for (Violation v : e.get().result().violations()) {
+          for (Violation v : violations) {
             out.println(file + " line " + e.get().line() + ": " + v.path() + ": " + v.message());
           }
         }

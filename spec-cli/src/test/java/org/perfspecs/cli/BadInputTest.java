@@ -26,18 +26,21 @@ class BadInputTest {
   Path dir;
 
   String good;
+  /** The good record as another episode (an input holds each episode once). */
+  String good2;
   long goodFindings;
 
   @BeforeEach
   void oneGoodRecord() throws IOException {
     good = Files.readAllLines(Path.of(ReportCommandTest.SAMPLES, "case-records.ndjson")).get(0);
+    good2 = good.replaceFirst("\"episode\": \\{\"id\": \"", "\"episode\": {\"id\": \"X-");
     Path one = Files.writeString(dir.resolve("one.ndjson"), good + "\n");
     goodFindings = Expected.of(one, null, AS_OF).total();
   }
 
   /** A file of: good, {@code bad}, good (no newline after the last when {@code lastBad}). */
   private CliRun checkAround(String bad) throws IOException {
-    Path f = Files.writeString(dir.resolve("in.ndjson"), good + "\n" + bad + "\n" + good + "\n");
+    Path f = Files.writeString(dir.resolve("in.ndjson"), good + "\n" + bad + "\n" + good2 + "\n");
     return CliRun.of("check", f.toString(), "--as-of", AS_OF, "--format", "json");
   }
 
@@ -82,7 +85,7 @@ class BadInputTest {
 
   @Test
   void aTruncatedLastLine() throws IOException {
-    Path f = Files.writeString(dir.resolve("in.ndjson"), good + "\n" + good + "\n" + good.substring(0, good.length() / 2));
+    Path f = Files.writeString(dir.resolve("in.ndjson"), good + "\n" + good2 + "\n" + good.substring(0, good.length() / 2));
     CliRun run = CliRun.of("check", f.toString(), "--as-of", AS_OF, "--format", "json");
     assertThat(run.exitCode).isEqualTo(2);
     assertThat(run.err).containsPattern("in\\.ndjson line 3: \\$[.\\w\\[\\]]*: is truncated: the JSON ends before the value is complete");
@@ -105,7 +108,7 @@ class BadInputTest {
     try (OutputStream out = Files.newOutputStream(f)) {
       out.write((good + "\n").getBytes(StandardCharsets.UTF_8));
       out.write(new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF, (byte) 0xFE, 0x0A});
-      out.write((good + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write((good2 + "\n").getBytes(StandardCharsets.UTF_8));
     }
     CliRun run = CliRun.of("check", f.toString(), "--as-of", AS_OF, "--format", "json");
     assertSkippedAndCounted(run, "mixed.ndjson line 2: $: is not UTF-8 text", "$ is not UTF-8 text");
@@ -132,7 +135,7 @@ class BadInputTest {
         out.write(chunk);
       }
       out.write("\"}}\n".getBytes(StandardCharsets.UTF_8));
-      out.write((good + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write((good2 + "\n").getBytes(StandardCharsets.UTF_8));
     }
     assertThat(Files.size(f)).isGreaterThan(100L << 20);
     CliRun run = CliRun.of("check", f.toString(), "--as-of", AS_OF, "--format", "json");

@@ -42,10 +42,10 @@ public abstract class Agreement {
   public abstract Set<ProcedureKind> processes();
 
   /** When it was signed. */
-  public abstract LocalDate signedOn();
+  public abstract @Plausible LocalDate signedOn();
 
   /** Last day it is in force, when it expires. */
-  public abstract Optional<LocalDate> expiresOn();
+  public abstract Optional<@Plausible LocalDate> expiresOn();
 
   /** Whether it is active on {@code day}: signed on or before it and not expired. */
   public boolean isActiveOn(LocalDate day) {

@@ -31,16 +31,16 @@ public abstract class Appointment {
   public abstract AppointmentKind kind();
 
   /** When it was scheduled (booked). */
-  public abstract Instant scheduledAt();
+  public abstract @Plausible Instant scheduledAt();
 
   /** When it takes place. */
-  public abstract Instant at();
+  public abstract @Plausible Instant at();
 
   /** Whether the member kept it, when known. */
   public abstract Optional<Boolean> kept();
 
   /** When the program verified whether it was kept. */
-  public abstract Optional<Instant> keptVerifiedAt();
+  public abstract Optional<@Plausible Instant> keptVerifiedAt();
 
   /** Whether the program helped the member make the appointment. */
   @Value.Default

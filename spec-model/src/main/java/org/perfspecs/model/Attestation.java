@@ -30,7 +30,7 @@ public abstract class Attestation {
   public abstract @NotBlank String attestedBy();
 
   /** When. */
-  public abstract LocalDate attestedOn();
+  public abstract @Plausible LocalDate attestedOn();
 
   /** A new builder. */
   public static ImmutableAttestation.Builder builder() {

@@ -30,10 +30,10 @@ public abstract class Consultation {
   public abstract ConsultationKind kind();
 
   /** When it was arranged (booked, or requested and confirmed). */
-  public abstract Instant arrangedAt();
+  public abstract @Plausible Instant arrangedAt();
 
   /** When it is to take place, when known. */
-  public abstract Optional<Instant> scheduledFor();
+  public abstract Optional<@Plausible Instant> scheduledFor();
 
   /** Whether it took place, when known. */
   public abstract Optional<Boolean> completed();

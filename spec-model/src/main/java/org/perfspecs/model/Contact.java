@@ -28,7 +28,7 @@ public abstract class Contact {
   public abstract @NotBlank String id();
 
   /** When the contact started. */
-  public abstract Instant at();
+  public abstract @Plausible Instant at();
 
   /** Duration in minutes (0 for an attempt or a text). */
   public abstract @PositiveOrZero int minutes();

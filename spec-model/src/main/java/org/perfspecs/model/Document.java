@@ -31,7 +31,7 @@ public abstract class Document {
   public abstract DocumentKind kind();
 
   /** The date it was completed (America/New_York). */
-  public abstract LocalDate date();
+  public abstract @Plausible LocalDate date();
 
   /** The content elements it covers. */
   public abstract Set<ContentElement> elements();
@@ -40,7 +40,7 @@ public abstract class Document {
   public abstract Set<Party> developedWith();
 
   /** When the member signed it, when signed. */
-  public abstract Optional<LocalDate> memberSignedOn();
+  public abstract Optional<@Plausible LocalDate> memberSignedOn();
 
   /** Whether the member's refusal to sign is documented. */
   @Value.Default
@@ -55,7 +55,7 @@ public abstract class Document {
   public abstract Set<Party> givenTo();
 
   /** When it was given, when recorded. */
-  public abstract Optional<LocalDate> givenOn();
+  public abstract Optional<@Plausible LocalDate> givenOn();
 
   /** To whom a copy was forwarded (with consent). */
   public abstract Set<Party> forwardedTo();

@@ -41,19 +41,19 @@ public abstract class Episode {
   public abstract Optional<@Valid Referral> referral();
 
   /** When the member was first evaluated or assessed for the service. */
-  public abstract Optional<Instant> evaluatedAt();
+  public abstract Optional<@Plausible Instant> evaluatedAt();
 
   /** When the member was admitted (the start of service). */
-  public abstract Optional<Instant> admittedAt();
+  public abstract Optional<@Plausible Instant> admittedAt();
 
   /** When the member was discharged; absent while the episode is open. */
-  public abstract Optional<Instant> dischargedAt();
+  public abstract Optional<@Plausible Instant> dischargedAt();
 
   /** Whether the member was discharged on medication, when recorded. */
   public abstract Optional<Boolean> dischargedOnMedication();
 
   /** When, during intake, the member was determined ineligible for the service, if so. */
-  public abstract Optional<Instant> determinedIneligibleAt();
+  public abstract Optional<@Plausible Instant> determinedIneligibleAt();
 
   /** Staff ids of the multidisciplinary team assigned to the member. */
   public abstract List<@NotBlank String> treatmentTeam();
@@ -98,7 +98,7 @@ public abstract class Episode {
    * Dates on which the record notes a significant change in the member's needs (the CSP service
    * plan must then be updated), in any order.
    */
-  public abstract List<LocalDate> significantNeedsChangesOn();
+  public abstract List<@Plausible LocalDate> significantNeedsChangesOn();
 
   /** Parties the member has consented to share information with. */
   public abstract Set<Party> consentToShareWith();

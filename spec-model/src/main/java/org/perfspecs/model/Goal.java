@@ -30,7 +30,7 @@ public abstract class Goal {
   public abstract boolean measurable();
 
   /** The target date, when set. */
-  public abstract Optional<LocalDate> targetDate();
+  public abstract Optional<@Plausible LocalDate> targetDate();
 
   /** A new builder. */
   public static ImmutableGoal.Builder builder() {

@@ -28,13 +28,13 @@ public abstract class Incident {
   public abstract @NotBlank String id();
 
   /** When it occurred. */
-  public abstract Instant occurredAt();
+  public abstract @Plausible Instant occurredAt();
 
   /** Whether it is a reportable adverse incident. */
   public abstract boolean reportable();
 
   /** When it was reported to the payer, when reported. */
-  public abstract Optional<Instant> reportedAt();
+  public abstract Optional<@Plausible Instant> reportedAt();
 
   @Value.Check
   void check() {

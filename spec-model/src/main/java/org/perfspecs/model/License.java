@@ -42,7 +42,7 @@ public abstract class License {
   }
 
   /** Last day it is valid, when it expires. */
-  public abstract Optional<LocalDate> validThrough();
+  public abstract Optional<@Plausible LocalDate> validThrough();
 
   /** A new builder. */
   public static ImmutableLicense.Builder builder() {

@@ -29,7 +29,7 @@ public abstract class Member {
   public abstract @NotBlank String id();
 
   /** Date of birth. */
-  public abstract LocalDate dateOfBirth();
+  public abstract @Plausible LocalDate dateOfBirth();
 
   /** The insurance product the member is enrolled in. */
   public abstract InsuranceProduct product();
@@ -59,7 +59,7 @@ public abstract class Member {
   public abstract Optional<@Valid CareProvider> dentist();
 
   /** Date of the member's last complete physical examination, when known. */
-  public abstract Optional<LocalDate> lastCompletePhysicalExam();
+  public abstract Optional<@Plausible LocalDate> lastCompletePhysicalExam();
 
   /** Whether DMH has identified the member as Continuing Care Eligible. */
   @Value.Default

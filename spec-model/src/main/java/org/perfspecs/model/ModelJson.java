@@ -3,7 +3,9 @@ package org.perfspecs.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -24,7 +26,14 @@ import org.apiguardian.api.API;
  *   <li>Instants are written as ISO-8601 in UTC ({@code 2024-04-15T13:30:00Z}) and read from any
  *       ISO-8601 offset ({@code 2024-04-15T09:30:00-04:00}); a date-time without an offset is
  *       rejected. Dates are {@code yyyy-MM-dd}; times of day are read as {@code HH:mm} or
- *       {@code HH:mm:ss} and written as {@code HH:mm:ss}.
+ *       {@code HH:mm:ss} and written as {@code HH:mm:ss}. Each is a JSON string of exactly that
+ *       form: no number, array, surrounding space or control character (see {@code StrictReading}
+ *       in the sources for the exact grammar); enum codes are exact constant names; a string with
+ *       an unpaired surrogate is refused. Instants and dates must lie in years 1900 to 2100
+ *       ({@link Plausible}, checked by {@link ModelValidator}).
+ *   <li>Limits ({@link StreamReadConstraints}): nesting at most {@value #MAX_NESTING_DEPTH}
+ *       levels, numbers at most {@value #MAX_NUMBER_LENGTH} characters, strings at most
+ *       {@value #MAX_STRING_LENGTH} characters; duplicate property names are errors.
  *   <li>Absent optional values and empty collections are omitted when writing, and may be omitted
  *       when reading.
  *   <li>Reading is strict: unknown properties, unknown enum codes, numbers for enums, strings for
@@ -36,16 +45,32 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelJson {
+  /** The deepest nesting of arrays and objects read: {@value}. The model itself nests fewer than 8 levels. */
+  public static final int MAX_NESTING_DEPTH = 64;
+  /** The longest number read, in characters: {@value}. */
+  public static final int MAX_NUMBER_LENGTH = 100;
+  /** The longest string read, in characters: {@value} (16 Mi). */
+  public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+
   private static final JsonMapper MAPPER = newMapper();
 
   private ModelJson() {}
 
   /** A new mapper with the model's configuration, for callers that want to configure more. */
   public static JsonMapper newMapper() {
-    return JsonMapper.builder()
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .build())
+        .build();
+    return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(new Jdk8Module())
         .addModule(new GuavaModule())
+        // after JavaTimeModule, so that its readers replace the lenient ones
+        .addModule(StrictReading.module())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -53,7 +55,23 @@ import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
 public final class ModelValidator {
   private static final Pattern MISSING = Pattern.compile("required attributes are not set \\[([^\\]]*)\\]");
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+  /**
+   * What a path shows for a property name that is not one of the model's: a name read from the
+   * input is input too, and may be member data ("Jordan Quill", or a value left where a name
+   * belongs).
+   */
+  static final String UNKNOWN = "<unknown>";
+
+  /**
+   * The message of a record that could not be read because of a bug in the reader (an unexpected
+   * exception); the record is rejected, never a crash. It starts every such message.
+   *
+   * @since 0.2
+   */
+  public static final String INTERNAL_ERROR = "cannot be read: internal error";
+
+  /** Every property name of the model (from its JSON Schemas): the only names a path shows. */
+  private static final java.util.Set<String> KNOWN_NAMES = knownNames();
 
   private final Validator validator;
 
@@ -99,6 +117,9 @@ public final class ModelValidator {
       value = ModelJson.reader(type).readValue(json);
     } catch (IOException e) {
       return Validated.rejected(fromJackson(e));
+    } catch (RuntimeException e) {
+      // not expected: Jackson reports bad input as IOExceptions; still a rejection, never a crash
+      return Validated.rejected(List.of(Violation.of("$", INTERNAL_ERROR + " (" + e.getClass().getSimpleName() + ")")));
     }
     if (value == null) {
       return Validated.rejected(List.of(Violation.of("$", "must be a JSON object, not null")));
@@ -109,6 +130,12 @@ public final class ModelValidator {
 
   /** Turns a Jackson read failure into violations with JSON paths and value-free messages. */
   static List<Violation> fromJackson(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException sce) {
+        return List.of(Violation.of(e instanceof JsonMappingException jme ? jsonPath(jme.getPath()) : "$",
+            limitExceeded(sce)));
+      }
+    }
     if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse) {
       // a syntax error inside a property: Jackson wraps it; report the parser's position instead
       return malformed(parse);
@@ -131,11 +158,8 @@ public final class ModelValidator {
           + (cause == null ? "invalid value" : cause.getClass().getSimpleName())));
     }
     if (e instanceof UnrecognizedPropertyException upe) {
-      String name = String.valueOf(upe.getPropertyName());
-      // a property name is input too: show it only when it looks like a field name (a typo
-      // such as "admitedAt"), never when it could be data ("Jordan Quill")
-      String path = IDENTIFIER.matcher(name).matches() ? jsonPath(upe.getPath())
-          : jsonPath(upe.getPath().subList(0, upe.getPath().size() - 1)) + ".<unknown>";
+      // the name itself is shown only when it is a name of the model (misplaced, not misspelt)
+      String path = jsonPath(upe.getPath());
       return List.of(Violation.of(path, "is not a known property"
           + knownProperties(upe.getKnownPropertyIds())));
     }
@@ -144,6 +168,9 @@ public final class ModelValidator {
     }
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
       return List.of(Violation.of(jsonPath(jme.getPath()), "is a number out of range"));
+    }
+    if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+      return List.of(Violation.of(jsonPath(ife.getPath()), "is not valid Unicode text: it has an unpaired surrogate"));
     }
     if (e instanceof InvalidFormatException ife) {
       return List.of(Violation.of(jsonPath(ife.getPath()), expected(ife.getTargetType())));
@@ -166,6 +193,24 @@ public final class ModelValidator {
       return malformed(jpe);
     }
     return List.of(Violation.of("$", "cannot be read: " + e.getClass().getSimpleName()));
+  }
+
+  /** Which limit of {@link ModelJson} was exceeded, with the limit (never the value). */
+  static String limitExceeded(StreamConstraintsException e) {
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (m.contains("getMaxNestingDepth")) {
+      return "is nested deeper than " + ModelJson.MAX_NESTING_DEPTH + " levels of arrays and objects";
+    }
+    if (m.contains("getMaxNumberLength")) {
+      return "has a number longer than " + ModelJson.MAX_NUMBER_LENGTH + " characters";
+    }
+    if (m.contains("getMaxStringLength")) {
+      return "has a string longer than " + ModelJson.MAX_STRING_LENGTH + " characters";
+    }
+    if (m.contains("getMaxNameLength")) {
+      return "has a property name longer than " + StreamReadConstraints.DEFAULT_MAX_NAME_LEN + " characters";
+    }
+    return "exceeds a limit of the JSON reader";
   }
 
   /** A syntax error: where the parser was, and whether the input ended early. */
@@ -230,11 +275,41 @@ public final class ModelValidator {
     return "has the wrong type";
   }
 
+  /** {@code name} when it is a property name of the model, otherwise {@value #UNKNOWN}. */
+  static String shown(String name) {
+    return KNOWN_NAMES.contains(name) ? name : UNKNOWN;
+  }
+
+  private static java.util.Set<String> knownNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String resource : List.of("schema/case-record.schema.json", "schema/program.schema.json")) {
+      try (java.io.InputStream in = ModelValidator.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + resource);
+        }
+        collectNames(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in), names);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return java.util.Set.copyOf(names);
+  }
+
+  private static void collectNames(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> names) {
+    if (node.isObject()) {
+      com.fasterxml.jackson.databind.JsonNode properties = node.get("properties");
+      if (properties != null && properties.isObject()) {
+        properties.fieldNames().forEachRemaining(names::add);
+      }
+    }
+    node.forEach(child -> collectNames(child, names));
+  }
+
   static String jsonPath(List<JsonMappingException.Reference> refs) {
     StringBuilder b = new StringBuilder("$");
     for (JsonMappingException.Reference r : refs) {
       if (r.getFieldName() != null) {
-        b.append('.').append(r.getFieldName());
+        b.append('.').append(shown(r.getFieldName()));
       } else if (r.getIndex() >= 0) {
         b.append('[').append(r.getIndex()).append(']');
       }
@@ -248,7 +323,7 @@ public final class ModelValidator {
       if (c.inArray()) {
         parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
       } else if (c.inObject() && c.getCurrentName() != null) {
-        parts.add("." + c.getCurrentName());
+        parts.add("." + shown(c.getCurrentName()));
       }
     }
     StringBuilder b = new StringBuilder("$");
@@ -265,11 +340,11 @@ public final class ModelValidator {
         if (node.getIndex() != null) {
           b.append('[').append(node.getIndex()).append(']');
         } else if (node.getKey() != null) {
-          b.append("['").append(node.getKey()).append("']");
+          b.append('[').append(UNKNOWN).append(']');
         }
       }
       if (node.getName() != null && !node.getName().startsWith("<")) {
-        b.append('.').append(node.getName());
+        b.append('.').append(shown(node.getName()));
       }
     }
     return b.toString();

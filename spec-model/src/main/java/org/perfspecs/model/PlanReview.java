@@ -24,7 +24,7 @@ public abstract class PlanReview {
   PlanReview() {}
 
   /** When the plan was reviewed. */
-  public abstract LocalDate reviewedOn();
+  public abstract @Plausible LocalDate reviewedOn();
 
   /** Whether the plan was revised. */
   public abstract boolean revised();

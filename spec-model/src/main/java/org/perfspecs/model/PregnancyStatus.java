@@ -36,10 +36,10 @@ public abstract class PregnancyStatus {
   public abstract PregnancyState state();
 
   /** The estimated due date, when pregnant and known. */
-  public abstract Optional<LocalDate> estimatedDueDate();
+  public abstract Optional<@Plausible LocalDate> estimatedDueDate();
 
   /** The delivery date; required when {@link PregnancyState#POSTPARTUM}. */
-  public abstract Optional<LocalDate> deliveryDate();
+  public abstract Optional<@Plausible LocalDate> deliveryDate();
 
   /**
    * The longest a pregnancy is taken to last before its delivery date, in weeks (a post-term

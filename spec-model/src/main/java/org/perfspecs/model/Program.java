@@ -55,7 +55,7 @@ public abstract class Program {
   public abstract Optional<@Valid QualityPlan> qualityPlan();
 
   /** Dates the program updated its available capacity on the Massachusetts Behavioral Health Access website. */
-  public abstract List<LocalDate> capacityUpdates();
+  public abstract List<@Plausible LocalDate> capacityUpdates();
 
   /** Written policies and procedures held. */
   public abstract Set<ProcedureKind> writtenProcedures();

@@ -24,7 +24,7 @@ public abstract class QualityPlan {
   QualityPlan() {}
 
   /** When it was adopted. */
-  public abstract LocalDate adoptedOn();
+  public abstract @Plausible LocalDate adoptedOn();
 
   /** Whether it includes a continuous quality improvement process. */
   public abstract boolean continuousImprovement();

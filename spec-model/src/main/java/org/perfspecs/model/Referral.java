@@ -34,7 +34,7 @@ public abstract class Referral {
   public abstract Optional<ServiceCategory> target();
 
   /** When the referral was received (into the service) or made (out of it). */
-  public abstract Instant at();
+  public abstract @Plausible Instant at();
 
   /** Whether the member consented to the referral, when recorded. */
   public abstract Optional<Boolean> memberConsented();
@@ -43,7 +43,7 @@ public abstract class Referral {
   public abstract Optional<ReferralOutcome> outcome();
 
   /** When the program followed up on the outcome (e.g. confirmed the member attended). */
-  public abstract Optional<Instant> followedUpAt();
+  public abstract Optional<@Plausible Instant> followedUpAt();
 
   @Value.Check
   void check() {

@@ -27,7 +27,7 @@ public abstract class ServicePlan {
   public abstract @NotBlank String id();
 
   /** When it was completed. */
-  public abstract LocalDate completedOn();
+  public abstract @Plausible LocalDate completedOn();
 
   /** Identified problems and needs relevant to services. */
   public abstract List<@NotBlank String> problemsAndNeeds();
@@ -45,7 +45,7 @@ public abstract class ServicePlan {
   public abstract List<@NotBlank String> staffResponsibilities();
 
   /** The date the plan was last reviewed or revised, as written on the plan. */
-  public abstract Optional<LocalDate> lastReviewedOn();
+  public abstract Optional<@Plausible LocalDate> lastReviewedOn();
 
   /** Signatures of the staff involved in the review or revision (staff ids). */
   public abstract List<@NotBlank String> staffSignatures();

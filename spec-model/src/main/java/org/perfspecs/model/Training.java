@@ -27,7 +27,7 @@ public abstract class Training {
   public abstract TrainingTopic topic();
 
   /** When it was completed. */
-  public abstract LocalDate completedOn();
+  public abstract @Plausible LocalDate completedOn();
 
   /** Whether the training program is approved by EOHHS, where that matters. */
   @Value.Default

@@ -28,7 +28,7 @@ public abstract class WellnessPlan {
   public abstract @NotBlank String id();
 
   /** When it was created. */
-  public abstract LocalDate createdOn();
+  public abstract @Plausible LocalDate createdOn();
 
   /** Whether it was created at an in-person meeting with the member. */
   public abstract boolean createdInPerson();
@@ -43,7 +43,7 @@ public abstract class WellnessPlan {
   public abstract Set<ServiceCategory> needsIdentified();
 
   /** When it was last updated. */
-  public abstract Optional<LocalDate> lastUpdatedOn();
+  public abstract Optional<@Plausible LocalDate> lastUpdatedOn();
 
   /** A new builder. */
   public static ImmutableWellnessPlan.Builder builder() {

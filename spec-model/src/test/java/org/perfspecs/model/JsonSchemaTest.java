@@ -135,7 +135,11 @@ class JsonSchemaTest {
     assertThat(problems(schema, r -> ((ArrayNode) r.at("/episode/treatmentTeam")).set(0, "  ")))
         .containsExactly("$.episode.treatmentTeam[0]: does not match the pattern");
     assertThat(problems(schema, r -> ((ObjectNode) r.get("episode")).put("admittedAt", "2024-03-04T15:30:00")))
-        .containsExactly("$.episode.admittedAt: is not a date-time");
+        .containsExactlyInAnyOrder("$.episode.admittedAt: is not a date-time", "$.episode.admittedAt: does not match the pattern");
+    assertThat(problems(schema, r -> ((ObjectNode) r.get("episode")).put("admittedAt", "2101-01-01T00:00:00Z")))
+        .containsExactly("$.episode.admittedAt: does not match the pattern");
+    assertThat(problems(schema, r -> ((ObjectNode) r.get("member")).put("dateOfBirth", "1899-12-31")))
+        .containsExactly("$.member.dateOfBirth: does not match the pattern");
     assertThat(problems(schema, r -> ((ObjectNode) r.get("member")).putNull("pronouns")))
         .containsExactly("$.member.pronouns: is not of type string");
   }

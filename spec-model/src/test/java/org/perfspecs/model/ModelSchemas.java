@@ -40,7 +40,8 @@ import java.util.TreeMap;
  * out. {@code Optional<T>} is flattened to {@code T} (absent = omitted, as {@link ModelJson} writes
  * it; {@code null} is not offered). Required = not optional, not a collection, not defaulted.
  * Objects forbid additional properties. Enums are string enums; {@code Instant}, {@code LocalDate}
- * and {@code LocalTime} are strings of format {@code date-time}, {@code date} and {@code time}.
+ * and {@code LocalTime} are strings of format {@code date-time}, {@code date} and {@code time},
+ * with a {@code pattern} of the exact form read (years 1900 to 2100 for instants and dates).
  * {@code @NotBlank} is {@code minLength: 1} plus {@code pattern: "\S"}; {@code @PositiveOrZero}
  * is {@code minimum: 0}.
  */
@@ -107,7 +108,14 @@ final class ModelSchemas {
     return builder.build();
   }
 
-  /** Jakarta Bean Validation constraints, plus {@code @NotBlank} as "has a non-whitespace character". */
+  /** Years 1900 to 2100, the {@link Plausible} range, as written. */
+  static final String PLAUSIBLE_YEAR = "(19[0-9]{2}|20[0-9]{2}|2100)";
+
+  /**
+   * Jakarta Bean Validation constraints, plus {@code @NotBlank} as "has a non-whitespace character",
+   * and the exact text forms of {@link StrictReading} for instants, dates and times, with the
+   * {@link Plausible} years.
+   */
   private static final class NotBlankAsPattern extends JakartaValidationModule {
     NotBlankAsPattern() {
       // pattern resolution is only consulted with this option (the model has no @Pattern)
@@ -117,6 +125,16 @@ final class ModelSchemas {
     @Override
     protected String resolveStringPattern(MemberScope<?, ?> member) {
       String pattern = super.resolveStringPattern(member);
+      Class<?> type = member.getType() == null ? null : member.getType().getErasedType();
+      if (type == java.time.Instant.class) {
+        return "^" + PLAUSIBLE_YEAR + StrictReading.INSTANT_TEXT.substring("[0-9]{4}".length()) + "$";
+      }
+      if (type == java.time.LocalDate.class) {
+        return "^" + PLAUSIBLE_YEAR + StrictReading.DATE_TEXT.substring("[0-9]{4}".length()) + "$";
+      }
+      if (type == java.time.LocalTime.class) {
+        return "^" + StrictReading.TIME_TEXT + "$";
+      }
       if (pattern == null && getAnnotationFromFieldOrGetter(member, NotBlank.class, NotBlank::groups) != null) {
         return "\\S";
       }

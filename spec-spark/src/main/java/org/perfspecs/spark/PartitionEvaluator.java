@@ -197,7 +197,8 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, Row> {
       read++;
       if (!entry.result().isValid()) {
         rejected++;
-        reject(ref, entry.result().violations());
+        List<Violation> violations = entry.result().violations();
+        reject(ref, violations, AggregateJson.reason(violations, input == Input.PROGRAM));
         return;
       }
       Object value = entry.result().value().get();
@@ -206,9 +207,12 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, Row> {
         findings = value instanceof CaseRecord r ? engine.evaluate(r, ctx) : engine.evaluate((Program) value, ctx);
       } catch (RuntimeException e) {
         // a failure outside any one requirement (each requirement's own failure is an ERROR finding)
+        // as the command line counts it: rejected, under "internal error (Type)"
         rejected++;
-        reject(ref, List.of(Violation.of("$", "could not be evaluated: internal error ("
-            + e.getClass().getName() + "); a perfspecs bug")));
+        String what = input == Input.PROGRAM ? "program" : "record";
+        reject(ref, List.of(Violation.of("$", "internal error while evaluating the " + what + " ("
+            + e.getClass().getName() + "); the " + what + " was skipped. This is a perfspecs bug: please report it.")),
+            (input == Input.PROGRAM ? "program: " : "") + "internal error (" + e.getClass().getSimpleName() + ")");
         return;
       }
       evaluated++;
@@ -231,11 +235,10 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, Row> {
       }
     }
 
-    private void reject(LineRef ref, List<Violation> violations) {
+    private void reject(LineRef ref, List<Violation> violations, String reason) {
       if (mode != Mode.SIDE) {
         return;
       }
-      String reason = AggregateJson.reason(violations, input == Input.PROGRAM);
       for (int i = 0; i < violations.size(); i++) {
         Object[] row = new Object[OUT.fields().length];
         row[0] = REJECTION;

@@ -107,15 +107,22 @@ public final class Aggregate {
 
   /**
    * The month of the episode's admission in America/New_York ({@code 2024-05}), or {@value
-   * #UNKNOWN_MONTH} when the episode has no admission time.
+   * #UNKNOWN_MONTH} when the episode has no admission time, or one no calendar can place (beyond
+   * the years {@code java.time} supports: only a record built in code and never validated can
+   * have one, since the boundary refuses years outside 1900 to 2100). Never throws.
    *
    * @since 0.1
    */
   public static String admissionMonth(CaseRecord record) {
     return record.episode().admittedAt()
+        .filter(at -> !at.isBefore(FIRST_PLACEABLE) && at.isBefore(END_PLACEABLE))
         .map(at -> YearMonth.from(at.atZone(BusinessCalendar.NEW_YORK)).toString())
         .orElse(UNKNOWN_MONTH);
   }
+
+  // years 0001 to 9999: a month of four digits, and well within what ZonedDateTime supports
+  private static final java.time.Instant FIRST_PLACEABLE = java.time.Instant.parse("0001-01-02T00:00:00Z");
+  private static final java.time.Instant END_PLACEABLE = java.time.Instant.parse("9999-12-31T00:00:00Z");
 
   /** Adds every count of {@code other} to this one. */
   public void merge(Aggregate other) {

@@ -2,15 +2,6 @@ package org.perfspecs.checks.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,21 +23,44 @@ import org.perfspecs.model.Validated;
 import org.perfspecs.model.Violation;
 
 /**
- * Reads records one at a time, in constant memory, from NDJSON (one JSON object per line; blank
- * lines are skipped) or from a JSON array of objects (detected by a leading {@code [}). Every record
- * read comes back as an {@link Entry}: valid, or rejected with its violations; nothing is skipped
- * silently. Not thread-safe: one reader per input.
+ * Reads records one at a time, in constant memory, from NDJSON (one JSON object per line) or from
+ * one JSON array of objects (detected by a leading {@code [}). Every record read comes back as an
+ * {@link Entry}: valid, or rejected with its violations; nothing is skipped silently. Not
+ * thread-safe: one reader per input.
  *
- * <p>NDJSON is read as bytes, line by line. A line that is not UTF-8 text is rejected on its own
- * (and the next line is read); a line longer than the maximum record size ({@value
- * #DEFAULT_MAX_RECORD_BYTES} bytes, 16 MiB, unless another is given) is rejected without being
- * held in memory: at most the maximum record size is buffered, the rest of the line is skipped.
- * A last line without a line break is read like any other (so a truncated last record is rejected
- * as truncated). Messages name the rule and where, never the content.
+ * <p>The reading rules, the same in both forms (each record is handed to {@link
+ * ModelValidator#parse}, so a record is judged by the same rules whichever form carries it):
  *
- * <p>A JSON array is parsed element by element; an element over the maximum record size is
- * rejected once read, and a syntax error ends the array (the rest cannot be delimited). Prefer
- * NDJSON for large or untrusted input.
+ * <table>
+ *   <caption>Reading rules</caption>
+ *   <tr><th>input</th><th>what the reader does</th></tr>
+ *   <tr><td>encoding</td><td>UTF-8 only, decoded strictly per record; a record (line or array
+ *       element) that is not UTF-8 is rejected as "is not UTF-8 text". One byte-order mark at the
+ *       very start is skipped.</td></tr>
+ *   <tr><td>line breaks</td><td>LF, CR LF and a lone CR each end a line (line numbers count
+ *       them).</td></tr>
+ *   <tr><td>form</td><td>the first byte after leading spaces, TABs and line breaks: {@code [}
+ *       is a JSON array, anything else NDJSON.</td></tr>
+ *   <tr><td>blank NDJSON line</td><td>empty, or only spaces and TABs: skipped (not a record).
+ *       Any other line, including one of only other whitespace (FS, FF, VT, U+2028, U+3000, ...),
+ *       is a record, read and rejected as not well-formed JSON.</td></tr>
+ *   <tr><td>record size</td><td>at most the maximum record size in bytes (default {@value
+ *       #DEFAULT_MAX_RECORD_BYTES}, 16 MiB); a longer line or element is read through without
+ *       being held and rejected.</td></tr>
+ *   <tr><td>array elements</td><td>delimited by commas at nesting depth 0 outside strings; each
+ *       element is one record, whatever its shape ({@code [1, {}]} is two rejected records); an
+ *       empty element ({@code [,]}) is a rejected record; an element that runs to the end of the
+ *       input is read, then one more rejection says the array is not closed.</td></tr>
+ *   <tr><td>after the array</td><td>nothing but whitespace: every other line after the closing
+ *       {@code ]} (the rest of its own line too) is one rejected record ("is after the end of the
+ *       top-level JSON array"), never read as data.</td></tr>
+ *   <tr><td>each record</td><td>{@link ModelValidator#parse}: strict JSON (duplicate property
+ *       names, a second value, numbers longer than {@link ModelJson#MAX_NUMBER_LENGTH} are
+ *       rejected), the model's strict types and its constraints.</td></tr>
+ * </table>
+ *
+ * <p>{@link #next()} never throws on malformed input; it throws only when the input itself cannot
+ * be read (an I/O error). Messages name the rule and where, never the content.
  *
  * @param <T> the model type of a record
  */
@@ -55,21 +69,30 @@ public final class RecordReader<T> implements Closeable {
   /** The default maximum size of one record, in bytes of UTF-8: 16 MiB. */
   public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
+  static final String AFTER_ARRAY = "is after the end of the top-level JSON array";
+  static final String NOT_CLOSED = "ends the input inside the top-level JSON array: the array is not closed with ]";
+
+  private enum Mode { NDJSON, ARRAY, AFTER_ARRAY }
+
   private final InputStream in;
   private final Class<T> type;
   private final ModelValidator validator;
   private final int maxRecordBytes;
-  private final ObjectMapper mapper = ModelJson.newMapper();
-  private final ObjectReader treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int lim;
-  private byte[] line = new byte[1 << 12];
-  private int lineLength;
-  private JsonParser arrayParser;
+  private boolean eof;
+  private byte[] record = new byte[1 << 12];
+  private int recordLength;
   private boolean started;
   private boolean finished;
-  private long lineNumber;
+  private Mode mode = Mode.NDJSON;
+  /** The 1-based line at {@link #pos}. */
+  private long line = 1;
+  /** The last byte consumed was a CR: an LF next belongs to the same line break. */
+  private boolean afterCr;
+  /** In an array: a comma was read and its element not yet. */
+  private boolean afterComma;
 
   private RecordReader(InputStream in, Class<T> type, ModelValidator validator, int maxRecordBytes) {
     this.in = requireNonNull(in, "in");
@@ -108,7 +131,8 @@ public final class RecordReader<T> implements Closeable {
   }
 
   /**
-   * The next record, or empty at the end of the input.
+   * The next record, or empty at the end of the input. Malformed input is never an exception: it
+   * is a rejected entry.
    *
    * @throws UncheckedIOException if the input itself cannot be read
    */
@@ -120,16 +144,37 @@ public final class RecordReader<T> implements Closeable {
       if (!started) {
         started = true;
         if (startsWithArray()) {
-          JsonFactory factory = JsonFactory.builder()
-              .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxRecordBytes).build())
-              .build();
-          arrayParser = factory.createParser(new RestOfInput());
-          arrayParser.nextToken();
+          pos++; // the [
+          mode = Mode.ARRAY;
         }
       }
-      return arrayParser != null ? nextInArray() : nextLine();
+      return mode == Mode.ARRAY ? nextInArray() : nextLine();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The byte at {@link #pos}, or -1 at the end of the input (reading more when needed). */
+  private int peek() throws IOException {
+    if (pos == lim && !fill()) {
+      return -1;
+    }
+    return buf[pos] & 0xFF;
+  }
+
+  /** Consumes the byte at {@link #pos}, counting line breaks (LF, CR LF, CR). */
+  private void consume(int b) {
+    pos++;
+    if (b == '\n') {
+      if (!afterCr) {
+        line++;
+      }
+      afterCr = false;
+    } else if (b == '\r') {
+      line++;
+      afterCr = true;
+    } else {
+      afterCr = false;
     }
   }
 
@@ -138,112 +183,147 @@ public final class RecordReader<T> implements Closeable {
    * byte is {@code [}.
    */
   private boolean startsWithArray() throws IOException {
-    boolean first = true;
-    while (true) {
-      if (pos == lim && !fill()) {
-        return false;
+    if (peek() == 0xEF) {
+      // a byte-order mark only as the first three bytes
+      while (lim - pos < 3 && !eof) {
+        compactAndFill();
       }
-      byte b = buf[pos];
-      if (first && b == (byte) 0xEF && lim - pos >= 3 && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+      if (lim - pos >= 3 && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
         pos += 3;
-      } else if (b == '[') {
-        return true;
-      } else if (b == '\n') {
-        // a blank line before the first record: counted, so line numbers stay those of the file
-        lineNumber++;
-        pos++;
-      } else if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      } else {
-        pos++;
       }
-      first = false;
+    }
+    while (true) {
+      int b = peek();
+      if (b == '[') {
+        return true;
+      }
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+      consume(b);
     }
   }
 
   private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
     int n;
     do {
       n = in.read(buf, 0, buf.length);
     } while (n == 0);
     pos = 0;
     lim = Math.max(n, 0);
+    eof = n < 0;
     return n > 0;
+  }
+
+  /** Keeps the unread bytes and reads more after them (to see three bytes at once). */
+  private void compactAndFill() throws IOException {
+    int left = lim - pos;
+    System.arraycopy(buf, pos, buf, 0, left);
+    pos = 0;
+    lim = left;
+    int n = in.read(buf, lim, buf.length - lim);
+    if (n < 0) {
+      eof = true;
+    } else {
+      lim += n;
+    }
   }
 
   private Optional<Entry<T>> nextLine() throws IOException {
     while (true) {
+      long at = line;
       long length = readLine();
       if (length < 0) {
         finished = true;
         return Optional.empty();
       }
-      lineNumber++;
-      if (length > maxRecordBytes) {
-        return Optional.of(rejected(lineNumber, "is longer than the maximum record size of " + maxRecordBytes
+      // a line over the limit keeps at most its first bytes, maybe none: never taken as blank
+      boolean tooLong = length > maxRecordBytes;
+      if (!tooLong && isBlank()) {
+        continue;
+      }
+      if (mode == Mode.AFTER_ARRAY) {
+        return Optional.of(rejected(at, AFTER_ARRAY));
+      }
+      if (tooLong) {
+        return Optional.of(rejected(at, "is longer than the maximum record size of " + maxRecordBytes
             + " bytes (" + length + " bytes); the line was skipped"));
       }
-      String text;
-      try {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(line, 0, lineLength))
-            .toString();
-      } catch (CharacterCodingException e) {
-        return Optional.of(rejected(lineNumber, "is not UTF-8 text"));
-      }
-      if (!text.isBlank()) {
-        return Optional.of(new Entry<>(lineNumber, validator.parse(text, type)));
-      }
+      return Optional.of(parse(at));
     }
   }
 
+  /** Whether the record buffer holds only spaces and TABs (or nothing). */
+  private boolean isBlank() {
+    for (int i = 0; i < recordLength; i++) {
+      if (record[i] != ' ' && record[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The record buffer decoded and validated; rejected when it is not UTF-8. */
+  private Entry<T> parse(long at) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(record, 0, recordLength))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return rejected(at, "is not UTF-8 text");
+    }
+    return new Entry<>(at, validator.parse(text, type));
+  }
+
   /**
-   * Reads one line (without its line break and a trailing CR) into {@link #line}, keeping at most
-   * {@code maxRecordBytes} of it. Returns the line's full length in bytes, or -1 at the end of the
-   * input.
+   * Reads the rest of the current line (without its line break) into {@link #record}, keeping at
+   * most {@code maxRecordBytes + 1} bytes of it. Returns the line's full length in bytes, or -1 at
+   * the end of the input.
    */
   private long readLine() throws IOException {
     long length = 0;
-    lineLength = 0;
-    boolean any = false;
+    recordLength = 0;
+    if (afterCr && peek() == '\n') {
+      consume('\n'); // the LF of a CR LF whose CR ended the previous line
+    }
+    if (peek() < 0) {
+      return -1;
+    }
     while (true) {
       if (pos == lim && !fill()) {
-        return any ? trimCr(length) : -1;
+        return length;
       }
-      any = true;
       int end = pos;
-      while (end < lim && buf[end] != '\n') {
+      while (end < lim && buf[end] != '\n' && buf[end] != '\r') {
         end++;
       }
       int n = end - pos;
       length += n;
-      if (length <= maxRecordBytes + 1L) {
-        // one byte over the limit is kept so that a trailing CR can still be trimmed
-        append(pos, n);
-      }
-      pos = end < lim ? end + 1 : lim;
+      keep(pos, n, length);
+      afterCr = false;
+      pos = end;
       if (end < lim) {
-        return trimCr(length);
+        consume(buf[end]);
+        return length;
       }
     }
   }
 
-  private long trimCr(long length) {
-    if (length <= maxRecordBytes + 1L && lineLength > 0 && line[lineLength - 1] == '\r') {
-      lineLength--;
-      return length - 1;
+  /** Appends {@code n} bytes from {@code buf[from]} while the record is within the limit. */
+  private void keep(int from, int n, long lengthAfter) {
+    if (lengthAfter <= maxRecordBytes + 1L) {
+      if (recordLength + n > record.length) {
+        record = Arrays.copyOf(record, Math.max(recordLength + n, Math.min(record.length * 2, maxRecordBytes + 1)));
+      }
+      System.arraycopy(buf, from, record, recordLength, n);
+      recordLength += n;
     }
-    return length;
-  }
-
-  private void append(int from, int n) {
-    if (lineLength + n > line.length) {
-      line = Arrays.copyOf(line, Math.max(lineLength + n, Math.min(line.length * 2, maxRecordBytes + 1)));
-    }
-    System.arraycopy(buf, from, line, lineLength, n);
-    lineLength += n;
   }
 
   private Entry<T> rejected(long at, String message) {
@@ -251,69 +331,97 @@ public final class RecordReader<T> implements Closeable {
   }
 
   private Optional<Entry<T>> nextInArray() throws IOException {
-    long skipped = lineNumber; // blank lines before the array
-    long line = skipped + arrayParser.currentLocation().getLineNr();
-    try {
-      JsonToken token = arrayParser.nextToken();
-      line = skipped + arrayParser.currentTokenLocation().getLineNr();
-      if (token == null || token == JsonToken.END_ARRAY) {
-        finished = true;
-        return Optional.empty();
-      }
-      long start = arrayParser.currentTokenLocation().getByteOffset();
-      JsonNode node = treeReader.readTree(arrayParser);
-      long size = arrayParser.currentLocation().getByteOffset() - start;
-      if (start >= 0 && size > maxRecordBytes) {
-        return Optional.of(rejected(line, "is longer than the maximum record size of " + maxRecordBytes
-            + " bytes (" + size + " bytes); the element was skipped"));
-      }
-      return Optional.of(new Entry<>(line, validator.parse(mapper.writeValueAsString(node), type)));
-    } catch (JsonProcessingException e) {
-      finished = true;
-      long at = e.getLocation() == null ? line : skipped + e.getLocation().getLineNr();
-      String what = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
-          ? "has a value longer than the maximum record size of " + maxRecordBytes + " bytes"
-          : "is not well-formed JSON";
-      return Optional.of(rejected(at, what + "; the rest of the array cannot be read"));
+    // whitespace before an element, a ] or the end
+    int b;
+    while ((b = peek()) == ' ' || b == '\t' || b == '\n' || b == '\r') {
+      consume(b);
     }
+    if (b < 0) {
+      finished = true;
+      return Optional.of(rejected(line, NOT_CLOSED));
+    }
+    if (b == ']' && !afterComma) {
+      consume(b);
+      mode = Mode.AFTER_ARRAY;
+      return nextLine();
+    }
+    // one element: up to a comma or ] at depth 0 outside strings, or the end of the input
+    long at = line;
+    long length = 0;
+    long depth = 0;
+    boolean inString = false;
+    boolean escaped = false;
+    recordLength = 0;
+    while (true) {
+      if (pos == lim && !fill()) {
+        afterComma = false;
+        // the next call reports the unclosed array
+        return Optional.of(elementEntry(at, length));
+      }
+      int from = pos;
+      int end = pos;
+      boolean delimiter = false;
+      for (; end < lim; end++) {
+        byte c = buf[end];
+        if (c == '\n' || c == '\r') {
+          // kept in the element, and counted
+          if (end > from) {
+            afterCr = false;
+          }
+          length += end - from + 1;
+          keep(from, end - from + 1, length);
+          pos = end;
+          consume(c);
+          from = end + 1;
+          escaped = false;
+          continue;
+        }
+        if (inString) {
+          if (escaped) {
+            escaped = false;
+          } else if (c == '\\') {
+            escaped = true;
+          } else if (c == '"') {
+            inString = false;
+          }
+        } else if (c == '"') {
+          inString = true;
+        } else if (c == '{' || c == '[') {
+          depth++;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+          depth--;
+        } else if (depth == 0 && (c == ',' || c == ']')) {
+          delimiter = true;
+          break;
+        }
+      }
+      length += end - from;
+      keep(from, end - from, length);
+      pos = end;
+      afterCr = end > from ? false : afterCr;
+      if (delimiter) {
+        int c = buf[end];
+        consume(c);
+        afterComma = c == ',';
+        if (c == ']') {
+          mode = Mode.AFTER_ARRAY;
+        }
+        return Optional.of(elementEntry(at, length));
+      }
+    }
+  }
+
+  private Entry<T> elementEntry(long at, long length) {
+    if (length > maxRecordBytes) {
+      return rejected(at, "is longer than the maximum record size of " + maxRecordBytes
+          + " bytes (" + length + " bytes); the element was skipped");
+    }
+    return parse(at);
   }
 
   @Override
   public void close() throws IOException {
-    if (arrayParser != null) {
-      arrayParser.close();
-    }
     in.close();
-  }
-
-  /** The buffered bytes not yet consumed, then the rest of the input: what the array parser reads. */
-  private final class RestOfInput extends InputStream {
-    @Override
-    public int read() throws IOException {
-      if (pos == lim && !fill()) {
-        return -1;
-      }
-      return buf[pos++] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (pos == lim && !fill()) {
-        return -1;
-      }
-      int n = Math.min(len, lim - pos);
-      System.arraycopy(buf, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-
-    @Override
-    public void close() {
-      // the reader closes the input
-    }
   }
 
   /** Characters encoded back to UTF-8 bytes, for the {@link Reader} entry point. */

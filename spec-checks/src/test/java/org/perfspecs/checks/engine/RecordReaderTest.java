@@ -54,12 +54,78 @@ class RecordReaderTest {
   }
 
   @Test
-  void aBrokenJsonArrayEndsWithOneRejectionNamingWhatWasLost() throws Exception {
+  void aMalformedArrayElementIsRejectedAloneAndTheRestIsRead() throws Exception {
     List<RecordReader.Entry<CaseRecord>> entries = readAll("[\n" + GOOD + ",\n{\"member\": }\n," + GOOD + "]");
-    assertThat(entries).hasSize(2);
-    assertThat(entries.get(0).result().isValid()).isTrue();
-    assertThat(entries.get(1).line()).isEqualTo(3L);
-    assertThat(entries.get(1).result().violations().get(0).message()).contains("the rest of the array cannot be read");
+    assertThat(entries).extracting(RecordReader.Entry::line).containsExactly(2L, 3L, 4L);
+    assertThat(entries).extracting(e -> e.result().isValid()).containsExactly(true, false, true);
+    assertThat(entries.get(1).result().violations().get(0).message()).startsWith("is not well-formed JSON");
+  }
+
+  static String messages(List<RecordReader.Entry<CaseRecord>> entries) {
+    StringBuilder b = new StringBuilder();
+    for (RecordReader.Entry<CaseRecord> e : entries) {
+      b.append(e.line()).append(':').append(e.result().isValid() ? "valid" : e.result().violations().get(0).toString()).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** Issue 14, item 3: an array is read exactly as strictly as NDJSON, and nothing after it is lost. */
+  @Test
+  void anArrayIsAsStrictAsNdjsonAndNothingAfterItIsLost() throws Exception {
+    // NDJSON lines after a one-line array: each is counted as a rejection, not dropped
+    assertThat(messages(readAll("[" + GOOD + "]\n" + GOOD + "\n" + GOOD + "\n")))
+        .isEqualTo("1:valid\n2:$: is after the end of the top-level JSON array\n3:$: is after the end of the top-level JSON array\n");
+    assertThat(messages(readAll("[" + GOOD + "] [" + GOOD + "]")))
+        .isEqualTo("1:valid\n1:$: is after the end of the top-level JSON array\n");
+    assertThat(messages(readAll("[" + GOOD + "]garbage\n\n")))
+        .isEqualTo("1:valid\n1:$: is after the end of the top-level JSON array\n");
+    // duplicate keys: rejected in an array as in NDJSON
+    String dup = GOOD.replace("\"service\":\"IOP\"", "\"service\":\"IOP\",\"service\":\"CSP\"");
+    assertThat(messages(readAll("[" + dup + "]"))).isEqualTo(messages(readAll(dup)));
+    assertThat(messages(readAll(dup))).startsWith("1:$.episode.service: is a duplicate property");
+    // a 1,201-digit number and deep nesting: accurate messages, and the next element is still read
+    String longNumber = GOOD.replace("\"programId\":\"P-1\"", "\"programId\":\"P-1\",\"x\":1" + "0".repeat(1200));
+    assertThat(messages(readAll("[" + longNumber + "," + GOOD + "]")))
+        .isEqualTo("1:$.episode: has a number longer than 100 characters\n1:valid\n");
+    String deep = GOOD.replace("\"programId\":\"P-1\"", "\"programId\":\"P-1\",\"contacts\":" + "[".repeat(3000) + "]".repeat(3000));
+    assertThat(messages(readAll("[" + deep + ",\n" + GOOD + "]")))
+        .isEqualTo("1:$.episode.contacts[0]: must be a JSON object\n2:valid\n");
+    // empty elements, scalars, an unclosed array
+    assertThat(messages(readAll("[," + GOOD + ",1,]")))
+        .isEqualTo("1:$: is empty: expected a JSON object\n1:valid\n1:$: must be a JSON object\n1:$: is empty: expected a JSON object\n");
+    assertThat(messages(readAll("[" + GOOD + ",\n" + GOOD)))
+        .isEqualTo("1:valid\n2:valid\n2:$: " + RecordReader.NOT_CLOSED + "\n");
+    assertThat(messages(readAll("["))).isEqualTo("1:$: " + RecordReader.NOT_CLOSED + "\n");
+  }
+
+  /** Issue 14, item 3: UTF-8 only, in an array as in NDJSON. */
+  @Test
+  void utf16IsRejectedInBothForms() throws Exception {
+    byte[] utf16 = ("[" + GOOD + "]").getBytes(StandardCharsets.UTF_16LE);
+    List<RecordReader.Entry<CaseRecord>> entries = readAll(new ByteArrayInputStream(utf16), 1 << 20);
+    assertThat(entries).isNotEmpty().noneMatch(e -> e.result().isValid());
+    byte[] bom16 = (GOOD + "\n").getBytes(StandardCharsets.UTF_16);
+    assertThat(readAll(new ByteArrayInputStream(bom16), 1 << 20)).isNotEmpty().noneMatch(e -> e.result().isValid());
+  }
+
+  /** Issue 14, item 8: line breaks and whitespace-only lines. */
+  @Test
+  void lineBreaksAndLinesOfOtherWhitespace() throws Exception {
+    assertThat(messages(readAll(GOOD + "\r" + GOOD + "\r\n" + GOOD + "\r\r" + GOOD)))
+        .isEqualTo("1:valid\n2:valid\n3:valid\n5:valid\n");
+    for (String ws : List.of("\u001c", "\f", "\u000b", "\u2028", "\u3000", "\u00a0")) {
+      assertThat(messages(readAll(GOOD + "\n" + ws + "\n \t\n" + GOOD))).as("U+%04X", (int) ws.charAt(0))
+          .startsWith("1:valid\n2:$: is not well-formed JSON").endsWith("4:valid\n");
+    }
+  }
+
+  /** Issue 14, item 3: next() never throws on malformed input. */
+  @Test
+  void malformedArraysNeverThrow() throws Exception {
+    for (String bad : List.of("[{", "[\"", "[\"\\", "[}", "[]]", "[[[[", "[{\"a\":[}]", "[\u0000]", "[\"\n\"]")) {
+      List<RecordReader.Entry<CaseRecord>> entries = readAll(bad);
+      assertThat(entries).as(bad).isNotEmpty().noneMatch(e -> e.result().isValid());
+    }
   }
 
   static List<RecordReader.Entry<CaseRecord>> readAll(InputStream input, int max) throws Exception {
@@ -93,7 +159,18 @@ class RecordReaderTest {
     assertThat(entries).extracting(RecordReader.Entry::line).containsExactly(1L, 2L, 3L);
     assertThat(entries).extracting(e -> e.result().isValid()).containsExactly(true, false, true);
     assertThat(entries.get(1).result().violations().get(0).message())
-        .isEqualTo("is longer than the maximum record size of 1000 bytes (1048591 bytes); the line was skipped");
+        .isEqualTo("is longer than the maximum record size of 1000 bytes (1048590 bytes); the line was skipped");
+  }
+
+  /** A line whose first buffer-full is already over the limit is not taken for a blank line. */
+  @Test
+  void aLineFarOverASmallMaximumIsRejectedNotSkipped() throws Exception {
+    String longLine = GOOD.replace("\"P-1\"", "\"P-" + "1".repeat(200_000) + "\"");
+    List<RecordReader.Entry<CaseRecord>> entries = readAll(bytes(longLine + "\n" + GOOD + "\n"), 1024);
+    assertThat(entries).extracting(e -> e.result().isValid()).containsExactly(false, true);
+    assertThat(entries.get(0).result().violations().get(0).message()).startsWith("is longer than the maximum record size of 1024 bytes");
+    List<RecordReader.Entry<CaseRecord>> inArray = readAll(bytes("[" + longLine + "," + GOOD + "]"), 1024);
+    assertThat(inArray).extracting(e -> e.result().isValid()).containsExactly(false, true);
   }
 
   @Test

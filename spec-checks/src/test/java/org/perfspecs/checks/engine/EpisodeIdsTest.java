@@ -1,0 +1,46 @@
+package org.perfspecs.checks.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Episode;
+import org.perfspecs.model.InsuranceProduct;
+import org.perfspecs.model.Member;
+import org.perfspecs.model.ServiceType;
+
+class EpisodeIdsTest {
+  static CaseRecord record(String episodeId) {
+    return CaseRecord.builder()
+        .member(Member.builder().id("M").dateOfBirth(LocalDate.of(1990, 1, 1)).product(InsuranceProduct.OTHER).build())
+        .episode(Episode.builder().id(episodeId).service(ServiceType.IOP).programId("P").build())
+        .build();
+  }
+
+  @Test
+  void theFirstRecordOfAnEpisodeIsKeptAndALaterOneRejectedNamingTheFirstLine() {
+    EpisodeIds ids = EpisodeIds.create();
+    assertThat(ids.duplicate(record("E-1"), 1)).isEmpty();
+    assertThat(ids.duplicate(record("E-2"), 2)).isEmpty();
+    assertThat(ids.duplicate(record("E-1"), 7)).hasValueSatisfying(v ->
+        assertThat(v).hasToString("$.episode.id: is the episode id of an earlier record (line 1)"));
+    assertThat(ids.duplicate(record("E-1"), 9)).hasValueSatisfying(v -> assertThat(v.message()).endsWith("(line 1)"));
+    assertThat(ids.size()).isEqualTo(2);
+  }
+
+  /** A million ids: each found again with its line, and the table stays at 2^21 slots (32 MiB). */
+  @Test
+  void aMillionIdsStayInABoundedTable() {
+    EpisodeIds ids = EpisodeIds.create();
+    for (int i = 0; i < 1_000_000; i++) {
+      assertThat(ids.firstLine("E-" + i, i + 1L)).isEmpty();
+    }
+    assertThat(ids.size()).isEqualTo(1_000_000);
+    for (int i = 0; i < 1_000_000; i += 997) {
+      assertThat(ids.firstLine("E-" + i, 0)).isEqualTo(OptionalLong.of(i + 1L));
+    }
+    assertThat(ids.capacity()).isEqualTo(1 << 21);
+  }
+}

@@ -61,6 +61,7 @@ class GeneratedRecordsTest {
     // jqwik's sample stream (random each run; the two sides read the same file, and a failure names its line)
     java.util.Iterator<CaseRecord> records = CaseRecords.caseRecords().withAtMostContacts(3).sampleStream().iterator();
     ObjectWriter json = ModelJson.writer();
+    com.fasterxml.jackson.databind.ObjectMapper mapper = ModelJson.newMapper();
     try (OutputStream out = Files.newOutputStream(file);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
       w.write('\uFEFF');
@@ -69,7 +70,10 @@ class GeneratedRecordsTest {
         if (line % 997 == 0) {
           w.write(BAD.get(bad++ % BAD.size()));
         } else {
-          w.write(json.writeValueAsString(records.next()));
+          // one record per episode: the command line refuses a second record of an episode id
+          com.fasterxml.jackson.databind.node.ObjectNode tree = mapper.valueToTree(records.next());
+          ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("episode")).put("id", "E-" + i);
+          w.write(json.writeValueAsString(tree));
           i++;
         }
         w.write('\n');

@@ -39,8 +39,8 @@ final class CatalogCommand implements Callable<Integer> {
           spec.commandLine(), "unknown specification: " + specKey + " (known: ESOAP, RRS_PPW, IOP, CSP, RC)"));
     }
     switch (format) {
-      case json -> out.println(ModelJson.prettyWriter().writeValueAsString(json(specs)));
-      case csv -> csv(out, specs);
+      case json -> out.println(ModelJson.prettyWriter().writeValueAsString(json(catalog, specs)));
+      case csv -> csv(out, catalog, specs);
       default -> text(out, specs);
     }
     out.flush();
@@ -69,21 +69,21 @@ final class CatalogCommand implements Callable<Integer> {
     }
   }
 
-  private static void csv(PrintWriter out, List<Specification> specs) {
+  private static void csv(PrintWriter out, Catalog catalog, List<Specification> specs) {
     out.println(Csv.line(List.of("spec", "section", "sectionHeading", "requirementId", "strength", "basis",
-        "condition", "externalDocument", "document", "label", "text")));
+        "condition", "externalDocument", "document", "label", "text", "rule")));
     for (Specification s : specs) {
       for (Section sec : s.sections()) {
         for (Requirement r : sec.requirements()) {
           out.println(Csv.line(List.of(s.key(), sec.key(), sec.heading(), r.id(), r.strength().name(), r.basis().name(),
               r.condition().orElse(""), r.externalDocument().orElse(""), r.citation().document(),
-              r.citation().label(), r.citation().text())));
+              r.citation().label(), r.citation().text(), catalog.rule(r.id()).orElse(""))));
         }
       }
     }
   }
 
-  private static ArrayNode json(List<Specification> specs) {
+  private static ArrayNode json(Catalog catalog, List<Specification> specs) {
     ArrayNode root = ModelJson.newMapper().createArrayNode();
     for (Specification s : specs) {
       ObjectNode sn = root.addObject();
@@ -114,6 +114,8 @@ final class CatalogCommand implements Callable<Integer> {
           cn.put("section", r.citation().section());
           cn.put("label", r.citation().label());
           cn.put("text", r.citation().text());
+          // how perfspecs reads it: the requirement's Javadoc (window, boundary, what counts)
+          catalog.rule(r.id()).ifPresent(rule -> rn.put("rule", rule));
         }
       }
     }

@@ -34,6 +34,8 @@ class CatalogAndValidateCommandTest {
           count++;
           assertThat(req.get("citation").get("text").asText()).isNotBlank();
           assertThat(req.get("strength").asText()).isIn("MUST", "SHOULD", "MAY");
+          assertThat(req.get("rule").asText()).as("rule of %s", req.get("id")).isEqualTo(
+              Catalog.standard().rule(req.get("id").asText()).orElseThrow());
         }
       }
     }
@@ -44,7 +46,11 @@ class CatalogAndValidateCommandTest {
   void catalogCsvOneRowPerRequirementAndSpecFilter() {
     CliRun run = CliRun.of("catalog", "--format", "csv", "--spec", "IOP");
     assertThat(run.out.lines().findFirst()).contains(
-        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text");
+        "spec,section,sectionHeading,requirementId,strength,basis,condition,externalDocument,document,label,text,rule");
+    assertThat(run.out.lines().filter(l -> l.startsWith("IOP,COMP,")).filter(l -> l.contains(",IOP.COMP.4.a,")))
+        .singleElement().asString().endsWith(",\"\"\"The member will be evaluated/assessed within one business day of "
+            + "referral\"\": the initial evaluation by the end of the first business day after the day the referral was "
+            + "received.\"");
     assertThat(run.out.lines().skip(1)).allMatch(l -> l.startsWith("IOP,"));
     assertThat(run.out.lines().count() - 1)
         .isEqualTo(Catalog.standard().specification("IOP").orElseThrow().requirements().size());

@@ -52,6 +52,11 @@ public abstract class Agreement {
     return !signedOn().isAfter(day) && expiresOn().map(e -> !e.isBefore(day)).orElse(true);
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Agreement.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableAgreement.Builder builder() {
     return ImmutableAgreement.builder();

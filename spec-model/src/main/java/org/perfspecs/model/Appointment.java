@@ -48,6 +48,11 @@ public abstract class Appointment {
     return true;
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Appointment.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableAppointment.Builder builder() {
     return ImmutableAppointment.builder();

@@ -32,6 +32,11 @@ public abstract class Attestation {
   /** When. */
   public abstract @Plausible LocalDate attestedOn();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Attestation.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableAttestation.Builder builder() {
     return ImmutableAttestation.builder();

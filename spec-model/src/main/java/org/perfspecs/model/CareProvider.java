@@ -31,6 +31,11 @@ public abstract class CareProvider {
   /** An identifier such as an NPI, when known. */
   public abstract Optional<@NotBlank String> identifier();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(CareProvider.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableCareProvider.Builder builder() {
     return ImmutableCareProvider.builder();

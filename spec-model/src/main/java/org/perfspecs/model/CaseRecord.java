@@ -29,6 +29,12 @@ public abstract class CaseRecord {
   /** The episode. */
   public abstract @Valid Episode episode();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(CaseRecord.class, this);
+    ModelRules.checkRecord(this);
+  }
+
   /** A new builder. */
   public static ImmutableCaseRecord.Builder builder() {
     return ImmutableCaseRecord.builder();

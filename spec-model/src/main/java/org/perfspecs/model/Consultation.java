@@ -38,6 +38,11 @@ public abstract class Consultation {
   /** Whether it took place, when known. */
   public abstract Optional<Boolean> completed();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Consultation.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableConsultation.Builder builder() {
     return ImmutableConsultation.builder();

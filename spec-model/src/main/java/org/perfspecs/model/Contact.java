@@ -55,6 +55,11 @@ public abstract class Contact {
   /** The staff member who made the contact, when recorded. */
   public abstract Optional<@NotBlank String> staffId();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Contact.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableContact.Builder builder() {
     return ImmutableContact.builder();

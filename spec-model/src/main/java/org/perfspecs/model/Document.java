@@ -65,6 +65,11 @@ public abstract class Document {
     return elements().containsAll(required);
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Document.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableDocument.Builder builder() {
     return ImmutableDocument.builder();

@@ -116,18 +116,21 @@ public abstract class Episode {
 
   @Value.Check
   void check() {
+    ModelRules.check(Episode.class, this);
     if (admittedAt().isPresent() && dischargedAt().isPresent()
         && dischargedAt().get().isBefore(admittedAt().get())) {
       throw new ModelInvariantException("dischargedAt", "must not be before admittedAt");
     }
     referral().ifPresent(r -> {
       if (r.source().isEmpty()) {
-        throw new ModelInvariantException("referral.source", "is required for the referral into the service");
+        throw new ModelInvariantException("referral.source",
+            "is required: the referral into the service names who referred the member");
       }
     });
     for (int i = 0; i < referralsMade().size(); i++) {
       if (referralsMade().get(i).target().isEmpty()) {
-        throw new ModelInvariantException("referralsMade[" + i + "].target", "is required for a referral made out of the service");
+        throw new ModelInvariantException("referralsMade[" + i + "].target",
+            "is required: a referral made out of the service names the kind of service referred to");
       }
     }
     java.util.Set<String> ids = new java.util.HashSet<>();

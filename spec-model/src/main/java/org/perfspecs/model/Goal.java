@@ -32,6 +32,11 @@ public abstract class Goal {
   /** The target date, when set. */
   public abstract Optional<@Plausible LocalDate> targetDate();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Goal.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableGoal.Builder builder() {
     return ImmutableGoal.builder();

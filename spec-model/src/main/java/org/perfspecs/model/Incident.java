@@ -38,6 +38,7 @@ public abstract class Incident {
 
   @Value.Check
   void check() {
+    ModelRules.check(Incident.class, this);
     if (reportedAt().isPresent() && reportedAt().get().isBefore(occurredAt())) {
       throw new ModelInvariantException("reportedAt", "must not be before occurredAt");
     }

@@ -44,6 +44,11 @@ public abstract class License {
   /** Last day it is valid, when it expires. */
   public abstract Optional<@Plausible LocalDate> validThrough();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(License.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableLicense.Builder builder() {
     return ImmutableLicense.builder();

@@ -73,6 +73,11 @@ public abstract class Location {
     return total;
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Location.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableLocation.Builder builder() {
     return ImmutableLocation.builder();

@@ -76,6 +76,11 @@ public abstract class Member {
     return false;
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Member.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableMember.Builder builder() {
     return ImmutableMember.builder();

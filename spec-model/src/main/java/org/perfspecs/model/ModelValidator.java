@@ -48,8 +48,12 @@ import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
  * <p>Three kinds of problem are reported: the JSON is malformed or has the wrong shape (unknown
  * property, unknown code, wrong type, missing required property); a cross-field invariant is broken
  * ({@link ModelInvariantException}, e.g. discharge before admission); a single-field Bean
- * Validation constraint fails (blank id, negative minutes). Instances are immutable and
- * thread-safe; create one and share it.
+ * Validation constraint fails (blank id, negative minutes), or the member's date of birth is after
+ * a dated fact of the record (the admission, a contact, ...). Model objects are valid by
+ * construction: their builders enforce the same rules and throw {@link ModelInvariantException}
+ * naming the same path and message, so {@link #validate} finds nothing in an object built in code
+ * and {@link #parse} reports every single-field violation of a document at once. Instances are
+ * immutable and thread-safe; create one and share it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelValidator {
@@ -73,7 +77,27 @@ public final class ModelValidator {
   /** Every property name of the model (from its JSON Schemas): the only names a path shows. */
   private static final java.util.Set<String> KNOWN_NAMES = knownNames();
 
+  /**
+   * Hibernate Validator announces its version ({@code HV000001}) at INFO when it first starts, which
+   * a library should not print into its user's log. It logs through JBoss Logging, which uses
+   * java.util.logging unless the application has another backend (Log4j 2, SLF4J, ...). The only
+   * change made here: that one logger ({@code org.hibernate.validator.internal.util.Version}) is
+   * set to WARNING, and only when nothing set its level before; every other logger, handler and
+   * level of the application stays as it is, and an application that wants the line sets that
+   * logger's level itself (before first use) or configures it in its backend. Held strongly: JUL
+   * keeps loggers weakly, and a collected logger would lose its level.
+   */
+  private static final java.util.logging.Logger VERSION_LOG = quietVersionLog();
+
   private final Validator validator;
+
+  static java.util.logging.Logger quietVersionLog() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
+    if (logger.getLevel() == null) {
+      logger.setLevel(java.util.logging.Level.WARNING);
+    }
+    return logger;
+  }
 
   private ModelValidator(Validator validator) {
     this.validator = validator;
@@ -116,7 +140,15 @@ public final class ModelValidator {
     try {
       value = ModelJson.reader(type).readValue(json);
     } catch (IOException e) {
-      return Validated.rejected(fromJackson(e));
+      List<Violation> first = fromJackson(e);
+      if (e instanceof ValueInstantiationException && e.getCause() instanceof ModelInvariantException) {
+        // build() stops at the first broken rule; list every single-field one, as Bean Validation does
+        List<Violation> all = everyRuleViolation(json, type);
+        if (!all.isEmpty()) {
+          return Validated.rejected(all);
+        }
+      }
+      return Validated.rejected(first);
     } catch (RuntimeException e) {
       // not expected: Jackson reports bad input as IOExceptions; still a rejection, never a crash
       return Validated.rejected(List.of(Violation.of("$", INTERNAL_ERROR + " (" + e.getClass().getSimpleName() + ")")));
@@ -126,6 +158,32 @@ public final class ModelValidator {
     }
     List<Violation> violations = validate(value);
     return violations.isEmpty() ? Validated.valid(value) : Validated.rejected(violations);
+  }
+
+  /**
+   * Re-reads a document that a model rule rejected with the single-field and record-wide rules
+   * ({@link ModelRules}) suspended, and returns every violation of them; empty when the document
+   * breaks something else too (a cross-field invariant), whose first violation then stands alone.
+   */
+  private <T> List<Violation> everyRuleViolation(String json, Class<T> type) {
+    T unchecked;
+    try {
+      unchecked = ModelRules.unchecked(() -> ModelJson.reader(type).readValue(json));
+    } catch (Exception e) {
+      return List.of();
+    }
+    List<Violation> out = new ArrayList<>(validate(unchecked));
+    boolean implausibleDate = out.stream().anyMatch(v -> v.message().equals(ModelRules.PLAUSIBLE));
+    // a date out of the plausible range is reported already; comparing the birth date with it says nothing more
+    if (unchecked instanceof CaseRecord record && !implausibleDate) {
+      try {
+        ModelRules.checkDateOfBirth(record);
+      } catch (ModelInvariantException broken) {
+        out.add(Violation.of("$." + broken.property(), broken.rule()));
+      }
+    }
+    out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::message));
+    return ImmutableList.copyOf(out);
   }
 
   /** Turns a Jackson read failure into violations with JSON paths and value-free messages. */

@@ -29,6 +29,11 @@ public abstract class OnCallArrangement {
   /** Whether on-call staff triage needs and offer referrals to professionals or emergency services. */
   public abstract boolean triagesAndRefers();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(OnCallArrangement.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableOnCallArrangement.Builder builder() {
     return ImmutableOnCallArrangement.builder();

@@ -39,6 +39,7 @@ public abstract class OpeningHours {
 
   @Value.Check
   void check() {
+    ModelRules.check(OpeningHours.class, this);
     if (!closes().isAfter(opens())) {
       throw new ModelInvariantException("closes", "must be after opens");
     }

@@ -35,6 +35,11 @@ public abstract class PlanReview {
     return false;
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(PlanReview.class, this);
+  }
+
   /** A new builder. */
   public static ImmutablePlanReview.Builder builder() {
     return ImmutablePlanReview.builder();

@@ -66,6 +66,7 @@ public abstract class PregnancyStatus {
 
   @Value.Check
   void check() {
+    ModelRules.check(PregnancyStatus.class, this);
     if (state() == PregnancyState.POSTPARTUM && deliveryDate().isEmpty()) {
       throw new ModelInvariantException("deliveryDate", "is required when state is POSTPARTUM");
     }

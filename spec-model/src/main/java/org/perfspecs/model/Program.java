@@ -65,6 +65,7 @@ public abstract class Program {
 
   @Value.Check
   void check() {
+    ModelRules.check(Program.class, this);
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (int i = 0; i < staff().size(); i++) {
       if (!ids.add(staff().get(i).id())) {

@@ -41,6 +41,11 @@ public abstract class QualityPlan {
     return false;
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(QualityPlan.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableQualityPlan.Builder builder() {
     return ImmutableQualityPlan.builder();

@@ -15,7 +15,12 @@ import java.util.Set;
 import org.apiguardian.api.API;
 import org.immutables.value.Value;
 
-/** A referral: into the service (with its {@link #source()}) or made out of it (with its {@link #target()}). */
+/**
+ * A referral: into the service ({@link Episode#referral()}, which needs its {@link #source()}) or
+ * made out of it ({@link Episode#referralsMade()}, each needing its {@link #target()}). Which one it
+ * is follows from where it is in the episode, so the episode checks those two rules, each with
+ * its own message.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableReferral.class)
 @JsonDeserialize(as = ImmutableReferral.class)
@@ -47,9 +52,7 @@ public abstract class Referral {
 
   @Value.Check
   void check() {
-    if (source().isEmpty() && target().isEmpty()) {
-      throw new ModelInvariantException("source", "a referral needs a source (into the service) or a target (out of it)");
-    }
+    ModelRules.check(Referral.class, this);
     if (followedUpAt().isPresent() && followedUpAt().get().isBefore(at())) {
       throw new ModelInvariantException("followedUpAt", "must not be before the referral time (at)");
     }

@@ -56,6 +56,11 @@ public abstract class ServicePlan {
   /** Reviews of the plan, in any order. */
   public abstract List<@Valid PlanReview> reviews();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(ServicePlan.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableServicePlan.Builder builder() {
     return ImmutableServicePlan.builder();

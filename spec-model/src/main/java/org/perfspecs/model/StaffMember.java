@@ -63,6 +63,11 @@ public abstract class StaffMember {
   /** Trainings completed. */
   public abstract List<@Valid Training> trainings();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(StaffMember.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableStaffMember.Builder builder() {
     return ImmutableStaffMember.builder();

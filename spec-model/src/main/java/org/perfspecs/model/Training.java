@@ -35,6 +35,11 @@ public abstract class Training {
     return false;
   }
 
+  @Value.Check
+  void check() {
+    ModelRules.check(Training.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableTraining.Builder builder() {
     return ImmutableTraining.builder();

@@ -45,6 +45,11 @@ public abstract class WellnessPlan {
   /** When it was last updated. */
   public abstract Optional<@Plausible LocalDate> lastUpdatedOn();
 
+  @Value.Check
+  void check() {
+    ModelRules.check(WellnessPlan.class, this);
+  }
+
   /** A new builder. */
   public static ImmutableWellnessPlan.Builder builder() {
     return ImmutableWellnessPlan.builder();

@@ -98,6 +98,47 @@ class JsonSchemaTest {
     }
   }
 
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("schemas")
+  void schemaHasAnIdATitleAndADescriptionOnEveryDefinitionAndProperty(Class<?> type, String resource) {
+    ObjectNode schema = ModelSchemas.generate(type);
+
+    assertThat(schema.get("$id").asText()).isEqualTo(ModelSchemas.ID_BASE + Path.of(resource).getFileName());
+    assertThat(schema.get("title").asText()).startsWith("perfspecs ");
+    assertThat(schema.get("description").asText()).isNotBlank();
+    schema.get("$defs").fields().forEachRemaining(definition -> {
+      assertThat(definition.getValue().path("description").asText()).as("description of %s", definition.getKey())
+          .isNotBlank();
+      definition.getValue().path("properties").fields().forEachRemaining(property ->
+          assertThat(property.getValue().path("description").asText())
+              .as("description of %s.%s", definition.getKey(), property.getKey())
+              .isNotBlank().doesNotContain("{@", "*/", "<p>"));
+    });
+  }
+
+  @Test
+  void descriptionsAreTheModelsJavadoc() {
+    JsonNode episode = ModelSchemas.generate(CaseRecord.class).get("$defs").get("Episode");
+
+    assertThat(episode.get("properties").get("admittedAt").get("description").asText()).isEqualTo("When the member was admitted (the start of service).");
+    assertThat(ModelSchemas.generate(CaseRecord.class).get("$defs").get("Referral").get("description").asText())
+        .startsWith("A referral: into the service (Episode.referral, which needs its source) or made out of it");
+  }
+
+  @Test
+  void aReferralIntoTheServiceNeedsASourceOneOutOfItATarget() throws IOException {
+    ObjectNode schema = ModelSchemas.generate(CaseRecord.class);
+    ObjectNode noSource = (ObjectNode) tree(ModelFixtures.caseRecord());
+    ((ObjectNode) noSource.get("episode").get("referral")).remove("source");
+    ObjectNode noTarget = (ObjectNode) tree(ModelFixtures.caseRecord());
+    ((ObjectNode) noTarget.get("episode").get("referralsMade").get(0)).remove("target");
+
+    assertThat(SchemaConformance.problems(schema, noSource))
+        .containsExactly("$.episode.referral.source: is required by the schema");
+    assertThat(SchemaConformance.problems(schema, noTarget))
+        .containsExactly("$.episode.referralsMade[0].target: is required by the schema");
+  }
+
   @Test
   void fixturesConformToTheSchemas() throws IOException {
     assertThat(SchemaConformance.problems(ModelSchemas.generate(CaseRecord.class), tree(ModelFixtures.caseRecord())))
@@ -222,7 +263,7 @@ class JsonSchemaTest {
   void notBlankAndPositiveOrZeroBecomeKeywords() {
     JsonNode defs = ModelSchemas.generate(CaseRecord.class).get("$defs");
 
-    assertThat(defs.at("/Member/properties/id").toString())
+    assertThat(((ObjectNode) defs.at("/Member/properties/id").deepCopy()).without("description").toString())
         .isEqualTo("{\"type\":\"string\",\"minLength\":1,\"pattern\":\"\\\\S\"}");
     assertThat(defs.at("/Member/properties/pronouns/pattern").asText()).isEqualTo("\\S");
     assertThat(defs.at("/Episode/properties/treatmentTeam/items/minLength").asInt()).isEqualTo(1);

@@ -43,7 +43,8 @@ import java.util.TreeMap;
  * and {@code LocalTime} are strings of format {@code date-time}, {@code date} and {@code time},
  * with a {@code pattern} of the exact form read (years 1900 to 2100 for instants and dates).
  * {@code @NotBlank} is {@code minLength: 1} plus {@code pattern: "\S"}; {@code @PositiveOrZero}
- * is {@code minimum: 0}.
+ * is {@code minimum: 0}. Every definition and property carries the {@code description} of the
+ * model's Javadoc ({@link ModelJavadoc}); the root has a {@code $id} and a {@code title}.
  */
 final class ModelSchemas {
   static final String CASE_RECORD_RESOURCE = "org/perfspecs/model/schema/case-record.schema.json";
@@ -51,6 +52,10 @@ final class ModelSchemas {
   static final String UPDATE_PROPERTY = "perfspecs.updateSchemas";
   static final String UPDATE_COMMAND =
       "mvn -pl spec-model test -Dtest=JsonSchemaTest -Dperfspecs.updateSchemas=true";
+
+  /** Where the published schemas live; each schema's {@code $id} is this plus its file name. */
+  static final String ID_BASE =
+      "https://github.com/perfspecs/perfspecs/raw/main/spec-model/src/main/resources/org/perfspecs/model/schema/";
 
   private static final SchemaGenerator GENERATOR = new SchemaGenerator(config());
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -101,7 +106,10 @@ final class ModelSchemas {
                 Option.NONPUBLIC_NONSTATIC_FIELDS_WITHOUT_GETTERS);
     builder.forFields()
         .withIgnoreCheck(field -> true);
+    builder.forTypesInGeneral()
+        .withDescriptionResolver(scope -> ModelJavadoc.ofType(scope.getType().getErasedType()));
     builder.forMethods()
+        .withDescriptionResolver(method -> ModelJavadoc.ofAccessor(method.getRawMember()))
         .withIgnoreCheck(method -> !ModelTypes.isAttribute(method.getRawMember()))
         .withPropertyNameOverrideResolver(method -> method.getName())
         .withRequiredCheck(method -> !ModelTypes.mayBeOmitted(method.getRawMember()));
@@ -150,8 +158,11 @@ final class ModelSchemas {
   private static ObjectNode canonical(Class<?> type, ObjectNode schema) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.set("$schema", schema.get("$schema"));
+    out.put("$id", ID_BASE + (type == CaseRecord.class ? "case-record" : "program") + ".schema.json");
+    out.put("title", type == CaseRecord.class ? "perfspecs case record" : "perfspecs program profile");
     out.put("$comment", "Generated from " + type.getName() + " by JsonSchemaTest (spec-model tests) with "
         + "victools jsonschema-generator; do not edit. Regenerate: " + UPDATE_COMMAND);
+    conditionalRequirements(schema);
     Iterator<Map.Entry<String, JsonNode>> fields = schema.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
@@ -160,6 +171,20 @@ final class ModelSchemas {
       }
     }
     return out;
+  }
+
+  /**
+   * What the builders require by position, which one {@code Referral} definition cannot say: the
+   * episode's {@code referral} (into the service) needs a {@code source}, each of its {@code
+   * referralsMade} (out of it) a {@code target}.
+   */
+  private static void conditionalRequirements(ObjectNode schema) {
+    JsonNode episode = schema.path("$defs").path("Episode").path("properties");
+    if (episode.isMissingNode()) {
+      return;
+    }
+    ((ObjectNode) episode.get("referral")).putArray("required").add("source");
+    ((ObjectNode) episode.get("referralsMade").get("items")).putArray("required").add("target");
   }
 
   private static JsonNode sorted(String key, JsonNode node) {

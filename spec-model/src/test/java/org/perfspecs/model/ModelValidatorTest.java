@@ -1,6 +1,7 @@
 package org.perfspecs.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,8 +59,8 @@ class ModelValidatorTest {
         .product(InsuranceProduct.MASSHEALTH).build();
 
     assertThat(validator.validate(minimal)).isEmpty();
-    assertThat(validator.validate(ImmutableMember.copyOf(minimal).withPronouns(" ")))
-        .containsExactly(Violation.of("$.pronouns", "must not be blank"));
+    assertThatThrownBy(() -> ImmutableMember.copyOf(minimal).withPronouns(" "))
+        .isInstanceOf(ModelInvariantException.class).hasMessage("pronouns must not be blank");
   }
 
   // ------------------------------------------------------------------ rejected input
@@ -108,6 +109,16 @@ class ModelValidatorTest {
             "$.episode.contacts[1].id", "must not be blank", null),
         reject("blank optional string", record(r -> member(r).put("pronouns", " ")),
             "$.member.pronouns", "must not be blank", null),
+        reject("referral into the service without a source",
+            record(r -> ((ObjectNode) episode(r).get("referral")).remove("source")),
+            "$.episode.referral.source", "is required: the referral into the service names who referred the member", null),
+        reject("referral into the service with a target instead of a source",
+            record(r -> ((ObjectNode) episode(r).get("referral")).put("target", "PCC").remove("source")),
+            "$.episode.referral.source", "is required: the referral into the service names who referred", null),
+        reject("referral out of the service without a target",
+            record(r -> ((ObjectNode) episode(r).get("referralsMade").get(0)).remove("target")),
+            "$.episode.referralsMade[0].target",
+            "is required: a referral made out of the service names the kind of service referred to", null),
         reject("discharge before admission",
             record(r -> episode(r).put("dischargedAt", "2024-03-02T09:00:00Z")),
             "$.episode.dischargedAt", "must not be before admittedAt", "2024-03-02"),
@@ -209,17 +220,13 @@ class ModelValidatorTest {
   }
 
   @Test
-  void validatesObjectsBuiltInCode() {
-    CaseRecord record = ImmutableCaseRecord.copyOf(ModelFixtures.caseRecord())
-        .withEpisode(ImmutableEpisode.copyOf(ModelFixtures.episode())
-            .withContacts(ImmutableContact.copyOf(ModelFixtures.contact()).withMinutes(-1)));
-    Program program = ImmutableProgram.copyOf(ModelFixtures.program())
-        .withStaff(ImmutableStaffMember.copyOf(ModelFixtures.staffMember()).withRelevantExperienceYears(-2));
-
-    assertThat(validator.validate(record))
-        .containsExactly(Violation.of("$.episode.contacts[0].minutes", "must be greater than or equal to 0"));
-    assertThat(validator.validate(program))
-        .containsExactly(Violation.of("$.staff[0].relevantExperienceYears", "must be greater than or equal to 0"));
+  void objectsBuiltInCodeAreValidByConstruction() {
+    assertThat(validator.validate(ModelFixtures.caseRecord())).isEmpty();
+    assertThat(validator.validate(ModelFixtures.program())).isEmpty();
+    assertThatThrownBy(() -> ImmutableContact.copyOf(ModelFixtures.contact()).withMinutes(-1))
+        .isInstanceOf(ModelInvariantException.class).hasMessage("minutes must be greater than or equal to 0");
+    assertThatThrownBy(() -> ImmutableStaffMember.copyOf(ModelFixtures.staffMember()).withRelevantExperienceYears(-2))
+        .isInstanceOf(ModelInvariantException.class).hasMessage("relevantExperienceYears must be greater than or equal to 0");
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A small structural check of a JSON instance against the generated schemas (not a general JSON
- * Schema validator): {@code $ref} into {@code $defs}, {@code type}, {@code enum}, {@code
+ * Schema validator; {@code $id}, {@code title} and {@code description} are annotations it
+ * skips): {@code $ref} into {@code $defs}, {@code type}, {@code enum}, {@code
  * properties}, {@code required}, {@code additionalProperties: false}, {@code items}, {@code
  * minLength}, {@code pattern}, {@code minimum} and the {@code date-time}, {@code date} and {@code
  * time} formats. A schema keyword it does not know is reported as a problem, so the check never
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * writes; RFC 3339 {@code full-time} would also require an offset.
  */
 final class SchemaConformance {
-  private static final Set<String> KEYWORDS = Set.of("$schema", "$comment", "$defs", "$ref", "type", "enum",
+  private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$comment", "title", "description", "$defs",
+      "$ref", "type", "enum",
       "properties", "required", "additionalProperties", "items", "minLength", "pattern", "minimum", "format");
 
   private SchemaConformance() {}

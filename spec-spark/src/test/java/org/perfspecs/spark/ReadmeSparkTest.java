@@ -20,7 +20,7 @@ class ReadmeSparkTest {
     String source = Files.readString(Path.of("src/test/java/org/perfspecs/spark/MonthlyChecks.java"));
     String example = source.substring(source.indexOf("// README:BEGIN\n") + "// README:BEGIN\n".length(),
         source.indexOf("// README:END"));
-    assertThat(Files.readString(Path.of("../README.md"))).contains("```java\n" + example + "```");
+    assertThat(Files.readString(Path.of("../README.md"))).contains("```java spark\n" + example + "```");
   }
 
   @Test

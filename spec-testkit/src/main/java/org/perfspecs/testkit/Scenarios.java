@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.apiguardian.api.API;
+import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.catalog.Catalog;
@@ -98,15 +101,71 @@ public final class Scenarios {
   /**
    * Records {@code requirementId} must judge {@code outcome}.
    *
-   * @throws IllegalArgumentException when there are none ({@link #outcomes} says which there are)
+   * @throws IllegalArgumentException when {@code requirementId} is not a catalog id (the message
+   *     names the nearest ids), is a program or external requirement (scenarios are records, so
+   *     they exist for episode requirements only), or has no {@code outcome} scenarios ({@link
+   *     #outcomes} says which there are)
    */
   public static Arbitrary<Scenario> of(String requirementId, Outcome outcome) {
     Arbitrary<Case> cases = REGISTRAR.generators().getOrDefault(requirementId, Map.of()).get(outcome);
     if (cases == null) {
-      throw new IllegalArgumentException("no " + outcome + " scenarios for " + requirementId + "; it has "
-          + outcomes(requirementId));
+      throw new IllegalArgumentException(noScenarios(requirementId, outcome));
     }
     return cases.map(c -> new Scenario(requirementId, outcome, c.record(), c.asOf()));
+  }
+
+  /** Why there are no {@code outcome} scenarios for {@code id}, as precisely as the catalog can say. */
+  private static String noScenarios(String id, Outcome outcome) {
+    Catalog catalog = Catalog.standard();
+    Optional<Requirement> requirement = catalog.requirement(String.valueOf(id));
+    if (requirement.isEmpty()) {
+      List<String> nearest = nearestIds(String.valueOf(id), catalog);
+      return "unknown requirement id '" + id + "'"
+          + (nearest.isEmpty() ? "" : "; the nearest ids are " + String.join(", ", nearest));
+    }
+    if (!(requirement.get() instanceof EpisodeRequirement)) {
+      String basis = requirement.get().basis().name().toLowerCase(Locale.ROOT);
+      return "scenarios exist for episode requirements only; " + id + " is " + (basis.startsWith("e") ? "an " : "a ")
+          + basis + " requirement (judged once per program, not on a member's record)";
+    }
+    String reason = without().get(id);
+    return "no " + outcome + " scenarios for " + id + "; it has " + outcomes(id) + (reason == null ? "" : " (" + reason + ")");
+  }
+
+  /** The catalog ids closest to {@code id} by edit distance (at most 3, within 3 edits). */
+  private static List<String> nearestIds(String id, Catalog catalog) {
+    int best = Integer.MAX_VALUE;
+    List<String> nearest = new ArrayList<>();
+    for (Requirement q : catalog.requirements()) {
+      int d = editDistance(id, q.id());
+      if (d < best) {
+        best = d;
+        nearest.clear();
+      }
+      if (d == best && nearest.size() < 3) {
+        nearest.add(q.id());
+      }
+    }
+    return best <= 3 ? nearest : List.of();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** The outcomes {@code requirementId} has scenarios for (empty for an unknown id). */

@@ -62,9 +62,29 @@ public final class Catalog {
     return ImmutableList.copyOf(byId.values());
   }
 
-  /** The requirement with {@code id}. */
+  /**
+   * The requirement with {@code id}: the one-call way from an id in a finding, a report or a
+   * document ({@code "IOP.COMP.4.a"}) to its requirement, citation and strength.
+   *
+   * @param id a requirement id; not null
+   * @return the requirement, or empty when this catalog has no requirement with that id
+   */
   public Optional<Requirement> requirement(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * How the library reads requirement {@code id}: the Javadoc of its constant as plain text (its
+   * window, boundary and what counts as evidence), which {@code perfspecs catalog} prints as
+   * {@code rule}. The citation ({@link Requirement#citation()}) is the specification's words; the
+   * rule is the encoding's reading of them.
+   *
+   * @param id a requirement id; not null
+   * @return the rule, or empty when this catalog has no requirement with that id or it has no
+   *     documented rule (a requirement of a user's own specification)
+   */
+  public Optional<String> rule(String id) {
+    return byId.containsKey(id) ? Optional.ofNullable(RequirementRules.RULES.get(id)) : Optional.empty();
   }
 
   /** The specification of {@code service}. */

@@ -52,7 +52,7 @@ public final class CspComponentsOfService extends Section {
   public static final long MINIMUM_WEEKLY_MINUTES = 40 * 60;
 
   /**
-   * Item 1: "The CSP must be part of a larger mental health or substance use disorder services
+   * {@index CSP.COMP.1}: Item 1: "The CSP must be part of a larger mental health or substance use disorder services
    * organization that is licensed within the Commonwealth of Massachusetts." Met when the profile
    * names a parent organisation and holds a Massachusetts licence held by that parent organisation
    * that is valid on the as-of date (no expiry, or expiring on or after it).
@@ -63,7 +63,7 @@ public final class CspComponentsOfService extends Section {
       CspComponentsOfService::partOfLicensedOrganization);
 
   /**
-   * Item 2: at least one Massachusetts location whose weekly opening hours total at least 40
+   * {@index CSP.COMP.2}: Item 2: at least one Massachusetts location whose weekly opening hours total at least 40
    * hours (40:00 exactly is enough), providing both onsite and community-based services.
    */
   public static final ProgramRequirement LOCATION_OPEN_40_HOURS = ProgramRequirement.of(
@@ -72,7 +72,7 @@ public final class CspComponentsOfService extends Section {
       CspComponentsOfService::locationOpen40Hours);
 
   /**
-   * Item 3, first bullet: "Initial contact attempt must be made within 24 hours of the referral".
+   * {@index CSP.COMP.3.1}: Item 3, first bullet: "Initial contact attempt must be made within 24 hours of the referral".
    * The first attempt to contact the member (an OUTREACH_ATTEMPT contact, answered or not, or any
    * contact in which the member took part) at or after the time the referral was received, no
    * later than exactly 24 hours after it (24:00 on time, 24:00 plus one nanosecond late); contacts
@@ -85,7 +85,7 @@ public final class CspComponentsOfService extends Section {
       CspComponentsOfService::contactAttemptWithin24Hours);
 
   /**
-   * Item 3, second bullet: "Initial appointments must be made available within 48 hours of initial
+   * {@index CSP.COMP.3.2}: Item 3, second bullet: "Initial appointments must be made available within 48 hours of initial
    * contact." The initial contact is the first contact, at or after the referral, in which the
    * member took part (engaged); the requirement applies once it has happened. Met by an initial
    * appointment, booked by the as-of time (and before it took place), that takes place no later
@@ -99,7 +99,7 @@ public final class CspComponentsOfService extends Section {
       .when(Condition.of("the initial contact with the member has been made", CspComponentsOfService::initialContactMade));
 
   /**
-   * Item 4, first bullet: staff directly accessible in person Monday to Friday, 9 A.M. to 5 P.M.
+   * {@index CSP.COMP.4.1}: Item 4, first bullet: staff directly accessible in person Monday to Friday, 9 A.M. to 5 P.M.
    * Met when one location providing onsite services has opening hours that cover 09:00 to 17:00
    * (periods on the same day joined) on each of Monday to Friday.
    */
@@ -109,7 +109,7 @@ public final class CspComponentsOfService extends Section {
       CspComponentsOfService::inPersonWeekdays9To5);
 
   /**
-   * Item 4, second bullet: on-call access when the site is closed, to triage needs and refer. Met
+   * {@index CSP.COMP.4.2}: Item 4, second bullet: on-call access when the site is closed, to triage needs and refer. Met
    * when the profile records an on-call arrangement that covers closed hours and triages and
    * refers.
    */
@@ -119,7 +119,7 @@ public final class CspComponentsOfService extends Section {
       CspComponentsOfService::onCallWhenClosed);
 
   /**
-   * Item 5: "The CSP provider provides mobile services to Members in any setting that is safe for
+   * {@index CSP.COMP.5}: Item 5: "The CSP provider provides mobile services to Members in any setting that is safe for
    * the Member and staff." MUST (present tense). Met when a location of the program provides
    * community-based (mobile) services.
    */
@@ -129,7 +129,7 @@ public final class CspComponentsOfService extends Section {
       CspComponentsOfService::mobileServices);
 
   /**
-   * Item 6: "The CSP provider will address a variety of complex treatment issues, including
+   * {@index CSP.COMP.6}: Item 6: "The CSP provider will address a variety of complex treatment issues, including
    * treatment resistance, limited self-care, impulsive behavior, and/or difficulty obtaining needed
    * mental health and substance use treatment." No structured fact of the program profile can show
    * it: attested (MET with an attestation for this id dated on or before the as-of date, otherwise
@@ -140,14 +140,14 @@ public final class CspComponentsOfService extends Section {
       cite("6", "The CSP provider will address a variety of complex treatment issues, including treatment resistance, limited self-care, impulsive behavior, and/or difficulty obtaining needed mental health and substance use treatment."));
 
   /**
-   * Item 7, participant 1: the individualized treatment plan (the written service plan) was
+   * {@index CSP.COMP.7.1}: Item 7, participant 1: the individualized treatment plan (the written service plan) was
    * jointly developed with the member (the plan's "developed with" includes the member).
    */
   public static final EpisodeRequirement PLAN_WITH_MEMBER = participant(1, "the Member",
       "the member", EnumSet.of(Party.MEMBER), null);
 
   /**
-   * Item 7, participant 2: developed with the treatment providers involved in the member's care
+   * {@index CSP.COMP.7.2}: Item 7, participant 2: developed with the treatment providers involved in the member's care
    * (any of outpatient provider, PCC, physician, psychiatrist, obstetric provider, treatment team).
    */
   public static final EpisodeRequirement PLAN_WITH_TREATMENT_PROVIDERS = participant(2,
@@ -156,7 +156,7 @@ public final class CspComponentsOfService extends Section {
           Party.TREATMENT_TEAM), null);
 
   /**
-   * Item 7, participant 3: family, guardian or significant other "with proper consent": applies
+   * {@index CSP.COMP.7.3}: Item 7, participant 3: family, guardian or significant other "with proper consent": applies
    * when the member consented to share with family, guardian, caregiver or significant other; met
    * when the plan was developed with one of them.
    */
@@ -167,7 +167,7 @@ public final class CspComponentsOfService extends Section {
           EnumSet.of(Party.FAMILY, Party.GUARDIAN, Party.SIGNIFICANT_OTHER, Party.CAREGIVER)));
 
   /**
-   * Item 7, participant 4: a DMH clinician, when the member is DMH Continuing Care Eligible.
+   * {@index CSP.COMP.7.4}: Item 7, participant 4: a DMH clinician, when the member is DMH Continuing Care Eligible.
    */
   public static final EpisodeRequirement PLAN_WITH_DMH_CLINICIAN = participant(4,
       "a DMH clinician when the Member is identified as DMH Continuing Care Eligible", "a DMH clinician",
@@ -175,7 +175,7 @@ public final class CspComponentsOfService extends Section {
       Condition.of("the member is DMH Continuing Care Eligible", CspComponentsOfService::dmhEligible));
 
   /**
-   * Item 7, participant 5: a DCF caseworker "when appropriate": when the member has an open DCF
+   * {@index CSP.COMP.7.5}: Item 7, participant 5: a DCF caseworker "when appropriate": when the member has an open DCF
    * case or DCF is involved.
    */
   public static final EpisodeRequirement PLAN_WITH_DCF_CASEWORKER = participant(5,
@@ -183,7 +183,7 @@ public final class CspComponentsOfService extends Section {
       Condition.of("DCF is involved with the member", CspComponentsOfService::dcfInvolved));
 
   /**
-   * Item 8: "The CSP provider assertively provides outreach, care management monitoring, follow-up,
+   * {@index CSP.COMP.8}: Item 8: "The CSP provider assertively provides outreach, care management monitoring, follow-up,
    * and general assistance for Members in dealing with day-to-day activities or problems that may
    * impede access to treatment or the progress of recovery." No structured fact of the program
    * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
@@ -194,7 +194,7 @@ public final class CspComponentsOfService extends Section {
       cite("8", "The CSP provider assertively provides outreach, care management monitoring, follow-up, and general assistance for Members in dealing with day-to-day activities or problems that may impede access to treatment or the progress of recovery."));
 
   /**
-   * Item 9: "The CSP provider facilitates and serves as an adjunct to psychotherapy services and
+   * {@index CSP.COMP.9}: Item 9: "The CSP provider facilitates and serves as an adjunct to psychotherapy services and
    * primary care services for medical issues." No structured fact of the program profile can show
    * it: attested (MET with an attestation for this id dated on or before the as-of date, otherwise
    * NOT_MET).
@@ -204,7 +204,7 @@ public final class CspComponentsOfService extends Section {
       cite("9", "The CSP provider facilitates and serves as an adjunct to psychotherapy services and primary care services for medical issues."));
 
   /**
-   * Item 10: encourage and facilitate peer and natural supports: shown by a referral made to peer
+   * {@index CSP.COMP.10}: Item 10: encourage and facilitate peer and natural supports: shown by a referral made to peer
    * support or self-help, a peer-support contact, or a contact with the member's natural supports
    * (family, significant other, caregiver, natural supports). No deadline is given:
    * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
@@ -218,7 +218,7 @@ public final class CspComponentsOfService extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 11, first sentence: education about mental illness, substance use, and recovery and
+   * {@index CSP.COMP.11.a}: Item 11, first sentence: education about mental illness, substance use, and recovery and
    * rehabilitation: each of the three topics (MENTAL_ILLNESS, SUBSTANCE_USE, RECOVERY) covered in a
    * contact with the member engaged or with the family. No deadline is given:
    * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
@@ -232,7 +232,7 @@ public final class CspComponentsOfService extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 11, second sentence, first obligation: access to education on the effects of psychotropic
+   * {@index CSP.COMP.11.b}: Item 11, second sentence, first obligation: access to education on the effects of psychotropic
    * medications (always) and of medications for physical disorders (when the record marks that
    * counselling need), each covered in a contact with the member engaged or with the family. No deadline is given:
    * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
@@ -246,7 +246,7 @@ public final class CspComponentsOfService extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 11, second sentence: "ensures that the Member is linked to ongoing medication-monitoring
+   * {@index CSP.COMP.11.c}: Item 11, second sentence: "ensures that the Member is linked to ongoing medication-monitoring
    * services": applies when the record marks a psychiatry (medication) need; met by a referral made
    * to psychiatry or a psychiatric after-care appointment booked. No deadline is given:
    * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
@@ -261,7 +261,7 @@ public final class CspComponentsOfService extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 11, second sentence: "and regular health maintenance": met when the member has a primary
+   * {@index CSP.COMP.11.d}: Item 11, second sentence: "and regular health maintenance": met when the member has a primary
    * care clinician on record, or the record shows a referral made to a PCC or primary health care,
    * or a primary-care or physical-exam appointment booked (the clinician on record counts whenever
    * it is recorded; referrals and bookings count when made during the stay). No deadline is given:

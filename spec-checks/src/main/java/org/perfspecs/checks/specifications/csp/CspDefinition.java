@@ -18,7 +18,7 @@ public final class CspDefinition extends Section {
   static final String HEADING = "Definition";
 
   /**
-   * Last paragraph, last sentence (SHOULD, "are expected"): "Community Support Services are
+   * {@index CSP.DEF.1}: Last paragraph, last sentence (SHOULD, "are expected"): "Community Support Services are
    * expected to complement other services already in place for the individual." No structured fact of the program profile can show it: attested (MET with an
    * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */

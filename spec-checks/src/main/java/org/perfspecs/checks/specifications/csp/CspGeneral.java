@@ -18,7 +18,7 @@ public final class CspGeneral extends Section {
   static final String HEADING = "Community Support Programs (CSP) Performance Specifications";
 
   /**
-   * "Providers contracted for this level of care or service are expected to comply with all
+   * {@index CSP.GEN.1.a}: "Providers contracted for this level of care or service are expected to comply with all
    * applicable regulations set forth in the Code of Massachusetts Regulations": external (SHOULD,
    * "are expected"), deferred to the Code of Massachusetts Regulations (for CSP, 130 CMR 461.000).
    */
@@ -28,7 +28,7 @@ public final class CspGeneral extends Section {
       Csp.CODE_OF_MASSACHUSETTS_REGULATIONS);
 
   /**
-   * "... in addition to the General Behavioral Health Performance Specifications": external
+   * {@index CSP.GEN.1.b}: "... in addition to the General Behavioral Health Performance Specifications": external
    * (SHOULD), deferred to the General Behavioral Health Performance Specifications.
    */
   public static final ProgramRequirement GENERAL_SPECIFICATIONS = ProgramRequirement.external(

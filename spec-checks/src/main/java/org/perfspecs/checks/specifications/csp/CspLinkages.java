@@ -39,7 +39,7 @@ public final class CspLinkages extends Section {
       Party.PROBATION_OR_PAROLE);
 
   /**
-   * Item 1, first sentence: service linkage with the member's dentist, shown by a referral made to a
+   * {@index CSP.LINK.1}: Item 1, first sentence: service linkage with the member's dentist, shown by a referral made to a
    * dentist or a dental appointment booked. No deadline is given:
    * judged over the stay so far (admission to discharge, or to the as-of time while enrolled), MET
    * when the record shows it within that span and NOT_MET when it does not; applies once the member
@@ -53,7 +53,7 @@ public final class CspLinkages extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 2, first sentence: when state agencies are involved with the member and consent is given,
+   * {@index CSP.LINK.2.a}: Item 2, first sentence: when state agencies are involved with the member and consent is given,
    * the provider participates in developing an interagency service plan. Applies when the member
    * record lists an involved state agency and the member consented to share with a state agency
    * (a state agency, DMH clinician, DCF caseworker or probation/parole); shown by an interagency
@@ -71,7 +71,7 @@ public final class CspLinkages extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 2, second sentence: "Ideally, all parties, including the CSP provider, will sign this
+   * {@index CSP.LINK.2.b}: Item 2, second sentence: "Ideally, all parties, including the CSP provider, will sign this
    * service agreement." SHOULD ("ideally"). Applies once an interagency service plan is in the
    * record; met when the latest one bears a CSP staff signature (the other parties' signatures are
    * not recorded by the model).
@@ -83,7 +83,7 @@ public final class CspLinkages extends Section {
       .when(Condition.of("an interagency service plan is in the record", CspLinkages::interagencyPlanPresent));
 
   /**
-   * Item 3: natural support linkages are part of the member's care plan. Applies once a written
+   * {@index CSP.LINK.3}: Item 3: natural support linkages are part of the member's care plan. Applies once a written
    * service plan is in the record; met when the plan was developed with the member's natural
    * supports (family, significant other, caregiver, guardian or natural supports).
    */
@@ -94,7 +94,7 @@ public final class CspLinkages extends Section {
       .when(CspConditions.writtenPlan());
 
   /**
-   * Item 4: a formal affiliation with the Emergency Service Program (ESP/MCI): an AFFILIATION
+   * {@index CSP.LINK.4}: Item 4: a formal affiliation with the Emergency Service Program (ESP/MCI): an AFFILIATION
    * agreement with an EMERGENCY_SERVICE_PROGRAM partner in force on the as-of date.
    */
   public static final ProgramRequirement ESP_AFFILIATION = ProgramRequirement.of(

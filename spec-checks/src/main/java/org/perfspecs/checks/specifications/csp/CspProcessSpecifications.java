@@ -77,7 +77,7 @@ public final class CspProcessSpecifications extends Section {
   // ---- 1 -------------------------------------------------------------------------------------
 
   /**
-   * Item 1, first sentence: mobile delivery in any safe setting. Met when a location of the
+   * {@index CSP.PROC.1}: Item 1, first sentence: mobile delivery in any safe setting. Met when a location of the
    * program provides community-based (mobile) services (as {@code CSP.COMP.5}).
    */
   public static final ProgramRequirement MOBILE_DELIVERY = ProgramRequirement.of(
@@ -92,7 +92,7 @@ public final class CspProcessSpecifications extends Section {
       ReferralSource.DIVERSIONARY_24_HOUR);
 
   /**
-   * 2.a, first bullet, first obligation: service planning initiated "immediately" by communicating
+   * {@index CSP.PROC.2.a.1.a}: 2.a, first bullet, first obligation: service planning initiated "immediately" by communicating
    * with the referral source. Applies to an admitted member referred by someone other than the
    * member. "Immediately" is read as: a contact with the referral source as a party, at or after
    * the referral, by the end of the day of admission. PENDING during the admission day.
@@ -106,7 +106,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.a, first bullet, second obligation: "and document appropriateness of services": an
+   * {@index CSP.PROC.2.a.1.b}: 2.a, first bullet, second obligation: "and document appropriateness of services": an
    * assessment (ASSESSMENT document) dated no later than the admission date. Applies once the
    * member is admitted.
    */
@@ -117,7 +117,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.a, second bullet: a member referred by a 24-hour level of care (inpatient or diversionary):
+   * {@index CSP.PROC.2.a.2}: 2.a, second bullet: a member referred by a 24-hour level of care (inpatient or diversionary):
    * the program takes part in discharge planning at the referring provider: a team-meeting contact
    * with the referral source as a party, at or after the referral and by the end of the day of
    * admission.
@@ -131,7 +131,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.a, third bullet: a member found ineligible at intake is referred to alternative services:
+   * {@index CSP.PROC.2.a.3}: 2.a, third bullet: a member found ineligible at intake is referred to alternative services:
    * a referral made out of the service at or after the determination and by the end of its day
    * ("during intake").
    */
@@ -144,7 +144,7 @@ public final class CspProcessSpecifications extends Section {
   // ---- 2.b Needs Assessment ------------------------------------------------------------------
 
   /**
-   * 2.b, first bullet: the needs assessment (a NEEDS_ASSESSMENT document) completed within two
+   * {@index CSP.PROC.2.b.1}: 2.b, first bullet: the needs assessment (a NEEDS_ASSESSMENT document) completed within two
    * weeks of the initial appointment: dated no later than 14 calendar days after the date of the
    * first initial appointment that has taken place (not recorded as missed), or, without one, of
    * the admission. UNDETERMINED when neither is recorded; NOT_APPLICABLE for a member found
@@ -157,7 +157,7 @@ public final class CspProcessSpecifications extends Section {
       .when(Condition.of("the member was not found ineligible", CspProcessSpecifications::notIneligible));
 
   /**
-   * 2.b, second bullet: the needs assessment updated with the member at least quarterly while the
+   * {@index CSP.PROC.2.b.2}: 2.b, second bullet: the needs assessment updated with the member at least quarterly while the
    * member is enrolled and entered in the health record. An update is a later NEEDS_ASSESSMENT
    * document developed with the member; each is due by the end of the date three months after the
    * previous one ({@link CspPeriodic}). "Or more frequently if needed" is not judged.
@@ -168,12 +168,18 @@ public final class CspProcessSpecifications extends Section {
       CspProcessSpecifications::needsAssessmentQuarterly)
       .when(needsAssessmentDone());
 
-  /** 2.b, third bullet, element 1: the latest needs assessment covers BARRIERS_TO_TREATMENT. */
+  /**
+   * {@index CSP.PROC.2.b.3.1}: 2.b, third bullet, element 1: the latest needs assessment covers
+   * BARRIERS_TO_TREATMENT.
+   */
   public static final EpisodeRequirement NEEDS_ASSESSMENT_BARRIERS = assessmentElement("CSP.PROC.2.b.3.1",
       "The needs assessments must identify ways to support the member in mitigating barriers to accessing and utilizing clinical treatment services",
       ContentElement.BARRIERS_TO_TREATMENT, "ways to mitigate barriers to clinical treatment");
 
-  /** 2.b, third bullet, element 2: the latest needs assessment covers COMMUNITY_INVOLVEMENT_SKILLS_AND_RESOURCES. */
+  /**
+   * {@index CSP.PROC.2.b.3.2}: 2.b, third bullet, element 2: the latest needs assessment covers
+   * COMMUNITY_INVOLVEMENT_SKILLS_AND_RESOURCES.
+   */
   public static final EpisodeRequirement NEEDS_ASSESSMENT_COMMUNITY_INVOLVEMENT = assessmentElement("CSP.PROC.2.b.3.2",
       "attaining the skills and resources to maintain community involvement.",
       ContentElement.COMMUNITY_INVOLVEMENT_SKILLS_AND_RESOURCES, "skills and resources to maintain community involvement");
@@ -181,7 +187,7 @@ public final class CspProcessSpecifications extends Section {
   // ---- 2.c Service Planning ------------------------------------------------------------------
 
   /**
-   * 2.c, first sentence: a service plan completed "upon completion of the comprehensive needs
+   * {@index CSP.PROC.2.c}: 2.c, first sentence: a service plan completed "upon completion of the comprehensive needs
    * assessment", read literally: the written plan dated on the date of the first needs assessment
    * (by the end of that day); a plan dated before the needs assessment is not upon its completion.
    */
@@ -191,7 +197,10 @@ public final class CspProcessSpecifications extends Section {
       CspProcessSpecifications::planUponNeedsAssessment)
       .when(needsAssessmentDone());
 
-  /** 2.c, first bullet: person-centred: the plan identifies needs and individualized interventions. */
+  /**
+   * {@index CSP.PROC.2.c.1}: 2.c, first bullet: person-centred: the plan identifies needs and
+   * individualized interventions.
+   */
   public static final EpisodeRequirement PLAN_PERSON_CENTERED = EpisodeRequirement.of(
       "CSP.PROC.2.c.1", MUST,
       cite("2.c (Service Planning), first bullet", "The service plan must be person-centered and identify the member's needs and individualized strategies and interventions for meeting those needs;"),
@@ -199,7 +208,7 @@ public final class CspProcessSpecifications extends Section {
           p -> !p.problemsAndNeeds().isEmpty() && !p.interventions().isEmpty())::judge)
       .when(WRITTEN_PLAN);
 
-  /** 2.c, second bullet, first element: developed in consultation with the member. */
+  /** {@index CSP.PROC.2.c.2.a}: 2.c, second bullet, first element: developed in consultation with the member. */
   public static final EpisodeRequirement PLAN_WITH_MEMBER = EpisodeRequirement.of(
       "CSP.PROC.2.c.2.a", MUST,
       cite("2.c (Service Planning), second bullet, element 1", "As appropriate, the service plan must be developed in consultation with the member"),
@@ -207,7 +216,7 @@ public final class CspProcessSpecifications extends Section {
       .when(WRITTEN_PLAN);
 
   /**
-   * 2.c, second bullet, second element: with the member's chosen support network, "as
+   * {@index CSP.PROC.2.c.2.b}: 2.c, second bullet, second element: with the member's chosen support network, "as
    * appropriate": applies when the member consented to share with family, guardian, caregiver,
    * significant other or natural supports.
    */
@@ -220,7 +229,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.consentedTo("the member's support network", CspServices.NATURAL_SUPPORTS));
 
   /**
-   * 2.c, third bullet: records of referring and existing providers incorporated. Applies when the
+   * {@index CSP.PROC.2.c.3}: 2.c, third bullet: records of referring and existing providers incorporated. Applies when the
    * member was referred by a provider or agency (not self or family); met when the plan records the
    * referral source among those it was developed with (the model's record of that input).
    */
@@ -232,45 +241,48 @@ public final class CspProcessSpecifications extends Section {
       .when(WRITTEN_PLAN)
       .when(Condition.of("the member was referred by a provider or agency", CspProcessSpecifications::referredByProvider));
 
-  /** Element 1: identified problems and needs. */
+  /** {@index CSP.PROC.2.c.4.1}: Element 1: identified problems and needs. */
   public static final EpisodeRequirement PLAN_PROBLEMS_AND_NEEDS = element(1,
       "Identified problems and needs relevant to services;",
       "identified problems and needs", p -> !p.problemsAndNeeds().isEmpty());
 
-  /** Element 2: the member's strengths and needs. */
+  /** {@index CSP.PROC.2.c.4.2}: Element 2: the member's strengths and needs. */
   public static final EpisodeRequirement PLAN_STRENGTHS_AND_NEEDS = element(2,
       "The member's strengths and needs;",
       "the member's strengths and needs", p -> !p.strengths().isEmpty() && !p.problemsAndNeeds().isEmpty());
 
-  /** Element 3: a solution-focused plan with interventions and measurable goals (every goal measurable). */
+  /**
+   * {@index CSP.PROC.2.c.4.3}: Element 3: a solution-focused plan with interventions and measurable
+   * goals (every goal measurable).
+   */
   public static final EpisodeRequirement PLAN_MEASURABLE_GOALS = element(3,
       "A comprehensive, individualized plan that is solution-focused with clearly defined interventions and measurable goals.",
       "clearly defined interventions and measurable goals (every goal measurable)",
       p -> !p.goals().isEmpty() && p.goals().stream().allMatch(Goal::measurable) && !p.interventions().isEmpty());
 
-  /** Element 4: identified clinical interventions, services and benefits. */
+  /** {@index CSP.PROC.2.c.4.4}: Element 4: identified clinical interventions, services and benefits. */
   public static final EpisodeRequirement PLAN_INTERVENTIONS = element(4,
       "Identified clinical interventions, services, and benefits to be performed and coordinated by the provider;",
       "identified clinical interventions, services and benefits", p -> !p.interventions().isEmpty());
 
-  /** Element 5: staff responsibilities and assignments. */
+  /** {@index CSP.PROC.2.c.4.5}: Element 5: staff responsibilities and assignments. */
   public static final EpisodeRequirement PLAN_STAFF_RESPONSIBILITIES = element(5,
       "Clearly defined staff responsibilities and assignments for implementing the plan;",
       "staff responsibilities and assignments", p -> !p.staffResponsibilities().isEmpty());
 
-  /** Element 6: the date last reviewed or revised. */
+  /** {@index CSP.PROC.2.c.4.6}: Element 6: the date last reviewed or revised. */
   public static final EpisodeRequirement PLAN_DATE_LAST_REVIEWED = element(6,
       "The date the plan was last reviewed or revised; and",
       "the date the plan was last reviewed or revised", p -> p.lastReviewedOn().isPresent());
 
-  /** Element 7: signatures of the staff involved. */
+  /** {@index CSP.PROC.2.c.4.7}: Element 7: signatures of the staff involved. */
   public static final EpisodeRequirement PLAN_STAFF_SIGNATURES = element(7,
       "The signatures of the CSP staff involved in the review or revision",
       "signatures of the CSP staff involved", p -> !p.staffSignatures().isEmpty());
 
 
   /**
-   * 2.c, fifth bullet, first sentence: reviewed and revised at least every 12 months: reviews with
+   * {@index CSP.PROC.2.c.5.a}: 2.c, fifth bullet, first sentence: reviewed and revised at least every 12 months: reviews with
    * the plan revised, each by the end of the date 12 months after the plan's completion or the
    * previous revision ({@link CspPeriodic}).
    */
@@ -281,7 +293,7 @@ public final class CspProcessSpecifications extends Section {
       .when(WRITTEN_PLAN);
 
   /**
-   * 2.c, fifth bullet, second sentence: updated after significant changes in the member's needs.
+   * {@index CSP.PROC.2.c.5.b}: 2.c, fifth bullet, second sentence: updated after significant changes in the member's needs.
    * Applies when the record notes a significant change (Episode.significantNeedsChangesOn) on or
    * after the plan's completion; met when, for each, a review that revised the plan is dated on or
    * after it. No time is given: the update must be in the record at the as-of time.
@@ -297,7 +309,7 @@ public final class CspProcessSpecifications extends Section {
   // ---- 2.d Community Support Program Services ------------------------------------------------
 
   /**
-   * 2.d, second sentence, first obligation: "CSP services must foster member empowerment, recovery,
+   * {@index CSP.PROC.2.d.a}: 2.d, second sentence, first obligation: "CSP services must foster member empowerment, recovery,
    * and wellness" No structured fact of the program profile can show it: attested (MET with an
    * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -306,7 +318,7 @@ public final class CspProcessSpecifications extends Section {
       cite("2.d, second sentence, first obligation", "CSP services must foster member empowerment, recovery, and wellness"));
 
   /**
-   * 2.d, second sentence, second obligation: "must be designed to increase a member's independence,
+   * {@index CSP.PROC.2.d.b}: 2.d, second sentence, second obligation: "must be designed to increase a member's independence,
    * including management of their own behavioral health and medical services." No structured fact of
    * the program profile can show it: attested (MET with an attestation for this id dated on or
    * before the as-of date, otherwise NOT_MET).
@@ -316,7 +328,7 @@ public final class CspProcessSpecifications extends Section {
       cite("2.d, second sentence, second obligation", "must be designed to increase a member's independence, including management of their own behavioral health and medical services."));
 
   /**
-   * 2.d, service 1: daily living skills, when the record marks that need; a contact with the member
+   * {@index CSP.PROC.2.d.1}: 2.d, service 1: daily living skills, when the record marks that need; a contact with the member
    * engaged (or the family) covering DAILY_LIVING_SKILLS. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -330,7 +342,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 2: time spent with the member: a contact in which the member took part. No deadline is given: judged over
+   * {@index CSP.PROC.2.d.2}: 2.d, service 2: time spent with the member: a contact in which the member took part. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
    * admitted.
@@ -342,7 +354,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 3, first sentence: education on behavioral health and substance use disorders and
+   * {@index CSP.PROC.2.d.3.a}: 2.d, service 3, first sentence: education on behavioral health and substance use disorders and
    * recovery (as {@code CSP.COMP.11.a}). No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -355,7 +367,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 3: psychotropic medication education: a contact with the member engaged (or the
+   * {@index CSP.PROC.2.d.3.b}: 2.d, service 3: psychotropic medication education: a contact with the member engaged (or the
    * family) covering PSYCHOTROPIC_MEDICATIONS. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -368,7 +380,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 3: linked to medication monitoring, when the record marks a psychiatry need (as
+   * {@index CSP.PROC.2.d.3.c}: 2.d, service 3: linked to medication monitoring, when the record marks a psychiatry need (as
    * {@code CSP.COMP.11.c}). No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -382,7 +394,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 3: linked to regular health maintenance (as {@code CSP.COMP.11.d}). No deadline is given: judged over
+   * {@index CSP.PROC.2.d.3.d}: 2.d, service 3: linked to regular health maintenance (as {@code CSP.COMP.11.d}). No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
    * admitted.
@@ -394,7 +406,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 4, element 1: benefits, when the record marks that need: a referral made for
+   * {@index CSP.PROC.2.d.4.1}: 2.d, service 4, element 1: benefits, when the record marks that need: a referral made for
    * benefits. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -403,7 +415,7 @@ public final class CspProcessSpecifications extends Section {
   public static final EpisodeRequirement OBTAINING_BENEFITS = obtaining(1, "benefits", EnumSet.of(ServiceCategory.BENEFITS));
 
   /**
-   * 2.d, service 4, element 2: housing, when the record marks that need: a referral made for
+   * {@index CSP.PROC.2.d.4.2}: 2.d, service 4, element 2: housing, when the record marks that need: a referral made for
    * housing. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -412,7 +424,7 @@ public final class CspProcessSpecifications extends Section {
   public static final EpisodeRequirement OBTAINING_HOUSING = obtaining(2, "housing", EnumSet.of(ServiceCategory.HOUSING));
 
   /**
-   * 2.d, service 4, element 3: health care, when the record marks a PCC, primary health or walk-in
+   * {@index CSP.PROC.2.d.4.3}: 2.d, service 4, element 3: health care, when the record marks a PCC, primary health or walk-in
    * medical need: a referral made for it. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -422,7 +434,7 @@ public final class CspProcessSpecifications extends Section {
       EnumSet.of(ServiceCategory.PCC, ServiceCategory.PRIMARY_HEALTH, ServiceCategory.WALK_IN_MEDICAL));
 
   /**
-   * 2.d, service 5: communicating with members or other parties: a contact with the member engaged
+   * {@index CSP.PROC.2.d.5}: 2.d, service 5: communicating with members or other parties: a contact with the member engaged
    * or with another party. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -435,7 +447,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.d, service 6, plan 1: a crisis prevention plan (CRISIS_PREVENTION_PLAN document) dated
+   * {@index CSP.PROC.2.d.6.1}: 2.d, service 6, plan 1: a crisis prevention plan (CRISIS_PREVENTION_PLAN document) dated
    * during the stay. No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -445,7 +457,7 @@ public final class CspProcessSpecifications extends Section {
       "crisis prevention plan");
 
   /**
-   * 2.d, service 6, plan 2: a safety plan (SAFETY_PLAN document) dated during the stay.
+   * {@index CSP.PROC.2.d.6.2}: 2.d, service 6, plan 2: a safety plan (SAFETY_PLAN document) dated during the stay.
    * No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
@@ -454,7 +466,7 @@ public final class CspProcessSpecifications extends Section {
   public static final EpisodeRequirement SAFETY_PLAN = crisisDocument(2, DocumentKind.SAFETY_PLAN, "safety plan");
 
   /**
-   * 2.d, service 7: natural, peer and self-help supports (as {@code CSP.COMP.10}). No deadline is given: judged over
+   * {@index CSP.PROC.2.d.7}: 2.d, service 7: natural, peer and self-help supports (as {@code CSP.COMP.10}). No deadline is given: judged over
    * the stay so far (admission to discharge, or to the as-of time while enrolled), MET when the
    * record shows it within that span and NOT_MET when it does not; applies once the member is
    * admitted.
@@ -467,14 +479,14 @@ public final class CspProcessSpecifications extends Section {
 
   // ---- 2.e Referral Services -----------------------------------------------------------------
 
-  /** 2.e, first sentence: referral methods: a written REFERRAL procedure in the profile. */
+  /** {@index CSP.PROC.2.e.a}: 2.e, first sentence: referral methods: a written REFERRAL procedure in the profile. */
   public static final ProgramRequirement REFERRAL_METHODS = ProgramRequirement.of(
       "CSP.PROC.2.e.a", MUST,
       cite("2.e (Referral Services), first sentence", "The program must have effective methods to refer members promptly and efficiently to community resources."),
       new CspStaffingRequirements.WrittenProcedure(ProcedureKind.REFERRAL, "a written referral procedure")::judge);
 
   /**
-   * 2.e, second sentence: "The program must have knowledge of and connections with resources and
+   * {@index CSP.PROC.2.e.b}: 2.e, second sentence: "The program must have knowledge of and connections with resources and
    * services available to members." No structured fact of the program profile can show it: attested
    * (MET with an attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -482,7 +494,10 @@ public final class CspProcessSpecifications extends Section {
       "CSP.PROC.2.e.b", MUST,
       cite("2.e (Referral Services), second sentence", "The program must have knowledge of and connections with resources and services available to members."));
 
-  /** 2.e, first bullet: written policies for behavioral health disorder needs: a BEHAVIORAL_HEALTH_NEEDS procedure. */
+  /**
+   * {@index CSP.PROC.2.e.1}: 2.e, first bullet: written policies for behavioral health disorder
+   * needs: a BEHAVIORAL_HEALTH_NEEDS procedure.
+   */
   public static final ProgramRequirement BEHAVIORAL_HEALTH_NEEDS_POLICIES = ProgramRequirement.of(
       "CSP.PROC.2.e.1", MUST,
       cite("2.e (Referral Services), first bullet", "Each program must have written policies and procedures for addressing a member\u2019s behavioral health disorder needs that minimally include personnel, referral, coordination, and other procedural commitments to address the referral of members to the appropriate health care providers."),
@@ -490,7 +505,7 @@ public final class CspProcessSpecifications extends Section {
           "written policies and procedures for behavioral health disorder needs")::judge);
 
   /**
-   * 2.e, second bullet, first sentence: "When referring a member to another provider for services,
+   * {@index CSP.PROC.2.e.2.a}: 2.e, second bullet, first sentence: "When referring a member to another provider for services,
    * each program must ensure continuity of care, exchange of relevant health information, and
    * avoidance of service duplication between the CSP provider and the provider to whom a member is
    * referred." No structured fact of the program profile can show it: attested (MET with an
@@ -501,7 +516,7 @@ public final class CspProcessSpecifications extends Section {
       cite("2.e (Referral Services), second bullet, first sentence", "When referring a member to another provider for services, each program must ensure continuity of care, exchange of relevant health information, and avoidance of service duplication between the CSP provider and the provider to whom a member is referred."));
 
   /**
-   * 2.e, second bullet, second sentence: each referral completed and documented: applies when
+   * {@index CSP.PROC.2.e.2.b}: 2.e, second bullet, second sentence: each referral completed and documented: applies when
    * referrals were made during the stay so far (admission to discharge, or to the as-of time while
    * enrolled); MET when every one has a recorded outcome other than PENDING, NOT_MET when one does
    * not (no deadline is given, so a referral whose completion the record does not show counts as
@@ -521,7 +536,7 @@ public final class CspProcessSpecifications extends Section {
       ServiceCategory.LEGAL);
 
   /**
-   * 2.e, third bullet (SHOULD): referrals to the listed community resources result in the member
+   * {@index CSP.PROC.2.e.3}: 2.e, third bullet (SHOULD): referrals to the listed community resources result in the member
    * being connected. Applies to referrals made to those resources whose outcome is recorded (not
    * PENDING); met when each is CONNECTED or ATTENDED.
    */
@@ -535,7 +550,7 @@ public final class CspProcessSpecifications extends Section {
   // ---- 2.f Crisis Intervention Referrals -----------------------------------------------------
 
   /**
-   * 2.f, first sentence: capacity to respond to a crisis in and outside business hours: a written
+   * {@index CSP.PROC.2.f}: 2.f, first sentence: capacity to respond to a crisis in and outside business hours: a written
    * CRISIS_RESPONSE procedure and an on-call arrangement covering closed hours.
    */
   public static final ProgramRequirement CRISIS_CAPACITY = ProgramRequirement.of(
@@ -548,14 +563,14 @@ public final class CspProcessSpecifications extends Section {
   /** The MassHealth agency's clinical standards for discharge (not bundled). */
   public static final String MASSHEALTH_DISCHARGE_STANDARDS = "MassHealth agency clinical standards for CSP discharge";
 
-  /** 2.g, second sentence: deferral to the MassHealth agency's clinical standards. */
+  /** {@index CSP.PROC.2.g}: 2.g, second sentence: deferral to the MassHealth agency's clinical standards. */
   public static final ProgramRequirement DISCHARGE_PER_MASSHEALTH = ProgramRequirement.external(
       "CSP.PROC.2.g", MUST,
       cite("2.g (Discharge Planning), second sentence", "Discharge from the program occurs in accordance with the clinical standards published by the MassHealth agency."),
       MASSHEALTH_DISCHARGE_STANDARDS);
 
   /**
-   * 2.g, first bullet, first obligation: discharge planning begun upon admission: a progress note
+   * {@index CSP.PROC.2.g.1.a}: 2.g, first bullet, first obligation: discharge planning begun upon admission: a progress note
    * recording discharge-planning activity dated no later than the admission date (by the end of
    * that day).
    */
@@ -565,7 +580,10 @@ public final class CspProcessSpecifications extends Section {
       CspProcessSpecifications::dischargePlanningAtAdmission)
       .when(CspConditions.admitted());
 
-  /** 2.g, first bullet: with the participation of the member: a discharge-planning progress note developed with the member. */
+  /**
+   * {@index CSP.PROC.2.g.1.b}: 2.g, first bullet: with the participation of the member: a
+   * discharge-planning progress note developed with the member.
+   */
   public static final EpisodeRequirement DISCHARGE_PLANNING_WITH_MEMBER = EpisodeRequirement.of(
       "CSP.PROC.2.g.1.b", MUST,
       cite("2.g (Discharge Planning), first bullet, second obligation", "with the participation of the member"),
@@ -573,7 +591,7 @@ public final class CspProcessSpecifications extends Section {
       .when(Condition.of("discharge planning is recorded in progress notes", CspProcessSpecifications::dischargePlanningNotes));
 
   /**
-   * 2.g, first bullet: all discharge planning documented in progress notes: met when at least one
+   * {@index CSP.PROC.2.g.1.c}: 2.g, first bullet: all discharge planning documented in progress notes: met when at least one
    * progress note dated during the stay records discharge-planning activity. Discharge planning
    * happens during the stay; as no deadline is given,
    * it is judged over the stay so far (admission to discharge, or to the as-of time while enrolled),
@@ -587,7 +605,7 @@ public final class CspProcessSpecifications extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * 2.g, second bullet, element 1: natural and community supports (when the member consented to
+   * {@index CSP.PROC.2.g.2.1}: 2.g, second bullet, element 1: natural and community supports (when the member consented to
    * share with them), shown by a discharge-planning record developed with them. Discharge planning
    * happens during the stay: judged over the stay so far, as every 2.g.2 element.
    */
@@ -599,7 +617,10 @@ public final class CspProcessSpecifications extends Section {
   private static final Set<Party> PROVIDERS = EnumSet.of(Party.OUTPATIENT_PROVIDER, Party.PCC, Party.PHYSICIAN,
       Party.PSYCHIATRIST, Party.OBSTETRIC_PROVIDER, Party.CRISIS_INTERVENTION_PROVIDER, Party.TREATMENT_TEAM);
 
-  /** 2.g, second bullet, element 2: current and future providers (when the member has a PCC or was referred on); as 2.g.2.1. */
+  /**
+   * {@index CSP.PROC.2.g.2.2}: 2.g, second bullet, element 2: current and future providers (when
+   * the member has a PCC or was referred on); as 2.g.2.1.
+   */
   public static final EpisodeRequirement DISCHARGE_WITH_PROVIDERS = dischargeParticipant(2,
       "current and anticipated future providers", "current or future providers", PROVIDERS,
       Condition.of("the member has current or anticipated future providers", CspProcessSpecifications::hasProviders));
@@ -607,19 +628,25 @@ public final class CspProcessSpecifications extends Section {
   private static final Set<StateAgency> SERVICE_AGENCIES = EnumSet.of(StateAgency.DMH, StateAgency.DCF, StateAgency.DYS,
       StateAgency.DPH, StateAgency.DESE, StateAgency.DDS);
 
-  /** 2.g, second bullet, element 3: involved state service agencies (DMH, DCF, DYS, DPH, DESE, DDS); as 2.g.2.1. */
+  /**
+   * {@index CSP.PROC.2.g.2.3}: 2.g, second bullet, element 3: involved state service agencies (DMH,
+   * DCF, DYS, DPH, DESE, DDS); as 2.g.2.1.
+   */
   public static final EpisodeRequirement DISCHARGE_WITH_AGENCIES = dischargeParticipant(3,
       "current and anticipated future involved services agencies", "the involved services agencies",
       EnumSet.of(Party.STATE_AGENCY, Party.DMH_CLINICIAN, Party.DCF_CASEWORKER),
       Condition.of("state service agencies are involved with the member", CspProcessSpecifications::serviceAgencies));
 
-  /** 2.g, second bullet, element 4: probation or parole staff, when probation or parole is involved; as 2.g.2.1. */
+  /**
+   * {@index CSP.PROC.2.g.2.4}: 2.g, second bullet, element 4: probation or parole staff, when
+   * probation or parole is involved; as 2.g.2.1.
+   */
   public static final EpisodeRequirement DISCHARGE_WITH_PROBATION = dischargeParticipant(4,
       "and probation or parole staff.", "probation or parole staff", EnumSet.of(Party.PROBATION_OR_PAROLE),
       Condition.of("probation or parole is involved with the member", CspProcessSpecifications::probationOrParole));
 
   /**
-   * 2.g, third bullet, element 1: crisis prevention (CRISIS_PREVENTION) in a discharge-planning
+   * {@index CSP.PROC.2.g.3.1}: 2.g, third bullet, element 1: crisis prevention (CRISIS_PREVENTION) in a discharge-planning
    * record dated during the stay. The planning process happens during the stay;
    * as no deadline is given,
    * it is judged over the stay so far (admission to discharge, or to the as-of time while enrolled),
@@ -629,12 +656,15 @@ public final class CspProcessSpecifications extends Section {
   public static final EpisodeRequirement DISCHARGE_CRISIS_PREVENTION = dischargeElement(1, ContentElement.CRISIS_PREVENTION,
       "crisis prevention");
 
-  /** 2.g, third bullet, element 2: safety planning (SAFETY_PLANNING) in a discharge-planning record; as 2.g.3.1. */
+  /**
+   * {@index CSP.PROC.2.g.3.2}: 2.g, third bullet, element 2: safety planning (SAFETY_PLANNING) in a
+   * discharge-planning record; as 2.g.3.1.
+   */
   public static final EpisodeRequirement DISCHARGE_SAFETY_PLANNING = dischargeElement(2, ContentElement.SAFETY_PLANNING,
       "safety planning");
 
   /**
-   * 2.g, fourth bullet, first sentence: a written discharge plan given to the member at the time of
+   * {@index CSP.PROC.2.g.4.a}: 2.g, fourth bullet, first sentence: a written discharge plan given to the member at the time of
    * discharge and entered in the record: a DISCHARGE_PLAN document given to the member, the date
    * given no later than the discharge date (by the end of that day). "Along with the updated
    * service plan" is not recorded by the model and is not judged. The obligation is about the
@@ -647,26 +677,32 @@ public final class CspProcessSpecifications extends Section {
       CspProcessSpecifications::dischargePlanGiven)
       .when(Conditions.discharged());
 
-  /** 2.g, fourth bullet, recipient 1: family members, guardian, caregiver, significant other (each consented one). */
+  /**
+   * {@index CSP.PROC.2.g.4.b.1}: 2.g, fourth bullet, recipient 1: family members, guardian,
+   * caregiver, significant other (each consented one).
+   */
   public static final EpisodeRequirement FORWARD_FAMILY = forwarded(1, "family members, guardian, caregiver, and significant other",
       EnumSet.of(Party.FAMILY, Party.GUARDIAN, Party.CAREGIVER, Party.SIGNIFICANT_OTHER));
-  /** 2.g, fourth bullet, recipient 2: state agencies. */
+  /** {@index CSP.PROC.2.g.4.b.2}: 2.g, fourth bullet, recipient 2: state agencies. */
   public static final EpisodeRequirement FORWARD_STATE_AGENCIES = forwarded(2, "state agencies",
       EnumSet.of(Party.STATE_AGENCY, Party.DMH_CLINICIAN, Party.DCF_CASEWORKER));
-  /** 2.g, fourth bullet, recipient 3: outpatient or other community-based provider. */
+  /** {@index CSP.PROC.2.g.4.b.3}: 2.g, fourth bullet, recipient 3: outpatient or other community-based provider. */
   public static final EpisodeRequirement FORWARD_OUTPATIENT = forwarded(3, "outpatient or other community-based provider",
       EnumSet.of(Party.OUTPATIENT_PROVIDER));
-  /** 2.g, fourth bullet, recipient 4: physician (PCC, physician, psychiatrist, obstetric provider). */
+  /**
+   * {@index CSP.PROC.2.g.4.b.4}: 2.g, fourth bullet, recipient 4: physician (PCC, physician,
+   * psychiatrist, obstetric provider).
+   */
   public static final EpisodeRequirement FORWARD_PHYSICIAN = forwarded(4, "physician",
       EnumSet.of(Party.PHYSICIAN, Party.PCC, Party.PSYCHIATRIST, Party.OBSTETRIC_PROVIDER));
-  /** 2.g, fourth bullet, recipient 5: school. */
+  /** {@index CSP.PROC.2.g.4.b.5}: 2.g, fourth bullet, recipient 5: school. */
   public static final EpisodeRequirement FORWARD_SCHOOL = forwarded(5, "school", EnumSet.of(Party.SCHOOL));
-  /** 2.g, fourth bullet, recipient 6: crisis intervention providers. */
+  /** {@index CSP.PROC.2.g.4.b.6}: 2.g, fourth bullet, recipient 6: crisis intervention providers. */
   public static final EpisodeRequirement FORWARD_CRISIS = forwarded(6, "crisis intervention providers",
       EnumSet.of(Party.CRISIS_INTERVENTION_PROVIDER));
-  /** 2.g, fourth bullet, recipient 7: probation, parole. */
+  /** {@index CSP.PROC.2.g.4.b.7}: 2.g, fourth bullet, recipient 7: probation, parole. */
   public static final EpisodeRequirement FORWARD_PROBATION = forwarded(7, "probation, parole", EnumSet.of(Party.PROBATION_OR_PAROLE));
-  /** 2.g, fourth bullet, recipient 8: other entities significant to aftercare (OTHER). */
+  /** {@index CSP.PROC.2.g.4.b.8}: 2.g, fourth bullet, recipient 8: other entities significant to aftercare (OTHER). */
   public static final EpisodeRequirement FORWARD_OTHER = forwarded(8,
       "and other entities and agencies that are significant to the member\u2019s aftercare.", EnumSet.of(Party.OTHER));
 

@@ -31,7 +31,7 @@ public final class CspQualityManagement extends Section {
   static final String HEADING = "Quality management (QM)";
 
   /**
-   * Item 1: a quality management plan. Met when the profile holds a quality plan adopted on or
+   * {@index CSP.QM.1}: Item 1: a quality management plan. Met when the profile holds a quality plan adopted on or
    * before the as-of date (its consistency with the plan's own is not recorded).
    */
   public static final ProgramRequirement QM_PLAN = ProgramRequirement.of(
@@ -39,26 +39,26 @@ public final class CspQualityManagement extends Section {
       cite("1", "The program will develop and maintain a quality management plan that is consistent with that of Tufts Health Public Plans, and which utilizes appropriate measures to monitor, measure and improve the activities and services it provides."),
       QualityPlanRule.exists("measures to monitor, measure and improve the program's activities and services"));
 
-  /** Item 2: a continuous quality improvement process (the plan's continuousImprovement). */
+  /** {@index CSP.QM.2.a}: Item 2: a continuous quality improvement process (the plan's continuousImprovement). */
   public static final ProgramRequirement CONTINUOUS_IMPROVEMENT = ProgramRequirement.of(
       "CSP.QM.2.a", MUST,
       cite("2, first obligation", "A continuous quality improvement process is utilized"),
       QualityPlanRule.includes("a continuous quality improvement process", QualityPlan::continuousImprovement));
 
-  /** Item 2: outcome measures (the plan's outcomeMeasures). */
+  /** {@index CSP.QM.2.b}: Item 2: outcome measures (the plan's outcomeMeasures). */
   public static final ProgramRequirement OUTCOME_MEASURES = ProgramRequirement.of(
       "CSP.QM.2.b", MUST,
       cite("2, element 1", "will include outcome measures"),
       QualityPlanRule.includes("outcome measures", QualityPlan::outcomeMeasures));
 
-  /** Item 2: satisfaction surveys (the plan's satisfactionSurveys). */
+  /** {@index CSP.QM.2.c}: Item 2: satisfaction surveys (the plan's satisfactionSurveys). */
   public static final ProgramRequirement SATISFACTION_SURVEYS = ProgramRequirement.of(
       "CSP.QM.2.c", MUST,
       cite("2, element 2", "and satisfaction surveys to measure and improve the quality of care and service delivered to Members, including youth and their families."),
       QualityPlanRule.includes("satisfaction surveys", QualityPlan::satisfactionSurveys));
 
   /**
-   * Item 3, first obligation: "Clinical outcomes data must be made available to Tufts Health Public
+   * {@index CSP.QM.3.a}: Item 3, first obligation: "Clinical outcomes data must be made available to Tufts Health Public
    * Plans upon request" No structured fact of the program profile can show it: attested (MET with an
    * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -69,14 +69,14 @@ public final class CspQualityManagement extends Section {
   /** The plan's performance standard for community support programs (not bundled). */
   public static final String PERFORMANCE_STANDARD = "Tufts Health Public Plans' performance standard for community support programs";
 
-  /** Item 3, second obligation: deferral to the plan's performance standard. */
+  /** {@index CSP.QM.3.b}: Item 3, second obligation: deferral to the plan's performance standard. */
   public static final ProgramRequirement OUTCOMES_DATA_STANDARD = ProgramRequirement.external(
       "CSP.QM.3.b", MUST,
       cite("3, second obligation", "must be consistent with Tufts Health Public Plans' performance standard for community support programs."),
       PERFORMANCE_STANDARD);
 
   /**
-   * Item 4: every reportable adverse incident reported within 1 business day of its occurrence: by
+   * {@index CSP.QM.4}: Item 4: every reportable adverse incident reported within 1 business day of its occurrence: by
    * the end of the first business day after the day it occurred (America/New_York, standard
    * calendar). Applies when a reportable incident has occurred by the as-of time. With several,
    * each is judged and the finding is the first NOT_MET, else the first PENDING, else MET.

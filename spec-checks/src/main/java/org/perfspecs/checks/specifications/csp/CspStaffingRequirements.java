@@ -39,14 +39,14 @@ public final class CspStaffingRequirements extends Section {
   /** Minimum years of relevant work experience that qualify a staff member without a degree. */
   public static final int MINIMUM_EXPERIENCE_YEARS = 2;
 
-  /** Item 1, first sentence: deferral to 130 CMR 461.411 and 461.410. */
+  /** {@index CSP.STAFF.1.a}: Item 1, first sentence: deferral to 130 CMR 461.411 and 461.410. */
   public static final ProgramRequirement MINIMUM_STAFFING_130_CMR_461_411 = ProgramRequirement.external(
       "CSP.STAFF.1.a", MUST,
       cite("1, first sentence", "Each program must meet the minimum staffing and staff composition requirements outline in 130 CMR 461.411 to adequately provide the required scope of service set forth in 130 CMR 461.410."),
       "130 CMR 461.411 and 130 CMR 461.410 (MassHealth: Community Support Program Services)");
 
   /**
-   * Item 1, second sentence: "the staff must include an adequate number of qualified personnel to
+   * {@index CSP.STAFF.1.b}: Item 1, second sentence: "the staff must include an adequate number of qualified personnel to
    * fulfill the program's objective." No structured fact of the program profile can show it:
    * attested (MET with an attestation for this id dated on or before the as-of date, otherwise
    * NOT_MET).
@@ -55,21 +55,24 @@ public final class CspStaffingRequirements extends Section {
       "CSP.STAFF.1.b", MUST,
       cite("1, second sentence", "the staff must include an adequate number of qualified personnel to fulfill the program's objective."));
 
-  /** Item 2.a: a designated program director: a staff member with the PROGRAM_DIRECTOR role on the roster. */
+  /**
+   * {@index CSP.STAFF.2.a}: Item 2.a: a designated program director: a staff member with the
+   * PROGRAM_DIRECTOR role on the roster.
+   */
   public static final ProgramRequirement PROGRAM_DIRECTOR = ProgramRequirement.of(
       "CSP.STAFF.2.a", MUST,
       cite("2.a", "The CSP program must designate a professional as overall administrator and program director in charge of day-to-day administration of the program."),
       CspStaffingRequirements::programDirector);
 
   /**
-   * Item 2.a, responsibility 1: "Hiring and firing of CSP staff;" No structured fact of the program
+   * {@index CSP.STAFF.2.a.1}: Item 2.a, responsibility 1: "Hiring and firing of CSP staff;" No structured fact of the program
    * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
    * date, otherwise NOT_MET).
    */
   public static final ProgramRequirement DIRECTOR_HIRING = directorDuty(1, "Hiring and firing of CSP staff;");
 
   /**
-   * Item 2.a, responsibility 2: a supervision protocol, established and implemented: the profile
+   * {@index CSP.STAFF.2.a.2}: Item 2.a, responsibility 2: a supervision protocol, established and implemented: the profile
    * holds a written supervision procedure.
    */
   public static final ProgramRequirement DIRECTOR_SUPERVISION_PROTOCOL = ProgramRequirement.of(
@@ -78,14 +81,14 @@ public final class CspStaffingRequirements extends Section {
       new WrittenProcedure(ProcedureKind.SUPERVISION, "a written supervision protocol")::judge);
 
   /**
-   * Item 2.a, responsibility 3: "Establishing CSP policies and procedures;" No structured fact of
+   * {@index CSP.STAFF.2.a.3}: Item 2.a, responsibility 3: "Establishing CSP policies and procedures;" No structured fact of
    * the program profile can show it: attested (MET with an attestation for this id dated on or
    * before the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement DIRECTOR_POLICIES = directorDuty(3, "Establishing CSP policies and procedures;");
 
   /**
-   * Item 2.a, responsibility 4: "Accountability for adequacy and appropriateness of member service;"
+   * {@index CSP.STAFF.2.a.4}: Item 2.a, responsibility 4: "Accountability for adequacy and appropriateness of member service;"
    * No structured fact of the program profile can show it: attested (MET with an attestation for
    * this id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -93,7 +96,7 @@ public final class CspStaffingRequirements extends Section {
       "Accountability for adequacy and appropriateness of member service;");
 
   /**
-   * Item 2.a, responsibility 5: "Coordinating staff activities to meet program objectives;" No
+   * {@index CSP.STAFF.2.a.5}: Item 2.a, responsibility 5: "Coordinating staff activities to meet program objectives;" No
    * structured fact of the program profile can show it: attested (MET with an attestation for this
    * id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -101,14 +104,14 @@ public final class CspStaffingRequirements extends Section {
       "Coordinating staff activities to meet program objectives;");
 
   /**
-   * Item 2.a, responsibility 6: "Program evaluation; and" No structured fact of the program profile
+   * {@index CSP.STAFF.2.a.6}: Item 2.a, responsibility 6: "Program evaluation; and" No structured fact of the program profile
    * can show it: attested (MET with an attestation for this id dated on or before the as-of date,
    * otherwise NOT_MET).
    */
   public static final ProgramRequirement DIRECTOR_EVALUATION = directorDuty(6, "Program evaluation; and");
 
   /**
-   * Item 2.a, responsibility 7: "Establishing and supervising in-service training and education." No
+   * {@index CSP.STAFF.2.a.7}: Item 2.a, responsibility 7: "Establishing and supervising in-service training and education." No
    * structured fact of the program profile can show it: attested (MET with an attestation for this
    * id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -116,7 +119,7 @@ public final class CspStaffingRequirements extends Section {
       "Establishing and supervising in-service training and education.");
 
   /**
-   * Item 2.b.i, first sentence: "The program must employ a multidisciplinary staff that can support
+   * {@index CSP.STAFF.2.b.i.a}: Item 2.b.i, first sentence: "The program must employ a multidisciplinary staff that can support
    * the schedule of operations and provide services to members." No structured fact of the program
    * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
    * date, otherwise NOT_MET).
@@ -126,7 +129,7 @@ public final class CspStaffingRequirements extends Section {
       cite("2.b.i, first sentence", "The program must employ a multidisciplinary staff that can support the schedule of operations and provide services to members."));
 
   /**
-   * Item 2.b.i, second sentence: a staff member assigned with primary responsibility for each
+   * {@index CSP.STAFF.2.b.i.b}: Item 2.b.i, second sentence: a staff member assigned with primary responsibility for each
    * member's case. Applies once the member is admitted; met when the record names the staff member
    * with primary responsibility.
    */
@@ -137,47 +140,47 @@ public final class CspStaffingRequirements extends Section {
       .when(CspConditions.admitted());
 
   /**
-   * Item 2.b.ii, task 1: "implement all aspects of the service plan" No structured fact of the
+   * {@index CSP.STAFF.2.b.ii.1}: Item 2.b.ii, task 1: "implement all aspects of the service plan" No structured fact of the
    * program profile can show it: attested (MET with an attestation for this id dated on or before
    * the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement STAFF_IMPLEMENT_PLAN = staffTask(1, "implement all aspects of the service plan");
   /**
-   * Item 2.b.ii, task 2: "maintain the member's records" No structured fact of the program profile
+   * {@index CSP.STAFF.2.b.ii.2}: Item 2.b.ii, task 2: "maintain the member's records" No structured fact of the program profile
    * can show it: attested (MET with an attestation for this id dated on or before the as-of date,
    * otherwise NOT_MET).
    */
   public static final ProgramRequirement STAFF_MAINTAIN_RECORDS = staffTask(2, "maintain the member's records");
   /**
-   * Item 2.b.ii, task 3: "initiate periodic review of the service plan for necessary modifications
+   * {@index CSP.STAFF.2.b.ii.3}: Item 2.b.ii, task 3: "initiate periodic review of the service plan for necessary modifications
    * or adjustments" No structured fact of the program profile can show it: attested (MET with an
    * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement STAFF_PERIODIC_REVIEW = staffTask(3,
       "initiate periodic review of the service plan for necessary modifications or adjustments");
   /**
-   * Item 2.b.ii, task 4: "coordinate the various services provided by the program itself and by
+   * {@index CSP.STAFF.2.b.ii.4}: Item 2.b.ii, task 4: "coordinate the various services provided by the program itself and by
    * other agencies" No structured fact of the program profile can show it: attested (MET with an
    * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement STAFF_COORDINATE_SERVICES = staffTask(4,
       "coordinate the various services provided by the program itself and by other agencies");
   /**
-   * Item 2.b.ii, task 5: "coordinate referrals to other state agencies as needed" No structured fact
+   * {@index CSP.STAFF.2.b.ii.5}: Item 2.b.ii, task 5: "coordinate referrals to other state agencies as needed" No structured fact
    * of the program profile can show it: attested (MET with an attestation for this id dated on or
    * before the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement STAFF_STATE_AGENCY_REFERRALS = staffTask(5,
       "coordinate referrals to other state agencies as needed");
   /**
-   * Item 2.b.ii, task 6: "meet regularly with relatives and significant friends of the member" No
+   * {@index CSP.STAFF.2.b.ii.6}: Item 2.b.ii, task 6: "meet regularly with relatives and significant friends of the member" No
    * structured fact of the program profile can show it: attested (MET with an attestation for this
    * id dated on or before the as-of date, otherwise NOT_MET).
    */
   public static final ProgramRequirement STAFF_MEET_RELATIVES = staffTask(6,
       "meet regularly with relatives and significant friends of the member");
   /**
-   * Item 2.b.ii, task 7: "monitor the member's progress in accomplishing the treatment goals" No
+   * {@index CSP.STAFF.2.b.ii.7}: Item 2.b.ii, task 7: "monitor the member's progress in accomplishing the treatment goals" No
    * structured fact of the program profile can show it: attested (MET with an attestation for this
    * id dated on or before the as-of date, otherwise NOT_MET).
    */
@@ -185,7 +188,7 @@ public final class CspStaffingRequirements extends Section {
       "monitor the member's progress in accomplishing the treatment goals");
 
   /**
-   * Item 2.b.iii: a licensed master's-level clinician or licensed psychologist to supervise. Met
+   * {@index CSP.STAFF.2.b.iii}: Item 2.b.iii: a licensed master's-level clinician or licensed psychologist to supervise. Met
    * when the roster holds a {@linkplain #isLicensedSupervisor licensed supervisor} who holds the
    * CLINICAL_SUPERVISOR role or supervises another staff member.
    */
@@ -195,7 +198,7 @@ public final class CspStaffingRequirements extends Section {
       CspStaffingRequirements::licensedSupervisor);
 
   /**
-   * Item 2.b.iv: every staff member on the roster has a bachelor's degree in a related field (or a
+   * {@index CSP.STAFF.2.b.iv}: Item 2.b.iv: every staff member on the roster has a bachelor's degree in a related field (or a
    * master's or doctorate), or at least two years of relevant work experience (2 exactly is
    * enough), or lived experience. NOT_MET names the staff ids that qualify by none.
    */
@@ -205,7 +208,7 @@ public final class CspStaffingRequirements extends Section {
       CspStaffingRequirements::staffQualifications);
 
   /**
-   * Item 3, first sentence: CSP staff have access to a licensed supervisor: every staff member who
+   * {@index CSP.STAFF.3.a}: Item 3, first sentence: CSP staff have access to a licensed supervisor: every staff member who
    * is not themselves a licensed supervisor names a supervisor who is one (on the roster). The
    * supervisor's "training and experience in providing support services" is not in the profile.
    */
@@ -215,7 +218,7 @@ public final class CspStaffingRequirements extends Section {
       CspStaffingRequirements::accessToSupervision);
 
   /**
-   * Item 3, second sentence: "Each staff member must receive supervision appropriate to the staff
+   * {@index CSP.STAFF.3.b}: Item 3, second sentence: "Each staff member must receive supervision appropriate to the staff
    * member's skills and level of professional development." No structured fact of the program
    * profile can show it: attested (MET with an attestation for this id dated on or before the as-of
    * date, otherwise NOT_MET).
@@ -224,14 +227,14 @@ public final class CspStaffingRequirements extends Section {
       "CSP.STAFF.3.b", MUST,
       cite("3, second sentence", "Each staff member must receive supervision appropriate to the staff member's skills and level of professional development."));
 
-  /** Item 3, third sentence, first obligation: a written supervision policy and procedure. */
+  /** {@index CSP.STAFF.3.c}: Item 3, third sentence, first obligation: a written supervision policy and procedure. */
   public static final ProgramRequirement SUPERVISION_PER_POLICY = ProgramRequirement.of(
       "CSP.STAFF.3.c", MUST,
       cite("3, third sentence, first obligation", "Supervision must occur in accordance with the program's policies and procedures"),
       new WrittenProcedure(ProcedureKind.SUPERVISION, "written supervision policies and procedures")::judge);
 
   /**
-   * Item 3, third sentence: "must include review of specific member issues" No structured fact of
+   * {@index CSP.STAFF.3.d}: Item 3, third sentence: "must include review of specific member issues" No structured fact of
    * the program profile can show it: attested (MET with an attestation for this id dated on or
    * before the as-of date, otherwise NOT_MET).
    */
@@ -240,7 +243,7 @@ public final class CspStaffingRequirements extends Section {
       cite("3, third sentence, second obligation", "must include review of specific member issues"));
 
   /**
-   * Item 3, third sentence: "as well as a review of general principles and practices related to
+   * {@index CSP.STAFF.3.e}: Item 3, third sentence: "as well as a review of general principles and practices related to
    * mental health, substance use disorder, and medical conditions." No structured fact of the
    * program profile can show it: attested (MET with an attestation for this id dated on or before
    * the as-of date, otherwise NOT_MET).
@@ -250,7 +253,7 @@ public final class CspStaffingRequirements extends Section {
       cite("3, third sentence, third obligation", "as well as a review of general principles and practices related to mental health, substance use disorder, and medical conditions."));
 
   /**
-   * Item 4, first sentence: staff receive training. Met when every staff member on the roster has
+   * {@index CSP.STAFF.4}: Item 4, first sentence: staff receive training. Met when every staff member on the roster has
    * completed at least one training on or before the as-of date (and the roster is not empty).
    */
   public static final ProgramRequirement STAFF_TRAINED = ProgramRequirement.of(
@@ -258,7 +261,16 @@ public final class CspStaffingRequirements extends Section {
       cite("4, first sentence", "The program must ensure that staff receive training to enhance and broaden their skills."),
       CspStaffingRequirements::staffTrained);
 
-  /** Recommended topics (MAY): met when at least one staff member completed training on the topic by the as-of date. */
+  /**
+   * {@index CSP.STAFF.4.1} to {@index CSP.STAFF.4.13}: Recommended topics (MAY): met when at least
+   * one staff member completed training on the topic by the as-of date.
+   *
+   * <p>One requirement per element, in document order: {@index CSP.STAFF.4.1},
+   * {@index CSP.STAFF.4.2}, {@index CSP.STAFF.4.3}, {@index CSP.STAFF.4.4}, {@index CSP.STAFF.4.5},
+   * {@index CSP.STAFF.4.6}, {@index CSP.STAFF.4.7}, {@index CSP.STAFF.4.8}, {@index CSP.STAFF.4.9},
+   * {@index CSP.STAFF.4.10}, {@index CSP.STAFF.4.11}, {@index CSP.STAFF.4.12},
+   * {@index CSP.STAFF.4.13}.
+   */
   public static final List<ProgramRequirement> RECOMMENDED_TRAINING = List.of(
       topic(1, "Common diagnoses across medical and behavioral healthcare;", TrainingTopic.COMMON_DIAGNOSES),
       topic(2, "Engagement and outreach skills and strategies;", TrainingTopic.ENGAGEMENT_AND_OUTREACH),
@@ -277,7 +289,7 @@ public final class CspStaffingRequirements extends Section {
       topic(13, "Safety protocols", TrainingTopic.SAFETY_PROTOCOLS));
 
   /**
-   * Item 5, first sentence: "Any staff, of any discipline, operating in the program must comply with
+   * {@index CSP.STAFF.5.a}: Item 5, first sentence: "Any staff, of any discipline, operating in the program must comply with
    * the standards and scope of practice delineated in their professional licensure and be in good
    * standing with their board of professional licensure, as applicable." No structured fact of the
    * program profile can show it: attested (MET with an attestation for this id dated on or before
@@ -288,7 +300,7 @@ public final class CspStaffingRequirements extends Section {
       cite("5, first sentence", "Any staff, of any discipline, operating in the program must comply with the standards and scope of practice delineated in their professional licensure and be in good standing with their board of professional licensure, as applicable."));
 
   /**
-   * Item 5, second sentence: "Each program must notify the MassHealth agency of any staff who are
+   * {@index CSP.STAFF.5.b}: Item 5, second sentence: "Each program must notify the MassHealth agency of any staff who are
    * sanctioned by the Department of Public Health or sanctioned by their board of licensure, as
    * applicable." No structured fact of the program profile can show it: attested (MET with an
    * attestation for this id dated on or before the as-of date, otherwise NOT_MET).
@@ -297,13 +309,19 @@ public final class CspStaffingRequirements extends Section {
       "CSP.STAFF.5.b", MUST,
       cite("5, second sentence", "Each program must notify the MassHealth agency of any staff who are sanctioned by the Department of Public Health or sanctioned by their board of licensure, as applicable."));
 
-  /** Item 6: a staffing plan: the profile holds a written staffing plan (procedure STAFFING_PLAN). */
+  /**
+   * {@index CSP.STAFF.6}: Item 6: a staffing plan: the profile holds a written staffing plan
+   * (procedure STAFFING_PLAN).
+   */
   public static final ProgramRequirement STAFFING_PLAN = ProgramRequirement.of(
       "CSP.STAFF.6", MUST,
       cite("6", "The program must maintain a staffing plan that includes policies and procedures to ensure all staffing and supervision requirements pursuant to 130 CMR 461.000 are met."),
       new WrittenProcedure(ProcedureKind.STAFFING_PLAN, "a written staffing plan")::judge);
 
-  /** Item 7: conflict-of-interest protections: the profile holds a written conflict-of-interest procedure. */
+  /**
+   * {@index CSP.STAFF.7}: Item 7: conflict-of-interest protections: the profile holds a written
+   * conflict-of-interest procedure.
+   */
   public static final ProgramRequirement CONFLICT_OF_INTEREST = ProgramRequirement.of(
       "CSP.STAFF.7", MUST,
       cite("7", "The program must ensure appropriate protections against conflicts of interest in the service planning and delivery of CSP services."),

@@ -43,7 +43,7 @@ import org.perfspecs.model.ServiceCategory;
 public final class EsoapAssessmentPlanning extends Section {
   static final String HEADING = "Assessment, Treatment/ Recovery Planning, and Documentation";
 
-  /** Item 1: deferral to the General Performance Specifications. */
+  /** {@index ESOAP.ASMT.1}: Item 1: deferral to the General Performance Specifications. */
   public static final ProgramRequirement GENERAL_SPECIFICATIONS = ProgramRequirement.external(
       "ESOAP.ASMT.1", MUST,
       cite("1", "The Enhanced SOAP (ASAM Intensive Outpatient Program) for Pregnant and Postpartum Members complies with all provisions of the corresponding section in the General Performance Specifications."),
@@ -61,45 +61,48 @@ public final class EsoapAssessmentPlanning extends Section {
       ContentElement.MOOD_AND_ANXIETY_DISORDERS,
       ContentElement.NEWBORN_CARE_SUPPORTS};
 
-  /** Item 2, the assessment: lactation. */
+  /** {@index ESOAP.ASMT.2.a.1}: Item 2, the assessment: lactation. */
   public static final EpisodeRequirement ASSESSMENT_LACTATION = issue('a', 1);
-  /** Item 2, the assessment: appropriate medications. */
+  /** {@index ESOAP.ASMT.2.a.2}: Item 2, the assessment: appropriate medications. */
   public static final EpisodeRequirement ASSESSMENT_MEDICATIONS = issue('a', 2);
-  /** Item 2, the assessment: mood and anxiety disorders. */
+  /** {@index ESOAP.ASMT.2.a.3}: Item 2, the assessment: mood and anxiety disorders. */
   public static final EpisodeRequirement ASSESSMENT_MOOD_AND_ANXIETY = issue('a', 3);
-  /** Item 2, the assessment: supports for newborn care. */
+  /** {@index ESOAP.ASMT.2.a.4}: Item 2, the assessment: supports for newborn care. */
   public static final EpisodeRequirement ASSESSMENT_NEWBORN_CARE = issue('a', 4);
-  /** Item 2, the treatment/recovery plan: lactation. */
+  /** {@index ESOAP.ASMT.2.b.1}: Item 2, the treatment/recovery plan: lactation. */
   public static final EpisodeRequirement PLAN_LACTATION = issue('b', 1);
-  /** Item 2, the treatment/recovery plan: appropriate medications. */
+  /** {@index ESOAP.ASMT.2.b.2}: Item 2, the treatment/recovery plan: appropriate medications. */
   public static final EpisodeRequirement PLAN_MEDICATIONS = issue('b', 2);
-  /** Item 2, the treatment/recovery plan: mood and anxiety disorders. */
+  /** {@index ESOAP.ASMT.2.b.3}: Item 2, the treatment/recovery plan: mood and anxiety disorders. */
   public static final EpisodeRequirement PLAN_MOOD_AND_ANXIETY = issue('b', 3);
-  /** Item 2, the treatment/recovery plan: supports for newborn care. */
+  /** {@index ESOAP.ASMT.2.b.4}: Item 2, the treatment/recovery plan: supports for newborn care. */
   public static final EpisodeRequirement PLAN_NEWBORN_CARE = issue('b', 4);
-  /** Item 2, the discharge plan: lactation. */
+  /** {@index ESOAP.ASMT.2.c.1}: Item 2, the discharge plan: lactation. */
   public static final EpisodeRequirement DISCHARGE_PLAN_LACTATION = issue('c', 1);
-  /** Item 2, the discharge plan: appropriate medications. */
+  /** {@index ESOAP.ASMT.2.c.2}: Item 2, the discharge plan: appropriate medications. */
   public static final EpisodeRequirement DISCHARGE_PLAN_MEDICATIONS = issue('c', 2);
-  /** Item 2, the discharge plan: mood and anxiety disorders. */
+  /** {@index ESOAP.ASMT.2.c.3}: Item 2, the discharge plan: mood and anxiety disorders. */
   public static final EpisodeRequirement DISCHARGE_PLAN_MOOD_AND_ANXIETY = issue('c', 3);
-  /** Item 2, the discharge plan: supports for newborn care. */
+  /** {@index ESOAP.ASMT.2.c.4}: Item 2, the discharge plan: supports for newborn care. */
   public static final EpisodeRequirement DISCHARGE_PLAN_NEWBORN_CARE = issue('c', 4);
 
   /**
-   * Item 3, first sentence, the assessment: developed in consultation with the PCC and/or the
+   * {@index ESOAP.ASMT.3.a}: Item 3, first sentence, the assessment: developed in consultation with the PCC and/or the
    * obstetric provider. Applies once an assessment is in the record and the member has a PCC or an
    * obstetric provider; MET when an assessment completed by the as-of date records either among
    * those it was developed with; NOT_MET otherwise.
    */
   public static final EpisodeRequirement ASSESSMENT_IN_CONSULTATION = consultation('a', DocumentKind.ASSESSMENT, "assessment");
-  /** Item 3, first sentence, the treatment/recovery plan (as {@link #ASSESSMENT_IN_CONSULTATION}). */
+  /**
+   * {@index ESOAP.ASMT.3.b}: Item 3, first sentence, the treatment/recovery plan (as {@link
+   * #ASSESSMENT_IN_CONSULTATION}).
+   */
   public static final EpisodeRequirement PLAN_IN_CONSULTATION = consultation('b', DocumentKind.TREATMENT_PLAN, "treatment/recovery plan");
-  /** Item 3, first sentence, the discharge plan (as {@link #ASSESSMENT_IN_CONSULTATION}). */
+  /** {@index ESOAP.ASMT.3.c}: Item 3, first sentence, the discharge plan (as {@link #ASSESSMENT_IN_CONSULTATION}). */
   public static final EpisodeRequirement DISCHARGE_PLAN_IN_CONSULTATION = consultation('c', DocumentKind.DISCHARGE_PLAN, "discharge plan");
 
   /**
-   * Item 3, second sentence: with no obstetric provider identified, a referral to one
+   * {@index ESOAP.ASMT.3.d}: Item 3, second sentence: with no obstetric provider identified, a referral to one
    * "immediately upon admission", read as by the end of the day of admission (America/New_York):
    * the last nanosecond of that day is on time, the first instant of the next is late. PENDING
    * until then; a referral made before admission counts.
@@ -112,7 +115,7 @@ public final class EsoapAssessmentPlanning extends Section {
       .when(EsoapRecords.noObstetricProvider());
 
   /**
-   * Item 4: the treatment/recovery plan documents the member's utilization of pregnancy-specific
+   * {@index ESOAP.ASMT.4}: Item 4: the treatment/recovery plan documents the member's utilization of pregnancy-specific
    * services ({@link ContentElement#PREGNANCY_SERVICES_UTILIZATION}); applies once a treatment
    * plan is in the record.
    */

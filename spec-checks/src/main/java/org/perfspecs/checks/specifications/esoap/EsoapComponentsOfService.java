@@ -60,20 +60,20 @@ import org.perfspecs.model.TrainingTopic;
 public final class EsoapComponentsOfService extends Section {
   static final String HEADING = "COMPONENTS OF SERVICE";
 
-  /** Item 1: deferral to the General Performance Specifications. */
+  /** {@index ESOAP.COMP.1}: Item 1: deferral to the General Performance Specifications. */
   public static final ProgramRequirement GENERAL_SPECIFICATIONS = ProgramRequirement.external(
       "ESOAP.COMP.1", MUST,
       cite("1", "The Enhanced SOAP (ASAM Intensive Outpatient Program) for Pregnant and Postpartum Members complies with all provisions of the corresponding section in the General Performance Specifications."),
       Esoap.GENERAL_SPECIFICATIONS + ", Components of Service");
 
-  /** Item 2: deferral to 105 CMR 164, including reporting requirements. */
+  /** {@index ESOAP.COMP.2}: Item 2: deferral to 105 CMR 164, including reporting requirements. */
   public static final ProgramRequirement LICENSURE_105_CMR_164 = ProgramRequirement.external(
       "ESOAP.COMP.2", MUST,
       cite("2", "The provider complies with requirements of the Department of Public Health (DPH) Bureau of Substance Addiction Services (BSAS) 105 CMR 164 Licensure of Substance Use Disorder Treatment Programs, including reporting requirements."),
       Esoap.CMR_105_164);
 
   /**
-   * Item 4, second bullet: a medical and an obstetric consultation, each arranged no later than
+   * {@index ESOAP.COMP.4.2}: Item 4, second bullet: a medical and an obstetric consultation, each arranged no later than
    * exactly 48 hours after admission (48:00 is on time, 48:01 is late), for a member pregnant or
    * postpartum at admission.
    */
@@ -87,7 +87,7 @@ public final class EsoapComponentsOfService extends Section {
   public static final int CAPACITY_UPDATE_DAYS = 7;
 
   /**
-   * Item 3, first sentence: weekly capacity updates on the Massachusetts Behavioral Health Access
+   * {@index ESOAP.COMP.3.a}: Item 3, first sentence: weekly capacity updates on the Massachusetts Behavioral Health Access
    * website, judged from the dated update log ({@link Program#capacityUpdates()}), dates after the
    * as-of date ignored. NOT_MET when the log is empty, when two consecutive updates are more than 7
    * days apart (a Monday then the next Monday is 7 days: on time; 8 days is a gap), or when more
@@ -101,7 +101,7 @@ public final class EsoapComponentsOfService extends Section {
       EsoapComponentsOfService::capacityUpdatedWeekly);
 
   /**
-   * Item 3, second sentence: administrative and contact information kept up to date on the
+   * {@index ESOAP.COMP.3.b}: Item 3, second sentence: administrative and contact information kept up to date on the
    * website. No structured fact shows it: attested.
    */
   public static final ProgramRequirement WEBSITE_INFORMATION_CURRENT = ProgramRequirement.attested(
@@ -109,7 +109,7 @@ public final class EsoapComponentsOfService extends Section {
       cite("3, second sentence", "The program is responsible for keeping all administrative and contact information up to date on the website."));
 
   /**
-   * Item 3, third sentence: staff trained on the website. MET when the roster is not empty and
+   * {@index ESOAP.COMP.3.c}: Item 3, third sentence: staff trained on the website. MET when the roster is not empty and
    * every staff member has completed a {@link TrainingTopic#BEHAVIORAL_HEALTH_ACCESS_WEBSITE}
    * training on or before the as-of date; NOT_MET naming the staff without it.
    */
@@ -119,7 +119,7 @@ public final class EsoapComponentsOfService extends Section {
       EsoapComponentsOfService::staffTrainedOnWebsite);
 
   /**
-   * Item 4, first bullet: capacity to treat members on medications for addiction treatment or for
+   * {@index ESOAP.COMP.4.1}: Item 4, first bullet: capacity to treat members on medications for addiction treatment or for
    * opioid use disorders. MET by a documented affiliation agreement with a {@link
    * PartnerCategory#MEDICATION_FOR_ADDICTION_TREATMENT} provider active on the as-of date (the
    * form the document names), otherwise by an attestation for this id (capacity in house);
@@ -143,7 +143,7 @@ public final class EsoapComponentsOfService extends Section {
       Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS);
 
   /**
-   * Item 4, third bullet: at least one session per day of attendance that provides education and
+   * {@index ESOAP.COMP.4.3}: Item 4, third bullet: at least one session per day of attendance that provides education and
    * counselling on prenatal and postpartum care, HIV/AIDS and other health-related issues.
    *
    * <p>A day of attendance is a date (America/New_York) from admission to discharge (or the as-of
@@ -160,7 +160,7 @@ public final class EsoapComponentsOfService extends Section {
       .when(Conditions.pregnantOrPostpartumAtAdmission());
 
   /**
-   * Item 5, first sentence: help arranging or using community-based transportation, when the
+   * {@index ESOAP.COMP.5.a}: Item 5, first sentence: help arranging or using community-based transportation, when the
    * record marks a transportation need. MET by a referral to {@link ServiceCategory#TRANSPORTATION}
    * or a transportation assistance note in the record by the as-of time; NOT_MET otherwise.
    */
@@ -172,7 +172,7 @@ public final class EsoapComponentsOfService extends Section {
       .when(EsoapRecords.serviceNeed("transportation", ServiceCategory.TRANSPORTATION));
 
   /**
-   * Item 5, second sentence: best effort to provide transportation directly to essential
+   * {@index ESOAP.COMP.5.b}: Item 5, second sentence: best effort to provide transportation directly to essential
    * appointments while transitioning, when the record marks a transportation need. MET by a
    * {@link ContactKind#TRANSPORTATION} contact by the as-of time; NOT_MET otherwise.
    */
@@ -187,7 +187,7 @@ public final class EsoapComponentsOfService extends Section {
   public static final int PHYSICAL_EXAM_MONTHS = 6;
 
   /**
-   * Item 6.a: when the member has a PCC and no complete physical examination is recorded on a
+   * {@index ESOAP.COMP.6.a}: Item 6.a: when the member has a PCC and no complete physical examination is recorded on a
    * date from six months before the admission date through the admission date (an exam on exactly
    * that date counts as within six months), help scheduling an appointment with the PCC. MET by a
    * primary-care or physical-exam appointment the program helped make, booked by the as-of time;
@@ -202,14 +202,14 @@ public final class EsoapComponentsOfService extends Section {
       .when(Condition.of("the member has a PCC and no complete physical examination in the six months before admission",
           EsoapComponentsOfService::needsPhysical));
 
-  /** Item 6.b: no PCC: deferral to the General Performance Specifications. */
+  /** {@index ESOAP.COMP.6.b}: Item 6.b: no PCC: deferral to the General Performance Specifications. */
   public static final ProgramRequirement NO_PCC_GENERAL_SPECIFICATIONS = ProgramRequirement.external(
       "ESOAP.COMP.6.b", MUST,
       cite("6.b", "If the member does not have a PCC, the Enhanced SOAP follows the requirements delineated in the General Performance Specifications."),
       Esoap.GENERAL_SPECIFICATIONS + " (members without a PCC)");
 
   /**
-   * Item 6.c: a member without an obstetric provider is referred to one. MET by a referral to
+   * {@index ESOAP.COMP.6.c}: Item 6.c: a member without an obstetric provider is referred to one. MET by a referral to
    * {@link ServiceCategory#OBSTETRIC_PROVIDER} made by the as-of time; NOT_MET otherwise. The
    * deadline ("immediately upon admission") is judged by ESOAP.ASMT.3.d.
    */
@@ -225,7 +225,7 @@ public final class EsoapComponentsOfService extends Section {
       AppointmentKind.PRENATAL, AppointmentKind.POSTPARTUM);
 
   /**
-   * Item 6.c, bullet: after a referral to an obstetric provider the member consented to, follow-up
+   * {@index ESOAP.COMP.6.c.1}: Item 6.c, bullet: after a referral to an obstetric provider the member consented to, follow-up
    * that she attends. For each such referral: MET when a follow-up time is recorded by the as-of
    * time; PENDING while the first obstetric visit booked at or after the referral has not yet
    * taken place, due by the end of that visit's day; NOT_MET otherwise. The requirement is MET
@@ -240,7 +240,7 @@ public final class EsoapComponentsOfService extends Section {
           EsoapComponentsOfService::consentedObstetricReferral));
 
   /**
-   * Item 6.d: when the record marks a need for walk-in medical services, help making an
+   * {@index ESOAP.COMP.6.d}: Item 6.d: when the record marks a need for walk-in medical services, help making an
    * appointment at a walk-in medical center. MET by a walk-in medical appointment the program
    * helped make, or a referral to walk-in medical services, by the as-of time; NOT_MET otherwise.
    */
@@ -251,25 +251,25 @@ public final class EsoapComponentsOfService extends Section {
       .when(Conditions.pregnantOrPostpartumAtAdmission())
       .when(EsoapRecords.serviceNeed("walk-in medical services", ServiceCategory.WALK_IN_MEDICAL));
 
-  /** Item 6.e, element 1: HIV testing. */
+  /** {@index ESOAP.COMP.6.e.1}: Item 6.e, element 1: HIV testing. */
   public static final EpisodeRequirement ENCOURAGE_HIV_TESTING = testing(1, "HIV", Topic.HIV_TESTING, true);
 
-  /** Item 6.e, element 2: syphilis testing. */
+  /** {@index ESOAP.COMP.6.e.2}: Item 6.e, element 2: syphilis testing. */
   public static final EpisodeRequirement ENCOURAGE_SYPHILIS_TESTING = testing(2, "syphilis", Topic.SYPHILIS_TESTING, true);
 
-  /** Item 6.e, element 3: hepatitis B testing. */
+  /** {@index ESOAP.COMP.6.e.3}: Item 6.e, element 3: hepatitis B testing. */
   public static final EpisodeRequirement ENCOURAGE_HEPATITIS_B_TESTING = testing(3, "hepatitis B", Topic.HEPATITIS_B_TESTING, true);
 
-  /** Item 6.e, element 4: hepatitis C testing. */
+  /** {@index ESOAP.COMP.6.e.4}: Item 6.e, element 4: hepatitis C testing. */
   public static final EpisodeRequirement ENCOURAGE_HEPATITIS_C_TESTING = testing(4, "hepatitis C", Topic.HEPATITIS_C_TESTING, true);
 
-  /** Item 6.e, element 5: chlamydia testing. */
+  /** {@index ESOAP.COMP.6.e.5}: Item 6.e, element 5: chlamydia testing. */
   public static final EpisodeRequirement ENCOURAGE_CHLAMYDIA_TESTING = testing(5, "chlamydia", Topic.CHLAMYDIA_TESTING, true);
 
-  /** Item 6.e, element 6: gonorrhea testing. */
+  /** {@index ESOAP.COMP.6.e.6}: Item 6.e, element 6: gonorrhea testing. */
   public static final EpisodeRequirement ENCOURAGE_GONORRHEA_TESTING = testing(6, "gonorrhea", Topic.GONORRHEA_TESTING, true);
 
-  /** Item 6.e, element 7: PAP testing (not covered by the infectious-disease umbrella). */
+  /** {@index ESOAP.COMP.6.e.7}: Item 6.e, element 7: PAP testing (not covered by the infectious-disease umbrella). */
   public static final EpisodeRequirement ENCOURAGE_PAP_TESTING = testing(7, "PAP", Topic.PAP_TESTING, false);
 
   EsoapComponentsOfService() {

@@ -32,7 +32,7 @@ public final class EsoapDefinition extends Section {
   static final String HEADING = "DEFINITION";
 
   /**
-   * Third sentence: the service is provided to members who are pregnant or postpartum. MET when
+   * {@index ESOAP.DEF.1}: Third sentence: the service is provided to members who are pregnant or postpartum. MET when
    * the member is pregnant, or within one year after childbirth (or in the 42 weeks before a
    * recorded delivery), on the date of admission; NOT_MET otherwise; UNDETERMINED without an
    * admission time. (The withdrawal-risk criterion has no fact in the model and is not judged.)
@@ -43,7 +43,7 @@ public final class EsoapDefinition extends Section {
       EsoapDefinition::pregnantOrPostpartum);
 
   /**
-   * Paragraph 2, last sentence: services only in DPH-licensed facilities. MET when the profile
+   * {@index ESOAP.DEF.2}: Paragraph 2, last sentence: services only in DPH-licensed facilities. MET when the profile
    * holds a Massachusetts licence issued by DPH (an issuer naming DPH, e.g. {@code DPH/BSAS}),
    * valid on the as-of date (no expiry, or valid through it); NOT_MET otherwise.
    */
@@ -52,13 +52,16 @@ public final class EsoapDefinition extends Section {
       cite("paragraph 2, last sentence", "services are only provided in Department of Public Health (DPH)-licensed, freestanding facilities skilled in addiction recovery treatment, outpatient departments in acute-care hospitals, or licensed outpatient clinics and facilities."),
       EsoapDefinition::dphLicensedFacility);
 
-  /** Paragraph 3, first sentence, first obligation: exclusion criteria based on clinical presentation (attested). */
+  /**
+   * {@index ESOAP.DEF.3.a}: Paragraph 3, first sentence, first obligation: exclusion criteria based
+   * on clinical presentation (attested).
+   */
   public static final ProgramRequirement EXCLUSION_ON_CLINICAL_PRESENTATION = ProgramRequirement.attested(
       "ESOAP.DEF.3.a", MUST,
       cite("paragraph 3, first sentence, first obligation", "Exclusion criteria must be based on clinical presentation"));
 
   /**
-   * Paragraph 3, first sentence, second obligation: no automatic exclusions on stable medical
+   * {@index ESOAP.DEF.3.b}: Paragraph 3, first sentence, second obligation: no automatic exclusions on stable medical
    * conditions, homelessness, medications prescribed including MOUD, medication compliance, lack
    * of refills or previous unsuccessful attempts (attested: the model records no reason for an
    * ineligibility determination).
@@ -67,7 +70,10 @@ public final class EsoapDefinition extends Section {
       "ESOAP.DEF.3.b", MUST,
       cite("paragraph 3, first sentence, second obligation", "must not include automatic exclusions based on stable medical conditions, homelessness, medications prescribed including MOUD, compliance with medications, lack of prescription refills, or previous unsuccessful treatment attempts."));
 
-  /** Paragraph 3, second sentence: services until the member can be safely managed at a less intensive level (attested). */
+  /**
+   * {@index ESOAP.DEF.4}: Paragraph 3, second sentence: services until the member can be safely
+   * managed at a less intensive level (attested).
+   */
   public static final ProgramRequirement SERVICES_UNTIL_SAFE_STEP_DOWN = ProgramRequirement.attested(
       "ESOAP.DEF.4", MUST,
       cite("paragraph 3, second sentence", "Enhanced SOAP programs will provide ASAM Intensive Outpatient Program services until the member's symptoms can be safely managed at a less intensive level of care."));

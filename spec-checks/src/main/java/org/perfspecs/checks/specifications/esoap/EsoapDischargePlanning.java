@@ -41,7 +41,7 @@ public final class EsoapDischargePlanning extends Section {
   static final String HEADING = "Discharge Planning and Documentation";
 
   /**
-   * Item 1: reasonable efforts toward a stable and safe living situation, documented. MET when a
+   * {@index ESOAP.DISCH.1}: Item 1: reasonable efforts toward a stable and safe living situation, documented. MET when a
    * document completed by the as-of date covers {@link ContentElement#STABLE_SAFE_LIVING_SITUATION},
    * or a referral to housing was made at or before discharge; NOT_MET otherwise.
    */
@@ -55,31 +55,48 @@ public final class EsoapDischargePlanning extends Section {
   private static final String CONNECTIONS = "The Enhanced SOAP for Pregnant Members ensures that members are discharged with connections to obstetrics, pediatrics, and primary care clinicians.";
   private static final String RESOURCES = "They must also connect members to resources including but not limited to mental health support, lactation support, and community resources for families (home visiting, WIC, diaper banks, etc.)";
 
-  /** Item 2, first sentence: obstetrics (referral to an obstetric provider or prenatal care, an obstetric/prenatal/postpartum appointment, or an obstetric provider on record). */
+  /**
+   * {@index ESOAP.DISCH.2.a.1}: Item 2, first sentence: obstetrics (referral to an obstetric
+   * provider or prenatal care, an obstetric/prenatal/postpartum appointment, or an obstetric
+   * provider on record).
+   */
   public static final EpisodeRequirement CONNECTED_TO_OBSTETRICS = connection("2.a.1", "first sentence, obstetrics", CONNECTIONS,
       "obstetrics", EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER, ServiceCategory.PRENATAL_CARE),
       EnumSet.of(AppointmentKind.OBSTETRIC, AppointmentKind.PRENATAL, AppointmentKind.POSTPARTUM), Member::obstetricProvider);
 
-  /** Item 2, first sentence: pediatrics (referral to pediatrics or specialized pediatrics, or a pediatric appointment). */
+  /**
+   * {@index ESOAP.DISCH.2.a.2}: Item 2, first sentence: pediatrics (referral to pediatrics or
+   * specialized pediatrics, or a pediatric appointment).
+   */
   public static final EpisodeRequirement CONNECTED_TO_PEDIATRICS = connection("2.a.2", "first sentence, pediatrics", CONNECTIONS,
       "pediatrics", EnumSet.of(ServiceCategory.PEDIATRICS, ServiceCategory.SPECIALIZED_PEDIATRICS),
       EnumSet.of(AppointmentKind.PEDIATRIC, AppointmentKind.SPECIALIZED_PEDIATRIC), m -> Optional.empty());
 
-  /** Item 2, first sentence: primary care (referral to a PCC or primary health, a primary-care or physical-exam appointment, or a PCC on record). */
+  /**
+   * {@index ESOAP.DISCH.2.a.3}: Item 2, first sentence: primary care (referral to a PCC or primary
+   * health, a primary-care or physical-exam appointment, or a PCC on record).
+   */
   public static final EpisodeRequirement CONNECTED_TO_PRIMARY_CARE = connection("2.a.3", "first sentence, primary care clinicians", CONNECTIONS,
       "a primary care clinician", EnumSet.of(ServiceCategory.PCC, ServiceCategory.PRIMARY_HEALTH),
       EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM), Member::primaryCareClinician);
 
-  /** Item 2, second sentence: mental health support (referral to mental health, outpatient behavioral health or psychiatry, or a mental-health or psychiatric after-care appointment). */
+  /**
+   * {@index ESOAP.DISCH.2.b.1}: Item 2, second sentence: mental health support (referral to mental
+   * health, outpatient behavioral health or psychiatry, or a mental-health or psychiatric
+   * after-care appointment).
+   */
   public static final EpisodeRequirement CONNECTED_TO_MENTAL_HEALTH = connection("2.b.1", "second sentence, mental health support", RESOURCES,
       "mental health support", EnumSet.of(ServiceCategory.MENTAL_HEALTH, ServiceCategory.OUTPATIENT_BEHAVIORAL_HEALTH, ServiceCategory.PSYCHIATRY),
       EnumSet.of(AppointmentKind.MENTAL_HEALTH, AppointmentKind.PSYCHIATRIC_AFTERCARE), m -> Optional.empty());
 
-  /** Item 2, second sentence: lactation support (referral to lactation support). */
+  /** {@index ESOAP.DISCH.2.b.2}: Item 2, second sentence: lactation support (referral to lactation support). */
   public static final EpisodeRequirement CONNECTED_TO_LACTATION_SUPPORT = connection("2.b.2", "second sentence, lactation support", RESOURCES,
       "lactation support", EnumSet.of(ServiceCategory.LACTATION_SUPPORT), EnumSet.noneOf(AppointmentKind.class), m -> Optional.empty());
 
-  /** Item 2, second sentence: community resources for families (referral to home visiting, WIC/nutrition, a diaper bank or Healthy Start). */
+  /**
+   * {@index ESOAP.DISCH.2.b.3}: Item 2, second sentence: community resources for families (referral
+   * to home visiting, WIC/nutrition, a diaper bank or Healthy Start).
+   */
   public static final EpisodeRequirement CONNECTED_TO_FAMILY_RESOURCES = connection("2.b.3", "second sentence, community resources for families", RESOURCES,
       "community resources for families", EnumSet.of(ServiceCategory.HOME_VISITING, ServiceCategory.WIC_NUTRITION,
           ServiceCategory.DIAPER_BANK, ServiceCategory.HEALTHY_START),

@@ -60,28 +60,31 @@ public final class EsoapLinkages extends Section {
       ServiceCategory.CHILDCARE, ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH, ServiceCategory.DOULA,
       ServiceCategory.PRENATAL_CARE, ServiceCategory.LACTATION_SUPPORT);
 
-  /** Item 1: deferral to the General Performance Specifications. */
+  /** {@index ESOAP.LINK.1}: Item 1: deferral to the General Performance Specifications. */
   public static final ProgramRequirement GENERAL_SPECIFICATIONS = ProgramRequirement.external(
       "ESOAP.LINK.1", MUST,
       cite("1", "The Enhanced SOAP (ASAM Intensive Outpatient Program) for Pregnant Members complies with all provisions of the corresponding section in the General Performance Specifications."),
       Esoap.GENERAL_SPECIFICATIONS + ", Service, Community and Collateral Linkages");
 
-  /** Item 2, stem: working relationships with community-based programs serving pregnant individuals (any of 2.a-c). */
+  /**
+   * {@index ESOAP.LINK.2}: Item 2, stem: working relationships with community-based programs
+   * serving pregnant individuals (any of 2.a-c).
+   */
   public static final ProgramRequirement WORKING_RELATIONSHIPS = relationship("ESOAP.LINK.2", MUST, "2",
       "The Enhanced SOAP for Pregnant Members establishes working relationships with appropriate community-based programs that serve individuals who are pregnant",
       "a community-based program serving pregnant individuals", union());
 
-  /** Item 2.a: social services organisations. */
+  /** {@index ESOAP.LINK.2.a}: Item 2.a: social services organisations. */
   public static final ProgramRequirement SOCIAL_SERVICES = relationship("ESOAP.LINK.2.a", MAY, "2.a",
       "a. Social Services Organizations: CBHI, the Behavioral Health Helpline, mobile crisis interventions, domestic violence shelters and violence prevention programs, housing assistance programs (including CSP-HI or CSP-JI), and legal services.",
       "a social services organization", SOCIAL);
 
-  /** Item 2.b: family services organisations. */
+  /** {@index ESOAP.LINK.2.b}: Item 2.b: family services organisations. */
   public static final ProgramRequirement FAMILY_SERVICES = relationship("ESOAP.LINK.2.b", MAY, "2.b",
       "b. Family Services Organizations: Home visiting programs, diaper banks and other community-based organizations that provide baby supplies, Healthy Start, Women, Infants, and Children (WIC) and other nutritional programs, high-risk infant/family support programs, early intervention programs and organizations that provide childcare or babysitting.",
       "a family services organization", FAMILY);
 
-  /** Item 2.c: medical services. */
+  /** {@index ESOAP.LINK.2.c}: Item 2.c: medical services. */
   public static final ProgramRequirement MEDICAL_SERVICES = relationship("ESOAP.LINK.2.c", MAY, "2.c",
       "c. Medical Services: Family/ reproductive health programs, doula care, prenatal care, lactation, and infant feeding support.",
       "a perinatal medical service", MEDICAL);
@@ -92,7 +95,7 @@ public final class EsoapLinkages extends Section {
       COMMUNITY_SERVICES.toArray(ServiceCategory[]::new));
 
   /**
-   * Item 3, first obligation: for every community service the record marks as needed, a referral
+   * {@index ESOAP.LINK.3.a}: Item 3, first obligation: for every community service the record marks as needed, a referral
    * to it made by the as-of time. NOT_MET names the needs without a referral.
    */
   public static final EpisodeRequirement REFERRALS_TO_COMMUNITY_PROGRAMS = EpisodeRequirement.of(
@@ -102,7 +105,7 @@ public final class EsoapLinkages extends Section {
       .when(COMMUNITY_NEED);
 
   /**
-   * Item 3, second obligation: for every community service the record marks as needed, a referral
+   * {@index ESOAP.LINK.3.b}: Item 3, second obligation: for every community service the record marks as needed, a referral
    * to it that shows help linking: a follow-up recorded by the as-of time, or an outcome of
    * connected or attended. NOT_MET names the needs without one.
    */

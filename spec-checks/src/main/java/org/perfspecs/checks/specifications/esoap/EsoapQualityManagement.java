@@ -23,7 +23,7 @@ public final class EsoapQualityManagement extends Section {
   static final String HEADING = "QUALITY MANAGEMENT (QM)";
 
   /**
-   * Item 1, first sentence: a quality management plan with a continuous QI process. MET when the
+   * {@index ESOAP.QM.1}: Item 1, first sentence: a quality management plan with a continuous QI process. MET when the
    * profile holds a plan adopted on or before the as-of date that includes a continuous quality
    * improvement process; NOT_MET otherwise (no plan, a plan adopted later, or no continuous QI).
    */
@@ -32,12 +32,15 @@ public final class EsoapQualityManagement extends Section {
       cite("1, first sentence", "Enhanced SOAP (ASAM Intensive Outpatient Program) providers must have a quality management plan inclusive of a continuous QI process to evaluate care provided and review adherence to policies and procedures within the program."),
       EsoapQualityManagement::qualityManagementPlan);
 
-  /** Item 2: ESM data reported to BSAS (attested). */
+  /** {@index ESOAP.QM.2}: Item 2: ESM data reported to BSAS (attested). */
   public static final ProgramRequirement ESM_REPORTING = ProgramRequirement.attested(
       "ESOAP.QM.2", MUST,
       cite("2", "Providers must report Enterprise Service Management (ESM) data to BSAS, as directed by BSAS and/or EOHHS."));
 
-  /** Item 3: required notifications per 105 CMR 164 (external: the notifications are defined there). */
+  /**
+   * {@index ESOAP.QM.3}: Item 3: required notifications per 105 CMR 164 (external: the
+   * notifications are defined there).
+   */
   public static final ProgramRequirement REQUIRED_NOTIFICATIONS = ProgramRequirement.external(
       "ESOAP.QM.3", MUST,
       cite("3", "The provider must submit required notifications to BSAS per 105 CMR 164.000: *Licensure of Substance Use Disorder Treatment Programs* and EHS, and managed care plans as appropriate."),

@@ -49,7 +49,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   public static final int MINIMUM_TEAM = 2;
 
   /**
-   * 1.1 "Assessments are completed": MET when an assessment is in the record by the planning deadline
+   * {@index IOP.ASMT.1.1}: 1.1 "Assessments are completed": MET when an assessment is in the record by the planning deadline
    * (end of the first business day after the day of admission, when the team meets to review it);
    * PENDING before; NOT_MET late or absent after it.
    */
@@ -59,7 +59,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       .when(IopRecords.admitted());
 
   /**
-   * 1.2 "A multi-disciplinary treatment team has been assigned to each member": MET when the episode
+   * {@index IOP.ASMT.1.2}: 1.2 "A multi-disciplinary treatment team has been assigned to each member": MET when the episode
    * names at least {@value #MINIMUM_TEAM} staff in its treatment team. The record does not date the
    * assignment: without a team it is PENDING up to the planning deadline and NOT_MET after it.
    */
@@ -69,7 +69,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       .when(IopRecords.admitted());
 
   /**
-   * 1.3 "Treatment team has met to review the assessment and establish a provisional treatment plan
+   * {@index IOP.ASMT.1.3}: 1.3 "Treatment team has met to review the assessment and establish a provisional treatment plan
    * within 1 business day of admission": MET when the earliest provisional or full treatment plan is
    * dated on or before the end of the first business day after the day of admission; PENDING before
    * it; NOT_MET late or absent.
@@ -80,32 +80,32 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       IopAssessmentTreatmentPlanning::provisionalPlan)
       .when(IopRecords.admitted());
 
-  /** 1.3.1 goals, expected outcomes and time frames. */
+  /** {@index IOP.ASMT.1.3.1}: 1.3.1 goals, expected outcomes and time frames. */
   public static final EpisodeRequirement PLAN_GOALS = planElement(1,
       "Goals, expected outcomes, and time frames for achieving the goals.",
       "goals, expected outcomes and time frames", ContentElement.MEASURABLE_GOALS_WITH_TIME_FRAMES);
 
-  /** 1.3.2 strengths of the individual and family. */
+  /** {@index IOP.ASMT.1.3.2}: 1.3.2 strengths of the individual and family. */
   public static final EpisodeRequirement PLAN_STRENGTHS = planElement(2,
       "Indication of the strengths of the individual and their family as identified in the assessment",
       "the strengths of the individual and their family", ContentElement.STRENGTHS);
 
-  /** 1.3.3 peer and recovery support services. */
+  /** {@index IOP.ASMT.1.3.3}: 1.3.3 peer and recovery support services. */
   public static final EpisodeRequirement PLAN_PEER_SUPPORT = planElement(3, "Peer and Recovery support services",
       "peer and recovery support services", ContentElement.PEER_AND_RECOVERY_SUPPORTS);
 
-  /** 1.3.4 medication evaluation and management. */
+  /** {@index IOP.ASMT.1.3.4}: 1.3.4 medication evaluation and management. */
   public static final EpisodeRequirement PLAN_MEDICATION = planElement(4,
       "Medication evaluation and medication management delivered by the IOP or via a referral",
       "medication evaluation and medication management", ContentElement.MEDICATION_EVALUATION_AND_MANAGEMENT);
 
-  /** 1.3.5 a combination of individual, group or family counseling. */
+  /** {@index IOP.ASMT.1.3.5}: 1.3.5 a combination of individual, group or family counseling. */
   public static final EpisodeRequirement PLAN_COUNSELING = planElement(5,
       "A combination of individual, group or family counseling based on the Members needs",
       "a combination of individual, group or family counseling", ContentElement.COUNSELING_MIX);
 
   /**
-   * 1.3.6 "When appropriate, involvement of a state agency": applies when the member record names a
+   * {@index IOP.ASMT.1.3.6}: 1.3.6 "When appropriate, involvement of a state agency": applies when the member record names a
    * state agency involved with the member (or an open DCF case); MET when a plan covers state-agency
    * involvement.
    */
@@ -114,12 +114,12 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       IopRecords.TREATMENT_PLANS, "treatment plan", "state-agency involvement", EnumSet.of(ContentElement.STATE_AGENCY_INVOLVEMENT))
       .when(Condition.of("a state agency is involved with the member", IopAssessmentTreatmentPlanning::stateAgencyInvolved));
 
-  /** 1.3.7 a detailed discharge and after-care plan. */
+  /** {@index IOP.ASMT.1.3.7}: 1.3.7 a detailed discharge and after-care plan. */
   public static final EpisodeRequirement PLAN_DISCHARGE = planElement(7, "A detailed discharge and after-care plan",
       "a discharge and after-care plan", ContentElement.DISCHARGE_AND_AFTERCARE_PLAN);
 
   /**
-   * 1.3.8 "Member's signature or documentation of refusal to sign the treatment plan": applies once a
+   * {@index IOP.ASMT.1.3.8}: 1.3.8 "Member's signature or documentation of refusal to sign the treatment plan": applies once a
    * treatment plan is in the record; MET when every treatment plan carries the member's signature or
    * a documented refusal; NOT_MET names the first that has neither. A signature dated after the
    * as-of date has not happened yet.
@@ -131,7 +131,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"));
 
   /**
-   * 1.4 "The treatment plan will be updated as clinically appropriate with the Member": applies once
+   * {@index IOP.ASMT.1.4}: 1.4 "The treatment plan will be updated as clinically appropriate with the Member": applies once
    * the record holds an update (a second treatment plan, whose timing is a clinical judgment); MET
    * when every update was developed with the member; NOT_MET names the first that was not.
    */
@@ -141,36 +141,36 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       IopAssessmentTreatmentPlanning::planUpdatedWithMember)
       .when(Condition.of("the record holds an updated treatment plan", IopAssessmentTreatmentPlanning::planUpdated));
 
-  /** 2.1 history of presenting problem. */
+  /** {@index IOP.ASMT.2.1}: 2.1 history of presenting problem. */
   public static final EpisodeRequirement ASMT_HISTORY = assessmentElement(1, "History of presenting problem", ContentElement.HISTORY_OF_PRESENTING_PROBLEM);
-  /** 2.2 chief complaints and symptoms. */
+  /** {@index IOP.ASMT.2.2}: 2.2 chief complaints and symptoms. */
   public static final EpisodeRequirement ASMT_COMPLAINTS = assessmentElement(2, "Chief complaints and symptoms", ContentElement.CHIEF_COMPLAINTS_AND_SYMPTOMS);
-  /** 2.3 past BH/SUD history. */
+  /** {@index IOP.ASMT.2.3}: 2.3 past BH/SUD history. */
   public static final EpisodeRequirement ASMT_PAST_BH = assessmentElement(3, "Past BH/SUD history", ContentElement.PAST_BH_SUD_HISTORY);
-  /** 2.4 past medical history. */
+  /** {@index IOP.ASMT.2.4}: 2.4 past medical history. */
   public static final EpisodeRequirement ASMT_PAST_MEDICAL = assessmentElement(4, "Past medical history", ContentElement.PAST_MEDICAL_HISTORY);
-  /** 2.5 family, social history and linguistic cultural background. */
+  /** {@index IOP.ASMT.2.5}: 2.5 family, social history and linguistic cultural background. */
   public static final EpisodeRequirement ASMT_FAMILY_SOCIAL = assessmentElement(5, "Family, social history and linguistic cultural background",
       ContentElement.FAMILY_SOCIAL_LINGUISTIC_CULTURAL_BACKGROUND);
-  /** 2.6 current substance use. */
+  /** {@index IOP.ASMT.2.6}: 2.6 current substance use. */
   public static final EpisodeRequirement ASMT_SUBSTANCE = assessmentElement(6, "Current substance abuse", ContentElement.CURRENT_SUBSTANCE_USE);
-  /** 2.7 mental status exam. */
+  /** {@index IOP.ASMT.2.7}: 2.7 mental status exam. */
   public static final EpisodeRequirement ASMT_MSE = assessmentElement(7, "Mental status exam", ContentElement.MENTAL_STATUS_EXAM);
-  /** 2.8 medication trials, current medications, allergies. */
+  /** {@index IOP.ASMT.2.8}: 2.8 medication trials, current medications, allergies. */
   public static final EpisodeRequirement ASMT_MEDICATIONS = assessmentElement(8, "Previous medication trials, current medications and any allergies",
       ContentElement.MEDICATION_TRIALS_CURRENT_MEDICATIONS_ALLERGIES);
-  /** 2.9 diagnosis and clinical formulation. */
+  /** {@index IOP.ASMT.2.9}: 2.9 diagnosis and clinical formulation. */
   public static final EpisodeRequirement ASMT_DIAGNOSIS = assessmentElement(9, "Diagnosis and clinical formulation", ContentElement.DIAGNOSIS_AND_FORMULATION);
-  /** 2.10 level of functioning. */
+  /** {@index IOP.ASMT.2.10}: 2.10 level of functioning. */
   public static final EpisodeRequirement ASMT_FUNCTIONING = assessmentElement(10, "Level of functioning", ContentElement.LEVEL_OF_FUNCTIONING);
-  /** 2.11 strengths. */
+  /** {@index IOP.ASMT.2.11}: 2.11 strengths. */
   public static final EpisodeRequirement ASMT_STRENGTHS = assessmentElement(11,
       "The individual's strengths, and for children and adolescents, family strengths", ContentElement.STRENGTHS);
-  /** 2.12 name of PCP. */
+  /** {@index IOP.ASMT.2.12}: 2.12 name of PCP. */
   public static final EpisodeRequirement ASMT_PCP = assessmentElement(12, "Name of PCP", ContentElement.NAME_OF_PCP);
 
   /**
-   * Bullet 3, first sentence: "Care Coordination is an expectation between the IOP provider and CCA"
+   * {@index IOP.ASMT.3.a}: Bullet 3, first sentence: "Care Coordination is an expectation between the IOP provider and CCA"
    * (SHOULD). No deadline is stated, so the stay so far is judged (admission to discharge, or to the
    * as-of time while open): MET when a contact was with CCA's care team ({@link
    * Party#PAYER_CARE_TEAM} among its parties) from admission to the end of the stay, or a document
@@ -183,7 +183,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       .when(IopRecords.admitted());
 
   /**
-   * Bullet 3, second sentence: the provider contacts CCA's Care Team through the Provider Line.
+   * {@index IOP.ASMT.3.b}: Bullet 3, second sentence: the provider contacts CCA's Care Team through the Provider Line.
    * No deadline is stated, so the stay so far is judged: MET when a phone contact with CCA's care
    * team ({@link Party#PAYER_CARE_TEAM}) took place from admission to discharge (or to the as-of
    * time while open); NOT_MET otherwise.
@@ -205,21 +205,21 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   private static final String BULLET_4 = "The provider ensures that treatment and discharge plans show significant involvement of member, family/guardian, providers, and other entities and agencies that are significant to the member's aftercare, unless clinically or legally contraindicated.";
 
   /**
-   * 4.a.1-4.a.4: treatment and discharge plans show involvement of each listed party. Applies once a
+   * {@index IOP.ASMT.4.a.1}: 4.a.1-4.a.4: treatment and discharge plans show involvement of each listed party. Applies once a
    * treatment plan is in the record, and not when the record documents the involvement of a party of
    * the group as clinically or legally contraindicated. MET when a treatment plan was developed with
    * a party of the group and, once a discharge plan is in the record, a discharge plan was too.
    */
   public static final EpisodeRequirement INVOLVES_MEMBER = involvement(1, "the member", EnumSet.of(Party.MEMBER));
-  /** 4.a.2 family/guardian. */
+  /** {@index IOP.ASMT.4.a.2}: 4.a.2 family/guardian. */
   public static final EpisodeRequirement INVOLVES_FAMILY = involvement(2, "family/guardian", FAMILY);
-  /** 4.a.3 providers. */
+  /** {@index IOP.ASMT.4.a.3}: 4.a.3 providers. */
   public static final EpisodeRequirement INVOLVES_PROVIDERS = involvement(3, "providers", IopComponentsOfServices.PROVIDERS);
-  /** 4.a.4 other entities and agencies. */
+  /** {@index IOP.ASMT.4.a.4}: 4.a.4 other entities and agencies. */
   public static final EpisodeRequirement INVOLVES_AGENCIES = involvement(4, "other entities and agencies", AGENCIES);
 
   /**
-   * 4.b "Proper consent must be documented in the member's record": applies once a treatment plan is
+   * {@index IOP.ASMT.4.b}: 4.b "Proper consent must be documented in the member's record": applies once a treatment plan is
    * in the record; MET when every party other than the member and the treatment team that a
    * treatment or discharge plan was developed with is among the parties the member consented to share
    * with; NOT_APPLICABLE when no such party was involved.
@@ -230,7 +230,7 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"));
 
   /**
-   * Bullet 5: daily progress notes on days of attendance. Each attendance day (a day with an
+   * {@index IOP.ASMT.5}: Bullet 5: daily progress notes on days of attendance. Each attendance day (a day with an
    * attendance contact from admission to discharge) needs a progress note dated that day. A note for
    * today is PENDING until the end of the day; a past attendance day without a note is NOT_MET (due
    * the end of that day); no attendance yet is NOT_APPLICABLE.

@@ -19,12 +19,12 @@ public final class IopBillingProcedures extends Section {
   /** The document deferred to. */
   public static final String CLAIMS_AND_BILLING = "CCA Provider Manual, Section 6: Claims and Billing Procedures";
 
-  /** Item 1: deferral to the Provider Manual's claims and billing section. */
+  /** {@index IOP.BILL.1}: Item 1: deferral to the Provider Manual's claims and billing section. */
   public static final ProgramRequirement CLAIMS = ProgramRequirement.external("IOP.BILL.1", MUST,
       cite("1", "Please refer to SECTION 6: Claims and Billing Procedures section in CCA’s Provider Manual."), CLAIMS_AND_BILLING);
 
   /**
-   * Item 2: "Insurance eligibility must be confirmed on a regular and frequent basis." The model
+   * {@index IOP.BILL.2}: Item 2: "Insurance eligibility must be confirmed on a regular and frequent basis." The model
    * records no eligibility checks and the document sets no frequency: attested.
    */
   public static final ProgramRequirement ELIGIBILITY_CONFIRMED = ProgramRequirement.attested("IOP.BILL.2", MUST,

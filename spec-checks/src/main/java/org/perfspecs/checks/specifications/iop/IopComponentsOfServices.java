@@ -46,7 +46,7 @@ public final class IopComponentsOfServices extends Section {
   static final String HEADING = "COMPONENTS OF SERVICES:";
 
   /**
-   * Bullet 1: "The program will comply with all applicable Department of Public Health (DPH) and
+   * {@index IOP.COMP.1}: Bullet 1: "The program will comply with all applicable Department of Public Health (DPH) and
    * Department of Mental Health (DMH) licensure and resulting requirements". Judged on the licences
    * in the program profile: MET when the program (or its parent organisation) holds a Massachusetts
    * licence issued by DPH or DMH that is valid on the as-of date; NOT_MET otherwise. The licensure
@@ -57,30 +57,30 @@ public final class IopComponentsOfServices extends Section {
       cite("bullet 1", "The program will comply with all applicable Department of Public Health (DPH) and Department of Mental Health (DMH) licensure and resulting requirements"),
       IopComponentsOfServices::licensure);
 
-  /** Bullet 2, element 1: bio-psychosocial evaluation (attested). */
+  /** {@index IOP.COMP.2.1}: Bullet 2, element 1: bio-psychosocial evaluation (attested). */
   public static final ProgramRequirement COMPONENT_EVALUATION = component(1, "Bio-psychosocial evaluation");
 
-  /** Bullet 2, element 2: case and family consultation (attested). */
+  /** {@index IOP.COMP.2.2}: Bullet 2, element 2: case and family consultation (attested). */
   public static final ProgramRequirement COMPONENT_CONSULTATION = component(2, "Case and family consultation");
 
-  /** Bullet 2, element 3: crisis prevention plan and/or safety plan (attested). */
+  /** {@index IOP.COMP.2.3}: Bullet 2, element 3: crisis prevention plan and/or safety plan (attested). */
   public static final ProgramRequirement COMPONENT_CRISIS_PLANNING = component(3,
       "Development and/or updating of crisis prevention plan, and/or safety plan as part of Crisis Planning");
 
-  /** Bullet 2, element 4: discharge planning/case management (attested). */
+  /** {@index IOP.COMP.2.4}: Bullet 2, element 4: discharge planning/case management (attested). */
   public static final ProgramRequirement COMPONENT_DISCHARGE_PLANNING = component(4, "Discharge planning/case management");
 
-  /** Bullet 2, element 5: individual, group and family therapy (attested). */
+  /** {@index IOP.COMP.2.5}: Bullet 2, element 5: individual, group and family therapy (attested). */
   public static final ProgramRequirement COMPONENT_THERAPY = component(5, "Individual, group, and family therapy");
 
-  /** Bullet 2, element 6: multi-disciplinary treatment team review (attested). */
+  /** {@index IOP.COMP.2.6}: Bullet 2, element 6: multi-disciplinary treatment team review (attested). */
   public static final ProgramRequirement COMPONENT_TEAM_REVIEW = component(6, "Multi-disciplinary treatment team review");
 
-  /** Bullet 2, element 7: peer support and recovery-oriented services (attested). */
+  /** {@index IOP.COMP.2.7}: Bullet 2, element 7: peer support and recovery-oriented services (attested). */
   public static final ProgramRequirement COMPONENT_PEER_SUPPORT = component(7, "Peer support and recovery-oriented services");
 
   /**
-   * Bullet 2, element 8: "Provision of access to medication evaluation and medication management".
+   * {@index IOP.COMP.2.8}: Bullet 2, element 8: "Provision of access to medication evaluation and medication management".
    * MET when the roster has a psychiatrist, or the program holds an active affiliation agreement or
    * MOU with a medication-management provider; NOT_MET otherwise.
    */
@@ -89,14 +89,14 @@ public final class IopComponentsOfServices extends Section {
       cite("bullet 2, element 8", "Provision of access to medication evaluation and medication management"),
       IopComponentsOfServices::medicationAccess);
 
-  /** Bullet 2, element 9: psychoeducation (attested). */
+  /** {@index IOP.COMP.2.9}: Bullet 2, element 9: psychoeducation (attested). */
   public static final ProgramRequirement COMPONENT_PSYCHOEDUCATION = component(9, "Psychoeducation");
 
-  /** Bullet 2, element 10: substance use assessment and treatment services (attested). */
+  /** {@index IOP.COMP.2.10}: Bullet 2, element 10: substance use assessment and treatment services (attested). */
   public static final ProgramRequirement COMPONENT_SUBSTANCE_USE = component(10, "Substance use assessment and treatment services");
 
   /**
-   * Bullet 3: "IOP services meet the special needs of Members who demonstrate symptomatology
+   * {@index IOP.COMP.3}: Bullet 3: "IOP services meet the special needs of Members who demonstrate symptomatology
    * consistent with a DSM diagnosis ...": a statement about the program's services, attested.
    */
   public static final ProgramRequirement MEETS_SPECIAL_NEEDS = ProgramRequirement.attested(
@@ -104,7 +104,7 @@ public final class IopComponentsOfServices extends Section {
       cite("bullet 3", "IOP services meet the special needs of Members who demonstrate symptomatology consistent with a DSM diagnosis, inclusive of psychosocial factors as well as psychiatric, substance use, or co-occurring diagnosis that require intensive structured interventions"));
 
   /**
-   * "The member will be evaluated/assessed within one business day of referral": the initial
+   * {@index IOP.COMP.4.a}: "The member will be evaluated/assessed within one business day of referral": the initial
    * evaluation by the end of the first business day after the day the referral was received.
    */
   public static final EpisodeRequirement EVALUATED_WITHIN_ONE_BUSINESS_DAY = EpisodeRequirement.of(
@@ -113,7 +113,7 @@ public final class IopComponentsOfServices extends Section {
       IopComponentsOfServices::evaluatedWithinOneBusinessDay);
 
   /**
-   * "will be admitted into the program within one business day of the initial evaluation":
+   * {@index IOP.COMP.4.b}: "will be admitted into the program within one business day of the initial evaluation":
    * admission by the end of the first business day after the day of the initial evaluation, for a
    * member not found ineligible.
    */
@@ -125,7 +125,7 @@ public final class IopComponentsOfServices extends Section {
       .when(Condition.of("the member was not found ineligible at evaluation", IopComponentsOfServices::notIneligible));
 
   /**
-   * Bullet 5: "The program provides individually customized, time limited, comprehensive and
+   * {@index IOP.COMP.5}: Bullet 5: "The program provides individually customized, time limited, comprehensive and
    * coordinated multidisciplinary treatment plans". For an admitted member: MET when a treatment
    * plan (provisional or full) is in the record by the planning deadline (end of the first business
    * day after the day of admission, the deadline of IOP.ASMT.1.3); PENDING before it; NOT_MET when it
@@ -137,7 +137,7 @@ public final class IopComponentsOfServices extends Section {
       IopComponentsOfServices::treatmentPlanProvided)
       .when(IopRecords.admitted());
 
-  /** Bullet 6: solution-focused programming (attested). */
+  /** {@index IOP.COMP.6}: Bullet 6: solution-focused programming (attested). */
   public static final ProgramRequirement SOLUTION_FOCUSED = ProgramRequirement.attested(
       "IOP.COMP.6", MUST,
       cite("bullet 6", "Programming emphasizes a solution-focused approach to increase the member's ability to function in the community and use a more traditional outpatient model and based on the individualized treatment plan"));
@@ -147,7 +147,7 @@ public final class IopComponentsOfServices extends Section {
       Party.PHYSICIAN, Party.OUTPATIENT_PROVIDER, Party.CRISIS_INTERVENTION_PROVIDER, Party.DMH_CLINICIAN);
 
   /**
-   * Bullet 7: "A multidisciplinary team, with the consent of the member, coordinates with the
+   * {@index IOP.COMP.7}: Bullet 7: "A multidisciplinary team, with the consent of the member, coordinates with the
    * member's providers to develop an integrated treatment and discharge plan". Applies once a
    * treatment plan is in the record; MET when a treatment or discharge plan was developed with at
    * least one of the member's providers ({@link #PROVIDERS}) and the member consented to sharing with
@@ -159,14 +159,17 @@ public final class IopComponentsOfServices extends Section {
       IopComponentsOfServices::coordinatesWithProviders)
       .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"));
 
-  /** Bullet 8: written procedures for medical/psychiatric emergencies ({@link ProcedureKind#MEDICAL_PSYCHIATRIC_EMERGENCIES}). */
+  /**
+   * {@index IOP.COMP.8}: Bullet 8: written procedures for medical/psychiatric emergencies ({@link
+   * ProcedureKind#MEDICAL_PSYCHIATRIC_EMERGENCIES}).
+   */
   public static final ProgramRequirement EMERGENCY_PROCEDURES = ProgramRequirement.of(
       "IOP.COMP.8", MUST,
       cite("bullet 8", "Program must have written procedures for handling medical/psychiatric emergencies"),
       IopComponentsOfServices::emergencyProcedures);
 
   /**
-   * Bullet 9: "The IOP Psychiatrist will review each admission". MET when a psychiatric admission
+   * {@index IOP.COMP.9}: Bullet 9: "The IOP Psychiatrist will review each admission". MET when a psychiatric admission
    * review dated on or after the admission date is in the record by the planning deadline (end of the
    * first business day after the day of admission, when the team reviews the assessment); PENDING
    * before it; NOT_MET late or absent.
@@ -178,7 +181,7 @@ public final class IopComponentsOfServices extends Section {
       .when(IopRecords.admitted());
 
   /**
-   * Bullet 10: medication services not provided within the IOP need written affiliation agreements
+   * {@index IOP.COMP.10}: Bullet 10: medication services not provided within the IOP need written affiliation agreements
    * or MOUs. NOT_APPLICABLE when the roster has a psychiatrist (provided within the IOP); otherwise
    * MET with an active affiliation agreement or MOU with a medication-management provider, NOT_MET
    * without.
@@ -192,7 +195,7 @@ public final class IopComponentsOfServices extends Section {
       "a member experiencing a behavioral health crisis contacted the provider", IopComponentsOfServices::crisisContact);
 
   /**
-   * Bullet 11, first sub-bullet: refer the member to their outpatient provider. Applies after a
+   * {@index IOP.COMP.11.1}: Bullet 11, first sub-bullet: refer the member to their outpatient provider. Applies after a
    * crisis contact ({@link ContactKind#CRISIS_INTERVENTION}) when the record marks a need for
    * outpatient behavioral health ("based on their assessment of the Member's needs"); MET with a
    * referral to outpatient behavioral health made at or after the first crisis contact.
@@ -204,7 +207,7 @@ public final class IopComponentsOfServices extends Section {
       .when(IopRecords.serviceNeed(ServiceCategory.OUTPATIENT_BEHAVIORAL_HEALTH, "outpatient behavioral health"));
 
   /**
-   * Bullet 11, second sub-bullet: refer the member to an ESP. Applies after a crisis contact when the
+   * {@index IOP.COMP.11.2}: Bullet 11, second sub-bullet: refer the member to an ESP. Applies after a crisis contact when the
    * record marks a need for crisis services; MET with a referral to crisis services made at or after
    * the first crisis contact.
    */
@@ -216,7 +219,7 @@ public final class IopComponentsOfServices extends Section {
       .when(IopRecords.serviceNeed(ServiceCategory.CRISIS_SERVICES, "crisis services"));
 
   /**
-   * Bullet 11, third sub-bullet: other interventions to keep the member in the community. Applies
+   * {@index IOP.COMP.11.3}: Bullet 11, third sub-bullet: other interventions to keep the member in the community. Applies
    * after a crisis contact; MET when every crisis contact covered the crisis prevention or safety plan
    * (topics {@link Topic#CRISIS_PREVENTION} or {@link Topic#SAFETY_PLANNING}) or was followed by a
    * later contact in which the member engaged (follow-up); NOT_MET names the first that was neither.
@@ -227,7 +230,7 @@ public final class IopComponentsOfServices extends Section {
       IopComponentsOfServices::crisisOtherInterventions)
       .when(CRISIS_CONTACT);
 
-  /** Bullet 12: written admission and discharge criteria. */
+  /** {@index IOP.COMP.12}: Bullet 12: written admission and discharge criteria. */
   public static final ProgramRequirement ADMISSION_DISCHARGE_CRITERIA = ProgramRequirement.of(
       "IOP.COMP.12", MUST, cite("bullet 12", "The program has written admission and discharge criteria"),
       IopComponentsOfServices::admissionDischargeCriteria);

@@ -57,7 +57,7 @@ public final class IopCoveredServices extends Section {
   public static final int LONGEST_STAY_DAYS = 21;
 
   /**
-   * Sentence 1: "offering treatment 3 hours per day/5 days per week". Judged on the program profile:
+   * {@index IOP.COV.1.a}: Sentence 1: "offering treatment 3 hours per day/5 days per week". Judged on the program profile:
    * MET when one location's weekly hours hold at least three hours (overlapping periods counted
    * once) on each of at least five days of the week; NOT_MET otherwise (and with no location).
    */
@@ -66,7 +66,7 @@ public final class IopCoveredServices extends Section {
       IopCoveredServices::threeHoursFiveDays);
 
   /**
-   * Sentence 1: "although 7 days per week availability is preferable": MET when one location holds
+   * {@index IOP.COV.1.b}: Sentence 1: "although 7 days per week availability is preferable": MET when one location holds
    * at least three hours on each of the seven days of the week.
    */
   public static final ProgramRequirement SEVEN_DAYS_PREFERABLE = ProgramRequirement.of(
@@ -74,7 +74,7 @@ public final class IopCoveredServices extends Section {
       IopCoveredServices::sevenDays);
 
   /**
-   * Sentence 2: "Participation should attend 3 times per week at a minimum based on clinical need".
+   * {@index IOP.COV.2}: Sentence 2: "Participation should attend 3 times per week at a minimum based on clinical need".
    * Weeks are consecutive 7-day periods from the date of admission (days 1-7, 8-14, ...), in
    * America/New_York; attendance is a day with at least one attendance contact ({@link
    * IopRecords#ATTENDANCE_KINDS}) from admission to discharge. Every week that has ended (or ended
@@ -90,7 +90,7 @@ public final class IopCoveredServices extends Section {
       .when(IopRecords.admitted());
 
   /**
-   * Sentence 3: "Length of stay is generally 1 to 3 weeks". The length is the number of days from
+   * {@index IOP.COV.3}: Sentence 3: "Length of stay is generally 1 to 3 weeks". The length is the number of days from
    * the admission date to the discharge date; MET from 7 to 21 days inclusive, NOT_MET shorter or
    * longer. While the member is still in the program it is PENDING up to the end of day 21 after the
    * admission date, and NOT_MET after it.
@@ -101,7 +101,7 @@ public final class IopCoveredServices extends Section {
       .when(IopRecords.admitted());
 
   /**
-   * "Adjunctive therapies such as life planning skills and expressive therapies may be provided but
+   * {@index IOP.COV.4}: "Adjunctive therapies such as life planning skills and expressive therapies may be provided but
    * must have a specific function within a given Member's treatment plan": applies when the record
    * shows an adjunctive therapy session; MET when a treatment plan (provisional or full) states the
    * function of the adjunctive therapy ({@link ContentElement#ADJUNCTIVE_THERAPY_FUNCTION}).

@@ -44,7 +44,7 @@ public final class IopDischargePlanning extends Section {
   static final String HEADING = "DISCHARGE PLANNING, COMMUNITY AND COLLATERAL LINKAGES:";
 
   /**
-   * Bullet 1: "Discharge is a planned process that begins upon admission and development of a
+   * {@index IOP.DISCH.1}: Bullet 1: "Discharge is a planned process that begins upon admission and development of a
    * treatment plan". Applies once a treatment plan is in the record; MET when the first treatment
    * plan (provisional or full, by date) already addresses discharge (covers the discharge and
    * after-care plan or a discharge planning activity); NOT_MET otherwise.
@@ -57,61 +57,64 @@ public final class IopDischargePlanning extends Section {
 
   private static final String BULLET_2 = "Discharge plans should include Members concerns and Members social risk factors including those related to housing, food security, recovery and relapse services, finances, health care, transportation, occupational and education concerns as well as social supports";
 
-  /** 2.1-2.9: each concern or social-risk domain a discharge plan should include (SHOULD); applies once a discharge plan is in the record. */
+  /**
+   * {@index IOP.DISCH.2.1}: 2.1-2.9: each concern or social-risk domain a discharge plan should
+   * include (SHOULD); applies once a discharge plan is in the record.
+   */
   public static final EpisodeRequirement CONCERNS = concern(1, "the member's concerns", ContentElement.MEMBER_CONCERNS);
-  /** 2.2 housing. */
+  /** {@index IOP.DISCH.2.2}: 2.2 housing. */
   public static final EpisodeRequirement HOUSING = concern(2, "housing", ContentElement.HOUSING);
-  /** 2.3 food security. */
+  /** {@index IOP.DISCH.2.3}: 2.3 food security. */
   public static final EpisodeRequirement FOOD_SECURITY = concern(3, "food security", ContentElement.FOOD_SECURITY);
-  /** 2.4 recovery and relapse services. */
+  /** {@index IOP.DISCH.2.4}: 2.4 recovery and relapse services. */
   public static final EpisodeRequirement RECOVERY_RELAPSE = concern(4, "recovery and relapse services", ContentElement.RECOVERY_AND_RELAPSE_SERVICES);
-  /** 2.5 finances. */
+  /** {@index IOP.DISCH.2.5}: 2.5 finances. */
   public static final EpisodeRequirement FINANCES = concern(5, "finances", ContentElement.FINANCES);
-  /** 2.6 health care. */
+  /** {@index IOP.DISCH.2.6}: 2.6 health care. */
   public static final EpisodeRequirement HEALTH_CARE = concern(6, "health care", ContentElement.HEALTH_CARE);
-  /** 2.7 transportation. */
+  /** {@index IOP.DISCH.2.7}: 2.7 transportation. */
   public static final EpisodeRequirement TRANSPORTATION_CONCERN = concern(7, "transportation", ContentElement.TRANSPORTATION);
-  /** 2.8 occupational and education concerns. */
+  /** {@index IOP.DISCH.2.8}: 2.8 occupational and education concerns. */
   public static final EpisodeRequirement OCCUPATIONAL = concern(8, "occupational and education concerns", ContentElement.OCCUPATIONAL_AND_EDUCATION);
-  /** 2.9 social supports. */
+  /** {@index IOP.DISCH.2.9}: 2.9 social supports. */
   public static final EpisodeRequirement SOCIAL_SUPPORTS = concern(9, "social supports", ContentElement.SOCIAL_SUPPORTS);
 
   /**
-   * 3.1-3.16: the provider collaborates with each listed level of care/service. Judged on the program
+   * {@index IOP.DISCH.3.1}: 3.1-3.16: the provider collaborates with each listed level of care/service. Judged on the program
    * profile: MET when the program holds an agreement of any kind (linkage, affiliation, MOU, ...)
    * with a partner of that category, active on the as-of date; NOT_MET otherwise.
    */
   public static final ProgramRequirement LINK_INPATIENT = linkage(1, "Inpatient mental health facilities", PartnerCategory.INPATIENT_MENTAL_HEALTH);
-  /** 3.2. */
+  /** {@index IOP.DISCH.3.2}: 3.2. */
   public static final ProgramRequirement LINK_DETOX = linkage(2, "ASAM Level 4 Detoxification Services", PartnerCategory.DETOXIFICATION_LEVEL_4);
-  /** 3.3. */
+  /** {@index IOP.DISCH.3.3}: 3.3. */
   public static final ProgramRequirement LINK_ATS = linkage(3, "ATS for Substance Use Level 3.7", PartnerCategory.ACUTE_TREATMENT_SERVICES);
-  /** 3.4. */
+  /** {@index IOP.DISCH.3.4}: 3.4. */
   public static final ProgramRequirement LINK_EATS = linkage(4, "E-ATS for Individuals with Co-occurring Mental Health and Substance Use",
       PartnerCategory.ENHANCED_ACUTE_TREATMENT_SERVICES);
-  /** 3.5. */
+  /** {@index IOP.DISCH.3.5}: 3.5. */
   public static final ProgramRequirement LINK_SOAP = linkage(5, "Structured Outpatient Addiction Programs (SOAP)", PartnerCategory.STRUCTURED_OUTPATIENT_ADDICTION_PROGRAM);
-  /** 3.6. */
+  /** {@index IOP.DISCH.3.6}: 3.6. */
   public static final ProgramRequirement LINK_COURT_CLINICS = linkage(6, "Regional court clinics", PartnerCategory.REGIONAL_COURT_CLINIC);
-  /** 3.7. */
+  /** {@index IOP.DISCH.3.7}: 3.7. */
   public static final ProgramRequirement LINK_RRS = linkage(7, "Residential Rehabilitation Services (RRS)", PartnerCategory.RESIDENTIAL_REHABILITATION_SERVICES);
-  /** 3.8. */
+  /** {@index IOP.DISCH.3.8}: 3.8. */
   public static final ProgramRequirement LINK_RESIDENTIAL_SUPPORT = linkage(8, "Residential Support Services (halfway house)", PartnerCategory.RESIDENTIAL_SUPPORT_SERVICES);
-  /** 3.9. */
+  /** {@index IOP.DISCH.3.9}: 3.9. */
   public static final ProgramRequirement LINK_OPIOID = linkage(9, "Opioid Replacement Therapy", PartnerCategory.OPIOID_TREATMENT_PROGRAM);
-  /** 3.10. */
+  /** {@index IOP.DISCH.3.10}: 3.10. */
   public static final ProgramRequirement LINK_DMH_RESIDENTIAL = linkage(10, "Department of Mental Health (DMH) residential programs", PartnerCategory.DMH_RESIDENTIAL);
-  /** 3.11. */
+  /** {@index IOP.DISCH.3.11}: 3.11. */
   public static final ProgramRequirement LINK_TRANSITIONAL_HOUSING = linkage(11, "Transitional supportive housing", PartnerCategory.TRANSITIONAL_SUPPORTIVE_HOUSING);
-  /** 3.12. */
+  /** {@index IOP.DISCH.3.12}: 3.12. */
   public static final ProgramRequirement LINK_TSS = linkage(12, "Transitional Support Services (TSS) for substance use", PartnerCategory.TRANSITIONAL_SUPPORT_SERVICES);
-  /** 3.13. */
+  /** {@index IOP.DISCH.3.13}: 3.13. */
   public static final ProgramRequirement LINK_SOBER_HOUSING = linkage(13, "Sober housing", PartnerCategory.SUPPORTIVE_SOBER_HOUSING);
-  /** 3.14. */
+  /** {@index IOP.DISCH.3.14}: 3.14. */
   public static final ProgramRequirement LINK_OUTPATIENT = linkage(14, "Outpatient counseling services", PartnerCategory.OUTPATIENT_PROVIDER);
-  /** 3.15. */
+  /** {@index IOP.DISCH.3.15}: 3.15. */
   public static final ProgramRequirement LINK_SHELTER = linkage(15, "Shelter programs", PartnerCategory.SHELTER);
-  /** 3.16. */
+  /** {@index IOP.DISCH.3.16}: 3.16. */
   public static final ProgramRequirement LINK_RLC = linkage(16, "Recovery Learning Communities (RLCs)", PartnerCategory.RECOVERY_LEARNING_COMMUNITY);
 
   /** The member's concerns: the member's own concerns or social risk factors. */
@@ -122,7 +125,7 @@ public final class IopDischargePlanning extends Section {
       ContentElement.REFERRALS, ContentElement.APPOINTMENT_TIMES_AND_LOCATIONS);
 
   /**
-   * Bullet 4: the member's concerns and planned after-care documented. Applies once the member is
+   * {@index IOP.DISCH.4}: Bullet 4: the member's concerns and planned after-care documented. Applies once the member is
    * discharged; MET when a discharge or after-care plan in the record covers the member's concerns
    * ({@link #CONCERN_ELEMENTS}) and a discharge or after-care plan covers the planned after-care
    * ({@link #AFTERCARE_ELEMENTS}); NOT_MET names what is missing.
@@ -137,7 +140,7 @@ public final class IopDischargePlanning extends Section {
   static final Set<Party> RECIPIENTS = EnumSet.of(Party.MEMBER, Party.FAMILY, Party.GUARDIAN);
 
   /**
-   * Bullet 5: the discharge plan is given to the member and/or family or guardian at the time of
+   * {@index IOP.DISCH.5}: Bullet 5: the discharge plan is given to the member and/or family or guardian at the time of
    * discharge. Applies once the member is discharged; MET when a discharge plan records it was given
    * to one of {@link #RECIPIENTS} on the discharge date; NOT_MET when not given, not recorded as given
    * on a date, or given on another date.
@@ -148,19 +151,22 @@ public final class IopDischargePlanning extends Section {
       IopDischargePlanning::planGivenAtDischarge)
       .when(Conditions.discharged());
 
-  /** 5.1-5.5: each element the discharge plan given at discharge includes; applies once a discharge plan is in the record. */
+  /**
+   * {@index IOP.DISCH.5.1}: 5.1-5.5: each element the discharge plan given at discharge includes;
+   * applies once a discharge plan is in the record.
+   */
   public static final EpisodeRequirement PLAN_REFERRALS = planElement(1, "referral to any agency", ContentElement.REFERRALS);
-  /** 5.2. */
+  /** {@index IOP.DISCH.5.2}: 5.2. */
   public static final EpisodeRequirement PLAN_APPOINTMENTS = planElement(2, "appointment times and locations", ContentElement.APPOINTMENT_TIMES_AND_LOCATIONS);
-  /** 5.3. */
+  /** {@index IOP.DISCH.5.3}: 5.3. */
   public static final EpisodeRequirement PLAN_TRANSPORTATION = planElement(3, "transportation", ContentElement.TRANSPORTATION);
-  /** 5.4. */
+  /** {@index IOP.DISCH.5.4}: 5.4. */
   public static final EpisodeRequirement PLAN_MEDICATION = planElement(4, "medication information", ContentElement.MEDICATION_INFORMATION);
-  /** 5.5. */
+  /** {@index IOP.DISCH.5.5}: 5.5. */
   public static final EpisodeRequirement PLAN_CRISIS = planElement(5, "emergency and crisis information", ContentElement.EMERGENCY_AND_CRISIS_INFORMATION);
 
   /**
-   * Bullet 6, first sentence: "The provider will develop linkages to outside referrals and state
+   * {@index IOP.DISCH.6.a}: Bullet 6, first sentence: "The provider will develop linkages to outside referrals and state
    * agencies that ensure a smooth transition". Applies once the member is discharged; MET when the
    * record shows a referral out of the service made at or before the discharge; NOT_MET otherwise.
    */
@@ -171,7 +177,7 @@ public final class IopDischargePlanning extends Section {
       .when(Conditions.discharged());
 
   /**
-   * "At least one after-care appointment is scheduled within 7 days of the Members discharge from
+   * {@index IOP.DISCH.6.b}: "At least one after-care appointment is scheduled within 7 days of the Members discharge from
    * the IOP." Met by an after-care appointment (general or psychiatric), booked as of the
    * evaluation time and before it took place (a booking entered afterwards does not count), whose
    * date is the discharge date or one of the 7 calendar days after it.
@@ -185,7 +191,7 @@ public final class IopDischargePlanning extends Section {
       .when(Conditions.discharged());
 
   /**
-   * "If a member is discharged on medication, then at least one psychiatric after-care appointment
+   * {@index IOP.DISCH.6.c}: "If a member is discharged on medication, then at least one psychiatric after-care appointment
    * must be scheduled within 14 days of discharge from the IOP." Met by a psychiatric after-care
    * appointment dated from the discharge date through 14 calendar days after it.
    */
@@ -197,7 +203,7 @@ public final class IopDischargePlanning extends Section {
       .when(Conditions.dischargedOnMedication());
 
   /**
-   * Bullet 7: the provider contacts CCA's Clinical Team for support with needed after-care
+   * {@index IOP.DISCH.7}: Bullet 7: the provider contacts CCA's Clinical Team for support with needed after-care
    * transportation. Applies once the member is discharged and the record marks a transportation
    * need; MET when a transportation contact with CCA's team ({@link Party#PAYER_CARE_TEAM} among its
    * parties) is in the record; NOT_MET otherwise.

@@ -16,7 +16,7 @@ public final class IopPaymentPolicies extends Section {
   /** The document deferred to. */
   public static final String PAYMENT_POLICIES = "CCA's Payment Policies";
 
-  /** The only item: external. */
+  /** {@index IOP.PAY.1}: The only item: external. */
   public static final ProgramRequirement POLICIES = ProgramRequirement.external("IOP.PAY.1", MUST,
       Citation.of(Iop.SOURCE, HEADING, "1", "Please refer to CCA’s Payment Policies"), PAYMENT_POLICIES);
 

@@ -35,7 +35,7 @@ public final class IopQualityManagement extends Section {
   /** The provider's contract. */
   public static final String CCA_CONTRACT = "the network provider's contract with CCA";
 
-  /** Bullet 1: a quality management plan adopted on or before the as-of date. */
+  /** {@index IOP.QM.1}: Bullet 1: a quality management plan adopted on or before the as-of date. */
   public static final ProgramRequirement QM_PLAN = ProgramRequirement.of(
       "IOP.QM.1", MUST,
       cite("bullet 1", "The facility will develop and maintain a quality management plan which utilizes appropriate measures to monitor, measure, and improve the activities and services it provides"),
@@ -43,46 +43,49 @@ public final class IopQualityManagement extends Section {
 
   private static final String BULLET_2 = "The facility utilizes a continuous quality improvement process and will include outcome measures and satisfaction surveys, to measure and improve the quality of care and service delivered to Members, including their families";
 
-  /** Bullet 2, continuous quality improvement process: the plan has one. */
+  /** {@index IOP.QM.2.a}: Bullet 2, continuous quality improvement process: the plan has one. */
   public static final ProgramRequirement CQI = ProgramRequirement.of("IOP.QM.2.a", MUST,
       cite("bullet 2, continuous quality improvement", BULLET_2),
       QualityPlanRule.includes("a continuous quality improvement process", QualityPlan::continuousImprovement));
 
-  /** Bullet 2, outcome measures: the plan uses them. */
+  /** {@index IOP.QM.2.b}: Bullet 2, outcome measures: the plan uses them. */
   public static final ProgramRequirement OUTCOME_MEASURES = ProgramRequirement.of("IOP.QM.2.b", MUST,
       cite("bullet 2, outcome measures", BULLET_2), QualityPlanRule.includes("outcome measures", QualityPlan::outcomeMeasures));
 
-  /** Bullet 2, satisfaction surveys: the plan uses them. */
+  /** {@index IOP.QM.2.c}: Bullet 2, satisfaction surveys: the plan uses them. */
   public static final ProgramRequirement SATISFACTION_SURVEYS = ProgramRequirement.of("IOP.QM.2.c", MUST,
       cite("bullet 2, satisfaction surveys", BULLET_2), QualityPlanRule.includes("satisfaction surveys", QualityPlan::satisfactionSurveys));
 
   private static final String BULLET_3 = "Providers are required to collect and measure outcome data and incorporate the data in treatment plans in the medical records";
 
-  /** Bullet 3, collect and measure outcome data: the quality plan uses outcome measures. */
+  /** {@index IOP.QM.3.a}: Bullet 3, collect and measure outcome data: the quality plan uses outcome measures. */
   public static final ProgramRequirement COLLECT_OUTCOME_DATA = ProgramRequirement.of("IOP.QM.3.a", MUST,
       cite("bullet 3, collect and measure outcome data", BULLET_3),
       QualityPlanRule.includes("outcome data collection (outcome measures)", QualityPlan::outcomeMeasures));
 
-  /** Bullet 3, incorporate outcome data in treatment plans: applies once a treatment plan is in the record; MET when one covers {@link ContentElement#OUTCOME_DATA}. */
+  /**
+   * {@index IOP.QM.3.b}: Bullet 3, incorporate outcome data in treatment plans: applies once a
+   * treatment plan is in the record; MET when one covers {@link ContentElement#OUTCOME_DATA}.
+   */
   public static final EpisodeRequirement OUTCOME_DATA_IN_PLAN = IopRecords.element("IOP.QM.3.b", MUST,
       cite("bullet 3, incorporate the data in treatment plans", BULLET_3), IopRecords.TREATMENT_PLANS, "treatment plan",
       "outcome data", EnumSet.of(ContentElement.OUTCOME_DATA));
 
-  /** Bullet 4, first obligation: outcome data available to CCA upon request (attested). */
+  /** {@index IOP.QM.4.a}: Bullet 4, first obligation: outcome data available to CCA upon request (attested). */
   public static final ProgramRequirement OUTCOMES_AVAILABLE = ProgramRequirement.attested("IOP.QM.4.a", MUST,
       cite("bullet 4, first obligation", "Clinical outcomes data must be made available to Commonwealth Care Alliance (CCA) upon request"));
 
-  /** Bullet 4, second obligation: deferral to CCA's performance standards. */
+  /** {@index IOP.QM.4.b}: Bullet 4, second obligation: deferral to CCA's performance standards. */
   public static final ProgramRequirement CONSISTENT_WITH_STANDARDS = ProgramRequirement.external("IOP.QM.4.b", MUST,
       cite("bullet 4, second obligation", "must be consistent with CCA' s performance standards for IOP level of care"),
       CCA_PERFORMANCE_STANDARDS);
 
-  /** Bullet 6, first sentence: SRE laws and regulations (external). */
+  /** {@index IOP.QM.6.a}: Bullet 6, first sentence: SRE laws and regulations (external). */
   public static final ProgramRequirement SRE_REPORTING = ProgramRequirement.external("IOP.QM.6.a", MUST,
       cite("bullet 6, first sentence", "Providers will comply with all applicable laws and regulations including but not limited to any and all applicable Medicare and/or Medicaid laws, regulations and instructions of CMS and/or EOHHS relating to addressing and reporting Serious Reportable Events (SREs)."),
       SRE_REGULATIONS);
 
-  /** Bullet 6, second sentence: the provider's contract with CCA (external). */
+  /** {@index IOP.QM.6.b}: Bullet 6, second sentence: the provider's contract with CCA (external). */
   public static final ProgramRequirement CONTRACT = ProgramRequirement.external("IOP.QM.6.b", MUST,
       cite("bullet 6, second sentence", "Network providers will comply with all requirements contained in their contract with CCA including any corrective actions required by CCA or applicable regulatory agencies."),
       CCA_CONTRACT);

@@ -16,7 +16,7 @@ public final class IopReimbursement extends Section {
   /** The document deferred to. */
   public static final String COVERED_SERVICES_PDF = "CCA's Covered Services and Prior Authorization PDF (CCA Provider Manual)";
 
-  /** The only item: external. */
+  /** {@index IOP.REIMB.1}: The only item: external. */
   public static final ProgramRequirement COVERED_SERVICES = ProgramRequirement.external("IOP.REIMB.1", MUST,
       Citation.of(Iop.SOURCE, HEADING, "1", "Please refer to CCA’s Covered Services and Prior Authorization PDF in the Provider Manual"),
       COVERED_SERVICES_PDF);

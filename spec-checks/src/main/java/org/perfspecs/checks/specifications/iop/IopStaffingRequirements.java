@@ -34,57 +34,72 @@ public final class IopStaffingRequirements extends Section {
   /** The document the licensing-body staffing requirements are in. */
   public static final String LICENSING_BODY_STAFFING = "staffing requirements of the applicable licensing body (DPH/DMH licensure regulations)";
 
-  /** Bullet 1: deferral to the licensing body's staffing requirements. */
+  /** {@index IOP.STAFF.1}: Bullet 1: deferral to the licensing body's staffing requirements. */
   public static final ProgramRequirement LICENSING_STAFFING = ProgramRequirement.external(
       "IOP.STAFF.1", MUST, cite("bullet 1", "The provider complies with the staffing requirements of the applicable licensing body"),
       LICENSING_BODY_STAFFING);
 
-  /** Bullet 2, credentialing: written credentialing procedures ({@link ProcedureKind#CREDENTIALING}). */
+  /**
+   * {@index IOP.STAFF.2.a}: Bullet 2, credentialing: written credentialing procedures ({@link
+   * ProcedureKind#CREDENTIALING}).
+   */
   public static final ProgramRequirement CREDENTIALING = ProgramRequirement.of(
       "IOP.STAFF.2.a", MUST, cite("bullet 2, credentialing", BULLET_2), IopStaffingRequirements::credentialing);
 
-  /** Bullet 2, periodic re-credentialing: no structured fact shows it; attested. */
+  /** {@index IOP.STAFF.2.b}: Bullet 2, periodic re-credentialing: no structured fact shows it; attested. */
   public static final ProgramRequirement RECREDENTIALING = ProgramRequirement.attested(
       "IOP.STAFF.2.b", MUST, cite("bullet 2, periodic re-credentialing", BULLET_2));
 
-  /** Bullet 2, supervision: written supervision procedures ({@link ProcedureKind#SUPERVISION}). */
+  /**
+   * {@index IOP.STAFF.2.c}: Bullet 2, supervision: written supervision procedures ({@link
+   * ProcedureKind#SUPERVISION}).
+   */
   public static final ProgramRequirement SUPERVISION_PROCEDURES = ProgramRequirement.of(
       "IOP.STAFF.2.c", MUST, cite("bullet 2, supervision", BULLET_2), IopStaffingRequirements::supervisionProcedures);
 
-  /** Bullet 2, orientation: every staff member has completed an orientation training by the as-of date. */
+  /**
+   * {@index IOP.STAFF.2.d}: Bullet 2, orientation: every staff member has completed an orientation
+   * training by the as-of date.
+   */
   public static final ProgramRequirement ORIENTATION = ProgramRequirement.of(
       "IOP.STAFF.2.d", MUST, cite("bullet 2, orientation to policies and procedures", BULLET_2),
       IopStaffingRequirements::orientation);
 
   /**
-   * Bullet 2, training of all staff with special attention to co-occurring diagnoses: every staff
+   * {@index IOP.STAFF.2.e}: Bullet 2, training of all staff with special attention to co-occurring diagnoses: every staff
    * member has completed a co-occurring disorders training by the as-of date.
    */
   public static final ProgramRequirement CO_OCCURRING_TRAINING = ProgramRequirement.of(
       "IOP.STAFF.2.e", MUST, cite("bullet 2, training of all staff", BULLET_2),
       IopStaffingRequirements::coOccurringTraining);
 
-  /** Bullet 3, element 1: an LICSW and/or other clinical master's degree staff on the roster. */
+  /**
+   * {@index IOP.STAFF.3.a}: Bullet 3, element 1: an LICSW and/or other clinical master's degree
+   * staff on the roster.
+   */
   public static final ProgramRequirement LICSW_OR_MASTERS = ProgramRequirement.of(
       "IOP.STAFF.3.a", MUST, cite("bullet 3, first element", BULLET_3),
       IopStaffingRequirements::licswOrMasters);
 
-  /** Bullet 3, element 2: an RN on the roster. */
+  /** {@index IOP.STAFF.3.b}: Bullet 3, element 2: an RN on the roster. */
   public static final ProgramRequirement RN = ProgramRequirement.of(
       "IOP.STAFF.3.b", MUST, cite("bullet 3, second element", BULLET_3), IopStaffingRequirements::rn);
 
-  /** Bullet 3, element 3: a psychiatrist on the roster. */
+  /** {@index IOP.STAFF.3.c}: Bullet 3, element 3: a psychiatrist on the roster. */
   public static final ProgramRequirement PSYCHIATRIST = ProgramRequirement.of(
       "IOP.STAFF.3.c", MUST, cite("bullet 3, third element", BULLET_3), IopStaffingRequirements::psychiatrist);
 
-  /** Bullet 3, second sentence: recovery and peer coaches encouraged: a recovery coach, peer coach or certified peer specialist on the roster. */
+  /**
+   * {@index IOP.STAFF.3.d}: Bullet 3, second sentence: recovery and peer coaches encouraged: a
+   * recovery coach, peer coach or certified peer specialist on the roster.
+   */
   public static final ProgramRequirement PEER_COACHES = ProgramRequirement.of(
       "IOP.STAFF.3.d", SHOULD,
       cite("bullet 3, second sentence", "In addition, providers are encouraged to staff the team with Recovery and Peer coaches"),
       IopStaffingRequirements::peerCoaches);
 
   /**
-   * Bullet 4: psychiatry services available to the members: a psychiatrist on the roster, or an
+   * {@index IOP.STAFF.4}: Bullet 4: psychiatry services available to the members: a psychiatrist on the roster, or an
    * active agreement (any kind) with a medication-management (psychiatric) provider.
    */
   public static final ProgramRequirement PSYCHIATRY_AVAILABLE = ProgramRequirement.of(
@@ -93,7 +108,7 @@ public final class IopStaffingRequirements extends Section {
       IopStaffingRequirements::psychiatryAvailable);
 
   /**
-   * Bullet 5: "all staff receive supervision consistent with credentialing criteria": every staff
+   * {@index IOP.STAFF.5}: Bullet 5: "all staff receive supervision consistent with credentialing criteria": every staff
    * member other than a program director names a supervisor who is on the roster; NOT_MET with an
    * empty roster. Consistency with credentialing criteria is not in the profile.
    */
@@ -102,12 +117,12 @@ public final class IopStaffingRequirements extends Section {
       cite("bullet 5", "The provider ensures that all staff receive supervision consistent with credentialing criteria"),
       IopStaffingRequirements::allStaffSupervised);
 
-  /** Bullet 6, first sentence (attested). */
+  /** {@index IOP.STAFF.6.a}: Bullet 6, first sentence (attested). */
   public static final ProgramRequirement REFLECTS_COMMUNITY = ProgramRequirement.attested(
       "IOP.STAFF.6.a", SHOULD,
       cite("bullet 6, first sentence", "Staffing should reflect the cultural, gender, and linguistic needs of the community it serves."));
 
-  /** Bullet 6, second sentence (attested). */
+  /** {@index IOP.STAFF.6.b}: Bullet 6, second sentence (attested). */
   public static final ProgramRequirement QUALIFIED_CLINICIANS = ProgramRequirement.attested(
       "IOP.STAFF.6.b", MUST,
       cite("bullet 6, second sentence", "The program ensures access to qualified clinicians able to meet the cultural, linguistic, and ethnic needs of all members served within their local community"));

@@ -25,31 +25,34 @@ import org.perfspecs.model.TrainingTopic;
 public final class IopTrainingExpectations extends Section {
   static final String HEADING = "Training Expectations:";
 
-  /** Topic 1: social determinants of health. */
+  /** {@index IOP.TRAIN.1}: Topic 1: social determinants of health. */
   public static final ProgramRequirement SDOH = topic(1, "Social determinants of health (SDOH)",
       EnumSet.of(TrainingTopic.SOCIAL_DETERMINANTS_OF_HEALTH));
 
-  /** Topic 2: trauma-informed care. */
+  /** {@index IOP.TRAIN.2}: Topic 2: trauma-informed care. */
   public static final ProgramRequirement TRAUMA_INFORMED = topic(2,
       "Trauma-informed behavioral health and medical care (including, but not limited to, ways in which the ACE study informs care delivery for Members, and trauma-specific treatment approaches)",
       EnumSet.of(TrainingTopic.TRAUMA_INFORMED_CARE));
 
-  /** Topic 3: LGBTQIA+ and, specifically, transgender inclusive and affirming care (both topics). */
+  /**
+   * {@index IOP.TRAIN.3}: Topic 3: LGBTQIA+ and, specifically, transgender inclusive and affirming
+   * care (both topics).
+   */
   public static final ProgramRequirement LGBTQIA = topic(3,
       "Best practices in delivering LGBTQIA+ inclusive and affirming— and, specifically, transgender inclusive and affirming— behavioral health and medical care",
       EnumSet.of(TrainingTopic.LGBTQIA_AFFIRMING_CARE, TrainingTopic.TRANSGENDER_AFFIRMING_CARE));
 
-  /** Topic 4: culturally responsive, inclusive and anti-racist care. */
+  /** {@index IOP.TRAIN.4}: Topic 4: culturally responsive, inclusive and anti-racist care. */
   public static final ProgramRequirement ANTI_RACIST = topic(4,
       "Best practices in delivering culturally responsive, inclusive, and anti-racist behavioral health and medical care",
       EnumSet.of(TrainingTopic.CULTURALLY_RESPONSIVE_ANTI_RACIST_CARE));
 
-  /** Topic 5: health equity and inclusivity. */
+  /** {@index IOP.TRAIN.5}: Topic 5: health equity and inclusivity. */
   public static final ProgramRequirement HEALTH_EQUITY = topic(5,
       "Best practices in health equity and inclusivity for Members of various racial, ethnic, and cultural backgrounds, as well as disabled Members, Members of various religious backgrounds, and Members with multiply marginalized identities",
       EnumSet.of(TrainingTopic.HEALTH_EQUITY));
 
-  /** Topic 6: interpreter services. */
+  /** {@index IOP.TRAIN.6}: Topic 6: interpreter services. */
   public static final ProgramRequirement INTERPRETERS = topic(6,
       "Organizational strategies and resources for accessing interpreter services for Members who primarily communicate in languages other than English (including ASL)",
       EnumSet.of(TrainingTopic.INTERPRETER_SERVICES));

@@ -27,7 +27,7 @@ public final class IopTransgenderInclusiveExpectations extends Section {
   static final String HEADING = "Transgender Inclusive and Affirming Expectations:";
 
   /**
-   * Element 1: consistently using the member's name and pronouns. The record can show only that they
+   * {@index IOP.TRANS.1}: Element 1: consistently using the member's name and pronouns. The record can show only that they
    * are recorded: MET when the member's chosen name and pronouns are both recorded, NOT_MET naming
    * what is missing.
    */
@@ -36,17 +36,20 @@ public final class IopTransgenderInclusiveExpectations extends Section {
       cite("element 1", "Consistently using the name and pronouns that the Member uses for themselves, even if this is not the name and/or pronoun set reflected in the Member's legal identification and/or CCA insurance card"),
       IopTransgenderInclusiveExpectations::nameAndPronouns);
 
-  /** Element 2: admission decisions without regard to gender identity (attested). */
+  /** {@index IOP.TRANS.2}: Element 2: admission decisions without regard to gender identity (attested). */
   public static final ProgramRequirement ADMISSION_WITHOUT_REGARD = ProgramRequirement.attested(
       "IOP.TRANS.2", SHOULD, cite("element 2", "Making admission decisions without regard to the Member's gender identity"));
 
-  /** Element 3: access to gender-based services by the gender the member identifies with (attested). */
+  /**
+   * {@index IOP.TRANS.3}: Element 3: access to gender-based services by the gender the member
+   * identifies with (attested).
+   */
   public static final ProgramRequirement GENDER_BASED_ACCESS = ProgramRequirement.attested(
       "IOP.TRANS.3", SHOULD,
       cite("element 3", "Making determinations about access to any gender-based/gender separated service based on the gender with which the Member identifies, even if this is not the gender reflected in the Member's legal identification and/or CCA insurance card"));
 
   /**
-   * Element 4: staff regularly trained: every staff member completed LGBTQIA+ and transgender
+   * {@index IOP.TRANS.4}: Element 4: staff regularly trained: every staff member completed LGBTQIA+ and transgender
    * affirming care trainings within the {@value IopProgram#RECENT_TRAINING_DAYS} days up to the as-of
    * date.
    */

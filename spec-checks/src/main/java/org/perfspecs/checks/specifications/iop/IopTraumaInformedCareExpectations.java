@@ -29,7 +29,7 @@ public final class IopTraumaInformedCareExpectations extends Section {
   static final String HEADING = "Trauma-Informed Care Expectations:";
 
   /**
-   * Element 1: ongoing trauma-informed care training: every staff member completed one within the
+   * {@index IOP.TRAUMA.1}: Element 1: ongoing trauma-informed care training: every staff member completed one within the
    * {@value IopProgram#RECENT_TRAINING_DAYS} days up to the as-of date.
    */
   public static final ProgramRequirement ONGOING_TRAINING = ProgramRequirement.of(
@@ -37,34 +37,43 @@ public final class IopTraumaInformedCareExpectations extends Section {
       cite("element 1", "Providing staff with ongoing training in trauma-informed behavioral health and medical care (including, but not limited to, ways in which the ACE study informs care delivery for Members, and trauma-specific treatment approaches)"),
       IopTraumaInformedCareExpectations::ongoingTraining);
 
-  /** Element 2: trauma screening in the evaluation: applies once an assessment is in the record; MET when one covers {@link ContentElement#TRAUMA_SCREENING}. */
+  /**
+   * {@index IOP.TRAUMA.2}: Element 2: trauma screening in the evaluation: applies once an
+   * assessment is in the record; MET when one covers {@link ContentElement#TRAUMA_SCREENING}.
+   */
   public static final EpisodeRequirement TRAUMA_SCREENING = IopRecords.element("IOP.TRAUMA.2", SHOULD,
       cite("element 2", "Providing comprehensive trauma screening as part of the standard evaluative process, in order to avoid potentially traumatic re-screening"),
       IopRecords.ASSESSMENTS, "assessment", "a comprehensive trauma screening", EnumSet.of(ContentElement.TRAUMA_SCREENING));
 
-  /** Element 3 (attested). */
+  /** {@index IOP.TRAUMA.3}: Element 3 (attested). */
   public static final ProgramRequirement POLICIES = ProgramRequirement.attested(
       "IOP.TRAUMA.3", SHOULD,
       cite("element 3", "Integrating knowledge of trauma, and trauma responsiveness, into the creation and implementation of policies and procedures"));
 
-  /** Element 4, member's voice: applies once a treatment plan is in the record; MET when one was developed with the member. */
+  /**
+   * {@index IOP.TRAUMA.4.a}: Element 4, member's voice: applies once a treatment plan is in the
+   * record; MET when one was developed with the member.
+   */
   public static final EpisodeRequirement MEMBER_VOICE = EpisodeRequirement.of(
       "IOP.TRAUMA.4.a", SHOULD,
       cite("element 4, member's voice", "Including the Member's voice, involvement, and feedback in treatment planning"),
       IopTraumaInformedCareExpectations::memberVoice)
       .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"));
 
-  /** Element 4, harm reduction: applies once a treatment plan is in the record; MET when one covers {@link ContentElement#HARM_REDUCTION}. */
+  /**
+   * {@index IOP.TRAUMA.4.b}: Element 4, harm reduction: applies once a treatment plan is in the
+   * record; MET when one covers {@link ContentElement#HARM_REDUCTION}.
+   */
   public static final EpisodeRequirement HARM_REDUCTION = IopRecords.element("IOP.TRAUMA.4.b", SHOULD,
       cite("element 4, harm reduction", "including offering harm reduction strategies in all aspects of treatment"),
       IopRecords.TREATMENT_PLANS, "treatment plan", "harm reduction strategies", EnumSet.of(ContentElement.HARM_REDUCTION));
 
-  /** Element 5 (attested). */
+  /** {@index IOP.TRAUMA.5}: Element 5 (attested). */
   public static final ProgramRequirement SAFE_ENVIRONMENT = ProgramRequirement.attested(
       "IOP.TRAUMA.5", SHOULD,
       cite("element 5", "Seeking to avoid re-traumatization for Members receiving care by creating a safe treatment environment"));
 
-  /** Element 6 (attested). */
+  /** {@index IOP.TRAUMA.6}: Element 6 (attested). */
   public static final ProgramRequirement TRAUMA_SPECIFIC = ProgramRequirement.attested(
       "IOP.TRAUMA.6", SHOULD, cite("element 6", "Offering trauma-specific treatment interventions and approaches"));
 

@@ -37,7 +37,7 @@ public final class RcCaseRateActivities extends Section {
   public static final int PERIOD_DAYS = 30;
 
   /**
-   * Item 1: "At least one in-person meeting at the onset of service delivery to develop the
+   * {@index RC.CASE.1}: Item 1: "At least one in-person meeting at the onset of service delivery to develop the
    * Wellness Plan in conjunction with the Member". The onset of service delivery is the first week
    * of service: days 1 to 7, the admission date being day 1 (America/New_York). MET when the
    * Wellness Plan in the record was created at an in-person meeting ({@code createdInPerson}) with
@@ -51,7 +51,7 @@ public final class RcCaseRateActivities extends Section {
       RcCaseRateActivities::inPersonWellnessPlanAtOnset);
 
   /**
-   * Item 2: at least five connections in every thirty-day period.
+   * {@index RC.CASE.2}: Item 2: at least five connections in every thirty-day period.
    *
    * <p>Windows: consecutive 30-day periods from the date of admission (the start of service) in
    * America/New_York: days 1-30, 31-60, ... A connection is a contact in person, by phone or by
@@ -69,7 +69,7 @@ public final class RcCaseRateActivities extends Section {
       RcCaseRateActivities::fiveConnectionsPer30Days);
 
   /**
-   * Item 2, fourth sentence: "These ongoing connections must support peer relationship and support
+   * {@index RC.CASE.2.b}: Item 2, fourth sentence: "These ongoing connections must support peer relationship and support
    * the Member in working towards the goals in the Wellness Plan." Applies once a Wellness Plan is
    * in the record. Judged on consecutive 30-day periods from the plan's creation date (day 1),
    * with the rule of {@code RC.CASE.2}: every closed period must hold at least one connection that
@@ -84,7 +84,7 @@ public final class RcCaseRateActivities extends Section {
       .when(RcConditions.wellnessPlanInRecord());
 
   /**
-   * Item 2, fifth sentence: the provider's ability to demonstrate that it fulfils the
+   * {@index RC.CASE.2.c}: Item 2, fifth sentence: the provider's ability to demonstrate that it fulfils the
    * specification, including the minimum member interaction for the daily case rate: attested by
    * the program (each record's own evidence is judged by the other requirements).
    */
@@ -93,7 +93,7 @@ public final class RcCaseRateActivities extends Section {
       cite("2, fifth sentence", "The provider must be able to demonstrate that they are fulfilling the requirements of the performance specification, including the minimum Member interaction required for the daily case rate."));
 
   /**
-   * Item 2, sixth and seventh sentences: "Sufficient time spent on case related work without Member
+   * {@index RC.CASE.2.d}: Item 2, sixth and seventh sentences: "Sufficient time spent on case related work without Member
    * present to assist Member in accomplishing goals", a minimum activity the provider must
    * document. "Sufficient" is not quantified: each 30-day period of service (from admission, as
    * for {@code RC.CASE.2}) must hold at least one case-related work record (kind

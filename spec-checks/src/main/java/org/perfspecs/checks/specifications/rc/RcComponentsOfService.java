@@ -53,20 +53,20 @@ public final class RcComponentsOfService extends Section {
   public static final Set<StateAgency> LIAISON_AGENCIES = EnumSet.of(StateAgency.PROBATION, StateAgency.PAROLE,
       StateAgency.COURTS, StateAgency.DCF);
 
-  /** Item 1, attested. */
+  /** {@index RC.COMP.1}: Item 1, attested. */
   public static final ProgramRequirement EMOTIONAL_SOCIAL_SUPPORT = attested("1", "Provide emotional and social support.");
 
-  /** Item 2, attested. */
+  /** {@index RC.COMP.2}: Item 2, attested. */
   public static final ProgramRequirement RECOVERY_CAPITAL = attested("2", "Share recovery experience and use coaching and mentoring techniques to support a Member's awareness and understanding that they possess their own recovery capital to help sustain their recovery.");
 
-  /** Item 3, attested. */
+  /** {@index RC.COMP.3}: Item 3, attested. */
   public static final ProgramRequirement POSITIVE_LIFE_CHANGES = attested("3", "Support Members in making positive life changes and developing skills to facilitate their recovery.");
 
-  /** Item 4, attested. */
+  /** {@index RC.COMP.4}: Item 4, attested. */
   public static final ProgramRequirement RECOVERY_RELATIONSHIPS = attested("4", "Help Members to discuss and try new strategies for developing recovery-supportive friendships, reconnecting or improving family relationships and identifying and using recovery-community networks.");
 
   /**
-   * Item 5, "as needed": applies when the record marks a need for treatment (outpatient behavioral
+   * {@index RC.COMP.5}: Item 5, "as needed": applies when the record marks a need for treatment (outpatient behavioral
    * health, MAT), peer recovery support or mutual aid (self-help); MET when, for each such need, a
    * referral out of the service to that kind of service is recorded during the stay so far (admission to discharge, or to the as-of time); NOT_MET
    * naming the needs without one.
@@ -77,11 +77,11 @@ public final class RcComponentsOfService extends Section {
       RcComponentsOfService::linksToTreatmentAndSupports)
       .when(RcConditions.needMarked(RECOVERY_LINKS, "treatment, peer recovery support or mutual aid"));
 
-  /** Item 6, attested. */
+  /** {@index RC.COMP.6}: Item 6, attested. */
   public static final ProgramRequirement ROLE_MODEL = attested("6", "Act in an open and transparent way as a role model and living example of a person in recovery.");
 
   /**
-   * Item 7, "when appropriate": applies when the record marks a need for primary or specialty
+   * {@index RC.COMP.7}: Item 7, "when appropriate": applies when the record marks a need for primary or specialty
    * medical, dental or mental health services, or social services (benefits, transitional
    * assistance, legal); MET when each such need has a referral out of the service recorded by the
    * as-of time; NOT_MET naming those without.
@@ -93,7 +93,7 @@ public final class RcComponentsOfService extends Section {
       .when(RcConditions.needMarked(HEALTH_AND_SOCIAL_CONNECTIONS, "medical, dental, mental health or social services"));
 
   /**
-   * Item 8: applies when the member is involved with probation, parole, the courts or DCF (an open
+   * {@index RC.COMP.8}: Item 8: applies when the member is involved with probation, parole, the courts or DCF (an open
    * DCF case counts); MET when the record holds an accompaniment contact (preparing for or
    * accompanying the member to such a meeting) with the member engaged, from admission, by the as-of time and not
    * after discharge; NOT_MET otherwise.
@@ -104,17 +104,17 @@ public final class RcComponentsOfService extends Section {
       RcComponentsOfService::recoveryLiaison)
       .when(RcConditions.involvedWith(LIAISON_AGENCIES, "probation, parole, the courts or DCF"));
 
-  /** Item 9, attested. */
+  /** {@index RC.COMP.9}: Item 9, attested. */
   public static final ProgramRequirement CULTURALLY_SENSITIVE = attested("9", "Provide linguistically appropriate and culturally sensitive peer recovery supports that embrace the diversity of Members' identities that include racial, ethnic, gender/gender identity, sex, sexual orientation, physical and intellectual challenges and their chosen pathway to recovery.");
 
-  /** Item 10, attested. */
+  /** {@index RC.COMP.10}: Item 10, attested. */
   public static final ProgramRequirement ADVOCATE = attested("10", "Serve as an advocate for Members and assisting Members in learning self-advocacy skills");
 
-  /** Item 11, first obligation, attested. */
+  /** {@index RC.COMP.11.a}: Item 11, first obligation, attested. */
   public static final ProgramRequirement MENTOR = attested("11.a", "Act as a mentor, assisting the Member's recovery process and supporting the Member's goals and decisions;");
 
   /**
-   * Item 11, second obligation: applies once a Wellness Plan is in the record (creating it is
+   * {@index RC.COMP.11.b}: Item 11, second obligation: applies once a Wellness Plan is in the record (creating it is
    * {@code RC.DEF.1} / {@code RC.CASE.1}); "enacting" is shown by a connection with the member,
    * on or after the plan's creation date, that addressed the Wellness Plan goals (topic
    * WELLNESS_PLAN_GOALS). No deadline is stated, so the stay so far is judged: MET when such a
@@ -126,11 +126,11 @@ public final class RcComponentsOfService extends Section {
       RcComponentsOfService::wellnessPlanEnacting)
       .when(RcConditions.wellnessPlanInRecord());
 
-  /** Item 12, attested. */
+  /** {@index RC.COMP.12}: Item 12, attested. */
   public static final ProgramRequirement PERSON_CENTERED = attested("12", "Provide Recovery Coaching services in a person-centered and strength-based manner.");
 
   /**
-   * Item 13, first sentence, "as needed": applies when the record marks a need for transportation;
+   * {@index RC.COMP.13.a}: Item 13, first sentence, "as needed": applies when the record marks a need for transportation;
    * MET when the record holds a transportation contact (any mode) or a transportation assistance
    * note, from admission, by the as-of time and not after discharge; NOT_MET otherwise. Whether the help was
    * temporary is not judged.
@@ -141,10 +141,10 @@ public final class RcComponentsOfService extends Section {
       RcComponentsOfService::transportationAssistance)
       .when(RcConditions.needMarked(EnumSet.of(ServiceCategory.TRANSPORTATION), "transportation"));
 
-  /** Item 13, second sentence (plain present: MUST), attested. */
+  /** {@index RC.COMP.13.b}: Item 13, second sentence (plain present: MUST), attested. */
   public static final ProgramRequirement TRANSPORTATION_AS_OPPORTUNITY = attested("13.b", "The Recovery Coach uses transportation as an opportunity to advance the peer relationship, provide support and mentorship, and/or support the Member's independence in obtaining transportation resources.");
 
-  /** Item 14, attested (contacts do not record the setting). */
+  /** {@index RC.COMP.14}: Item 14, attested (contacts do not record the setting). */
   public static final ProgramRequirement MOBILE_DELIVERY = attested("14", "Delivering services on a mobile basis to Members in any setting that is safe for the Member and staff.");
 
   RcComponentsOfService() {

@@ -36,7 +36,7 @@ public final class RcDefinition extends Section {
       ReferralSource.BEHAVIORAL_HEALTH_PROVIDER, ReferralSource.COMMUNITY_PARTNER, ReferralSource.CARE_MANAGER);
 
   /**
-   * "The Recovery Coach will work with the Member to develop a Wellness Plan that orients the
+   * {@index RC.DEF.1}: "The Recovery Coach will work with the Member to develop a Wellness Plan that orients the
    * activities of the Recovery Coach service." MET when a Wellness Plan is in the record and is
    * member-directed (developed with the member, not for them); NOT_MET when the plan is not
    * member-directed; without a plan, PENDING until the end of day 7 of service (the onset of
@@ -49,7 +49,7 @@ public final class RcDefinition extends Section {
       RcDefinition::wellnessPlanWithMember);
 
   /**
-   * "Members can access Recovery Coaching services based on medical necessity and a referral by a
+   * {@index RC.DEF.2}: "Members can access Recovery Coaching services based on medical necessity and a referral by a
    * medical or behavioral health provider, Community Partner (CP), or other care manager": access
    * is conditioned on such a referral, so it is read as an obligation (MUST) on the provider to
    * serve the member on one. MET when the record holds the referral into the service, received by
@@ -63,13 +63,16 @@ public final class RcDefinition extends Section {
       cite("third paragraph", "Members can access Recovery Coaching services based on medical necessity and a referral by a medical or behavioral health provider, Community Partner (CP), or other care manager, that has contact with the Member and is able to identify the need for Recovery Coaching services."),
       RcDefinition::referralFromEligibleSource);
 
-  /** Attested: the employing organization provides supervision, a culture of fidelity to the model and a conducive environment. */
+  /**
+   * {@index RC.DEF.3}: Attested: the employing organization provides supervision, a culture of
+   * fidelity to the model and a conducive environment.
+   */
   public static final ProgramRequirement EMPLOYING_ORGANIZATION = ProgramRequirement.attested(
       "RC.DEF.3", MUST,
       cite("fourth paragraph, first sentence", "Recovery Coaches are employed by an organization that is able to provide supervision, an organizational culture that supports fidelity to the model and an environment that is conducive to the needs of Recovery Coaches and the Members they serve."));
 
   /**
-   * Attested: the service is based within a Licensed Behavioral Health Outpatient Clinic or Opioid
+   * {@index RC.DEF.4}: Attested: the service is based within a Licensed Behavioral Health Outpatient Clinic or Opioid
    * Treatment Center (licence kinds are free text in the profile, so no structured check).
    */
   public static final ProgramRequirement BASED_IN_LICENSED_CLINIC = ProgramRequirement.attested(

@@ -39,21 +39,37 @@ public final class RcLinkages extends Section {
 
   private static final String AGREEMENTS_INCLUDE = "Such agreements include the referral process, as well as transition, aftercare, and discharge processes.";
 
-  /** First paragraph, first sentence: at least one written affiliation agreement in force. */
+  /** {@index RC.LINK.1.a}: First paragraph, first sentence: at least one written affiliation agreement in force. */
   public static final ProgramRequirement WRITTEN_AGREEMENTS = ProgramRequirement.of("RC.LINK.1.a", MUST,
       cite("first paragraph, first sentence", "The provider employing the Recovery Coach maintains written affiliation agreements, which may include Qualified Service Organization Agreements (QSOA), Memorandum of Understanding (MOU), Business Associates Agreements (BAA) or linkage agreements, with local providers of these levels of care that refer a high volume of Members to its program and/or to which the program refers a high volume of Members."),
       RcLinkages::writtenAgreements);
 
-  /** First paragraph, second sentence, element 1: every written affiliation agreement in force includes the referral process. */
+  /**
+   * {@index RC.LINK.1.b.1}: First paragraph, second sentence, element 1: every written affiliation
+   * agreement in force includes the referral process.
+   */
   public static final ProgramRequirement AGREEMENTS_INCLUDE_REFERRAL = includes(1, ProcedureKind.REFERRAL, "the referral process");
-  /** Element 2: the transition process. */
+  /** {@index RC.LINK.1.b.2}: Element 2: the transition process. */
   public static final ProgramRequirement AGREEMENTS_INCLUDE_TRANSITION = includes(2, ProcedureKind.TRANSITION, "the transition process");
-  /** Element 3: the aftercare process. */
+  /** {@index RC.LINK.1.b.3}: Element 3: the aftercare process. */
   public static final ProgramRequirement AGREEMENTS_INCLUDE_AFTERCARE = includes(3, ProcedureKind.AFTERCARE, "the aftercare process");
-  /** Element 4: the discharge process. */
+  /** {@index RC.LINK.1.b.4}: Element 4: the discharge process. */
   public static final ProgramRequirement AGREEMENTS_INCLUDE_DISCHARGE = includes(4, ProcedureKind.DISCHARGE, "the discharge process");
 
-  /** The settings, in document order. */
+  /**
+   * {@index RC.LINK.2.1.1.1} to {@index RC.LINK.2.4.5}: Second paragraph, one SHOULD requirement
+   * per listed setting ("expected to"), in document order: met when a written affiliation agreement
+   * in force on the as-of date names a partner of that setting's category; NOT_MET otherwise. The
+   * high-volume qualifier cannot be judged from the profile.
+   *
+   * <p>One requirement per element, in document order: {@index RC.LINK.2.1.1.1},
+   * {@index RC.LINK.2.1.1.2}, {@index RC.LINK.2.1.1.3}, {@index RC.LINK.2.1.2.1},
+   * {@index RC.LINK.2.1.2.2}, {@index RC.LINK.2.1.2.3}, {@index RC.LINK.2.1.2.4},
+   * {@index RC.LINK.2.2.1}, {@index RC.LINK.2.2.2}, {@index RC.LINK.2.2.3}, {@index RC.LINK.2.2.4},
+   * {@index RC.LINK.2.3.1}, {@index RC.LINK.2.3.2}, {@index RC.LINK.2.3.3}, {@index RC.LINK.2.3.4},
+   * {@index RC.LINK.2.3.5}, {@index RC.LINK.2.3.6}, {@index RC.LINK.2.4.1}, {@index RC.LINK.2.4.2},
+   * {@index RC.LINK.2.4.3}, {@index RC.LINK.2.4.4}, {@index RC.LINK.2.4.5}.
+   */
   public static final List<ProgramRequirement> SETTINGS = List.of(
       setting("2.1.1.1", "1. Addiction services, Non-24 Hour Addiction Treatment", "Structured Outpatient Addiction Programs", PartnerCategory.STRUCTURED_OUTPATIENT_ADDICTION_PROGRAM),
       setting("2.1.1.2", "1. Addiction services, Non-24 Hour Addiction Treatment", "Substance Use Disorder Outpatient Clinics", PartnerCategory.SUBSTANCE_USE_DISORDER_OUTPATIENT_CLINIC),

@@ -64,7 +64,7 @@ public final class RcPregnantAndParentingMembers extends Section {
       ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT);
 
   /**
-   * Item 1: a Plan of Safe Care in the record that is member-directed (created collaboratively with
+   * {@index RC.PREG.1}: Item 1: a Plan of Safe Care in the record that is member-directed (created collaboratively with
    * the member) and identifies needed services (at least one need). No deadline is stated, so the
    * stay so far is judged: NOT_MET while no plan is in the record (admission to discharge, or to
    * the as-of time while open), or when the plan in the record is not member-directed or
@@ -76,33 +76,39 @@ public final class RcPregnantAndParentingMembers extends Section {
       RcPregnantAndParentingMembers::planOfSafeCare)
       .when(RcConditions.pregnantOrParenting());
 
-  /** Item 2, element 1. */
+  /** {@index RC.PREG.2.1}: Item 2, element 1. */
   public static final EpisodeRequirement SUPPORT_PERINATAL = support(1, PERINATAL, "perinatal health and support needs");
-  /** Item 2, element 2. */
+  /** {@index RC.PREG.2.2}: Item 2, element 2. */
   public static final EpisodeRequirement SUPPORT_HOUSING = support(2, HOUSING, "housing needs");
-  /** Item 2, element 3. */
+  /** {@index RC.PREG.2.3}: Item 2, element 3. */
   public static final EpisodeRequirement SUPPORT_HEALTHCARE = support(3, HEALTHCARE, "healthcare needs");
-  /** Item 2, element 4. */
+  /** {@index RC.PREG.2.4}: Item 2, element 4. */
   public static final EpisodeRequirement SUPPORT_INCOME = support(4, INCOME, "income needs");
-  /** Item 2, element 5. */
+  /** {@index RC.PREG.2.5}: Item 2, element 5. */
   public static final EpisodeRequirement SUPPORT_TREATMENT = support(5, TREATMENT,
       "mental health and substance use treatment needs (including MAT)");
 
-  /** Item 3, first sentence, attested. */
+  /** {@index RC.PREG.3.a}: Item 3, first sentence, attested. */
   public static final ProgramRequirement LOCAL_RESOURCES = ProgramRequirement.attested(
       "RC.PREG.3.a", MUST,
       cite("3, first sentence", "Become familiar with local resources, such as home visiting services, lactation support services, parenting support groups, childcare programs, and other services designed to support parents and/or parents in recovery."));
 
-  /** Item 3, second sentence, first named partner: an agreement with a local DCF area office, active on the as-of date. */
+  /**
+   * {@index RC.PREG.3.b.1}: Item 3, second sentence, first named partner: an agreement with a local
+   * DCF area office, active on the as-of date.
+   */
   public static final ProgramRequirement PARTNERSHIP_DCF = partnership("RC.PREG.3.b.1", "3, second sentence, local DCF staff",
       PartnerCategory.DCF_AREA_OFFICE, "a local DCF area office");
 
-  /** Item 3, second sentence, second named partner: an agreement with a local Early Intervention program, active on the as-of date. */
+  /**
+   * {@index RC.PREG.3.b.2}: Item 3, second sentence, second named partner: an agreement with a
+   * local Early Intervention program, active on the as-of date.
+   */
   public static final ProgramRequirement PARTNERSHIP_EARLY_INTERVENTION = partnership("RC.PREG.3.b.2",
       "3, second sentence, local Early Intervention staff", PartnerCategory.EARLY_INTERVENTION, "a local Early Intervention program");
 
   /**
-   * Item 4, first obligation: a connection with the member that covered DCF (topic DCF: the
+   * {@index RC.PREG.4.a}: Item 4, first obligation: a connection with the member that covered DCF (topic DCF: the
    * custody assessment process). No deadline is stated, so the stay so far is judged: MET when
    * such a connection took place from admission to discharge (or to the as-of time while open);
    * NOT_MET otherwise; UNDETERMINED without an admission.
@@ -114,7 +120,7 @@ public final class RcPregnantAndParentingMembers extends Section {
       .when(RcConditions.pregnantOrParenting());
 
   /**
-   * Item 4, second obligation, "as appropriate": applies when the member is involved with DCF (an
+   * {@index RC.PREG.4.b}: Item 4, second obligation, "as appropriate": applies when the member is involved with DCF (an
    * open case or DCF among the agencies); a connection on family preservation (topic
    * FAMILY_PRESERVATION) or an accompaniment contact with the member engaged. No deadline is
    * stated, so the stay so far is judged: MET when one took place from admission to discharge (or
@@ -128,7 +134,7 @@ public final class RcPregnantAndParentingMembers extends Section {
       .when(RcConditions.involvedWith(EnumSet.of(StateAgency.DCF), "DCF"));
 
   /**
-   * Item 4, second sentence, the Plan of Safe Care: once the plan is in the record, a connection
+   * {@index RC.PREG.4.c}: Item 4, second sentence, the Plan of Safe Care: once the plan is in the record, a connection
    * with the member on or after its creation date. No deadline is stated, so the stay so far is
    * judged: MET when such a connection took place by the discharge (or by the as-of time while
    * open); NOT_MET otherwise.
@@ -141,7 +147,7 @@ public final class RcPregnantAndParentingMembers extends Section {
       .when(RcConditions.planOfSafeCareInRecord());
 
   /**
-   * Item 4, second sentence, the DCF Family Action Plan "if they have an open case": applies with
+   * {@index RC.PREG.4.d}: Item 4, second sentence, the DCF Family Action Plan "if they have an open case": applies with
    * an open DCF case; NOT_MET when no DCF Family Action Plan document is in the record; otherwise a
    * connection with the member on or after the plan's date. No deadline is stated, so the stay so
    * far is judged: MET when such a connection took place by the discharge (or by the as-of time

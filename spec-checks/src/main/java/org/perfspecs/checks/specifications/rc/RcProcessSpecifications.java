@@ -35,7 +35,7 @@ public final class RcProcessSpecifications extends Section {
   public static final int WEEK_DAYS = 7;
 
   /**
-   * Item 1, first sentence (plain present: MUST): applies once a Wellness Plan is in the record;
+   * {@index RC.PROC.1.a}: Item 1, first sentence (plain present: MUST): applies once a Wellness Plan is in the record;
    * MET when the plan is member-directed, NOT_MET otherwise.
    */
   public static final EpisodeRequirement MEMBER_DIRECTS_WELLNESS = EpisodeRequirement.of(
@@ -45,7 +45,7 @@ public final class RcProcessSpecifications extends Section {
       .when(RcConditions.wellnessPlanInRecord());
 
   /**
-   * Item 1, second sentence: applies once a Wellness Plan is in the record; "with guidance,
+   * {@index RC.PROC.1.b}: Item 1, second sentence: applies once a Wellness Plan is in the record; "with guidance,
    * structure, and support from the Recovery Coach" is shown by a connection with the member on the
    * plan's creation date (the coach was with the member when it was created). NOT_MET without one.
    */
@@ -56,7 +56,7 @@ public final class RcProcessSpecifications extends Section {
       .when(RcConditions.wellnessPlanInRecord());
 
   /**
-   * Item 1, third sentence: a Wellness Plan in the record. PENDING until the end of day 7 of
+   * {@index RC.PROC.1.c}: Item 1, third sentence: a Wellness Plan in the record. PENDING until the end of day 7 of
    * service (the onset, see {@code RC.CASE.1}) while there is none; NOT_MET after; UNDETERMINED
    * when there is none and no admission time.
    */
@@ -66,7 +66,7 @@ public final class RcProcessSpecifications extends Section {
       RcProcessSpecifications::copyInRecord);
 
   /**
-   * Item 1, fourth sentence: applies once a Wellness Plan is in the record; "must meet the
+   * {@index RC.PROC.1.d}: Item 1, fourth sentence: applies once a Wellness Plan is in the record; "must meet the
    * individual needs of the Member" is shown by at least one goal of the member's own in the plan;
    * NOT_MET when it has none. No template is required.
    */
@@ -77,7 +77,7 @@ public final class RcProcessSpecifications extends Section {
       .when(RcConditions.wellnessPlanInRecord());
 
   /**
-   * Item 2, "the initial in person visits": an in-person connection with the member (engaged) on
+   * {@index RC.PROC.2.a}: Item 2, "the initial in person visits": an in-person connection with the member (engaged) on
    * or before the end of day 7 of service (the onset); PENDING before then; NOT_MET when the first
    * in-person connection is later or there is none after day 7; UNDETERMINED without an admission.
    */
@@ -87,7 +87,7 @@ public final class RcProcessSpecifications extends Section {
       RcProcessSpecifications::initialInPersonVisit);
 
   /**
-   * Item 2, "the ongoing weekly contacts": consecutive weeks of service (7 days each, day 1 the
+   * {@index RC.PROC.2.b}: Item 2, "the ongoing weekly contacts": consecutive weeks of service (7 days each, day 1 the
    * admission date) each holding at least one connection, with the period rule of {@code
    * RC.CASE.2}: a closed week without one is NOT_MET; the week in progress is PENDING; a last week
    * cut short by discharge is judged only if it holds one; a stay shorter than a week without one is
@@ -99,7 +99,7 @@ public final class RcProcessSpecifications extends Section {
       RcProcessSpecifications::weeklyContacts);
 
   /**
-   * Item 3 ("will": MUST): applies once the record holds a connection with the member; every
+   * {@index RC.PROC.3}: Item 3 ("will": MUST): applies once the record holds a connection with the member; every
    * progress note in the record (dated by the as-of) covers the stage of change (STAGE_OF_CHANGE);
    * NOT_MET when there is no progress note or some do not cover it.
    */

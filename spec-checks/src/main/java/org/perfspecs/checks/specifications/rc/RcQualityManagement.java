@@ -17,7 +17,7 @@ public final class RcQualityManagement extends Section {
   public static final String PAYER_QM_REQUIREMENTS =
       "the payer's (Tufts Health Plan / Tufts Health Public Plans) quality management requirements (Provider Manual)";
 
-  /** The only sentence: external, NOT_EVALUATED naming the payer's requirements. */
+  /** {@index RC.QM.1}: The only sentence: external, NOT_EVALUATED naming the payer's requirements. */
   public static final ProgramRequirement PAYER_REQUIREMENTS = ProgramRequirement.external("RC.QM.1", MUST,
       Citation.of(Rc.SOURCE, HEADING, "only sentence",
           "The provider employing the Recovery Coach will comply with all requirements set forth by payer."),

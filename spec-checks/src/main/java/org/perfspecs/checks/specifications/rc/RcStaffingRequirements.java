@@ -32,18 +32,21 @@ public final class RcStaffingRequirements extends Section {
   /** The credential item 5 names. */
   public static final String CARC = "CARC";
 
-  /** Item 1, first sentence, attested. */
+  /** {@index RC.STAFF.1.a}: Item 1, first sentence, attested. */
   public static final ProgramRequirement SAFE_EFFECTIVE_SUPPORT = ProgramRequirement.attested(
       "RC.STAFF.1.a", MUST,
       cite("1, first sentence", "Recovery Coaches must be able to safely and effectively provide recovery support to others."));
 
-  /** Item 1, second sentence: every recovery coach has lived experience of recovery (StaffMember.livedExperience). */
+  /**
+   * {@index RC.STAFF.1.b}: Item 1, second sentence: every recovery coach has lived experience of
+   * recovery (StaffMember.livedExperience).
+   */
   public static final ProgramRequirement LIVED_EXPERIENCE = coaches("RC.STAFF.1.b", "1, second sentence",
       "They must be willing and able to share their path to recovery and their lived experience of recovery with Members.",
       RcStaffingRequirements::livedExperience);
 
   /**
-   * Item 2: every recovery coach has a high school diploma or GED or more (any recorded education
+   * {@index RC.STAFF.2}: Item 2: every recovery coach has a high school diploma or GED or more (any recorded education
    * level above NONE), or a documented reasonable exception ({@code educationException}); a coach
    * with no education recorded and no exception falls short.
    */
@@ -51,31 +54,34 @@ public final class RcStaffingRequirements extends Section {
       "Recovery Coaches must have at least a high school diploma or a GED, except in cases where a reasonable exception can be made",
       RcStaffingRequirements::highSchoolOrGed);
 
-  /** Item 3, first sentence: every recovery coach has completed recovery coach training (RECOVERY_COACH_TRAINING). */
+  /**
+   * {@index RC.STAFF.3.a}: Item 3, first sentence: every recovery coach has completed recovery
+   * coach training (RECOVERY_COACH_TRAINING).
+   */
   public static final ProgramRequirement COACH_TRAINING = coaches("RC.STAFF.3.a", "3, first sentence",
       "Recovery Coaches must have successfully participated in trainings and/or coursework that is designed to prepare individuals to serve as Recovery Coaches.",
       RcStaffingRequirements::coachTraining);
 
-  /** Item 3, second sentence: that training is EOHHS-approved. */
+  /** {@index RC.STAFF.3.b}: Item 3, second sentence: that training is EOHHS-approved. */
   public static final ProgramRequirement COACH_TRAINING_EOHHS = coaches("RC.STAFF.3.b", "3, second sentence",
       "The training program must be approved by EOHHS.",
       RcStaffingRequirements::coachTrainingEohhs);
 
   /**
-   * Item 4, first sentence: every recovery coach has a supervisor ({@code supervisorId}) on the
+   * {@index RC.STAFF.4.a}: Item 4, first sentence: every recovery coach has a supervisor ({@code supervisorId}) on the
    * roster who completed recovery coach supervisor training (RECOVERY_COACH_SUPERVISOR_TRAINING).
    */
   public static final ProgramRequirement SUPERVISION = coaches("RC.STAFF.4.a", "4, first sentence",
       "Recovery Coaches must receive direct supervision from a supervisor who has completed training and/or coursework that is designed to prepare supervisors to supervise recovery coaches.",
       RcStaffingRequirements::supervisedByTrainedSupervisor);
 
-  /** Item 4, second sentence: the supervisor's training is EOHHS-approved. */
+  /** {@index RC.STAFF.4.b}: Item 4, second sentence: the supervisor's training is EOHHS-approved. */
   public static final ProgramRequirement SUPERVISOR_TRAINING_EOHHS = coaches("RC.STAFF.4.b", "4, second sentence",
       "The supervisor training program must be approved by EOHHS.",
       RcStaffingRequirements::supervisedByEohhsTrainedSupervisor);
 
   /**
-   * Item 5: every recovery coach holds the CARC credential or is actively working to obtain it
+   * {@index RC.STAFF.5}: Item 5: every recovery coach holds the CARC credential or is actively working to obtain it
    * (CARC among {@code credentials} or {@code credentialsInProgress}, case-insensitive). Other
    * EOHHS-specified credentials are not recognised (the document names none).
    */
@@ -84,7 +90,7 @@ public final class RcStaffingRequirements extends Section {
       RcStaffingRequirements::carc);
 
   /**
-   * Item 6 (plain present: MUST): the profile holds a Massachusetts licence (of the program or of
+   * {@index RC.STAFF.6}: Item 6 (plain present: MUST): the profile holds a Massachusetts licence (of the program or of
    * the larger organization it is part of) valid on the as-of date.
    */
   public static final ProgramRequirement LICENSED_EMPLOYER = ProgramRequirement.of("RC.STAFF.6", MUST,

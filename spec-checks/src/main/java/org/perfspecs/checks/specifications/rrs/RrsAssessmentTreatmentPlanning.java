@@ -13,7 +13,7 @@ import org.perfspecs.checks.Section;
 public final class RrsAssessmentTreatmentPlanning extends Section {
   static final String HEADING = "Assessment, Treatment Planning and Documentation";
 
-  /** Item 1: deferral to 105 CMR 164 on assessment and recovery planning. */
+  /** {@index RRS_PPW.ASMT.1}: Item 1: deferral to 105 CMR 164 on assessment and recovery planning. */
   public static final ProgramRequirement LICENSURE_ASSESSMENT = ProgramRequirement.external(
       "RRS_PPW.ASMT.1", MUST,
       Citation.of(RrsPpw.SOURCE, HEADING, "1", "The provider complies with all provisions of 105 CMR 164.000 Licensure of Substance Use Disorder Treatment Programs related to assessment and recovery planning."),

@@ -41,7 +41,7 @@ public final class RrsDischargePlanning extends Section {
   static final String HEADING = "Discharge Planning and Documentation";
 
   /**
-   * Item 1, lead: "upon discharge Enrollees have an individualized Enrollee aftercare plan". MET by
+   * {@index RRS_PPW.DISCH.1}: Item 1, lead: "upon discharge Enrollees have an individualized Enrollee aftercare plan". MET by
    * an aftercare plan or discharge plan dated from the admission date through the discharge date;
    * one dated after the discharge date is late (NOT_MET); none is NOT_MET.
    */
@@ -51,35 +51,38 @@ public final class RrsDischargePlanning extends Section {
       RrsDischargePlanning::aftercarePlan)
       .when(ADMITTED).when(Conditions.discharged());
 
-  /** 1.a. */
+  /** {@index RRS_PPW.DISCH.1.a}: 1.a. */
   public static final EpisodeRequirement REFER_LIVING_OPPORTUNITIES = referral("1.a", "a",
       "Family transitional/permanent living opportunities;", ServiceCategory.FAMILY_LIVING_OPPORTUNITIES);
-  /** 1.b. */
+  /** {@index RRS_PPW.DISCH.1.b}: 1.b. */
   public static final EpisodeRequirement REFER_CHILDCARE = referral("1.b", "b", "Childcare service;",
       ServiceCategory.CHILDCARE);
-  /** 1.c. */
+  /** {@index RRS_PPW.DISCH.1.c}: 1.c. */
   public static final EpisodeRequirement REFER_VOCATIONAL = referral("1.c", "c",
       "Vocational and educational rehabilitation services; and", ServiceCategory.VOCATIONAL_EDUCATIONAL);
 
   private static final String D = "Primary health and mental health services (including pediatric care and specialized pediatric care as indicated), support services for survivors of intimate partner violence or sex trafficking, and other social services as needed.";
 
-  /** 1.d, primary health services. */
+  /** {@index RRS_PPW.DISCH.1.d.1}: 1.d, primary health services. */
   public static final EpisodeRequirement REFER_PRIMARY_HEALTH = referral("1.d.1", "d, primary health services", D,
       ServiceCategory.PRIMARY_HEALTH);
-  /** 1.d, mental health services. */
+  /** {@index RRS_PPW.DISCH.1.d.2}: 1.d, mental health services. */
   public static final EpisodeRequirement REFER_MENTAL_HEALTH = referral("1.d.2", "d, mental health services", D,
       ServiceCategory.MENTAL_HEALTH);
-  /** 1.d, pediatric care. */
+  /** {@index RRS_PPW.DISCH.1.d.3}: 1.d, pediatric care. */
   public static final EpisodeRequirement REFER_PEDIATRIC = referral("1.d.3", "d, pediatric care", D,
       ServiceCategory.PEDIATRICS);
-  /** 1.d, specialized pediatric care. */
+  /** {@index RRS_PPW.DISCH.1.d.4}: 1.d, specialized pediatric care. */
   public static final EpisodeRequirement REFER_SPECIALIZED_PEDIATRIC = referral("1.d.4", "d, specialized pediatric care", D,
       ServiceCategory.SPECIALIZED_PEDIATRICS);
-  /** 1.d, support services for survivors of intimate partner violence or sex trafficking. */
+  /**
+   * {@index RRS_PPW.DISCH.1.d.5}: 1.d, support services for survivors of intimate partner violence
+   * or sex trafficking.
+   */
   public static final EpisodeRequirement REFER_SURVIVOR_SUPPORT = referral("1.d.5",
       "d, support services for survivors of intimate partner violence or sex trafficking", D,
       ServiceCategory.SUPPORT_FOR_SURVIVORS);
-  /** 1.d, other social services as needed. */
+  /** {@index RRS_PPW.DISCH.1.d.6}: 1.d, other social services as needed. */
   public static final EpisodeRequirement REFER_SOCIAL_SERVICES = referral("1.d.6", "d, other social services", D,
       ServiceCategory.SOCIAL_SERVICES);
 

@@ -22,14 +22,17 @@ import org.perfspecs.checks.Section;
 public final class RrsOverview extends Section {
   static final String HEADING = "OVERVIEW";
 
-  /** First paragraph, third sentence: supports independence, resilience and recovery (attested). */
+  /**
+   * {@index RRS_PPW.OVW.1}: First paragraph, third sentence: supports independence, resilience and
+   * recovery (attested).
+   */
   public static final ProgramRequirement SUPPORTS_RECOVERY = ProgramRequirement.attested(
       "RRS_PPW.OVW.1", MUST,
       cite("first paragraph, third sentence",
           "The program must support Enrollees’ independence and resilience, and recovery from alcohol and/or other drug problems."));
 
   /**
-   * First paragraph, fourth sentence ("are provided": present tense, MUST): scheduled,
+   * {@index RRS_PPW.OVW.2}: First paragraph, fourth sentence ("are provided": present tense, MUST): scheduled,
    * goal-oriented clinical services with ongoing support for interpersonal skills (attested: it
    * describes the program's service model as a whole).
    */
@@ -38,20 +41,26 @@ public final class RrsOverview extends Section {
       cite("first paragraph, fourth sentence",
           "Scheduled, goal-oriented clinical services are provided in conjunction with ongoing support and assistance for developing and maintaining interpersonal skills necessary to lead an alcohol and/or drug-free lifestyle."));
 
-  /** Second paragraph: adherence to the base RRS for Substance Use Disorders specifications (external). */
+  /**
+   * {@index RRS_PPW.OVW.3}: Second paragraph: adherence to the base RRS for Substance Use Disorders
+   * specifications (external).
+   */
   public static final ProgramRequirement BASE_RRS_SPECIFICATIONS = ProgramRequirement.external(
       "RRS_PPW.OVW.3", MUST,
       cite("second paragraph, second sentence",
           "RRS for Pregnant and Post-Partum Women providers agree to adhere to both the Residential Rehabilitation Services (RRS) for Substance Use Disorders (ASAM Clinically Managed Low Intensity Residential Services) performance specifications"),
       RrsPpw.RRS_SUD_SPECIFICATIONS);
 
-  /** Third paragraph, first obligation: exclusion criteria based on clinical presentation (attested). */
+  /**
+   * {@index RRS_PPW.OVW.4.a}: Third paragraph, first obligation: exclusion criteria based on
+   * clinical presentation (attested).
+   */
   public static final ProgramRequirement EXCLUSION_CLINICAL = ProgramRequirement.attested(
       "RRS_PPW.OVW.4.a", MUST,
       cite("third paragraph, first obligation", "Exclusion criteria must be based on clinical presentation"));
 
   /**
-   * Third paragraph, second obligation: no automatic exclusion on stable medical conditions,
+   * {@index RRS_PPW.OVW.4.b}: Third paragraph, second obligation: no automatic exclusion on stable medical conditions,
    * homelessness, medications prescribed (including MOUD), compliance with medications, lack of
    * refills or previous unsuccessful treatment (attested: the profile does not hold the criteria'
    * content, and an episode does not record why a member was not admitted).
@@ -62,7 +71,7 @@ public final class RrsOverview extends Section {
           "not include automatic exclusions based on stable medical conditions, homelessness, medications prescribed including MOUD, compliance with medications, lack of prescription refills, or previous unsuccessful treatment attempts."));
 
   /**
-   * Fourth paragraph with its item 1: services continue until the member's symptoms can be safely
+   * {@index RRS_PPW.OVW.5.1}: Fourth paragraph with its item 1: services continue until the member's symptoms can be safely
    * managed at a less intensive level of care (attested: the record holds no clinical judgment of
    * readiness for a less intensive level at discharge).
    */

@@ -20,21 +20,27 @@ import org.perfspecs.checks.Section;
 public final class RrsPurpose extends Section {
   static final String HEADING = "PURPOSE";
 
-  /** Second paragraph, first sentence, first obligation: BSAS contractual and regulatory requirements (external). */
+  /**
+   * {@index RRS_PPW.PURP.1.a}: Second paragraph, first sentence, first obligation: BSAS contractual
+   * and regulatory requirements (external).
+   */
   public static final ProgramRequirement BSAS_REQUIREMENTS = ProgramRequirement.external(
       "RRS_PPW.PURP.1.a", MUST,
       cite("second paragraph, first sentence, first obligation",
           "Providers contracted for this level of care or service must meet all BSAS contractual and regulatory requirements"),
       RrsPpw.BSAS_REQUIREMENTS);
 
-  /** Second paragraph, first sentence, second obligation: the Code of Massachusetts Regulations (external). */
+  /**
+   * {@index RRS_PPW.PURP.1.b}: Second paragraph, first sentence, second obligation: the Code of
+   * Massachusetts Regulations (external).
+   */
   public static final ProgramRequirement MASSACHUSETTS_REGULATIONS = ProgramRequirement.external(
       "RRS_PPW.PURP.1.b", MUST,
       cite("second paragraph, first sentence, second obligation",
           "comply with applicable regulations set forth in the Code of Massachusetts Regulations"),
       RrsPpw.CMR);
 
-  /** Second paragraph, second sentence: the General Performance Specifications (external). */
+  /** {@index RRS_PPW.PURP.2}: Second paragraph, second sentence: the General Performance Specifications (external). */
   public static final ProgramRequirement GENERAL_SPECIFICATIONS = ProgramRequirement.external(
       "RRS_PPW.PURP.2", MUST,
       cite("second paragraph, second sentence",

@@ -32,7 +32,7 @@ public final class RrsQualityManagement extends Section {
   static final String HEADING = "QUALITY MANAGEMENT";
 
   /**
-   * Item 1: develop and maintain a quality management plan. MET when the profile holds a quality
+   * {@index RRS_PPW.QM.1}: Item 1: develop and maintain a quality management plan. MET when the profile holds a quality
    * plan adopted on or before the as-of date.
    */
   public static final ProgramRequirement QM_PLAN = ProgramRequirement.of(
@@ -40,17 +40,20 @@ public final class RrsQualityManagement extends Section {
       cite("1", "The provider will develop and maintain a quality management plan that is consistent with their contractual responsibilities to Optum, and which utilizes appropriate procedures to monitor, measure, and improve the activities and services it provides."),
       RrsQualityManagement::qmPlan);
 
-  /** 1.a.I: work to improve MAT/MOUD induction and continuation (attested). */
+  /** {@index RRS_PPW.QM.1.a.I}: 1.a.I: work to improve MAT/MOUD induction and continuation (attested). */
   public static final ProgramRequirement IMPROVE_MOUD = aim("I", "Increase in MAT/MOUD induction and continuation");
-  /** 1.a.II: work to decrease readmissions to ED and inpatient services (attested). */
+  /** {@index RRS_PPW.QM.1.a.II}: 1.a.II: work to decrease readmissions to ED and inpatient services (attested). */
   public static final ProgramRequirement IMPROVE_READMISSIONS = aim("II", "Decrease in readmissions to ED and inpatient services");
-  /** 1.a.III: work to increase referrals and transitions to lower levels of care (attested). */
+  /**
+   * {@index RRS_PPW.QM.1.a.III}: 1.a.III: work to increase referrals and transitions to lower
+   * levels of care (attested).
+   */
   public static final ProgramRequirement IMPROVE_TRANSITIONS = aim("III", "Increase in referrals and transitions to lower levels of care");
-  /** 1.a.IV: work to increase capacity for co-occurring conditions (attested). */
+  /** {@index RRS_PPW.QM.1.a.IV}: 1.a.IV: work to increase capacity for co-occurring conditions (attested). */
   public static final ProgramRequirement IMPROVE_CAPACITY = aim("IV", "Increase in program's capacities to admit and treat individuals with behavioral health and co-occurring physical health conditions.");
 
   /**
-   * 1.b: ESM data reported to BSAS at admission and discharge (attested: the reports go to BSAS and
+   * {@index RRS_PPW.QM.1.b}: 1.b: ESM data reported to BSAS at admission and discharge (attested: the reports go to BSAS and
    * the record holds no report; the regulation's detail is external).
    */
   public static final ProgramRequirement ESM_REPORTING = ProgramRequirement.attested(
@@ -58,7 +61,7 @@ public final class RrsQualityManagement extends Section {
       cite("1.b", "Providers will be required to report Enterprise Service Management (ESM) data to BSAS at admission and discharge per DPH/BSAS Licensing Regulation."));
 
   /**
-   * 1.c: collect data to measure the quality of services. MET when the quality plan (adopted by the
+   * {@index RRS_PPW.QM.1.c}: 1.c: collect data to measure the quality of services. MET when the quality plan (adopted by the
    * as-of date) uses outcome measures or satisfaction surveys.
    */
   public static final ProgramRequirement COLLECTS_QUALITY_DATA = ProgramRequirement.of(
@@ -67,7 +70,7 @@ public final class RrsQualityManagement extends Section {
       RrsQualityManagement::collectsQualityData);
 
   /**
-   * 2: a continuous QI process to evaluate care and review adherence to policies. MET when the
+   * {@index RRS_PPW.QM.2}: 2: a continuous QI process to evaluate care and review adherence to policies. MET when the
    * quality plan (adopted by the as-of date) includes a continuous quality improvement process.
    */
   public static final ProgramRequirement CONTINUOUS_QI = ProgramRequirement.of(
@@ -75,12 +78,15 @@ public final class RrsQualityManagement extends Section {
       cite("2", "The provider must have a continuous QI process to evaluate the care provided and review adherence to policies and procedures within the sites."),
       RrsQualityManagement::continuousQi);
 
-  /** 3, first obligation: clinical outcomes data available to Optum on request (attested). */
+  /** {@index RRS_PPW.QM.3.a}: 3, first obligation: clinical outcomes data available to Optum on request (attested). */
   public static final ProgramRequirement OUTCOMES_ON_REQUEST = ProgramRequirement.attested(
       "RRS_PPW.QM.3.a", MUST,
       cite("3, first obligation", "Clinical outcomes data must be made available to Optum upon request"));
 
-  /** 3, second obligation: outcomes data consistent with the performance specifications (attested). */
+  /**
+   * {@index RRS_PPW.QM.3.b}: 3, second obligation: outcomes data consistent with the performance
+   * specifications (attested).
+   */
   public static final ProgramRequirement OUTCOMES_CONSISTENT = ProgramRequirement.attested(
       "RRS_PPW.QM.3.b", MUST,
       cite("3, second obligation", "must be consistent with the performance specifications of this service."));
@@ -90,7 +96,7 @@ public final class RrsQualityManagement extends Section {
       RrsQualityManagement::reportableIncident);
 
   /**
-   * 4: "Providers must report any adverse incidents and other reportable events that occur to the
+   * {@index RRS_PPW.QM.4}: 4: "Providers must report any adverse incidents and other reportable events that occur to the
    * relevant authorities." For each reportable incident that occurred during the stay, the record
    * must show it reported (at or after it occurred, by the as-of time). The document gives no
    * deadline: an incident not yet reported is NOT_MET. NOT_APPLICABLE when no reportable incident

@@ -35,14 +35,14 @@ import org.perfspecs.model.ServiceCategory;
 public final class RrsServiceCommunityAndOtherLinkages extends Section {
   static final String HEADING = "SERVICE, COMMUNITY AND OTHER LINKAGES";
 
-  /** Item 1: deferral to 105 CMR 164 on community connections and collateral linkages. */
+  /** {@index RRS_PPW.LINK.1}: Item 1: deferral to 105 CMR 164 on community connections and collateral linkages. */
   public static final ProgramRequirement LICENSURE_LINKAGES = ProgramRequirement.external(
       "RRS_PPW.LINK.1", MUST,
       cite("1", "The provider complies with all provisions of 105 CMR 164.000 Licensure of Substance Use Disorder Treatment Programs related to community connections and collateral linkages."),
       RrsPpw.CMR_105_164 + ", provisions on community connections and collateral linkages");
 
   /**
-   * Item 2, first obligation: an operational agreement with the administrator of the Pregnant
+   * {@index RRS_PPW.LINK.2.a}: Item 2, first obligation: an operational agreement with the administrator of the Pregnant
    * Women's Access Line, active on the as-of date.
    */
   public static final ProgramRequirement ACCESS_LINE_AGREEMENT = ProgramRequirement.of(
@@ -52,7 +52,7 @@ public final class RrsServiceCommunityAndOtherLinkages extends Section {
           EnumSet.of(PartnerCategory.PREGNANT_WOMENS_ACCESS_LINE))::judge);
 
   /**
-   * Item 2, second obligation: regularly shares information about availability and the wait list
+   * {@index RRS_PPW.LINK.2.b}: Item 2, second obligation: regularly shares information about availability and the wait list
    * with the Access Line (attested: the profile's capacity updates are those made on the
    * Massachusetts Behavioral Health Access website, not to the Access Line).
    */
@@ -61,7 +61,7 @@ public final class RrsServiceCommunityAndOtherLinkages extends Section {
       cite("2, second obligation", "regularly shares information about program availability and wait list."));
 
   /**
-   * Item 3: an operational agreement with an obstetrical practice (obstetric or OB/GYN practice)
+   * {@index RRS_PPW.LINK.3}: Item 3: an operational agreement with an obstetrical practice (obstetric or OB/GYN practice)
    * or a birthing hospital, active on the as-of date.
    */
   public static final ProgramRequirement OBSTETRIC_AGREEMENT = ProgramRequirement.of(
@@ -71,7 +71,7 @@ public final class RrsServiceCommunityAndOtherLinkages extends Section {
           PartnerCategory.OB_GYN_PRACTICE, PartnerCategory.BIRTHING_HOSPITAL))::judge);
 
   /**
-   * Item 4, early intervention: collaboration shown by an agreement of any kind with an early
+   * {@index RRS_PPW.LINK.4.a}: Item 4, early intervention: collaboration shown by an agreement of any kind with an early
    * intervention program, active on the as-of date.
    */
   public static final ProgramRequirement EARLY_INTERVENTION_COLLABORATION = ProgramRequirement.of(
@@ -80,7 +80,7 @@ public final class RrsServiceCommunityAndOtherLinkages extends Section {
       new Collaboration("an early intervention program", PartnerCategory.EARLY_INTERVENTION)::judge);
 
   /**
-   * Item 4, home visiting: collaboration shown by an agreement of any kind with a home visiting
+   * {@index RRS_PPW.LINK.4.b}: Item 4, home visiting: collaboration shown by an agreement of any kind with a home visiting
    * program, active on the as-of date. ("Other home-based outpatient services" names no category
    * that can be checked.)
    */
@@ -89,44 +89,44 @@ public final class RrsServiceCommunityAndOtherLinkages extends Section {
       cite("4, home visiting", "The provider ensures collaboration with early intervention, home visiting, and other home-based outpatient services so that Enrollees can receive care from outpatient providers on-site."),
       new Collaboration("a home visiting program", PartnerCategory.HOME_VISITING)::judge);
 
-  /** Item 5.a. */
+  /** {@index RRS_PPW.LINK.5.a}: Item 5.a. */
   public static final EpisodeRequirement LINK_PRENATAL_CARE = linkage("a", "Prenatal care;",
       ServiceCategory.PRENATAL_CARE, ServiceCategory.OBSTETRIC_PROVIDER);
-  /** Item 5.b. */
+  /** {@index RRS_PPW.LINK.5.b}: Item 5.b. */
   public static final EpisodeRequirement LINK_FAMILY_REPRODUCTIVE_HEALTH = linkage("b",
       "Family/reproductive health programs;", ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH);
-  /** Item 5.c. */
+  /** {@index RRS_PPW.LINK.5.c}: Item 5.c. */
   public static final EpisodeRequirement LINK_EARLY_INTERVENTION = linkage("c", "Early Intervention programs;",
       ServiceCategory.EARLY_INTERVENTION);
-  /** Item 5.d. */
+  /** {@index RRS_PPW.LINK.5.d}: Item 5.d. */
   public static final EpisodeRequirement LINK_HIGH_RISK_INFANT = linkage("d",
       "High-risk infant/family support programs;", ServiceCategory.HIGH_RISK_INFANT_FAMILY_SUPPORT);
-  /** Item 5.e. */
+  /** {@index RRS_PPW.LINK.5.e}: Item 5.e. */
   public static final EpisodeRequirement LINK_HEALTHY_START = linkage("e", "Healthy Start;",
       ServiceCategory.HEALTHY_START);
-  /** Item 5.f. */
+  /** {@index RRS_PPW.LINK.5.f}: Item 5.f. */
   public static final EpisodeRequirement LINK_WIC = linkage("f", "WIC and other nutritional programs;",
       ServiceCategory.WIC_NUTRITION);
-  /** Item 5.g. */
+  /** {@index RRS_PPW.LINK.5.g}: Item 5.g. */
   public static final EpisodeRequirement LINK_MAT = linkage("g", "Medication-Assisted Treatment services;",
       ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT);
-  /** Item 5.h. */
+  /** {@index RRS_PPW.LINK.5.h}: Item 5.h. */
   public static final EpisodeRequirement LINK_INTIMATE_PARTNER_VIOLENCE = linkage("h",
       "Intimate partner violence and safe relationships services;", ServiceCategory.INTIMATE_PARTNER_VIOLENCE);
-  /** Item 5.i. */
+  /** {@index RRS_PPW.LINK.5.i}: Item 5.i. */
   public static final EpisodeRequirement LINK_VIOLENCE_PREVENTION = linkage("i", "Violence prevention programs;",
       ServiceCategory.VIOLENCE_PREVENTION);
-  /** Item 5.j. */
+  /** {@index RRS_PPW.LINK.5.j}: Item 5.j. */
   public static final EpisodeRequirement LINK_CHILDCARE = linkage("j", "Childcare/babysitting;",
       ServiceCategory.CHILDCARE);
-  /** Item 5.k. */
+  /** {@index RRS_PPW.LINK.5.k}: Item 5.k. */
   public static final EpisodeRequirement LINK_HOUSING = linkage("k", "Housing preparation;", ServiceCategory.HOUSING);
-  /** Item 5.l. */
+  /** {@index RRS_PPW.LINK.5.l}: Item 5.l. */
   public static final EpisodeRequirement LINK_TRANSPORTATION = linkage("l", "Transportation;",
       ServiceCategory.TRANSPORTATION);
-  /** Item 5.m. */
+  /** {@index RRS_PPW.LINK.5.m}: Item 5.m. */
   public static final EpisodeRequirement LINK_LEGAL = linkage("m", "Legal service;", ServiceCategory.LEGAL);
-  /** Item 5.n. */
+  /** {@index RRS_PPW.LINK.5.n}: Item 5.n. */
   public static final EpisodeRequirement LINK_TRANSITIONAL_ASSISTANCE = linkage("n", "Transitional assistance.",
       ServiceCategory.TRANSITIONAL_ASSISTANCE);
 

@@ -80,7 +80,7 @@ import org.perfspecs.model.Topic;
 public final class RrsServiceComponents extends Section {
   static final String HEADING = "SERVICE COMPONENTS";
 
-  /** Item 1: deferral to 105 CMR 164, including DPH reporting requirements. */
+  /** {@index RRS_PPW.COMP.1}: Item 1: deferral to 105 CMR 164, including DPH reporting requirements. */
   public static final ProgramRequirement LICENSURE_105_CMR_164 = ProgramRequirement.external(
       "RRS_PPW.COMP.1", MUST,
       Citation.of(RrsPpw.SOURCE, HEADING, "1", "At minimum, the provider complies with all requirements of the Department of Public Health (DPH) licensure of substance abuse treatment programs (105 CMR 164) including DPH reporting requirements."),
@@ -91,7 +91,7 @@ public final class RrsServiceComponents extends Section {
       ServiceCategory.PRENATAL_CARE, ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH);
 
   /**
-   * Item 2: "The provider ensures assessment and management of gynecological and/or obstetric,
+   * {@index RRS_PPW.COMP.2}: Item 2: "The provider ensures assessment and management of gynecological and/or obstetric,
    * prenatal, and other health needs are conducted by referral." MET by a referral made during
    * the stay to an obstetric provider, prenatal care or family/reproductive health, or an
    * obstetric consultation arranged during the stay; applies to every admitted member (gynecological
@@ -117,7 +117,7 @@ public final class RrsServiceComponents extends Section {
       RrsServiceComponents::hasInfant);
 
   /**
-   * Item 3: "The provider ensures assessment of physical, mental, developmental, and/or other
+   * {@index RRS_PPW.COMP.3}: Item 3: "The provider ensures assessment of physical, mental, developmental, and/or other
    * needs of infants is conducted and/or provided through linkages with relevant services." For a
    * member with an infant: MET by a pediatric consultation arranged, a pediatric or specialized
    * pediatric appointment arranged, or a referral made to pediatrics, specialized pediatrics,
@@ -130,7 +130,7 @@ public final class RrsServiceComponents extends Section {
       .when(ADMITTED).when(HAS_INFANT);
 
   /**
-   * Item 4: "The provider arranges for emergency hospital back-up for obstetric and gynecological
+   * {@index RRS_PPW.COMP.4}: Item 4: "The provider arranges for emergency hospital back-up for obstetric and gynecological
    * services." MET by an agreement (any kind) with a birthing hospital or a hospital, active on the
    * as-of date.
    */
@@ -139,19 +139,19 @@ public final class RrsServiceComponents extends Section {
       cite("4", "The provider arranges for emergency hospital back-up for obstetric and gynecological services."),
       RrsServiceComponents::hospitalBackup);
 
-  /** Item 5, primary health appointments, as indicated. */
+  /** {@index RRS_PPW.COMP.5.a}: Item 5, primary health appointments, as indicated. */
   public static final EpisodeRequirement PRIMARY_HEALTH_APPOINTMENT = appointment("5.a", "primary health",
       ServiceCategory.PRIMARY_HEALTH, Set.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
 
-  /** Item 5, mental health appointments, as indicated. */
+  /** {@index RRS_PPW.COMP.5.b}: Item 5, mental health appointments, as indicated. */
   public static final EpisodeRequirement MENTAL_HEALTH_APPOINTMENT = appointment("5.b", "mental health",
       ServiceCategory.MENTAL_HEALTH, Set.of(AppointmentKind.MENTAL_HEALTH));
 
-  /** Item 5, pediatric care appointments, as indicated. */
+  /** {@index RRS_PPW.COMP.5.c}: Item 5, pediatric care appointments, as indicated. */
   public static final EpisodeRequirement PEDIATRIC_APPOINTMENT = appointment("5.c", "pediatric care",
       ServiceCategory.PEDIATRICS, Set.of(AppointmentKind.PEDIATRIC));
 
-  /** Item 5, specialized pediatric care appointments, as indicated. */
+  /** {@index RRS_PPW.COMP.5.d}: Item 5, specialized pediatric care appointments, as indicated. */
   public static final EpisodeRequirement SPECIALIZED_PEDIATRIC_APPOINTMENT = appointment("5.d",
       "specialized pediatric care", ServiceCategory.SPECIALIZED_PEDIATRICS, Set.of(AppointmentKind.SPECIALIZED_PEDIATRIC));
 
@@ -160,7 +160,7 @@ public final class RrsServiceComponents extends Section {
       AppointmentKind.POSTPARTUM, AppointmentKind.MEDICAL, AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM);
 
   /**
-   * Item 6, first obligation: "medical appointments during and after pregnancy are scheduled". For
+   * {@index RRS_PPW.COMP.6.a}: Item 6, first obligation: "medical appointments during and after pregnancy are scheduled". For
    * a member pregnant or postpartum at admission: MET by at least one obstetric, prenatal,
    * postpartum, medical, primary care or physical exam appointment booked by the as-of time and
    * not after discharge, dated at or after admission (by the program or not: the provider
@@ -177,7 +177,7 @@ public final class RrsServiceComponents extends Section {
       "a medical appointment dated during the stay has taken place", RrsServiceComponents::medicalAppointmentTookPlace);
 
   /**
-   * Item 6, second obligation: "verification of whether these appointments have been kept is
+   * {@index RRS_PPW.COMP.6.b}: Item 6, second obligation: "verification of whether these appointments have been kept is
    * conducted". Every medical appointment (kinds as 6.a) dated during the stay whose time has
    * passed must show whether it was kept and when that was verified, the verification at or after
    * the appointment time and by the as-of time. There is no deadline: an appointment not yet
@@ -190,7 +190,7 @@ public final class RrsServiceComponents extends Section {
       .when(ADMITTED).when(Conditions.pregnantOrPostpartumAtAdmission()).when(MEDICAL_APPOINTMENT_TOOK_PLACE);
 
   /**
-   * Item 7, first obligation: "The provider works with the Enrollee to create a treatment plan".
+   * {@index RRS_PPW.COMP.7.a}: Item 7, first obligation: "The provider works with the Enrollee to create a treatment plan".
    * MET by a treatment plan dated during the stay (admission date to discharge date, or to the
    * as-of date) developed with the member.
    */
@@ -204,31 +204,31 @@ public final class RrsServiceComponents extends Section {
   static final Condition TREATMENT_PLAN = Condition.of("a treatment plan dated during the stay is in the record",
       RrsServiceComponents::treatmentPlanInRecord);
 
-  /** Item 7, plan element 1. */
+  /** {@index RRS_PPW.COMP.7.b.1}: Item 7, plan element 1. */
   public static final EpisodeRequirement PLAN_PARENTING_SKILLS = planElement(1, "parenting skills education",
       ContentElement.PARENTING_SKILLS_EDUCATION);
-  /** Item 7, plan element 2. */
+  /** {@index RRS_PPW.COMP.7.b.2}: Item 7, plan element 2. */
   public static final EpisodeRequirement PLAN_CHILD_DEVELOPMENT = planElement(2, "child development education",
       ContentElement.CHILD_DEVELOPMENT_EDUCATION);
-  /** Item 7, plan element 3. */
+  /** {@index RRS_PPW.COMP.7.b.3}: Item 7, plan element 3. */
   public static final EpisodeRequirement PLAN_DEVELOPMENTAL_ACTIVITIES = planElement(3,
       "structured developmental activities", ContentElement.DEVELOPMENTAL_ACTIVITIES);
-  /** Item 7, plan element 4. */
+  /** {@index RRS_PPW.COMP.7.b.4}: Item 7, plan element 4. */
   public static final EpisodeRequirement PLAN_PARENT_SUPPORT = planElement(4, "parent support",
       ContentElement.PARENT_SUPPORT);
-  /** Item 7, plan element 5. */
+  /** {@index RRS_PPW.COMP.7.b.5}: Item 7, plan element 5. */
   public static final EpisodeRequirement PLAN_FAMILY_PLANNING = planElement(5, "family planning",
       ContentElement.FAMILY_PLANNING);
-  /** Item 7, plan element 6. */
+  /** {@index RRS_PPW.COMP.7.b.6}: Item 7, plan element 6. */
   public static final EpisodeRequirement PLAN_NUTRITION = planElement(6, "nutrition", ContentElement.NUTRITION);
-  /** Item 7, plan element 7. */
+  /** {@index RRS_PPW.COMP.7.b.7}: Item 7, plan element 7. */
   public static final EpisodeRequirement PLAN_VIOLENCE = planElement(7, "violence", ContentElement.VIOLENCE);
-  /** Item 7, plan element 8. */
+  /** {@index RRS_PPW.COMP.7.b.8}: Item 7, plan element 8. */
   public static final EpisodeRequirement PLAN_SAFE_RELATIONSHIPS = planElement(8, "safe relationships",
       ContentElement.SAFE_RELATIONSHIPS);
 
   /**
-   * Item 8: "The provider facilitates access, induction, maintenance, and ongoing support for
+   * {@index RRS_PPW.COMP.8}: Item 8: "The provider facilitates access, induction, maintenance, and ongoing support for
    * Enrollees enrolled in pharmacotherapies for opioid use disorders." Applies when the record marks
    * medication for addiction treatment among the member's service needs (the record's marker of
    * enrolment in pharmacotherapy for OUD); MET by a referral made to medication for addiction
@@ -240,16 +240,16 @@ public final class RrsServiceComponents extends Section {
       RrsServiceComponents::moudSupport)
       .when(RrsStay.needs(ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT)).when(ADMITTED);
 
-  /** Item 9, HIV/AIDS counselling and testing, as needed. */
+  /** {@index RRS_PPW.COMP.9.a}: Item 9, HIV/AIDS counselling and testing, as needed. */
   public static final EpisodeRequirement HIV_AIDS_SERVICES = infectiousDisease("9.a", "HIV/AIDS", Topic.HIV_AIDS);
-  /** Item 9, hepatitis counselling and testing, as needed. */
+  /** {@index RRS_PPW.COMP.9.b}: Item 9, hepatitis counselling and testing, as needed. */
   public static final EpisodeRequirement HEPATITIS_SERVICES = infectiousDisease("9.b", "hepatitis", Topic.HEPATITIS);
-  /** Item 9, other STI counselling and testing, as needed. */
+  /** {@index RRS_PPW.COMP.9.c}: Item 9, other STI counselling and testing, as needed. */
   public static final EpisodeRequirement STI_SERVICES = infectiousDisease("9.c", "other STI",
       Topic.SEXUALLY_TRANSMITTED_INFECTIONS);
 
   /**
-   * Item 10: "The provider ensures assistance in accessing Women, Infants, and Children (WIC) and
+   * {@index RRS_PPW.COMP.10}: Item 10: "The provider ensures assistance in accessing Women, Infants, and Children (WIC) and
    * other nutritional programs." For a member pregnant or postpartum at admission (WIC's
    * population): MET by a referral made to WIC and nutrition programs during the stay.
    */
@@ -260,7 +260,7 @@ public final class RrsServiceComponents extends Section {
       .when(ADMITTED).when(Conditions.pregnantOrPostpartumAtAdmission());
 
   /**
-   * Item 11: "The provider arranges for family planning and reproductive health resources." MET by
+   * {@index RRS_PPW.COMP.11}: Item 11: "The provider arranges for family planning and reproductive health resources." MET by
    * a referral made to family/reproductive health during the stay, for every admitted member.
    */
   public static final EpisodeRequirement FAMILY_PLANNING_RESOURCES = EpisodeRequirement.of(
@@ -269,39 +269,39 @@ public final class RrsServiceComponents extends Section {
       RrsServiceComponents::familyPlanningResources)
       .when(ADMITTED);
 
-  /** Item 12.a. */
+  /** {@index RRS_PPW.COMP.12.a}: Item 12.a. */
   public static final EpisodeRequirement COUNSEL_PRENATAL_CARE = counseling("a", "Prenatal care;", Topic.PRENATAL_CARE);
-  /** Item 12.b. */
+  /** {@index RRS_PPW.COMP.12.b}: Item 12.b. */
   public static final EpisodeRequirement COUNSEL_NUTRITION = counseling("b", "Nutritional education;", Topic.NUTRITION);
-  /** Item 12.c. */
+  /** {@index RRS_PPW.COMP.12.c}: Item 12.c. */
   public static final EpisodeRequirement COUNSEL_EARLY_CHILDCARE = counseling("c", "Early childcare issues;",
       Topic.EARLY_CHILDCARE);
-  /** Item 12.d. */
+  /** {@index RRS_PPW.COMP.12.d}: Item 12.d. */
   public static final EpisodeRequirement COUNSEL_NAS = counseling("d", "Neonatal Abstinence Syndrome;",
       Topic.NEONATAL_ABSTINENCE_SYNDROME);
-  /** Item 12.e. */
+  /** {@index RRS_PPW.COMP.12.e}: Item 12.e. */
   public static final EpisodeRequirement COUNSEL_DCF = counseling("e", "DCF;", Topic.DCF);
-  /** Item 12.f. */
+  /** {@index RRS_PPW.COMP.12.f}: Item 12.f. */
   public static final EpisodeRequirement COUNSEL_BREASTFEEDING = counseling("f", "Breastfeeding;", Topic.BREASTFEEDING);
-  /** Item 12.g. */
+  /** {@index RRS_PPW.COMP.12.g}: Item 12.g. */
   public static final EpisodeRequirement COUNSEL_SMOKING = counseling("g",
       "Effects of smoking on fetal and child development;", Topic.SMOKING_EFFECTS);
-  /** Item 12.h. */
+  /** {@index RRS_PPW.COMP.12.h}: Item 12.h. */
   public static final EpisodeRequirement COUNSEL_FAMILY_PRESERVATION = counseling("h", "Family preservation;",
       Topic.FAMILY_PRESERVATION);
-  /** Item 12.i. */
+  /** {@index RRS_PPW.COMP.12.i}: Item 12.i. */
   public static final EpisodeRequirement COUNSEL_PARENTING = counseling("i", "Parenting skill;", Topic.PARENTING_SKILLS);
-  /** Item 12.j. */
+  /** {@index RRS_PPW.COMP.12.j}: Item 12.j. */
   public static final EpisodeRequirement COUNSEL_BUDGETING = counseling("j", "Budgeting;", Topic.BUDGETING);
-  /** Item 12.k. */
+  /** {@index RRS_PPW.COMP.12.k}: Item 12.k. */
   public static final EpisodeRequirement COUNSEL_ACCESS_TO_RESOURCES = counseling("k", "Access to resource;",
       Topic.ACCESS_TO_RESOURCES);
-  /** Item 12.l. */
+  /** {@index RRS_PPW.COMP.12.l}: Item 12.l. */
   public static final EpisodeRequirement COUNSEL_FAMILY_PLANNING = counseling("l", "Family planning.",
       Topic.FAMILY_PLANNING);
 
   /**
-   * Item 13: "The provider offers or coordinates opportunities for parent/child relational and
+   * {@index RRS_PPW.COMP.13}: Item 13: "The provider offers or coordinates opportunities for parent/child relational and
    * developmental groups." Program-wide, and no structured fact of the profile shows it: attested.
    */
   public static final ProgramRequirement PARENT_CHILD_GROUPS = ProgramRequirement.attested(

@@ -27,31 +27,37 @@ import org.perfspecs.model.TrainingTopic;
 public final class RrsStaffingRequirements extends Section {
   static final String HEADING = "STAFFING REQUIREMENTS";
 
-  /** Waiver paragraph, third sentence: inform the payer of approved waivers (attested). */
+  /** {@index RRS_PPW.STAFF.W.a}: Waiver paragraph, third sentence: inform the payer of approved waivers (attested). */
   public static final ProgramRequirement INFORM_PAYER_OF_WAIVERS = ProgramRequirement.attested(
       "RRS_PPW.STAFF.W.a", MUST,
       cite("opening paragraph, third sentence",
           "The provider is responsible for informing the payer of any waived requirements if the waiver is approved."));
 
-  /** Waiver paragraph, fourth sentence: communicate non-regulatory hardships to payers (attested). */
+  /**
+   * {@index RRS_PPW.STAFF.W.b}: Waiver paragraph, fourth sentence: communicate non-regulatory
+   * hardships to payers (attested).
+   */
   public static final ProgramRequirement COMMUNICATE_HARDSHIPS = ProgramRequirement.attested(
       "RRS_PPW.STAFF.W.b", MUST,
       cite("opening paragraph, fourth sentence",
           "Providers are additionally responsible for communicating hardships that are not regulatory in nature to payers."));
 
-  /** Item 1, first obligation: the licensing body's staffing requirements (external). */
+  /** {@index RRS_PPW.STAFF.1.a}: Item 1, first obligation: the licensing body's staffing requirements (external). */
   public static final ProgramRequirement LICENSING_BODY = ProgramRequirement.external(
       "RRS_PPW.STAFF.1.a", MUST,
       cite("1, first obligation", "The provider complies with the staffing requirements of the applicable licensing body"),
       RrsPpw.LICENSING_BODY_STAFFING);
 
-  /** Item 1, second obligation: 105 CMR 164 staffing requirements (external). */
+  /** {@index RRS_PPW.STAFF.1.b}: Item 1, second obligation: 105 CMR 164 staffing requirements (external). */
   public static final ProgramRequirement CMR_105_164_STAFFING = ProgramRequirement.external(
       "RRS_PPW.STAFF.1.b", MUST,
       cite("1, second obligation", "the staffing requirements outlined in 105 CMR 164 Licensure of Substance Use Disorder Treatment Programs"),
       RrsPpw.CMR_105_164);
 
-  /** Item 1, third obligation: the Plan provider manual's staffing requirements (external). */
+  /**
+   * {@index RRS_PPW.STAFF.1.c}: Item 1, third obligation: the Plan provider manual's staffing
+   * requirements (external).
+   */
   public static final ProgramRequirement PROVIDER_MANUAL_STAFFING = ProgramRequirement.external(
       "RRS_PPW.STAFF.1.c", MUST,
       cite("1, third obligation", "the staffing requirements in the applicable Plan provider manual."),
@@ -62,7 +68,7 @@ public final class RrsStaffingRequirements extends Section {
       StaffRole.MASTERS_CLINICIAN, StaffRole.LICENSED_PSYCHOLOGIST, StaffRole.RN, StaffRole.PSYCHIATRIST);
 
   /**
-   * Item 2: "A parenting specialist, child services coordinator, or clinical staff person with
+   * {@index RRS_PPW.STAFF.2}: Item 2: "A parenting specialist, child services coordinator, or clinical staff person with
    * specific training in trauma and parenting must be available either through agency hire or
    * contract." MET when the staff roster (hired or contracted staff alike) holds a parenting
    * specialist, a child services coordinator, or a clinical staff member (clinical supervisor,

@@ -1,0 +1,343 @@
+package org.perfspecs.model;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Valid by construction: the rules every model object's {@code build()} enforces, in one place.
+ * Each model type's {@code @Value.Check} calls {@link #check}; a broken rule throws {@link
+ * ModelInvariantException} naming the property and the rule, never the value, which {@link
+ * ModelValidator#parse} reports at the same JSON path with the same message.
+ *
+ * <ul>
+ *   <li><b>Single-field rules</b> come from the Bean Validation annotations on the accessors
+ *       ({@code @NotBlank}, {@code @PositiveOrZero}, also on the elements of {@code Optional},
+ *       {@code List} and {@code Set}), enforced with Bean Validation's own English messages and
+ *       paths ({@code contacts[2].minutes}: "must be greater than or equal to 0"), and {@link
+ *       Plausible}'s range of years (1900 to 2100) on every instant and date. The annotations
+ *       stay the single source: the JSON Schemas are generated from them too.
+ *   <li><b>Record-wide rules</b> ({@link CaseRecord}): the member's date of birth is not after any
+ *       dated fact of the record (admission, contacts, documents, ..., taken as dates in
+ *       America/New_York).
+ * </ul>
+ *
+ * <p>Hand-written checks over accessors found once per type (a {@link ClassValue}), not Hibernate
+ * Validator: building a typical record costs a few microseconds more, where a Hibernate Validator
+ * pass costs tens (BENCHMARKS.md, "Valid by construction"). Cross-field rules of one object
+ * (discharge not before admission, unique ids) stay in that type's {@code check()}, after this one.
+ */
+final class ModelRules {
+  /** Bean Validation's default English message of {@code @NotBlank}. */
+  static final String NOT_BLANK = "must not be blank";
+  /** Bean Validation's default English message of {@code @PositiveOrZero}. */
+  static final String POSITIVE_OR_ZERO = "must be greater than or equal to 0";
+  /** {@link Plausible}'s message: the range, never the value. */
+  static final String PLAUSIBLE = "must be between 1900-01-01 and 2100-12-31";
+
+  private static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+  private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
+    @Override
+    protected List<Rule> computeValue(Class<?> type) {
+      return rules(type);
+    }
+  };
+
+  private static final ClassValue<List<Method>> DATED = new ClassValue<>() {
+    @Override
+    protected List<Method> computeValue(Class<?> type) {
+      return dated(modelType(type));
+    }
+  };
+
+  /**
+   * Set only by {@link #unchecked} while {@link ModelValidator} re-reads a rejected document to list
+   * every single-field violation at once; the objects built meanwhile never leave it.
+   */
+  private static final ThreadLocal<Boolean> SUSPENDED = new ThreadLocal<>();
+
+  private ModelRules() {}
+
+  /** Runs {@code read} with the rules of this class (not the cross-field ones) suspended on this thread. */
+  static <T> T unchecked(java.util.concurrent.Callable<T> read) throws Exception {
+    SUSPENDED.set(Boolean.TRUE);
+    try {
+      return read.call();
+    } finally {
+      SUSPENDED.remove();
+    }
+  }
+
+  /**
+   * Enforces the single-field rules of {@code type} on {@code value}.
+   *
+   * @throws ModelInvariantException for the first broken rule, in accessor-name order
+   */
+  static void check(Class<?> type, Object value) {
+    if (SUSPENDED.get() != null) {
+      return;
+    }
+    for (Rule rule : RULES.get(type)) {
+      rule.check(value);
+    }
+  }
+
+  /**
+   * Enforces the record-wide rules of a case record: the date of birth is not after the earliest
+   * dated fact in the record.
+   *
+   * @throws ModelInvariantException naming {@code member.dateOfBirth} and the fact it is after
+   */
+  static void checkRecord(CaseRecord record) {
+    if (SUSPENDED.get() == null) {
+      checkDateOfBirth(record);
+    }
+  }
+
+  /** {@link #checkRecord}, also while suspended. */
+  static void checkDateOfBirth(CaseRecord record) {
+    LocalDate born = record.member().dateOfBirth();
+    // the common case, cheaply: no fact dated before the day of birth (no paths, no zone lookups)
+    Instant bornAt = born.atStartOfDay(ZONE).toInstant();
+    if (!datedBefore(record.episode(), born, bornAt) && !datedBefore(record.member(), born, bornAt)) {
+      return;
+    }
+    Earliest earliest = new Earliest();
+    earliest.visit(record.episode(), "episode");
+    earliest.visit(record.member(), "member");
+    if (earliest.date != null && born.isAfter(earliest.date)) {
+      throw new ModelInvariantException("member.dateOfBirth",
+          "must not be after the earliest dated fact in the record (" + earliest.path + ")");
+    }
+  }
+
+  // ------------------------------------------------------------------ single-field rules
+
+  private enum Shape { VALUE, OPTIONAL, LIST, SET }
+
+  /** Which single-field rule an accessor carries. */
+  private enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE }
+
+  /** One constrained accessor. */
+  private record Rule(Method accessor, Shape shape, Kind kind) {
+    void check(Object owner) {
+      Object value = invoke(accessor, owner);
+      String name = accessor.getName();
+      switch (shape) {
+        case VALUE -> test(value, name);
+        case OPTIONAL -> ((Optional<?>) value).ifPresent(v -> test(v, name));
+        case LIST -> {
+          List<?> list = (List<?>) value;
+          for (int i = 0; i < list.size(); i++) {
+            test(list.get(i), name + "[" + i + "]");
+          }
+        }
+        case SET -> ((Collection<?>) value).forEach(v -> test(v, name));
+        default -> throw new AssertionError(shape);
+      }
+    }
+
+    private void test(Object value, String path) {
+      switch (kind) {
+        case NOT_BLANK -> {
+          if (value instanceof CharSequence s && s.toString().isBlank()) {
+            throw new ModelInvariantException(path, NOT_BLANK);
+          }
+        }
+        case POSITIVE_OR_ZERO -> {
+          if (value instanceof Number n && n.longValue() < 0) {
+            throw new ModelInvariantException(path, POSITIVE_OR_ZERO);
+          }
+        }
+        case PLAUSIBLE -> {
+          boolean inRange = value instanceof Instant t
+              ? !t.isBefore(Plausible.FIRST_INSTANT) && t.isBefore(Plausible.END_INSTANT)
+              : !(value instanceof LocalDate d) || (!d.isBefore(Plausible.FIRST_DAY) && !d.isAfter(Plausible.LAST_DAY));
+          if (!inRange) {
+            throw new ModelInvariantException(path, PLAUSIBLE);
+          }
+        }
+        default -> throw new AssertionError(kind);
+      }
+    }
+  }
+
+  private static List<Rule> rules(Class<?> type) {
+    List<Rule> rules = new ArrayList<>();
+    for (Method m : accessors(type)) {
+      AnnotatedType returned = m.getAnnotatedReturnType();
+      Shape shape = shape(m.getReturnType());
+      AnnotatedType constrained = returned;
+      if (shape != Shape.VALUE && returned instanceof AnnotatedParameterizedType p) {
+        constrained = p.getAnnotatedActualTypeArguments()[0];
+      }
+      if (has(constrained, NotBlank.class) || (shape == Shape.VALUE && m.isAnnotationPresent(NotBlank.class))) {
+        rules.add(new Rule(m, shape, Kind.NOT_BLANK));
+      } else if (has(constrained, PositiveOrZero.class)
+          || (shape == Shape.VALUE && m.isAnnotationPresent(PositiveOrZero.class))) {
+        rules.add(new Rule(m, shape, Kind.POSITIVE_OR_ZERO));
+      } else if (has(constrained, Plausible.class)
+          || (shape == Shape.VALUE && m.isAnnotationPresent(Plausible.class))) {
+        rules.add(new Rule(m, shape, Kind.PLAUSIBLE));
+      }
+    }
+    return List.copyOf(rules);
+  }
+
+  private static boolean has(AnnotatedType type, Class<? extends Annotation> annotation) {
+    return type.isAnnotationPresent(annotation);
+  }
+
+  private static Shape shape(Class<?> type) {
+    if (type == Optional.class) {
+      return Shape.OPTIONAL;
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return Shape.LIST;
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return Shape.SET;
+    }
+    return Shape.VALUE;
+  }
+
+  /** The type's public no-argument accessors, by name (so the first broken rule is the same on every JVM). */
+  private static List<Method> accessors(Class<?> type) {
+    List<Method> out = new ArrayList<>();
+    for (Method m : type.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+          && m.getParameterCount() == 0 && m.getReturnType() != void.class && !m.isSynthetic()) {
+        out.add(m);
+      }
+    }
+    out.sort(Comparator.comparing(Method::getName));
+    return out;
+  }
+
+  private static Object invoke(Method accessor, Object owner) {
+    try {
+      return accessor.invoke(owner);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  // ------------------------------------------------------------------ record-wide rules
+
+  /** Whether a dated fact of {@code value} (or of the model objects it holds) lies before the day of birth. */
+  private static boolean datedBefore(Object value, LocalDate born, Instant bornAt) {
+    for (Method m : DATED.get(value.getClass())) {
+      if (m.getName().equals("dateOfBirth")) {
+        continue;
+      }
+      Object v = invoke(m, value);
+      if (v instanceof Optional<?> o) {
+        if (o.isPresent() && before(o.get(), born, bornAt)) {
+          return true;
+        }
+      } else if (v instanceof Collection<?> c) {
+        for (Object x : c) {
+          if (before(x, born, bornAt)) {
+            return true;
+          }
+        }
+      } else if (before(v, born, bornAt)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean before(Object fact, LocalDate born, Instant bornAt) {
+    if (fact instanceof Instant i) {
+      return i.isBefore(bornAt);
+    }
+    if (fact instanceof LocalDate d) {
+      return d.isBefore(born);
+    }
+    return fact != null && isModel(fact.getClass()) && datedBefore(fact, born, bornAt);
+  }
+
+  /** The earliest date (America/New_York) among the dated facts of a model object graph. */
+  private static final class Earliest {
+    LocalDate date;
+    String path;
+
+    void visit(Object value, String at) {
+      for (Method m : DATED.get(value.getClass())) {
+        if (m.getName().equals("dateOfBirth")) {
+          continue;
+        }
+        Object v = invoke(m, value);
+        String p = at + "." + m.getName();
+        if (v instanceof Optional<?> o) {
+          o.ifPresent(x -> fact(x, p));
+        } else if (v instanceof List<?> list) {
+          for (int i = 0; i < list.size(); i++) {
+            fact(list.get(i), p + "[" + i + "]");
+          }
+        } else if (v instanceof Collection<?> c) {
+          c.forEach(x -> fact(x, p));
+        } else {
+          fact(v, p);
+        }
+      }
+    }
+
+    private void fact(Object v, String p) {
+      LocalDate d = v instanceof LocalDate ld ? ld : v instanceof Instant i ? LocalDate.ofInstant(i, ZONE) : null;
+      if (d != null) {
+        if (date == null || d.isBefore(date)) {
+          date = d;
+          path = p;
+        }
+      } else if (v != null && isModel(v.getClass())) {
+        visit(v, p);
+      }
+    }
+  }
+
+  /** The abstract model type of a generated {@code Immutable*} class. */
+  private static Class<?> modelType(Class<?> c) {
+    return c.getSimpleName().startsWith("Immutable") && c.getSuperclass() != Object.class ? c.getSuperclass() : c;
+  }
+
+  private static boolean isModel(Class<?> c) {
+    return c.getPackageName().equals(ModelRules.class.getPackageName()) && !c.isEnum();
+  }
+
+  /** Accessors that can hold a date, an instant or a model object (directly, optionally, or as elements). */
+  private static List<Method> dated(Class<?> type) {
+    List<Method> out = new ArrayList<>();
+    for (Method m : accessors(type)) {
+      Class<?> held = m.getReturnType();
+      if (held == Optional.class || Collection.class.isAssignableFrom(held)) {
+        Type generic = m.getGenericReturnType();
+        Type arg = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+        held = arg instanceof Class<?> c ? c : Object.class;
+      }
+      if (held == LocalDate.class || held == Instant.class || (isModel(held) && !held.isEnum())) {
+        out.add(m);
+      }
+    }
+    return List.copyOf(out);
+  }
+}

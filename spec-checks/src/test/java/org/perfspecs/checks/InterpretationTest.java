@@ -65,6 +65,18 @@ class InterpretationTest {
   }
 
   @Test
+  void cspsDatedReadingsAreCalendarDaysDefaultingToTheSameDayAndEachIsUsedByARequirement() {
+    Catalog catalog = Catalog.standard();
+    for (String key : List.of("CSP.PROC.2.c.uponCompletion", "CSP.PROC.2.g.1.a.uponAdmission")) {
+      Interpretation i = catalog.interpretation(key).orElseThrow();
+      assertThat(i.kind()).as(key).isEqualTo(Interpretation.Kind.DAYS);
+      assertThat(i.defaultValue()).as(key).isEqualTo(1);
+      assertThat(catalog.parseInterpretations(Map.of(key, "3"))).as(key).containsEntry(i, 3);
+      assertThat(catalog.requirements().stream().filter(r -> r.interpretations().contains(i))).as(key).isNotEmpty();
+    }
+  }
+
+  @Test
   void parsingOverridesChecksKeysAndKinds() {
     Catalog catalog = Catalog.standard();
     Map<String, String> values = new HashMap<>();

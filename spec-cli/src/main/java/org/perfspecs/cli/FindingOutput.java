@@ -1,7 +1,9 @@
 package org.perfspecs.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Finding;
+import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.engine.FindingJson;
 import org.perfspecs.model.ModelJson;
@@ -27,12 +30,15 @@ final class FindingOutput {
   static final List<String> FAILING_COLUMNS = List.of("requirementId", "spec", "strength", "episodeId", "memberId",
       "programId", "due", "reason", "citation");
 
+  /** The model mapper's factory (thread-safe), shared by every generator of findings. */
+  private static final JsonFactory FACTORY = ModelJson.newMapper().getFactory();
+
   private FindingOutput() {}
 
   /** NDJSON on {@code w}; flushes the generator's buffer into {@code w} on {@link JsonGenerator#flush()}. */
   static JsonGenerator ndjson(Writer w) {
     try {
-      JsonGenerator g = ModelJson.newMapper().getFactory().createGenerator(w);
+      JsonGenerator g = FACTORY.createGenerator(w);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setRootValueSeparator(null); // one object per line, no space before the next
 
@@ -49,6 +55,24 @@ final class FindingOutput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The NDJSON lines of the findings whose outcome is in {@code only}, exactly as {@link #json}
+   * writes them one by one on one generator (thread-safe: a generator of its own).
+   */
+  static String jsonLines(List<Finding> findings, java.util.Set<Outcome> only, boolean withCitationText) {
+    StringWriter w = new StringWriter(findings.size() * 768);
+    try (JsonGenerator g = ndjson(w)) {
+      for (Finding f : findings) {
+        if (only.contains(f.outcome())) {
+          json(g, f, withCitationText);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return w.toString();
   }
 
   static String csvHeader(boolean withCitationText) {

@@ -195,7 +195,12 @@ public final class Recurring {
       if (from.isAfter(lastServiceDay)) {
         break;
       }
-      long count = dates.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
+      long count = 0;
+      for (LocalDate d : dates) {
+        if (!d.isBefore(from) && !d.isAfter(to)) {
+          count++;
+        }
+      }
       String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
       Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
       Evidence evidence = Evidence.onDate("period", e.id() + "#" + period.replace(' ', '-') + "-" + (k + 1), from,

@@ -207,7 +207,8 @@ final class CheckCommand implements Callable<Integer> {
             StringBuilder b = new StringBuilder(findings.size() * 512);
             for (Finding f : findings) {
               if (only.contains(f.outcome())) {
-                b.append(FindingOutput.csv(f, withCitations)).append(System.lineSeparator());
+                FindingOutput.csv(b, f, withCitations);
+                b.append(System.lineSeparator());
               }
             }
             return b.toString();

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Finding;
 import org.perfspecs.checks.Outcome;
@@ -85,19 +84,50 @@ final class FindingOutput {
 
   /** One CSV line (no line end); evidence as {@code kind:id} separated by spaces. */
   static String csv(Finding f, boolean withCitationText) {
-    Requirement r = f.requirement();
-    List<String> cells = new ArrayList<>(List.of(r.id(), r.specKey(), r.citation().section(), r.strength().name(),
-        f.subjectKind().name(), f.subjectId(), f.memberId().orElse(""), f.programId(), f.outcome().name(),
-        f.due().map(d -> d.last().toString()).orElse(""), f.reason(),
-        f.evidence().stream().map(FindingOutput::evidence).collect(Collectors.joining(" ")), r.citation().reference()));
-    if (withCitationText) {
-      cells.add(r.citation().text());
-    }
-    return Csv.line(cells);
+    StringBuilder b = new StringBuilder(512);
+    csv(b, f, withCitationText);
+    return b.toString();
   }
 
-  private static String evidence(Evidence e) {
-    return e.kind() + ":" + e.id();
+  /** Appends what {@link #csv(Finding, boolean)} returns, without the intermediate cells. */
+  static void csv(StringBuilder b, Finding f, boolean withCitationText) {
+    Requirement r = f.requirement();
+    Csv.append(b, r.id());
+    cell(b, r.specKey());
+    cell(b, r.citation().section());
+    cell(b, r.strength().name());
+    cell(b, f.subjectKind().name());
+    cell(b, f.subjectId());
+    cell(b, f.memberId().orElse(""));
+    cell(b, f.programId());
+    cell(b, f.outcome().name());
+    cell(b, f.due().isPresent() ? f.due().get().last().toString() : "");
+    cell(b, f.reason());
+    cell(b, evidence(f.evidence()));
+    cell(b, r.citation().reference());
+    if (withCitationText) {
+      cell(b, r.citation().text());
+    }
+  }
+
+  private static void cell(StringBuilder b, String s) {
+    b.append(',');
+    Csv.append(b, s);
+  }
+
+  private static String evidence(List<Evidence> evidence) {
+    if (evidence.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(evidence.size() * 24);
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence e = evidence.get(i);
+      if (i > 0) {
+        b.append(' ');
+      }
+      b.append(e.kind()).append(':').append(e.id());
+    }
+    return b.toString();
   }
 
   /** One line of {@code failing.csv} for a NOT_MET episode finding. */

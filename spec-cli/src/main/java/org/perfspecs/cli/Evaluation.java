@@ -31,6 +31,14 @@ import org.perfspecs.model.Violation;
  * findings handed to a {@link FindingSink} and counted in an {@link Aggregate}; every rejected one
  * is reported on stderr (line number, JSON path, rule: never a value) and counted. Memory does not
  * grow with the input: findings are not kept.
+ *
+ * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} workers: the calling
+ * thread reads (frames) and does, in input order, everything that depends on order (counting,
+ * refusing repeated episode ids, the aggregate, the action lists, the sink's writing, stderr);
+ * the workers parse, validate, evaluate and let the sink {@linkplain FindingSink#render render}.
+ * At most {@link RecordPipeline#WINDOW_PER_THREAD} × threads records are in flight, so the output
+ * is the same as on one thread and memory stays bounded. Programs (few) are read on the calling
+ * thread.
  */
 final class Evaluation {
   /**

@@ -189,6 +189,7 @@ public final class Recurring {
     }
     boolean open = e.isOpenAt(ctx.asOf());
     List<Window> windows = new ArrayList<>();
+    String idPrefix = e.id() + "#" + period.replace(' ', '-') + "-";
     for (int k = 0; ; k++) {
       LocalDate from = start.plusDays((long) k * days);
       LocalDate to = from.plusDays(days - 1L);
@@ -203,7 +204,7 @@ public final class Recurring {
       }
       String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
       Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
-      Evidence evidence = Evidence.onDate("period", e.id() + "#" + period.replace(' ', '-') + "-" + (k + 1), from,
+      Evidence evidence = Evidence.onDate("period", idPrefix + (k + 1), from,
           count + " " + unit + " from " + from + " to " + to);
       boolean cutShort = to.isAfter(lastServiceDay);
       State state = !open && cutShort ? State.CUT_SHORT

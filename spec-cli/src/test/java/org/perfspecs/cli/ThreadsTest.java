@@ -159,14 +159,19 @@ class ThreadsTest {
   /** Internal errors (a judge that fails on some records) interleaved: reported and counted in order. */
   @Test
   void internalErrorsInterleavedAreReportedInOrderWithAnyNumberOfThreads() {
-    String one = evaluateWithFailures(1);
+    String one = evaluateWithFailures(ndjson, 1);
     assertThat(one).contains("internal error while evaluating the record (java.lang.IllegalStateException at ")
         .contains("internal errors: ");
-    assertThat(evaluateWithFailures(4)).isEqualTo(one);
-    assertThat(evaluateWithFailures(2)).isEqualTo(one);
+    assertThat(evaluateWithFailures(ndjson, 4)).isEqualTo(one);
+    assertThat(evaluateWithFailures(ndjson, 2)).isEqualTo(one);
   }
 
-  private static String evaluateWithFailures(int threads) {
+  /**
+   * What an evaluation of {@code file} on {@code threads} writes (each record's line, finding count
+   * and rendered JSON length, in order), reports on stderr, sums up and aggregates, with a judge
+   * that fails on about one record in five.
+   */
+  static String evaluateWithFailures(Path file, int threads) {
     Engine engine = Engine.standard();
     Evaluation.Judge judge = new Evaluation.Judge() {
       @Override
@@ -183,7 +188,7 @@ class ThreadsTest {
       }
     };
     InputOptions in = new InputOptions();
-    in.file = ndjson;
+    in.file = file;
     in.progress = false;
     in.threads = threads;
     StringWriter err = new StringWriter();

@@ -12,10 +12,9 @@ root="$(cd "$here/../.." && pwd)"
 population="${1:-12}"
 out="$here/target/out"
 mvn -B -q -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt"
-jar="$(mvn -B -q -f "$here/pom.xml" help:evaluate -Dexpression=settings.localRepository -DforceStdout)/org/mitre/synthea/synthea/3.3.0/synthea-3.3.0.jar"
 rm -rf "$out"
 start=$(date +%s)
-java -Xmx1g -cp "$jar:$(cat "$here/target/classpath.txt")" App -s 42 -cs 42 -r 20240601 -e 20240601 \
+java -Xmx1g -cp "$(cat "$here/target/classpath.txt")" App -s 42 -cs 42 -r 20240601 -e 20240601 \
   -p "$population" -g F -a 20-35 \
   --exporter.baseDirectory="$out" --exporter.fhir.bulk_data=true --exporter.fhir.export=true \
   --exporter.hospital.fhir.export=false --exporter.practitioner.fhir.export=false \

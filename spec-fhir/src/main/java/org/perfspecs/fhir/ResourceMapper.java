@@ -880,16 +880,7 @@ final class ResourceMapper {
         } else if (r instanceof Consent c) {
           if (c.getProvision().getType() == Consent.ConsentProvisionType.PERMIT
               && c.getStatus() == Consent.ConsentState.ACTIVE) {
-            for (var actor : c.getProvision().getActor()) {
-              Reference ref = actor.getReference();
-              if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
-                FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(consent::add,
-                    () -> tally.unmapped(FhirCodeSystems.PARTY));
-              } else {
-                code(Party.class, actor.getRole(), false).ifPresentOrElse(consent::add,
-                    () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
-              }
-            }
+            actors(c.getProvision(), consent::add);
             parts.add(l);
           }
         }
@@ -1384,16 +1375,7 @@ final class ResourceMapper {
       }
     }
     Consent.ProvisionComponent provision = c.getProvision();
-    for (var actor : provision.getActor()) {
-      Reference ref = actor.getReference();
-      if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
-        FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(b::addParties,
-            () -> tally.unmapped(FhirCodeSystems.PARTY));
-      } else {
-        code(Party.class, actor.getRole(), false).ifPresentOrElse(b::addParties,
-            () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
-      }
-    }
+    actors(provision, b::addParties);
     for (Coding purpose : provision.getPurpose()) {
       code(ServiceCategory.class, purpose).ifPresentOrElse(b::addReferrals, () -> tally.unmapped(purpose.getSystem()));
     }
@@ -1401,6 +1383,20 @@ final class ResourceMapper {
       code(ServiceCategory.class, cc, true).ifPresent(b::addReferrals);
     }
     return b.build();
+  }
+
+  /** The parties of a Consent provision's actors: a {@code ps:party} identifier on the reference, else a {@code ps:party} role. */
+  private void actors(Consent.ProvisionComponent provision, java.util.function.Consumer<Party> add) {
+    for (var actor : provision.getActor()) {
+      Reference ref = actor.getReference();
+      if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
+        FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(add,
+            () -> tally.unmapped(FhirCodeSystems.PARTY));
+      } else {
+        code(Party.class, actor.getRole(), false).ifPresentOrElse(add,
+            () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
+      }
+    }
   }
 
   /** An Observation (not entered in error or cancelled) whose code is a consultation kind or a service category. */

@@ -71,7 +71,7 @@ public final class CqlRules {
         throw new IllegalStateException(rule.library() + " gave no outcome for a " + service + " episode");
       }
       Object due = v.get("Due");
-      out.put(rule, Verdict.of((String) outcome,
+      out.put(rule, new Verdict((String) outcome,
           due instanceof DateTime d ? Optional.of(d.getDateTime().toInstant()) : Optional.empty()));
     }
     return out;

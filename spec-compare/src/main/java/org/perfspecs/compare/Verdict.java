@@ -9,11 +9,13 @@ import org.apiguardian.api.API;
 
 /**
  * What one engine said about one rule for one record: the outcome ({@code MET}, {@code NOT_MET},
- * {@code PENDING}, {@code NOT_APPLICABLE}, {@code UNDETERMINED}) and, for a PENDING one, the due
- * time (the last on-time instant, to the millisecond: CQL's finest precision).
+ * {@code PENDING}, {@code NOT_APPLICABLE}, {@code UNDETERMINED}) and the due time of the finding,
+ * to the millisecond (CQL's finest precision): the deadline of a judged timed rule (MET, NOT_MET or
+ * PENDING), and for the recurring RC rule the end of the period in progress (the next due time,
+ * whatever the outcome) or, after discharge, the end of the period missed.
  *
  * @param outcome the outcome's name, never {@code null}
- * @param due the due time of a PENDING verdict, empty otherwise
+ * @param due the due time (last on-time instant), empty when the finding has none
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public record Verdict(String outcome, Optional<Instant> due) {
@@ -21,11 +23,6 @@ public record Verdict(String outcome, Optional<Instant> due) {
   public Verdict {
     requireNonNull(outcome, "outcome");
     due = requireNonNull(due, "due").map(t -> t.truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  /** A verdict; the due time is kept only when the outcome is PENDING. */
-  public static Verdict of(String outcome, Optional<Instant> due) {
-    return new Verdict(outcome, "PENDING".equals(outcome) ? due : Optional.empty());
   }
 
   @Override

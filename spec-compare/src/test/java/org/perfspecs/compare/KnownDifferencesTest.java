@@ -37,7 +37,7 @@ class KnownDifferencesTest {
     CaseRecord r = cspWithAttemptAt("2024-02-27T19:00:00Z");
     Instant asOf = Instant.parse("2024-03-01T00:00:00Z");
     assertThat(both(r, asOf, true)).isEqualTo(both(r, asOf, false))
-        .containsEntry(Rule.CSP_INITIAL_CONTACT, Verdict.of("MET", java.util.Optional.empty()));
+        .containsEntry(Rule.CSP_INITIAL_CONTACT, new Verdict("MET", java.util.Optional.of(Instant.parse("2024-02-27T19:00:00Z"))));
   }
 
   /**

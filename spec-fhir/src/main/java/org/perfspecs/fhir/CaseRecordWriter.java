@@ -47,6 +47,7 @@ import org.perfspecs.fhir.FhirCodeSystems.ContactStatusReason;
 import org.perfspecs.fhir.FhirCodeSystems.PlanKind;
 import org.perfspecs.model.CareProvider;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.ConsentRefusal;
 import org.perfspecs.model.Consultation;
 import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContactMode;
@@ -54,6 +55,7 @@ import org.perfspecs.model.Document;
 import org.perfspecs.model.Episode;
 import org.perfspecs.model.Incident;
 import org.perfspecs.model.Member;
+import org.perfspecs.model.NecessityDetermination;
 import org.perfspecs.model.Party;
 import org.perfspecs.model.PlanReview;
 import org.perfspecs.model.PregnancyState;
@@ -61,6 +63,7 @@ import org.perfspecs.model.PregnancyStatus;
 import org.perfspecs.model.Referral;
 import org.perfspecs.model.ReferralOutcome;
 import org.perfspecs.model.ServicePlan;
+import org.perfspecs.model.StaffRole;
 import org.perfspecs.model.WellnessPlan;
 
 /** CaseRecord to a FHIR collection Bundle, element by element as MAPPING.md states. */
@@ -244,6 +247,8 @@ final class CaseRecordWriter {
     if (!episode.consentToShareWith().isEmpty()) {
       consent();
     }
+    episode.consentRefusals().forEach(this::refusal);
+    episode.necessityDeterminations().forEach(this::necessity);
   }
 
   private Reference episodeRef() {
@@ -521,10 +526,73 @@ final class CaseRecordWriter {
     provision.setType(Consent.ConsentProvisionType.PERMIT);
     for (Party party : episode.consentToShareWith()) {
       provision.addActor().setRole(Values.concept(Std.PARTICIPATION_TYPE, "IRCP", "information recipient"))
-          .setReference(new Reference().setIdentifier(new Identifier().setSystem(FhirCodeSystems.PARTY)
-              .setValue(party.name())).setDisplay(FhirCodeSystems.display(party)));
+          .setReference(partyRef(party));
     }
     c.addExtension(ext("episode", episodeRef()));
     add(c);
+  }
+
+  /**
+   * A refusal as a Consent with provision {@code deny}: the refused parties as actors (as the
+   * permit's), the refused kinds of referral as {@code provision.purpose} codings, who refused as
+   * the performer (the Patient, else a party identifier).
+   */
+  private void refusal(ConsentRefusal r) {
+    Consent c = new Consent();
+    setId(c, r.id());
+    c.setStatus(Consent.ConsentState.ACTIVE);
+    boolean privacy = !r.parties().isEmpty() || r.referrals().isEmpty();
+    c.setScope(privacy ? Values.concept(Std.CONSENT_SCOPE, "patient-privacy", "Privacy Consent")
+        : Values.concept(Std.CONSENT_SCOPE, "treatment", "Treatment"));
+    c.addCategory(Values.concept(Std.LOINC, Std.CONSENT_DOCUMENT, "Consent Document"));
+    c.setPatient(patient);
+    c.setDateTimeElement(dateTime(r.at()));
+    c.addPerformer(r.refusedBy() == Party.MEMBER ? patient.copy() : partyRef(r.refusedBy()));
+    c.addPolicy().setUri("https://perfspecs.org/fhir/consent-refusal");
+    Consent.ProvisionComponent provision = c.getProvision();
+    provision.setType(Consent.ConsentProvisionType.DENY);
+    for (Party party : r.parties()) {
+      provision.addActor().setRole(Values.concept(Std.PARTICIPATION_TYPE, "IRCP", "information recipient"))
+          .setReference(partyRef(party));
+    }
+    r.referrals().forEach(k -> provision.addPurpose(coding(k)));
+    c.addExtension(ext("episode", episodeRef()));
+    add(c);
+  }
+
+  /** A reference to a kind of party (no resource): an identifier in {@code ps:party} and a display. */
+  private static Reference partyRef(Party party) {
+    return new Reference().setIdentifier(new Identifier().setSystem(FhirCodeSystems.PARTY).setValue(party.name()))
+        .setDisplay(FhirCodeSystems.display(party));
+  }
+
+  /**
+   * A necessity determination as an Observation: the kind assessed in {@code code}
+   * ({@code ps:consultation-kind} or {@code ps:service-category}), {@code valueBoolean} = necessary,
+   * {@code effectiveDateTime}, and the assessor as performer (a Practitioner, or a contained
+   * PractitionerRole when it is a {@code ps:staff-role} code).
+   */
+  private void necessity(NecessityDetermination d) {
+    Observation o = new Observation();
+    setId(o, d.id());
+    o.setStatus(Observation.ObservationStatus.FINAL);
+    o.addCategory(Values.concept(Std.OBSERVATION_CATEGORY, "exam", "Exam"));
+    o.setCode(d.consultation().map(Values::concept).orElseGet(() -> concept(d.service().orElseThrow())));
+    o.getCode().setText("Necessity determination");
+    o.setSubject(patient);
+    o.setEffective(dateTime(d.at()));
+    o.setValue(new BooleanType(d.necessary()));
+    Optional<StaffRole> role = FhirCodeSystems.constant(StaffRole.class, d.assessedBy());
+    if (role.isPresent()) {
+      PractitionerRole pr = new PractitionerRole();
+      pr.setId("assessor");
+      pr.addCode(concept(role.get()));
+      o.addContained(pr);
+      o.addPerformer(new Reference("#assessor"));
+    } else {
+      o.addPerformer(ref("Practitioner", d.assessedBy()));
+    }
+    o.addExtension(ext("episode", episodeRef()));
+    add(o);
   }
 }

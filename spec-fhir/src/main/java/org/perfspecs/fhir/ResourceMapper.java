@@ -53,6 +53,7 @@ import org.perfspecs.fhir.FhirProblem.Severity;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CareProvider;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.ConsentRefusal;
 import org.perfspecs.model.Consultation;
 import org.perfspecs.model.ConsultationKind;
 import org.perfspecs.model.Contact;
@@ -67,6 +68,7 @@ import org.perfspecs.model.InsuranceProduct;
 import org.perfspecs.model.Member;
 import org.perfspecs.model.ModelInvariantException;
 import org.perfspecs.model.ModelValidator;
+import org.perfspecs.model.NecessityDetermination;
 import org.perfspecs.model.Party;
 import org.perfspecs.model.PlanReview;
 import org.perfspecs.model.PregnancyState;
@@ -77,6 +79,7 @@ import org.perfspecs.model.ReferralSource;
 import org.perfspecs.model.ServiceCategory;
 import org.perfspecs.model.ServicePlan;
 import org.perfspecs.model.ServiceType;
+import org.perfspecs.model.StaffRole;
 import org.perfspecs.model.StateAgency;
 import org.perfspecs.model.Topic;
 import org.perfspecs.model.Violation;
@@ -685,6 +688,9 @@ final class ResourceMapper {
     if (r instanceof Consent c && c.hasDateTime()) {
       return Values.instant(c.getDateTimeElement());
     }
+    if (r instanceof Observation o && o.hasEffectiveDateTimeType()) {
+      return Values.instant(o.getEffectiveDateTimeType());
+    }
     return Optional.empty();
   }
 
@@ -823,6 +829,13 @@ final class ResourceMapper {
           } else {
             b.planOfSafeCare(wellnessPlan(l, c, goals, parts));
           }
+          parts.add(l);
+        } else if (r instanceof Observation o && isNecessity(o)) {
+          b.addNecessityDeterminations(necessity(l, o));
+          parts.add(l);
+        } else if (r instanceof Consent c && c.getProvision().getType() == Consent.ConsentProvisionType.DENY
+            && c.getStatus() == Consent.ConsentState.ACTIVE) {
+          b.addConsentRefusals(refusal(l, c));
           parts.add(l);
         } else if (r instanceof Consent c) {
           if (c.getProvision().getType() == Consent.ConsentProvisionType.PERMIT
@@ -1093,6 +1106,113 @@ final class ResourceMapper {
     } else if (s.getStatus() == ServiceRequest.ServiceRequestStatus.REVOKED) {
       b.completed(false);
     }
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- refusals, necessity determinations
+
+  /**
+   * A Consent with provision {@code deny}: who refused from the performer (the Patient, or none:
+   * MEMBER; a {@code ps:party} identifier: that party; a RelatedPerson: GUARDIAN), the refused
+   * parties from {@code provision.actor} (as for a permit), the refused kinds of referral from
+   * {@code provision.purpose} (and {@code provision.code}) in {@code ps:service-category}.
+   */
+  private ConsentRefusal refusal(Located l, Consent c) {
+    var b = ConsentRefusal.builder().id(Values.modelId(c, c.getIdentifier()));
+    b.at(Values.instant(c.getDateTimeElement()).orElseThrow(() -> new MappingException(".dateTime",
+        "a Consent that denies needs a dateTime (when the refusal was documented)")));
+    for (Reference performer : c.getPerformer()) {
+      Optional<Party> by = Optional.empty();
+      if (performer.hasIdentifier() && FhirCodeSystems.PARTY.equals(performer.getIdentifier().getSystem())) {
+        by = FhirCodeSystems.constant(Party.class, performer.getIdentifier().getValue());
+        if (by.isEmpty()) {
+          tally.unmapped(FhirCodeSystems.PARTY);
+        }
+      } else if ("Patient".equals(Values.refType(performer).orElse(null))) {
+        by = Optional.of(Party.MEMBER);
+      } else if ("RelatedPerson".equals(Values.refType(performer).orElse(null))) {
+        by = Optional.of(Party.GUARDIAN);
+      }
+      if (by.isPresent()) {
+        b.refusedBy(by.get());
+        break;
+      }
+    }
+    Consent.ProvisionComponent provision = c.getProvision();
+    for (var actor : provision.getActor()) {
+      Reference ref = actor.getReference();
+      if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
+        FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(b::addParties,
+            () -> tally.unmapped(FhirCodeSystems.PARTY));
+      } else {
+        code(Party.class, actor.getRole(), false).ifPresentOrElse(b::addParties,
+            () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
+      }
+    }
+    for (Coding purpose : provision.getPurpose()) {
+      code(ServiceCategory.class, purpose).ifPresentOrElse(b::addReferrals, () -> tally.unmapped(purpose.getSystem()));
+    }
+    for (CodeableConcept cc : provision.getCode()) {
+      code(ServiceCategory.class, cc, true).ifPresent(b::addReferrals);
+    }
+    return b.build();
+  }
+
+  /** An Observation (not entered in error or cancelled) whose code is a consultation kind or a service category. */
+  private boolean isNecessity(Observation o) {
+    return o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
+        && o.getStatus() != Observation.ObservationStatus.CANCELLED
+        && (code(ConsultationKind.class, o.getCode(), false).isPresent()
+            || code(ServiceCategory.class, o.getCode(), false).isPresent());
+  }
+
+  /**
+   * A necessity determination: the kind from {@code code}, necessary from {@code valueBoolean},
+   * when from {@code effectiveDateTime} (or {@code effectivePeriod.start}, or {@code issued}), the
+   * assessor from the first performer: a Practitioner's id, a PractitionerRole's {@code ps:staff-role}
+   * code, else its practitioner's id.
+   */
+  private NecessityDetermination necessity(Located l, Observation o) {
+    var b = NecessityDetermination.builder().id(Values.modelId(o, o.getIdentifier()));
+    Optional<ConsultationKind> consultation = code(ConsultationKind.class, o.getCode(), false);
+    if (consultation.isPresent()) {
+      b.consultation(consultation.get());
+    } else {
+      b.service(code(ServiceCategory.class, o.getCode(), false).orElseThrow());
+    }
+    if (!(o.getValue() instanceof BooleanType v) || v.getValue() == null) {
+      throw new MappingException(".value", "a necessity determination Observation needs a valueBoolean");
+    }
+    b.necessary(v.getValue());
+    Optional<Instant> at = Optional.empty();
+    if (o.hasEffectiveDateTimeType()) {
+      at = Values.instant(o.getEffectiveDateTimeType());
+    } else if (o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()) {
+      at = Values.instant(o.getEffectivePeriod().getStartElement());
+    } else if (o.hasIssued()) {
+      at = Values.instant(o.getIssuedElement());
+    }
+    b.at(at.orElseThrow(() -> new MappingException(".effective",
+        "a necessity determination Observation needs effectiveDateTime (when it was documented)")));
+    Optional<String> by = Optional.empty();
+    for (Reference performer : o.getPerformer()) {
+      Optional<Located> target = lookup(o, l, performer);
+      if (target.isPresent() && target.get().resource() instanceof PractitionerRole pr) {
+        used.add(target.get());
+        by = pr.getCode().stream().map(cc -> code(StaffRole.class, cc, false)).flatMap(Optional::stream)
+            .map(Enum::name).findFirst();
+        if (by.isEmpty() && "Practitioner".equals(Values.refType(pr.getPractitioner()).orElse(null))) {
+          by = refId(pr.getPractitioner());
+        }
+      } else if ("Practitioner".equals(Values.refType(performer).orElse(null))) {
+        by = refId(performer);
+      }
+      if (by.isPresent()) {
+        break;
+      }
+    }
+    b.assessedBy(by.orElseThrow(() -> new MappingException(".performer",
+        "a necessity determination Observation needs a performer (a Practitioner, or a PractitionerRole with a staff-role code)")));
     return b.build();
   }
 

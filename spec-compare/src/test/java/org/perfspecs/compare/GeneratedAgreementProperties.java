@@ -66,7 +66,7 @@ class GeneratedAgreementProperties {
   }
 
   static void assertAgree(CaseRecord record, Instant asOf, Map<Rule, Verdict> perfspecs) {
-    Map<Rule, Verdict> cql = CQL.evaluate(PendingFhirMapping.bundle(record), asOf);
+    Map<Rule, Verdict> cql = CQL.evaluate(FhirCaseRecords.toBundle(record), asOf);
     if (!cql.equals(perfspecs)) {
       StringBuilder why = new StringBuilder();
       PERFSPECS.findings(record, EvaluationContext.asOf(asOf)).forEach((rule, f) -> why.append(rule).append(": ").append(f.reason()).append("; "));

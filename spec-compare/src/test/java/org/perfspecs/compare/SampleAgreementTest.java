@@ -38,7 +38,7 @@ class SampleAgreementTest {
       }
       for (Instant asOf : asOfTimes(record)) {
         Map<Rule, Verdict> expected = PERFSPECS.evaluate(record, EvaluationContext.asOf(asOf));
-        Bundle bundle = PendingFhirMapping.bundle(record);
+        Bundle bundle = FhirCaseRecords.toBundle(record);
         Map<Rule, Verdict> actual = CQL.evaluate(bundle, asOf);
         compared += expected.size();
         expected.forEach((rule, v) -> {

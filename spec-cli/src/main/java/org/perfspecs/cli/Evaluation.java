@@ -53,6 +53,8 @@ final class Evaluation {
   long rejected;
   long programsRead;
   long programsEvaluated;
+  /** The ids of the programs read from {@code --programs}: an input format's programs of these ids are not evaluated. */
+  final java.util.Set<String> programIds = new java.util.HashSet<>();
   /** Summary lines of an external input format (--from), printed after the record counts. */
   List<String> extraSummary = List.of();
   boolean inputProblem;
@@ -143,6 +145,7 @@ final class Evaluation {
           ev.programsRead++;
           if (entry.result().isValid()) {
             Program p = entry.result().value().get();
+            ev.programIds.add(p.id());
             List<Finding> findings;
             try {
               findings = judge.evaluate(p, ctx);

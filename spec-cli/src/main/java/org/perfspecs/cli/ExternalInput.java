@@ -9,6 +9,7 @@ import org.perfspecs.checks.Finding;
 import org.perfspecs.cli.spi.InputFormat;
 import org.perfspecs.cli.spi.RecordSource;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Program;
 
 /** Case records read through an {@link InputFormat} ({@code --from NAME}) into an {@link Evaluation}. */
 final class ExternalInput {
@@ -44,6 +45,24 @@ final class ExternalInput {
           // the reason without positions, so that one kind of problem is counted once
           ev.rejectedByReason.merge(format.name() + ": " + first.replaceAll("\\[\\d+]", "[]"), 1L, Long::sum);
         }
+      }
+      for (Program program : source.programs()) {
+        if (ev.programIds.contains(program.id())) {
+          continue; // the --programs profile wins
+        }
+        ev.programsRead++;
+        List<Finding> findings;
+        try {
+          findings = judge.evaluate(program, ev.ctx);
+        } catch (RuntimeException ex) {
+          ev.internalError(err, format.name() + " program " + program.id(), "program", ex);
+          continue;
+        }
+        ev.programsEvaluated++;
+        sink.program(program, findings);
+        findings.forEach(ev.aggregate::add);
+        ev.lists.add(findings);
+        ev.count(findings);
       }
       ev.extraSummary = source.summary();
     } catch (IOException | UncheckedIOException ex) {

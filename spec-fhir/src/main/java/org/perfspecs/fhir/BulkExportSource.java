@@ -35,8 +35,11 @@ import org.perfspecs.model.ModelValidator;
  * one line at a time. <b>Bound</b>: the line buffer (the chunk size), {@value #FAN_IN} merge readers
  * of 64 KiB, and the resources of one patient; with no spill when everything fits in one chunk.
  *
- * <p>A resource that names no patient (Organization, Practitioner, Location, ...) is counted as
- * ignored: the case records are per patient. A line that is not a JSON object is rejected alone
+ * <p>The resources programs are read from (Organization, HealthcareService, Location,
+ * PractitionerRole, Practitioner: they name no patient) are held in memory through pass 1 and
+ * mapped first, as one unit: they add their own lines to the bound (a directory of organizations and
+ * staff, not growing with the number of patients). Any other resource that names no patient is
+ * counted as ignored: the case records are per patient. A line that is not a JSON object is rejected alone
  * (file, line). Spill files are deleted on {@link #close()}.
  */
 final class BulkExportSource implements FhirSource {
@@ -55,6 +58,11 @@ final class BulkExportSource implements FhirSource {
   private List<FhirProblem> pass1Problems = new ArrayList<>();
   private Tally pass1Tally = new Tally();
   private boolean started;
+  /** The lines of the resources programs are read from, held until pass 1 ends. */
+  private List<Line> directory = new ArrayList<>();
+  /** The resource types programs are read from (they name no patient). */
+  static final java.util.Set<String> PROGRAM_TYPES = java.util.Set.of("Organization", "HealthcareService", "Location",
+      "PractitionerRole", "Practitioner");
   private int runsWritten;
 
   BulkExportSource(Path dir, ModelValidator validator, long chunkChars) throws IOException {
@@ -83,10 +91,29 @@ final class BulkExportSource implements FhirSource {
     if (!started) {
       started = true;
       pass1();
+      if (!directory.isEmpty()) {
+        // the programs (Organization, HealthcareService, Location, PractitionerRole, Practitioner), with
+        // the lines rejected and the resources of no patient, before the first patient
+        ResourceParser parser = new ResourceParser(pass1Tally, pass1Problems);
+        List<Located> resources = new ArrayList<>();
+        for (Line l : directory) {
+          String file = files.get(l.file());
+          parser.object(l.text(), file, l.line(), typeOf(file)).ifPresent(node -> {
+            String type = node.hasNonNull("resourceType") ? ResourceParser.safeType(node.get("resourceType").asText())
+                : "unknown";
+            parser.resource(node, type, file, l.line(), type, null).ifPresent(resources::add);
+          });
+        }
+        directory = List.of();
+        FhirReadResult r = FhirSources.mapUnit(validator, resources, pass1Problems, pass1Tally, total);
+        pass1Problems = List.of();
+        pass1Tally = new Tally();
+        return Optional.of(r);
+      }
       if (!pass1Problems.isEmpty() || !pass1Tally.snapshot().equals(new Tally().snapshot())) {
         // the lines rejected and the resources of no patient, reported before the first patient
         total.add(pass1Tally);
-        FhirReadResult r = new FhirReadResult(List.of(), List.of(), pass1Problems, 0, pass1Tally.snapshot());
+        FhirReadResult r = new FhirReadResult(List.of(), List.of(), List.of(), pass1Problems, 0, pass1Tally.snapshot());
         pass1Problems = List.of();
         pass1Tally = new Tally();
         return Optional.of(r);
@@ -202,6 +229,10 @@ final class BulkExportSource implements FhirSource {
           return ref;
         }
       }
+    }
+    if (PROGRAM_TYPES.contains(type)) {
+      directory.add(new Line("", files.indexOf(file), line, text));
+      return Optional.empty();
     }
     pass1Tally.ignored(ResourceParser.safeType(type.isEmpty() ? "unknown" : type));
     return Optional.empty();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.perfspecs.checks.engine.RecordReader;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.ModelJson;
+import org.perfspecs.model.Program;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
         "--to perfspecs: PATH is FHIR (a Bundle, an NDJSON of Bundles, or a bulk-data export directory); "
             + "the records go to stdout (or --output FILE) as NDJSON.",
         "--to fhir: PATH is perfspecs JSON (NDJSON or an array); one Bundle per record goes to stdout (or --output "
-            + "FILE) as NDJSON, or with --bulk, a bulk-data export directory is written to --output DIR."})
+            + "FILE) as NDJSON, or with --bulk, a bulk-data export directory is written to --output DIR.",
+        "--programs FILE: program profiles too (see the option)."})
 final class ConvertCommand implements Callable<Integer> {
   enum Target { perfspecs, fhir }
 
@@ -42,6 +44,11 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "A file (or, with --bulk, a directory); default stdout.")
   Path output;
+
+  @Option(names = "--programs", paramLabel = "FILE", description = {"--to fhir: also write these program profiles "
+      + "(NDJSON or a JSON array) as Organization, HealthcareService, Location, PractitionerRole and Practitioner.",
+      "--to perfspecs: write the programs found in the FHIR input to FILE (NDJSON; what FHIR carries)."})
+  Path programs;
 
   @Option(names = "--bulk", description = "With --to fhir: write a bulk-data export directory (one NDJSON per resource type) to --output.")
   boolean bulk;
@@ -64,11 +71,17 @@ final class ConvertCommand implements Callable<Integer> {
 
   private int toPerfspecs(PrintWriter err) throws IOException {
     boolean rejected = false;
-    try (FhirSource source = FhirSources.open(input); Writer w = closeable(out())) {
+    try (FhirSource source = FhirSources.open(input); Writer w = closeable(out());
+        Writer pw = programs == null ? Writer.nullWriter()
+            : new BufferedWriter(Files.newBufferedWriter(programs, StandardCharsets.UTF_8), 1 << 16)) {
       for (Optional<FhirReadResult> r = source.next(); r.isPresent(); r = source.next()) {
         for (CaseRecord record : r.get().records()) {
           w.write(ModelJson.toJson(record));
           w.write('\n');
+        }
+        for (Program program : r.get().programs()) {
+          pw.write(ModelJson.toJson(program));
+          pw.write('\n');
         }
         for (FhirProblem p : r.get().errors()) {
           err.println(p);
@@ -90,6 +103,23 @@ final class ConvertCommand implements Callable<Integer> {
         RecordReader<CaseRecord> reader = RecordReader.of(in, CaseRecord.class, FhirCaseRecords.validator());
         FhirBulkExport export = bulk ? FhirBulkExport.into(output) : null;
         Writer w = bulk ? Writer.nullWriter() : closeable(out())) {
+      if (programs != null) {
+        try (var pin = new java.io.BufferedInputStream(Files.newInputStream(programs), 1 << 16);
+            RecordReader<Program> pr = RecordReader.of(pin, Program.class, FhirCaseRecords.validator())) {
+          for (var e = pr.next(); e.isPresent(); e = pr.next()) {
+            var entry = e.get();
+            if (!entry.result().isValid()) {
+              entry.result().violations().forEach(v -> err.println(programs + " line " + entry.line() + ": " + v));
+              rejected = true;
+            } else if (export != null) {
+              export.add(entry.result().value().get());
+            } else {
+              w.write(parser.encodeResourceToString(FhirPrograms.toBundle(entry.result().value().get())));
+              w.write('\n');
+            }
+          }
+        }
+      }
       for (var e = reader.next(); e.isPresent(); e = reader.next()) {
         var entry = e.get();
         if (!entry.result().isValid()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Bundle;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Program;
 
 /**
  * Writes case records as a bulk-data export directory: one {@code <ResourceType>.ndjson} per
@@ -47,6 +48,11 @@ public final class FhirBulkExport implements AutoCloseable {
   /** Appends the resources of {@code record}. */
   public void add(CaseRecord record) throws IOException {
     add(FhirCaseRecords.toBundle(record));
+  }
+
+  /** Appends the resources of {@code program} ({@link FhirPrograms#toBundle(Program)}). */
+  public void add(Program program) throws IOException {
+    add(FhirPrograms.toBundle(program));
   }
 
   /** Appends the resources of {@code bundle}, each to its type's file. */

@@ -58,7 +58,7 @@ public final class FhirCaseRecords {
     List<FhirProblem> problems = new ArrayList<>();
     ResourceMapper mapper = new ResourceMapper(validator(), tally, problems);
     mapper.map(resources);
-    return new FhirReadResult(mapper.records(), mapper.members(), problems, mapper.recordsRejected(), tally.snapshot());
+    return new FhirReadResult(mapper.records(), mapper.members(), mapper.programs(), problems, mapper.recordsRejected(), tally.snapshot());
   }
 
   /**

@@ -14,6 +14,7 @@ import org.perfspecs.cli.spi.FindingWriter;
 import org.perfspecs.cli.spi.InputFormat;
 import org.perfspecs.cli.spi.RecordSource;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Program;
 
 /**
  * The command line's {@code fhir} format ({@code check --from fhir PATH}, {@code --findings-as
@@ -57,6 +58,7 @@ public final class FhirInputFormat implements InputFormat {
   static final class Entries implements RecordSource {
     private final FhirSource source;
     private final Deque<Entry> queue = new ArrayDeque<>();
+    private final List<Program> programs = new ArrayList<>();
 
     Entries(FhirSource source) {
       this.source = source;
@@ -75,6 +77,7 @@ public final class FhirInputFormat implements InputFormat {
     }
 
     private void enqueue(FhirReadResult r) {
+      programs.addAll(r.programs());
       List<FhirProblem> errors = r.errors();
       String where = errors.isEmpty() ? "" : place(errors.get(0));
       long line = errors.isEmpty() ? 0 : errors.get(0).line();
@@ -99,8 +102,19 @@ public final class FhirInputFormat implements InputFormat {
     }
 
     @Override
+    public List<Program> programs() {
+      return List.copyOf(programs);
+    }
+
+    @Override
     public List<String> summary() {
-      return source.summary().describe();
+      List<String> lines = new ArrayList<>(source.summary().describe());
+      if (!programs.isEmpty()) {
+        lines.add("  programs in the FHIR input: " + programs.size() + " (a --programs profile of the same id "
+            + "replaces one; without one, what FHIR does not carry - licenses, agreements, on-call, quality "
+            + "plan, procedures, attestations, staff education and trainings - is not documented)");
+      }
+      return lines;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Member;
+import org.perfspecs.model.Program;
 
 /**
  * What reading FHIR gave: the case records (one per EpisodeOfCare of a Patient, each valid for
@@ -18,14 +19,16 @@ import org.perfspecs.model.Member;
 public final class FhirReadResult {
   private final List<CaseRecord> records;
   private final List<Member> members;
+  private final List<Program> programs;
   private final List<FhirProblem> problems;
   private final long recordsRejected;
   private final FhirReadSummary summary;
 
-  FhirReadResult(List<CaseRecord> records, List<Member> members, List<FhirProblem> problems, long recordsRejected,
-      FhirReadSummary summary) {
+  FhirReadResult(List<CaseRecord> records, List<Member> members, List<Program> programs, List<FhirProblem> problems,
+      long recordsRejected, FhirReadSummary summary) {
     this.records = List.copyOf(records);
     this.members = List.copyOf(members);
+    this.programs = List.copyOf(programs);
     this.problems = List.copyOf(problems);
     this.recordsRejected = recordsRejected;
     this.summary = summary;
@@ -39,6 +42,16 @@ public final class FhirReadResult {
   /** The members, in the order of their Patient resources. */
   public List<Member> members() {
     return members;
+  }
+
+  /**
+   * The programs: every Organization that provides a HealthcareService of one of the five services
+   * (MAPPING.md), in the order of their Organization resources. They carry what FHIR can (name,
+   * services, parent, locations and hours, staff roles, credentials and supervisors); the rest of a
+   * program profile (licenses, agreements, ...) is absent.
+   */
+  public List<Program> programs() {
+    return programs;
   }
 
   /** Every problem, in the order found. */

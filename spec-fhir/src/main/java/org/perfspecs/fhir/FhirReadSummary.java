@@ -26,7 +26,8 @@ public final class FhirReadSummary {
   /** The resource kinds the mapping reads (MAPPING.md): absent ones are reported by {@link #absentKinds()}. */
   public static final List<String> MAPPED_KINDS = List.of("Patient", "Coverage", "Observation", "EpisodeOfCare",
       "ServiceRequest", "Task", "Encounter", "Communication", "Appointment", "CarePlan", "Goal", "Composition",
-      "DocumentReference", "Consent", "AdverseEvent", "Procedure", "CareTeam", "PractitionerRole", "Practitioner");
+      "DocumentReference", "Consent", "AdverseEvent", "Procedure", "CareTeam", "PractitionerRole", "Practitioner", "Organization",
+      "HealthcareService", "Location");
 
   private final SortedMap<String, Long> used;
   private final SortedMap<String, Long> ignored;

@@ -73,7 +73,7 @@ public final class FhirSources {
     ResourceMapper mapper = new ResourceMapper(validator, unit, problems);
     mapper.map(resources);
     total.add(unit);
-    return new FhirReadResult(mapper.records(), mapper.members(), problems, mapper.recordsRejected(), unit.snapshot());
+    return new FhirReadResult(mapper.records(), mapper.members(), mapper.programs(), problems, mapper.recordsRejected(), unit.snapshot());
   }
 
   /** One Bundle per line. */

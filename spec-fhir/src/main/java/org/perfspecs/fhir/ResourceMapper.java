@@ -35,6 +35,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
@@ -71,6 +72,7 @@ import org.perfspecs.model.ModelValidator;
 import org.perfspecs.model.NecessityDetermination;
 import org.perfspecs.model.Party;
 import org.perfspecs.model.PlanReview;
+import org.perfspecs.model.Program;
 import org.perfspecs.model.PregnancyState;
 import org.perfspecs.model.PregnancyStatus;
 import org.perfspecs.model.Referral;
@@ -79,6 +81,7 @@ import org.perfspecs.model.ReferralSource;
 import org.perfspecs.model.ServiceCategory;
 import org.perfspecs.model.ServicePlan;
 import org.perfspecs.model.ServiceType;
+import org.perfspecs.model.StaffMember;
 import org.perfspecs.model.StaffRole;
 import org.perfspecs.model.StateAgency;
 import org.perfspecs.model.Topic;
@@ -95,6 +98,7 @@ final class ResourceMapper {
   private final List<FhirProblem> problems;
   private final List<CaseRecord> records = new ArrayList<>();
   private final List<Member> members = new ArrayList<>();
+  private final List<Program> programs = new ArrayList<>();
   private long recordsRejected;
 
   // per call of map()
@@ -115,6 +119,10 @@ final class ResourceMapper {
 
   List<Member> members() {
     return members;
+  }
+
+  List<Program> programs() {
+    return programs;
   }
 
   long recordsRejected() {
@@ -153,6 +161,7 @@ final class ResourceMapper {
         patient(p, byPatient.get(p.key()));
       }
     }
+    programs(resources);
     for (Located l : resources) {
       if (rejected.contains(l)) {
         tally.rejected(l.type());
@@ -1109,6 +1118,211 @@ final class ResourceMapper {
     return b.build();
   }
 
+  // ---------------------------------------------------------------- programs
+
+  /**
+   * Programs: every Organization that provides (HealthcareService.providedBy) a service of {@code
+   * ps:service-type}, with its parent (partOf), Locations (managingOrganization) and staff
+   * (PractitionerRole.organization, and the roles' Practitioners).
+   */
+  private void programs(List<Located> resources) {
+    Map<String, List<Located>> services = new HashMap<>();
+    Map<String, List<Located>> locations = new HashMap<>();
+    Map<String, List<Located>> roles = new HashMap<>();
+    for (Located l : resources) {
+      if (l.resource() instanceof HealthcareService h && h.hasProvidedBy()) {
+        put(services, h.getProvidedBy(), l);
+      } else if (l.resource() instanceof org.hl7.fhir.r4.model.Location loc && loc.hasManagingOrganization()) {
+        put(locations, loc.getManagingOrganization(), l);
+      } else if (l.resource() instanceof PractitionerRole pr && pr.hasOrganization()) {
+        put(roles, pr.getOrganization(), l);
+      }
+    }
+    if (services.isEmpty()) {
+      return;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (Located l : resources) {
+      if (!(l.resource() instanceof Organization o) || !seen.add(l.key()) || !services.containsKey(l.key())) {
+        continue;
+      }
+      Set<ServiceType> types = new LinkedHashSet<>();
+      for (Located h : services.get(l.key())) {
+        for (CodeableConcept t : ((HealthcareService) h.resource()).getType()) {
+          code(ServiceType.class, t, true).ifPresent(types::add);
+        }
+      }
+      if (types.isEmpty()) {
+        continue; // provides none of the five services: not a program (its resources are counted ignored)
+      }
+      List<Located> parts = new ArrayList<>(services.get(l.key()));
+      try {
+        Program p = program(l, o, types, locations.getOrDefault(l.key(), List.of()),
+            roles.getOrDefault(l.key(), List.of()), parts);
+        programs.add(p);
+        used.add(l);
+        used.addAll(parts);
+      } catch (MappingException ex) {
+        error(ex.at == null ? l : ex.at, ex.path, ex.getMessage());
+        rejected.add(l);
+        rejected.addAll(parts);
+      } catch (RuntimeException ex) {
+        error(l, "", "the program cannot be mapped: " + safeMessage(ex));
+        rejected.add(l);
+        rejected.addAll(parts);
+      }
+    }
+  }
+
+  private void put(Map<String, List<Located>> by, Reference ref, Located l) {
+    String key = resolve(ref);
+    if (key != null) {
+      by.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+    }
+  }
+
+  private Program program(Located l, Organization o, Set<ServiceType> types, List<Located> locations, List<Located> roles,
+      List<Located> parts) {
+    if (!o.hasName() || o.getName().isBlank()) {
+      throw new MappingException(".name", "a program Organization needs a name");
+    }
+    var b = Program.builder().id(Values.modelId(o, o.getIdentifier())).name(o.getName()).services(types);
+    if (o.hasPartOf()) {
+      Optional<Located> parent = lookup(o.getPartOf());
+      if (parent.isPresent() && parent.get().resource() instanceof Organization po && po.hasName()
+          && !po.getName().isBlank()) {
+        b.parentOrganization(po.getName());
+        parts.add(parent.get());
+      } else if (o.getPartOf().hasDisplay() && !o.getPartOf().getDisplay().isBlank()) {
+        b.parentOrganization(o.getPartOf().getDisplay());
+      }
+    }
+    for (Located ll : locations) {
+      parts.add(ll);
+      try {
+        b.addLocations(location(ll, (org.hl7.fhir.r4.model.Location) ll.resource()));
+      } catch (MappingException ex) {
+        throw new MappingException(ll, ex.path, ex.getMessage());
+      } catch (RuntimeException ex) {
+        throw new MappingException(ll, "", "the location cannot be mapped: " + safeMessage(ex));
+      }
+    }
+    // staff: one member per Practitioner, in the order of their first PractitionerRole
+    Map<String, StaffParts> staff = new LinkedHashMap<>();
+    for (Located rl : roles) {
+      PractitionerRole pr = (PractitionerRole) rl.resource();
+      if (!pr.hasPractitioner()) {
+        warn(rl, ".practitioner", "a PractitionerRole without a practitioner is no staff member; ignored");
+        continue;
+      }
+      Optional<Located> practitioner = lookup(pr.getPractitioner());
+      String id = practitioner.map(pl -> Values.modelId((DomainResource) pl.resource(),
+              ((Practitioner) pl.resource()).getIdentifier()))
+          .or(() -> refId(pr.getPractitioner())).orElse(null);
+      if (id == null || (practitioner.isPresent() && !(practitioner.get().resource() instanceof Practitioner))) {
+        warn(rl, ".practitioner", "the practitioner reference has no id; ignored");
+        continue;
+      }
+      StaffParts sp = staff.computeIfAbsent(id, k -> new StaffParts());
+      parts.add(rl);
+      sp.roles.addAll(codes(StaffRole.class, pr.getCode()));
+      for (Extension e : exts(pr, "supervisor")) {
+        if (e.getValue() instanceof Reference r) {
+          refId(r).ifPresent(s -> sp.supervisor = s);
+        }
+      }
+      if (practitioner.isPresent() && sp.practitioner == null) {
+        sp.practitioner = practitioner.get();
+        parts.add(practitioner.get());
+      }
+    }
+    staff.forEach((id, sp) -> {
+      var sb = StaffMember.builder().id(id).roles(sp.roles);
+      if (sp.supervisor != null) {
+        sb.supervisorId(sp.supervisor);
+      }
+      if (sp.practitioner != null) {
+        for (var q : ((Practitioner) sp.practitioner.resource()).getQualification()) {
+          String credential = q.getCode().hasText() ? q.getCode().getText()
+              : q.getCode().getCoding().stream().map(Coding::getCode).filter(c -> c != null && !c.isBlank())
+                  .findFirst().orElse(null);
+          if (credential == null || credential.isBlank()) {
+            continue;
+          }
+          boolean inProgress = exts(q, "in-progress").stream().anyMatch(e -> e.getValue() instanceof BooleanType bt
+              && Boolean.TRUE.equals(bt.getValue()));
+          if (inProgress) {
+            sb.addCredentialsInProgress(credential);
+          } else {
+            sb.addCredentials(credential);
+          }
+        }
+      }
+      b.addStaff(sb.build());
+    });
+    return b.build();
+  }
+
+  /** The staff parts gathered for one Practitioner. */
+  private static final class StaffParts {
+    final Set<StaffRole> roles = new LinkedHashSet<>();
+    String supervisor;
+    Located practitioner;
+  }
+
+  private org.perfspecs.model.Location location(Located ll, org.hl7.fhir.r4.model.Location loc) {
+    var lb = org.perfspecs.model.Location.builder().id(Values.modelId(loc, loc.getIdentifier()));
+    String state = loc.getAddress().getState();
+    lb.inMassachusetts(state != null && (state.strip().equalsIgnoreCase("MA")
+        || state.strip().equalsIgnoreCase("Massachusetts")));
+    List<org.hl7.fhir.r4.model.Location.LocationHoursOfOperationComponent> hours = loc.getHoursOfOperation();
+    for (int i = 0; i < hours.size(); i++) {
+      var h = hours.get(i);
+      String path = ".hoursOfOperation[" + i + "]";
+      java.time.LocalTime opens;
+      java.time.LocalTime closes;
+      if (h.getAllDay()) {
+        opens = java.time.LocalTime.MIDNIGHT;
+        closes = java.time.LocalTime.MAX;
+      } else {
+        opens = time(h.getOpeningTime(), path + ".openingTime");
+        closes = time(h.getClosingTime(), path + ".closingTime");
+      }
+      for (var d : h.getDaysOfWeek()) {
+        if (d.getValue() == null) {
+          continue;
+        }
+        java.time.DayOfWeek day = switch (d.getValue()) {
+          case MON -> java.time.DayOfWeek.MONDAY;
+          case TUE -> java.time.DayOfWeek.TUESDAY;
+          case WED -> java.time.DayOfWeek.WEDNESDAY;
+          case THU -> java.time.DayOfWeek.THURSDAY;
+          case FRI -> java.time.DayOfWeek.FRIDAY;
+          case SAT -> java.time.DayOfWeek.SATURDAY;
+          case SUN -> java.time.DayOfWeek.SUNDAY;
+          case NULL -> null;
+        };
+        if (day != null) {
+          lb.addHours(org.perfspecs.model.OpeningHours.builder().day(day).opens(opens).closes(closes).build());
+        }
+      }
+    }
+    bool(loc, "onsite-services").ifPresent(lb::onsiteServices);
+    bool(loc, "community-services").ifPresent(lb::communityServices);
+    return lb.build();
+  }
+
+  private static java.time.LocalTime time(String value, String path) {
+    if (value == null || value.isBlank()) {
+      throw new MappingException(path, "opening hours need an opening and a closing time (or allDay)");
+    }
+    try {
+      return java.time.LocalTime.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new MappingException(path, "not a time (hh:mm:ss)");
+    }
+  }
+
   // ---------------------------------------------------------------- refusals, necessity determinations
 
   /**
@@ -1344,10 +1558,17 @@ final class ResourceMapper {
   static final class MappingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final String path;
+    /** The resource the path is in, when not the one being mapped. */
+    final Located at;
 
     MappingException(String path, String message) {
+      this(null, path, message);
+    }
+
+    MappingException(Located at, String path, String message) {
       super(message, null, false, false);
       this.path = path;
+      this.at = at;
     }
   }
 }

@@ -17,6 +17,7 @@ import org.perfspecs.cli.PerfspecsCommand;
 /** The command line with the fhir format on the class path, as in perfspecs-fhir.jar. */
 class FhirCommandLineTest {
   static final String SAMPLES = "../spec-examples/src/main/resources/org/perfspecs/examples/samples/case-records.ndjson";
+  static final String PROGRAMS = "../spec-examples/src/main/resources/org/perfspecs/examples/samples/programs.json";
 
   @TempDir
   Path dir;
@@ -51,6 +52,41 @@ class FhirCommandLineTest {
     Run viaBulk = run("check", "--from", "fhir", export.toString(), "--as-of", "2024-06-03", "--format", "json");
     assertThat(viaBulk.code()).as(viaBulk.err()).isEqualTo(direct.code());
     assertThat(findingLines(viaBulk.out())).containsExactlyInAnyOrderElementsOf(findingLines(direct.out()));
+  }
+
+  @Test
+  void programsComeFromFhirAndAProgramsProfileOfTheSameIdWins() throws IOException {
+    Path export = dir.resolve("export");
+    Run convert = run("convert", "--to", "fhir", "--bulk", SAMPLES, "--programs", PROGRAMS, "--output", export.toString());
+    assertThat(convert.code()).as(convert.err()).isZero();
+    assertThat(export.resolve("Organization.ndjson")).exists();
+    List<org.perfspecs.model.Program> programs = ProgramsTest.samplePrograms();
+
+    // with the profiles: they win, so the findings are those of perfspecs JSON
+    Run direct = run("check", SAMPLES, "--programs", PROGRAMS, "--as-of", "2024-06-03", "--format", "json");
+    Run viaBulk = run("check", "--from", "fhir", export.toString(), "--programs", PROGRAMS, "--as-of", "2024-06-03",
+        "--format", "json");
+    assertThat(viaBulk.code()).as(viaBulk.err()).isEqualTo(direct.code());
+    assertThat(findingLines(viaBulk.out())).containsExactlyInAnyOrderElementsOf(findingLines(direct.out()));
+    assertThat(viaBulk.err()).contains("programs evaluated: " + programs.size());
+
+    // without: the programs are judged on what FHIR carries, and the summary says so
+    Run fhirOnly = run("check", "--from", "fhir", export.toString(), "--as-of", "2024-06-03", "--format", "json");
+    assertThat(fhirOnly.err()).contains("programs evaluated: " + programs.size())
+        .contains("programs in the FHIR input: " + programs.size());
+    Path carried = dir.resolve("carried.ndjson");
+    for (var p : programs) {
+      Files.writeString(carried, org.perfspecs.model.ModelJson.toJson(FhirPrograms.carried(p)) + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+    Run fromCarried = run("check", SAMPLES, "--programs", carried.toString(), "--as-of", "2024-06-03", "--format", "json");
+    assertThat(findingLines(fhirOnly.out())).containsExactlyInAnyOrderElementsOf(findingLines(fromCarried.out()));
+
+    // convert --to perfspecs writes them back
+    Path back = dir.resolve("programs.ndjson");
+    Run toPerfspecs = run("convert", "--to", "perfspecs", export.toString(), "--programs", back.toString());
+    assertThat(toPerfspecs.code()).as(toPerfspecs.err()).isZero();
+    assertThat(Files.readAllLines(back)).containsExactlyElementsOf(Files.readAllLines(carried));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Program;
 
 /**
  * Case records read from an {@link InputFormat}, one entry at a time: a valid record, or a
@@ -23,6 +24,15 @@ public interface RecordSource extends Closeable {
    * @throws IOException if the input cannot be read any further
    */
   Optional<Entry> next() throws IOException;
+
+  /**
+   * The programs the input describes (e.g. FHIR Organizations with their services, locations and
+   * staff), asked for once after the last record. The command line evaluates each whose id no
+   * {@code --programs} profile has (a profile wins). Default: none.
+   */
+  default List<Program> programs() {
+    return List.of();
+  }
 
   /** Lines for the closing summary (what was read, ignored, rejected, not mapped). Default: none. */
   default List<String> summary() {

@@ -64,7 +64,8 @@ public final class FhirCaseRecords {
   /**
    * The record as a FHIR collection Bundle: Patient, Coverage, pregnancy Observations, Procedure,
    * PractitionerRole/Practitioner, EpisodeOfCare, CareTeam, Encounter/Communication, Composition,
-   * ServiceRequest (+Task), Appointment, AdverseEvent, CarePlan (+Goal), Consent. {@link
+   * ServiceRequest (+Task), Appointment, AdverseEvent, CarePlan (+Goal), Consent (permit, and deny for each
+   * refusal), Observation (each necessity determination). {@link
    * #read(Bundle)} of it gives back an equal record.
    *
    * @param record the record; not {@code null}

@@ -516,14 +516,43 @@ final class ResourceMapper {
   /**
    * Pregnancy from the latest pregnancy-status Observation (LOINC 82810-3): Pregnant (with the
    * latest estimated due date, LOINC 11778-8) is PREGNANT; Not pregnant with a delivery date (LOINC
-   * 93857-1) is POSTPARTUM; no status but a delivery date is POSTPARTUM.
+   * 93857-1) is POSTPARTUM; no status but a delivery date is POSTPARTUM. Without a status
+   * Observation (as Synthea writes): an active pregnancy Condition (SNOMED 72892002 Normal pregnancy,
+   * 47200007 Non-low risk pregnancy, 77386006 Pregnant) is PREGNANT. A completed delivery Procedure
+   * (childbirth, instrumental delivery, caesarean section, premature birth, delivery procedure) gives
+   * a delivery date as LOINC 93857-1 does.
    */
   private Optional<PregnancyStatus> pregnancy(List<Located> own) {
     Located status = null;
     Instant statusAt = null;
     Optional<LocalDate> due = Optional.empty();
     Optional<LocalDate> delivered = Optional.empty();
+    boolean pregnancyCondition = false;
     for (Located l : own) {
+      if (l.resource() instanceof Procedure p && p.getStatus() == Procedure.ProcedureStatus.COMPLETED
+          && Std.DELIVERY_PROCEDURES.stream().anyMatch(c -> hasCoding(p.getCode(), Std.SNOMED, c))) {
+        Optional<LocalDate> on = p.hasPerformedDateTimeType() ? Values.localDate(p.getPerformedDateTimeType())
+            : p.hasPerformedPeriod() && p.getPerformedPeriod().hasStart()
+                ? Values.localDate(p.getPerformedPeriod().getStartElement()) : Optional.empty();
+        if (on.isPresent()) {
+          used.add(l);
+          delivered = latest(delivered, on);
+        }
+        continue;
+      }
+      if (l.resource() instanceof Condition c && Std.PREGNANCY_CONDITIONS.stream()
+          .anyMatch(code -> hasCoding(c.getCode(), Std.SNOMED, code))) {
+        boolean refuted = hasCoding(c.getVerificationStatus(), Std.CONDITION_VERIFICATION, "refuted")
+            || hasCoding(c.getVerificationStatus(), Std.CONDITION_VERIFICATION, "entered-in-error");
+        boolean active = c.hasClinicalStatus()
+            ? Std.ACTIVE_CLINICAL_STATUSES.stream().anyMatch(x -> hasCoding(c.getClinicalStatus(), Std.CONDITION_CLINICAL, x))
+            : !c.hasAbatement();
+        if (!refuted) {
+          used.add(l);
+          pregnancyCondition |= active;
+        }
+        continue;
+      }
       if (!(l.resource() instanceof Observation o)) {
         continue;
       }
@@ -556,6 +585,8 @@ final class ResourceMapper {
       } else if (o.getValue() instanceof CodeableConcept cc) {
         cc.getCoding().forEach(c -> tally.unmapped(c.getSystem()));
       }
+    } else if (pregnancyCondition) {
+      state = PregnancyState.PREGNANT;
     } else if (delivered.isPresent()) {
       state = PregnancyState.POSTPARTUM;
     }
@@ -849,16 +880,7 @@ final class ResourceMapper {
         } else if (r instanceof Consent c) {
           if (c.getProvision().getType() == Consent.ConsentProvisionType.PERMIT
               && c.getStatus() == Consent.ConsentState.ACTIVE) {
-            for (var actor : c.getProvision().getActor()) {
-              Reference ref = actor.getReference();
-              if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
-                FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(consent::add,
-                    () -> tally.unmapped(FhirCodeSystems.PARTY));
-              } else {
-                code(Party.class, actor.getRole(), false).ifPresentOrElse(consent::add,
-                    () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
-              }
-            }
+            actors(c.getProvision(), consent::add);
             parts.add(l);
           }
         }
@@ -1353,16 +1375,7 @@ final class ResourceMapper {
       }
     }
     Consent.ProvisionComponent provision = c.getProvision();
-    for (var actor : provision.getActor()) {
-      Reference ref = actor.getReference();
-      if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
-        FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(b::addParties,
-            () -> tally.unmapped(FhirCodeSystems.PARTY));
-      } else {
-        code(Party.class, actor.getRole(), false).ifPresentOrElse(b::addParties,
-            () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
-      }
-    }
+    actors(provision, b::addParties);
     for (Coding purpose : provision.getPurpose()) {
       code(ServiceCategory.class, purpose).ifPresentOrElse(b::addReferrals, () -> tally.unmapped(purpose.getSystem()));
     }
@@ -1370,6 +1383,20 @@ final class ResourceMapper {
       code(ServiceCategory.class, cc, true).ifPresent(b::addReferrals);
     }
     return b.build();
+  }
+
+  /** The parties of a Consent provision's actors: a {@code ps:party} identifier on the reference, else a {@code ps:party} role. */
+  private void actors(Consent.ProvisionComponent provision, java.util.function.Consumer<Party> add) {
+    for (var actor : provision.getActor()) {
+      Reference ref = actor.getReference();
+      if (ref.hasIdentifier() && FhirCodeSystems.PARTY.equals(ref.getIdentifier().getSystem())) {
+        FhirCodeSystems.constant(Party.class, ref.getIdentifier().getValue()).ifPresentOrElse(add,
+            () -> tally.unmapped(FhirCodeSystems.PARTY));
+      } else {
+        code(Party.class, actor.getRole(), false).ifPresentOrElse(add,
+            () -> tally.unmapped(actor.getRole().getCodingFirstRep().getSystem()));
+      }
+    }
   }
 
   /** An Observation (not entered in error or cancelled) whose code is a consultation kind or a service category. */

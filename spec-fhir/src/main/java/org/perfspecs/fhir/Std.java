@@ -32,4 +32,17 @@ final class Std {
   static final String CONSULTATION = "11429006";
   /** LOINC 59284-0 Consent Document (Consent.category). */
   static final String CONSENT_DOCUMENT = "59284-0";
+
+  static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+  static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+  /** Condition clinical statuses that mean the condition holds. */
+  static final java.util.List<String> ACTIVE_CLINICAL_STATUSES = java.util.List.of("active", "recurrence", "relapse");
+  /** SNOMED 72892002 Normal pregnancy, 47200007 Non-low risk pregnancy (Synthea's), 77386006 Pregnant. */
+  static final java.util.List<String> PREGNANCY_CONDITIONS = java.util.List.of("72892002", "47200007", "77386006");
+  /**
+   * SNOMED 66348005 Childbirth, 236974004 Instrumental delivery, 11466000 Cesarean section, 65588006
+   * Premature birth of newborn (Synthea's delivery procedures), 236973005 Delivery procedure.
+   */
+  static final java.util.List<String> DELIVERY_PROCEDURES = java.util.List.of("66348005", "236974004", "11466000",
+      "65588006", "236973005");
 }

@@ -34,6 +34,7 @@ final class ExternalInput {
           }
           ev.evaluated++;
           sink.record(record, entry.line(), findings);
+          ev.lists.add(findings);
           ev.count(findings);
         } else {
           ev.rejected++;

@@ -90,6 +90,24 @@ class FhirCommandLineTest {
   }
 
   @Test
+  void aReportFromFhirHasTheSameActionListsAsFromPerfspecsJson() throws IOException {
+    Path bundles = dir.resolve("bundles.ndjson");
+    assertThat(run("convert", "--to", "fhir", SAMPLES, "--output", bundles.toString()).code()).isZero();
+    Path direct = dir.resolve("direct.json");
+    Path viaFhir = dir.resolve("via-fhir.json");
+    run("report", SAMPLES, "--as-of", "2024-06-03", "--format", "json", "--output", direct.toString());
+    Run r = run("report", "--from", "fhir", bundles.toString(), "--as-of", "2024-06-03", "--format", "json", "--output",
+        viaFhir.toString());
+    assertThat(Files.exists(viaFhir)).as(r.err()).isTrue();
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var a = mapper.readTree(direct.toFile());
+    var b = mapper.readTree(viaFhir.toFile());
+    assertThat(a.get("failing")).isNotNull();
+    assertThat(b.get("failing")).isEqualTo(a.get("failing"));
+    assertThat(b.get("comingDue")).isEqualTo(a.get("comingDue"));
+  }
+
+  @Test
   void convertRoundTripsFhirToPerfspecsJson() throws IOException {
     Path bundles = dir.resolve("bundles.ndjson");
     assertThat(run("convert", "--to", "fhir", SAMPLES, "--output", bundles.toString()).code()).isZero();

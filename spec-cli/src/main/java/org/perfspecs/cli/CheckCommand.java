@@ -54,6 +54,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Exit with 1 when any finding has one of these outcomes (e.g. NOT_MET,ERROR).")
   Set<Outcome> failOn = EnumSet.noneOf(Outcome.class);
 
+  @Mixin
+  FindingsAs findingsAs;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Write " + ReportFiles.FINDINGS + " (findings as NDJSON), " + ReportFiles.FAILING + " (every "
           + "failing episode and requirement), aggregate.json, aggregate.csv and report.html into DIR (created if "
@@ -85,12 +88,13 @@ final class CheckCommand implements Callable<Integer> {
     if (output != null) {
       return toDirectory(out, err, ctx);
     }
-    JsonGenerator g = format == Format.json ? FindingOutput.ndjson(out) : null;
-    Evaluation ev = Evaluation.run(in, report, ctx, sink(out, g, ctx), err);
+    var other = findingsAs.sink(spec.commandLine(), out);
+    JsonGenerator g = other.isEmpty() && format == Format.json ? FindingOutput.ndjson(out) : null;
+    Evaluation ev = Evaluation.run(in, report, ctx, other.orElseGet(() -> sink(out, g, ctx)), err);
     if (g != null) {
       g.flush();
     }
-    if (format == Format.text) {
+    if (format == Format.text && other.isEmpty()) {
       TextReport.aggregate(out, ev.aggregate);
       ev.printSummary(out);
     } else {

@@ -85,6 +85,10 @@ final class Evaluation {
   long rejected;
   long programsRead;
   long programsEvaluated;
+  /** The ids of the programs read from {@code --programs}: an input format's programs of these ids are not evaluated. */
+  final java.util.Set<String> programIds = new java.util.HashSet<>();
+  /** Summary lines of an external input format (--from), printed after the record counts. */
+  List<String> extraSummary = List.of();
   boolean inputProblem;
   /** Records and programs skipped because evaluating them failed (a perfspecs bug). */
   long internalErrors;
@@ -173,6 +177,7 @@ final class Evaluation {
           ev.programsRead++;
           if (entry.result().isValid()) {
             Program p = entry.result().value().get();
+            ev.programIds.add(p.id());
             List<Finding> findings;
             try {
               findings = judge.evaluate(p, ctx);
@@ -196,6 +201,11 @@ final class Evaluation {
       }
     }
 
+    if (!Formats.PERFSPECS.equals(in.from)) {
+      ExternalInput.read(in.format(), in, ev, judge, sink, err);
+      ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
+      return ev;
+    }
     EpisodeIds episodeIds = EpisodeIds.create();
     try (CountingInputStream counted = new CountingInputStream(Inputs.open(in.file));
         RecordReader<CaseRecord> reader = RecordReader.of(counted, CaseRecord.class, validator, in.maxRecordBytes);
@@ -304,7 +314,8 @@ final class Evaluation {
       if (p == null || p.toString().equals("-")) {
         continue;
       }
-      String why = java.nio.file.Files.isDirectory(p) ? "a directory" : !java.nio.file.Files.exists(p) ? "no such file"
+      boolean directoryAllowed = p == in.file && !Formats.PERFSPECS.equals(in.from);
+      String why = java.nio.file.Files.isDirectory(p) && !directoryAllowed ? "a directory" : !java.nio.file.Files.exists(p) ? "no such file"
           : !java.nio.file.Files.isReadable(p) ? "permission denied" : null;
       if (why != null) {
         err.println(p + ": cannot be read (" + why + ")");
@@ -316,7 +327,7 @@ final class Evaluation {
 
   private final long[] outcomeCounts = new long[Outcome.values().length];
 
-  private void count(List<Finding> findings) {
+  void count(List<Finding> findings) {
     for (Finding f : findings) {
       outcomeCounts[f.outcome().ordinal()]++;
     }
@@ -331,7 +342,7 @@ final class Evaluation {
    * A failure while judging one record or program: reported with the exception's type and where
    * it was thrown (never its message, which may quote a value), counted under its reason.
    */
-  private void internalError(PrintWriter err, String where, String what, RuntimeException ex) {
+  void internalError(PrintWriter err, String where, String what, RuntimeException ex) {
     internalErrors++;
     StackTraceElement top = ex.getStackTrace().length == 0 ? null : ex.getStackTrace()[0];
     err.println(where + ": internal error while evaluating the " + what + " (" + ex.getClass().getName()
@@ -401,6 +412,7 @@ final class Evaluation {
     w.println("  records read: " + read + ", evaluated: " + evaluated + ", rejected: " + rejected
         + "; programs evaluated: " + programsEvaluated);
     rejectedByReason.forEach((reason, n) -> w.println("  rejected " + n + ": " + reason));
+    extraSummary.forEach(line -> w.println("  " + line));
     List<String> parts = new ArrayList<>();
     for (Outcome o : Outcome.values()) {
       parts.add(o + " " + byOutcome.getOrDefault(o, 0L));

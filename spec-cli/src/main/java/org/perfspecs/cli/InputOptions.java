@@ -15,6 +15,20 @@ final class InputOptions {
   @Parameters(index = "0", paramLabel = "FILE", description = "Case records: NDJSON or a JSON array; - for standard input.")
   Path file;
 
+  @Option(names = "--from", paramLabel = "FORMAT", defaultValue = Formats.PERFSPECS,
+      description = "Input format: perfspecs (JSON, NDJSON) or, with the FHIR jar, fhir (a Bundle, an NDJSON of Bundles, "
+          + "or a bulk-data export directory). Default: ${DEFAULT-VALUE}.")
+  String from = Formats.PERFSPECS;
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
+  /** The input format of {@code --from} (not perfspecs); a usage error when this jar does not have it. */
+  org.perfspecs.cli.spi.InputFormat format() {
+    return Formats.find(from).orElseThrow(() -> new CommandLine.ParameterException(mixee.commandLine(),
+        Formats.missing(from)));
+  }
+
   @Option(names = "--programs", paramLabel = "FILE", description = "Program profiles: NDJSON or a JSON array.")
   Path programs;
 
@@ -51,6 +65,9 @@ final class InputOptions {
    *     file is unreadable, not a JSON object, or has an unknown key or a value of the wrong kind
    */
   org.perfspecs.checks.EvaluationContext context(CommandLine cl) {
+    if (!Formats.PERFSPECS.equals(from)) {
+      format(); // a usage error (exit 3) before anything is read
+    }
     org.perfspecs.checks.EvaluationContext ctx =
         org.perfspecs.checks.EvaluationContext.asOf(asOf != null ? asOf : Instant.now());
     return interpretations == null ? ctx : ctx.withInterpretations(readInterpretations(cl, interpretations));

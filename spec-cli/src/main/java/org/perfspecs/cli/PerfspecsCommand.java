@@ -48,6 +48,8 @@ public final class PerfspecsCommand implements Runnable {
   /** Runs the command line and returns its exit code (does not exit). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new PerfspecsCommand());
+    // commands of the input formats on the class path (the FHIR jar adds convert)
+    Formats.all().forEach(f -> f.subcommands().forEach(cl::addSubcommand));
     cl.setOut(out);
     cl.setErr(err);
     // --format json, --fail-on not_met, --only Pending: every enum option in any case

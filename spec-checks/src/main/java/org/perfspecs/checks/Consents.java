@@ -34,14 +34,25 @@ public final class Consents {
 
   /** The refusal, at or before the as-of time, that covers sharing with {@code party}, the latest first. */
   public static Optional<ConsentRefusal> refusal(Episode e, Party party, EvaluationContext ctx) {
-    return e.consentRefusals().stream().filter(r -> ctx.hasHappened(r.at()) && r.covers(party))
-        .max(Comparator.comparing(ConsentRefusal::at));
+    ConsentRefusal latest = null;
+    for (ConsentRefusal r : e.consentRefusals()) {
+      // the first of equal times, as Stream.max would keep it
+      if (ctx.hasHappened(r.at()) && r.covers(party) && (latest == null || r.at().isAfter(latest.at()))) {
+        latest = r;
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   /** The refusal, at or before the as-of time, that covers a referral to {@code target}, the latest first. */
   public static Optional<ConsentRefusal> referralRefusal(Episode e, ServiceCategory target, EvaluationContext ctx) {
-    return e.consentRefusals().stream().filter(r -> ctx.hasHappened(r.at()) && r.coversReferral(target))
-        .max(Comparator.comparing(ConsentRefusal::at));
+    ConsentRefusal latest = null;
+    for (ConsentRefusal r : e.consentRefusals()) {
+      if (ctx.hasHappened(r.at()) && r.coversReferral(target) && (latest == null || r.at().isAfter(latest.at()))) {
+        latest = r;
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   /** The parties the member has consented to share with and has not refused (as of the context). */

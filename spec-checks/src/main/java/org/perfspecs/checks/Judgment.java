@@ -21,53 +21,62 @@ public final class Judgment {
   private final Deadline due;
 
   private Judgment(Outcome outcome, String reason, List<Evidence> evidence, Deadline due) {
+    this(outcome, reason, ImmutableList.copyOf(evidence), due);
+  }
+
+  private Judgment(Outcome outcome, String reason, Evidence[] evidence, Deadline due) {
+    // one copy of the array (List.of then ImmutableList.copyOf made two); nulls refused as before
+    this(outcome, reason, ImmutableList.copyOf(evidence), due);
+  }
+
+  private Judgment(Outcome outcome, String reason, ImmutableList<Evidence> evidence, Deadline due) {
     this.outcome = outcome;
     this.reason = requireNonNull(reason, "reason");
     if (reason.isBlank()) {
       throw new IllegalArgumentException("a judgment needs a reason");
     }
-    this.evidence = ImmutableList.copyOf(evidence);
+    this.evidence = evidence;
     this.due = due;
   }
 
   /** The record shows it. */
   public static Judgment met(String reason, Evidence... evidence) {
-    return new Judgment(Outcome.MET, reason, List.of(evidence), null);
+    return new Judgment(Outcome.MET, reason, evidence, null);
   }
 
   /** The record shows it, on time for {@code due}. */
   public static Judgment metBy(Deadline due, String reason, Evidence... evidence) {
-    return new Judgment(Outcome.MET, reason, List.of(evidence), requireNonNull(due, "due"));
+    return new Judgment(Outcome.MET, reason, evidence, requireNonNull(due, "due"));
   }
 
   /** The record does not show it, or shows it late. */
   public static Judgment notMet(String reason, Evidence... evidence) {
-    return new Judgment(Outcome.NOT_MET, reason, List.of(evidence), null);
+    return new Judgment(Outcome.NOT_MET, reason, evidence, null);
   }
 
   /** Missed {@code due}. */
   public static Judgment missed(Deadline due, String reason, Evidence... evidence) {
-    return new Judgment(Outcome.NOT_MET, reason, List.of(evidence), requireNonNull(due, "due"));
+    return new Judgment(Outcome.NOT_MET, reason, evidence, requireNonNull(due, "due"));
   }
 
   /** Not met yet, and {@code due} has not passed at the as-of time. */
   public static Judgment pending(Deadline due, String reason, Evidence... evidence) {
-    return new Judgment(Outcome.PENDING, reason, List.of(evidence), requireNonNull(due, "due"));
+    return new Judgment(Outcome.PENDING, reason, evidence, requireNonNull(due, "due"));
   }
 
   /** The requirement's condition does not hold. */
   public static Judgment notApplicable(String reason, Evidence... evidence) {
-    return new Judgment(Outcome.NOT_APPLICABLE, reason, List.of(evidence), null);
+    return new Judgment(Outcome.NOT_APPLICABLE, reason, evidence, null);
   }
 
   /** A fact needed to decide is missing; {@code missingFact} names it (e.g. "no admission time is recorded"). */
   public static Judgment undetermined(String missingFact, Evidence... evidence) {
-    return new Judgment(Outcome.UNDETERMINED, missingFact, List.of(evidence), null);
+    return new Judgment(Outcome.UNDETERMINED, missingFact, evidence, null);
   }
 
   /** Deferred to an external document this library does not encode; the reason names it. */
   public static Judgment notEvaluated(String reason, Evidence... evidence) {
-    return new Judgment(Outcome.NOT_EVALUATED, reason, List.of(evidence), null);
+    return new Judgment(Outcome.NOT_EVALUATED, reason, evidence, null);
   }
 
   static Judgment restore(Outcome outcome, String reason, List<Evidence> evidence, Deadline due) {

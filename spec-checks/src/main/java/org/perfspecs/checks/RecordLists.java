@@ -87,4 +87,24 @@ public final class RecordLists {
     out.sort(order);
     return Collections.unmodifiableList(out);
   }
+
+  private static final ClassValue<String[]> WORDS = new ClassValue<>() {
+    @Override
+    protected String[] computeValue(Class<?> type) {
+      Object[] constants = type.getEnumConstants();
+      String[] words = new String[constants.length];
+      for (int i = 0; i < constants.length; i++) {
+        words[i] = ((Enum<?>) constants[i]).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      }
+      return words;
+    }
+  };
+
+  /**
+   * {@code WIC_NUTRITION} as {@code wic nutrition}: the constant's name in lower case, underscores
+   * as spaces; worked out once per constant.
+   */
+  public static String words(Enum<?> constant) {
+    return WORDS.get(constant.getDeclaringClass())[constant.ordinal()];
+  }
 }

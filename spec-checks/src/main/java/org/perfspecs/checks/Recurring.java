@@ -189,16 +189,22 @@ public final class Recurring {
     }
     boolean open = e.isOpenAt(ctx.asOf());
     List<Window> windows = new ArrayList<>();
+    String idPrefix = e.id() + "#" + period.replace(' ', '-') + "-";
     for (int k = 0; ; k++) {
       LocalDate from = start.plusDays((long) k * days);
       LocalDate to = from.plusDays(days - 1L);
       if (from.isAfter(lastServiceDay)) {
         break;
       }
-      long count = dates.stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
+      long count = 0;
+      for (LocalDate d : dates) {
+        if (!d.isBefore(from) && !d.isAfter(to)) {
+          count++;
+        }
+      }
       String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
       Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
-      Evidence evidence = Evidence.onDate("period", e.id() + "#" + period.replace(' ', '-') + "-" + (k + 1), from,
+      Evidence evidence = Evidence.onDate("period", idPrefix + (k + 1), from,
           count + " " + unit + " from " + from + " to " + to);
       boolean cutShort = to.isAfter(lastServiceDay);
       State state = !open && cutShort ? State.CUT_SHORT

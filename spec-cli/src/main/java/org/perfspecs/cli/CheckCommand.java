@@ -110,22 +110,31 @@ final class CheckCommand implements Callable<Integer> {
     Path failingFile = output.resolve(ReportFiles.FAILING);
     Evaluation ev;
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(findingsFile, StandardCharsets.UTF_8), 1 << 16);
-        JsonGenerator g = FindingOutput.ndjson(w);
         Writer failing = new BufferedWriter(Files.newBufferedWriter(failingFile, StandardCharsets.UTF_8), 1 << 16)) {
       failing.write(Csv.line(FindingOutput.FAILING_COLUMNS) + "\n");
-      ev = Evaluation.run(in, report, ctx, each(f -> {
-        if (only.contains(f.outcome())) {
-          FindingOutput.json(g, f, withCitations);
+      ev = Evaluation.run(in, report, ctx, new Rendering() {
+        @Override
+        String[] render(List<Finding> findings) {
+          StringBuilder notMet = new StringBuilder();
+          for (Finding f : findings) {
+            if (f.outcome() == Outcome.NOT_MET && f.subjectKind() == Basis.EPISODE) {
+              notMet.append(FindingOutput.failing(f)).append('\n');
+            }
+          }
+          return new String[] {FindingOutput.jsonLines(findings, only, withCitations), notMet.toString()};
         }
-        if (f.outcome() == Outcome.NOT_MET && f.subjectKind() == Basis.EPISODE) {
+
+        @Override
+        void write(Object rendered) {
+          String[] two = (String[]) rendered;
           try {
-            failing.write(FindingOutput.failing(f));
-            failing.write('\n');
+            w.write(two[0]);
+            failing.write(two[1]);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         }
-      }), err);
+      }, err);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -146,35 +155,74 @@ final class CheckCommand implements Callable<Integer> {
         : findings.stream().filter(f -> only.contains(f.outcome())).toList();
   }
 
-  private static Evaluation.FindingSink each(java.util.function.Consumer<Finding> action) {
-    return new Evaluation.FindingSink() {
-      @Override
-      public void program(Program program, List<Finding> findings) {
-        findings.forEach(action);
-      }
+  /**
+   * A sink that renders each subject's findings on the worker that evaluated them ({@link
+   * #render(List)}, thread-safe) and writes the rendering in input order ({@link #write(Object)}).
+   */
+  private abstract static class Rendering implements Evaluation.FindingSink {
+    abstract Object render(List<Finding> findings);
 
-      @Override
-      public void record(CaseRecord record, long line, List<Finding> findings) {
-        findings.forEach(action);
-      }
-    };
+    abstract void write(Object rendered);
+
+    @Override
+    public void program(Program program, List<Finding> findings) {
+      write(render(findings));
+    }
+
+    @Override
+    public void record(CaseRecord record, long line, List<Finding> findings) {
+      write(render(findings));
+    }
+
+    @Override
+    public Object render(CaseRecord record, long line, List<Finding> findings) {
+      return render(findings);
+    }
+
+    @Override
+    public void record(CaseRecord record, long line, List<Finding> findings, Object rendered) {
+      write(rendered);
+    }
   }
 
   private Evaluation.FindingSink sink(PrintWriter out, JsonGenerator g, EvaluationContext ctx) {
     switch (format) {
       case json:
-        return each(f -> {
-          if (only.contains(f.outcome())) {
-            FindingOutput.json(g, f, withCitations);
+        return new Rendering() {
+          @Override
+          String render(List<Finding> findings) {
+            return FindingOutput.jsonLines(findings, only, withCitations);
           }
-        });
+
+          @Override
+          void write(Object rendered) {
+            try {
+              g.writeRaw((String) rendered);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
       case csv:
         out.println(FindingOutput.csvHeader(withCitations));
-        return each(f -> {
-          if (only.contains(f.outcome())) {
-            out.println(FindingOutput.csv(f, withCitations));
+        return new Rendering() {
+          @Override
+          String render(List<Finding> findings) {
+            StringBuilder b = new StringBuilder(findings.size() * 512);
+            for (Finding f : findings) {
+              if (only.contains(f.outcome())) {
+                FindingOutput.csv(b, f, withCitations);
+                b.append(System.lineSeparator());
+              }
+            }
+            return b.toString();
           }
-        });
+
+          @Override
+          void write(Object rendered) {
+            out.write((String) rendered);
+          }
+        };
       default:
         TextReport.header(out, ctx);
         return new Evaluation.FindingSink() {
@@ -185,8 +233,22 @@ final class CheckCommand implements Callable<Integer> {
 
           @Override
           public void record(CaseRecord record, long line, List<Finding> findings) {
-            TextReport.subject(out, ctx, "Episode " + record.episode().id() + " (" + record.episode().service() + " at "
+            out.write(render(record, line, findings));
+          }
+
+          @Override
+          public String render(CaseRecord record, long line, List<Finding> findings) {
+            java.io.StringWriter text = new java.io.StringWriter(findings.size() * 160);
+            PrintWriter p = new PrintWriter(text);
+            TextReport.subject(p, ctx, "Episode " + record.episode().id() + " (" + record.episode().service() + " at "
                 + record.episode().programId() + ", line " + line + ")", only(findings));
+            p.flush();
+            return text.toString();
+          }
+
+          @Override
+          public void record(CaseRecord record, long line, List<Finding> findings, Object rendered) {
+            out.write((String) rendered);
           }
         };
     }

@@ -31,13 +31,45 @@ import org.perfspecs.model.Violation;
  * findings handed to a {@link FindingSink} and counted in an {@link Aggregate}; every rejected one
  * is reported on stderr (line number, JSON path, rule: never a value) and counted. Memory does not
  * grow with the input: findings are not kept.
+ *
+ * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} workers: the calling
+ * thread reads (frames) and does, in input order, everything that depends on order (counting,
+ * refusing repeated episode ids, the aggregate, the action lists, the sink's writing, stderr);
+ * the workers parse, validate, evaluate and let the sink {@linkplain FindingSink#render render}.
+ * At most {@link RecordPipeline#WINDOW_PER_THREAD} × threads records are in flight, so the output
+ * is the same as on one thread and memory stays bounded. Programs (few) are read on the calling
+ * thread.
  */
 final class Evaluation {
-  /** Where findings go, one subject (a program or an episode) at a time. */
+  /**
+   * Where findings go, one subject (a program or an episode) at a time, in input order. With
+   * several threads a sink may prepare its output on the worker that evaluated the record ({@link
+   * #render}), and write it in order ({@link #record(CaseRecord, long, List, Object)}).
+   */
   interface FindingSink {
     void program(Program program, List<Finding> findings);
 
     void record(CaseRecord record, long line, List<Finding> findings);
+
+    /**
+     * What {@link #record(CaseRecord, long, List, Object)} will write for this record, prepared on
+     * a worker thread (so it must be thread-safe and touch no shared state); {@code null} (the
+     * default) when the sink does its work in {@code record}. It may be called for a record that
+     * is then refused (a duplicate episode id) or skipped (a failure of the aggregate): its result
+     * is then dropped.
+     */
+    default Object render(CaseRecord record, long line, List<Finding> findings) {
+      return null;
+    }
+
+    /**
+     * Writes the findings of an evaluated record, in input order, on the thread that runs the
+     * evaluation; {@code rendered} is what {@link #render} returned for them. The default calls
+     * {@link #record(CaseRecord, long, List)}.
+     */
+    default void record(CaseRecord record, long line, List<Finding> findings, Object rendered) {
+      record(record, line, findings);
+    }
   }
 
   final EvaluationContext ctx;
@@ -174,48 +206,101 @@ final class Evaluation {
       ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
       return ev;
     }
-    CountingInputStream counted = null;
     EpisodeIds episodeIds = EpisodeIds.create();
-    try (InputStream s = counted = new CountingInputStream(Inputs.open(in.file));
-        RecordReader<CaseRecord> reader = RecordReader.of(s, CaseRecord.class, validator, in.maxRecordBytes);
+    try (CountingInputStream counted = new CountingInputStream(Inputs.open(in.file));
+        RecordReader<CaseRecord> reader = RecordReader.of(counted, CaseRecord.class, validator, in.maxRecordBytes);
         Progress progress = Progress.start(in.progress, err, "records", Progress.sizeOf(in.file))) {
-      for (Optional<RecordReader.Entry<CaseRecord>> e = reader.next(); e.isPresent(); e = reader.next()) {
-        var entry = e.get();
-        ev.read++;
-        Optional<Violation> duplicate = entry.result().value().flatMap(r -> episodeIds.duplicate(r, entry.line()));
-        if (duplicate.isPresent()) {
-          ev.rejected++;
-          ev.inputProblem = true;
-          ev.reject(err, in.file + " line " + entry.line(), List.of(duplicate.get()), "");
-        } else if (entry.result().isValid()) {
-          CaseRecord record = entry.result().value().get();
-          List<Finding> findings;
-          try {
-            findings = judge.evaluate(record, ctx);
-            ev.aggregate.add(record, findings);
-          } catch (RuntimeException ex) {
-            ev.rejected++;
-            ev.internalError(err, in.file + " line " + entry.line(), "record", ex);
-            progress.update(counted.count, ev.read);
-            continue;
-          }
-          ev.evaluated++;
-          sink.record(record, entry.line(), findings);
-          ev.lists.add(findings);
-          ev.count(findings);
-        } else {
-          ev.rejected++;
-          ev.inputProblem = true;
-          ev.reject(err, in.file + " line " + entry.line(), entry.result().violations(), "");
-        }
+      // workers: parse, validate, evaluate and render; this thread: everything that depends on order
+      RecordPipeline.run(reader, in.threads, entry -> Judged.of(entry, judge, ctx, sink), j -> {
+        ev.ordered(j, episodeIds, sink, err, in.file);
         progress.update(counted.count, ev.read);
-      }
+      });
     } catch (IOException | UncheckedIOException ex) {
       err.println(in.file + ": cannot be read (" + describe(ex) + ")");
       ev.inputProblem = true;
     }
     ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
     return ev;
+  }
+
+  /**
+   * One case record after the workers' part: read (valid or rejected), and when valid its findings
+   * (or the failure that stopped its evaluation) and the sink's rendering of them.
+   */
+  private static final class Judged {
+    final RecordReader.Entry<CaseRecord> entry;
+    final List<Finding> findings;
+    final RuntimeException failure;
+    final Object rendered;
+    final RuntimeException renderFailure;
+
+    private Judged(RecordReader.Entry<CaseRecord> entry, List<Finding> findings, RuntimeException failure,
+        Object rendered, RuntimeException renderFailure) {
+      this.entry = entry;
+      this.findings = findings;
+      this.failure = failure;
+      this.rendered = rendered;
+      this.renderFailure = renderFailure;
+    }
+
+    /** Evaluates a valid record and renders its findings (a worker's part; thread-safe). */
+    static Judged of(RecordReader.Entry<CaseRecord> entry, Judge judge, EvaluationContext ctx, FindingSink sink) {
+      Optional<CaseRecord> record = entry.result().value();
+      if (!entry.result().isValid() || record.isEmpty()) {
+        return new Judged(entry, null, null, null, null);
+      }
+      List<Finding> findings;
+      try {
+        findings = judge.evaluate(record.get(), ctx);
+      } catch (RuntimeException ex) {
+        return new Judged(entry, null, ex, null, null);
+      }
+      try {
+        return new Judged(entry, findings, null, sink.render(record.get(), entry.line(), findings), null);
+      } catch (RuntimeException ex) {
+        // thrown where the sequential run would throw it: when the sink writes this record
+        return new Judged(entry, findings, null, null, ex);
+      }
+    }
+  }
+
+  /**
+   * The ordered part of one case record, in input order: counted, refused when its episode id was
+   * seen before (whether or not a worker evaluated it), reported when rejected or when its
+   * evaluation failed, else added to the aggregate and the action lists and handed to the sink.
+   */
+  private void ordered(Judged j, EpisodeIds episodeIds, FindingSink sink, PrintWriter err, Path file) {
+    var entry = j.entry;
+    read++;
+    Optional<Violation> duplicate = entry.result().value().flatMap(r -> episodeIds.duplicate(r, entry.line()));
+    if (duplicate.isPresent()) {
+      rejected++;
+      inputProblem = true;
+      reject(err, file + " line " + entry.line(), List.of(duplicate.get()), "");
+    } else if (entry.result().isValid()) {
+      CaseRecord record = entry.result().value().get();
+      try {
+        if (j.failure != null) {
+          throw j.failure;
+        }
+        aggregate.add(record, j.findings);
+      } catch (RuntimeException ex) {
+        rejected++;
+        internalError(err, file + " line " + entry.line(), "record", ex);
+        return;
+      }
+      evaluated++;
+      if (j.renderFailure != null) {
+        throw j.renderFailure;
+      }
+      sink.record(record, entry.line(), j.findings, j.rendered);
+      lists.add(j.findings);
+      count(j.findings);
+    } else {
+      rejected++;
+      inputProblem = true;
+      reject(err, file + " line " + entry.line(), entry.result().violations(), "");
+    }
   }
 
   /**

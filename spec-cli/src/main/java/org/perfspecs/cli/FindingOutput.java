@@ -1,14 +1,16 @@
 package org.perfspecs.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Finding;
+import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.engine.FindingJson;
 import org.perfspecs.model.ModelJson;
@@ -27,12 +29,15 @@ final class FindingOutput {
   static final List<String> FAILING_COLUMNS = List.of("requirementId", "spec", "strength", "episodeId", "memberId",
       "programId", "due", "reason", "citation");
 
+  /** The model mapper's factory (thread-safe), shared by every generator of findings. */
+  private static final JsonFactory FACTORY = ModelJson.newMapper().getFactory();
+
   private FindingOutput() {}
 
   /** NDJSON on {@code w}; flushes the generator's buffer into {@code w} on {@link JsonGenerator#flush()}. */
   static JsonGenerator ndjson(Writer w) {
     try {
-      JsonGenerator g = ModelJson.newMapper().getFactory().createGenerator(w);
+      JsonGenerator g = FACTORY.createGenerator(w);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setRootValueSeparator(null); // one object per line, no space before the next
 
@@ -51,6 +56,24 @@ final class FindingOutput {
     }
   }
 
+  /**
+   * The NDJSON lines of the findings whose outcome is in {@code only}, exactly as {@link #json}
+   * writes them one by one on one generator (thread-safe: a generator of its own).
+   */
+  static String jsonLines(List<Finding> findings, java.util.Set<Outcome> only, boolean withCitationText) {
+    StringWriter w = new StringWriter(findings.size() * 768);
+    try (JsonGenerator g = ndjson(w)) {
+      for (Finding f : findings) {
+        if (only.contains(f.outcome())) {
+          json(g, f, withCitationText);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return w.toString();
+  }
+
   static String csvHeader(boolean withCitationText) {
     List<String> columns = new ArrayList<>(CSV_COLUMNS);
     if (withCitationText) {
@@ -61,19 +84,50 @@ final class FindingOutput {
 
   /** One CSV line (no line end); evidence as {@code kind:id} separated by spaces. */
   static String csv(Finding f, boolean withCitationText) {
-    Requirement r = f.requirement();
-    List<String> cells = new ArrayList<>(List.of(r.id(), r.specKey(), r.citation().section(), r.strength().name(),
-        f.subjectKind().name(), f.subjectId(), f.memberId().orElse(""), f.programId(), f.outcome().name(),
-        f.due().map(d -> d.last().toString()).orElse(""), f.reason(),
-        f.evidence().stream().map(FindingOutput::evidence).collect(Collectors.joining(" ")), r.citation().reference()));
-    if (withCitationText) {
-      cells.add(r.citation().text());
-    }
-    return Csv.line(cells);
+    StringBuilder b = new StringBuilder(512);
+    csv(b, f, withCitationText);
+    return b.toString();
   }
 
-  private static String evidence(Evidence e) {
-    return e.kind() + ":" + e.id();
+  /** Appends what {@link #csv(Finding, boolean)} returns, without the intermediate cells. */
+  static void csv(StringBuilder b, Finding f, boolean withCitationText) {
+    Requirement r = f.requirement();
+    Csv.append(b, r.id());
+    cell(b, r.specKey());
+    cell(b, r.citation().section());
+    cell(b, r.strength().name());
+    cell(b, f.subjectKind().name());
+    cell(b, f.subjectId());
+    cell(b, f.memberId().orElse(""));
+    cell(b, f.programId());
+    cell(b, f.outcome().name());
+    cell(b, f.due().isPresent() ? f.due().get().last().toString() : "");
+    cell(b, f.reason());
+    cell(b, evidence(f.evidence()));
+    cell(b, r.citation().reference());
+    if (withCitationText) {
+      cell(b, r.citation().text());
+    }
+  }
+
+  private static void cell(StringBuilder b, String s) {
+    b.append(',');
+    Csv.append(b, s);
+  }
+
+  private static String evidence(List<Evidence> evidence) {
+    if (evidence.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(evidence.size() * 24);
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence e = evidence.get(i);
+      if (i > 0) {
+        b.append(' ');
+      }
+      b.append(e.kind()).append(':').append(e.id());
+    }
+    return b.toString();
   }
 
   /** One line of {@code failing.csv} for a NOT_MET episode finding. */

@@ -47,6 +47,12 @@ final class InputOptions {
           + "(perfspecs catalog lists them) to values, e.g. {\"ESOAP.ASMT.3.d.immediately\": \"PT12H\"}.")
   Path interpretations;
 
+  @Option(names = "--threads", paramLabel = "N", converter = ThreadsConverter.class,
+      description = "Threads that parse, validate and evaluate records (1: everything on one thread, one record at "
+          + "a time); the output is the same, byte for byte, whatever N. At most " + RecordPipeline.WINDOW_PER_THREAD
+          + " x N records are in flight. Default: the number of processors.")
+  int threads = RecordPipeline.defaultThreads();
+
   @Option(names = "--progress", negatable = true,
       description = "Show a progress bar on stderr. Default: when stderr is a terminal.")
   Boolean progress;
@@ -95,6 +101,23 @@ final class InputOptions {
       return org.perfspecs.checks.catalog.Catalog.standard().parseInterpretations(values);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cl, where + e.getMessage());
+    }
+  }
+
+  /** A number of threads: a whole number from 1 to 1024. */
+  static final class ThreadsConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int n;
+      try {
+        n = Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("expected a whole number of threads, e.g. 2");
+      }
+      if (n < 1 || n > 1024) {
+        throw new CommandLine.TypeConversionException("the number of threads must be between 1 and 1024");
+      }
+      return n;
     }
   }
 

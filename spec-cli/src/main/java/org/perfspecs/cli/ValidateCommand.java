@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.perfspecs.checks.engine.EpisodeIds;
 import org.perfspecs.checks.engine.RecordReader;
@@ -36,34 +35,42 @@ final class ValidateCommand implements Callable<Integer> {
       description = "caseRecord or program. Default: ${DEFAULT-VALUE}.")
   Type type;
 
+  @Option(names = "--threads", paramLabel = "N", converter = InputOptions.ThreadsConverter.class,
+      description = "Threads that parse and validate records (1: one record at a time on one thread); the output is "
+          + "the same, byte for byte, whatever N. At most " + RecordPipeline.WINDOW_PER_THREAD
+          + " x N records are in flight. Default: the number of processors.")
+  int threads = RecordPipeline.defaultThreads();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Class<?> modelType = type == Type.program ? Program.class : CaseRecord.class;
-    long read = 0;
-    long rejected = 0;
+    long[] counts = new long[2]; // read, rejected
     boolean unreadable = false;
     try (InputStream r = Inputs.open(file); RecordReader<?> reader = RecordReader.of(r, modelType, ModelValidator.create())) {
       EpisodeIds episodeIds = EpisodeIds.create();
-      for (Optional<? extends RecordReader.Entry<?>> e = reader.next(); e.isPresent(); e = reader.next()) {
-        read++;
-        long line = e.get().line();
-        List<Violation> violations = e.get().result().value()
+      // workers parse and validate; this thread refuses duplicate ids and prints, in input order
+      RecordPipeline.run(reader, threads, e -> e, e -> {
+        counts[0]++;
+        long line = e.line();
+        List<Violation> violations = e.result().value()
             .filter(CaseRecord.class::isInstance)
             .flatMap(rec -> episodeIds.duplicate((CaseRecord) rec, line))
             .map(List::of)
-            .orElse(e.get().result().violations());
+            .orElse(e.result().violations());
         if (!violations.isEmpty()) {
-          rejected++;
+          counts[1]++;
           for (Violation v : violations) {
-            out.println(file + " line " + e.get().line() + ": " + v.path() + ": " + v.message());
+            out.println(file + " line " + line + ": " + v.path() + ": " + v.message());
           }
         }
-      }
+      });
     } catch (IOException | UncheckedIOException ex) {
       out.println(file + ": cannot be read (" + (ex.getCause() != null ? ex.getCause().getClass().getSimpleName() : ex.getClass().getSimpleName()) + ")");
       unreadable = true;
     }
+    long read = counts[0];
+    long rejected = counts[1];
     out.println("records read: " + read + ", valid: " + (read - rejected) + ", rejected: " + rejected);
     out.flush();
     return rejected > 0 || unreadable ? ExitCodes.INPUT_REJECTED : ExitCodes.CLEAN;

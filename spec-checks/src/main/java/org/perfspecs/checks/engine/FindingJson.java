@@ -2,6 +2,7 @@ package org.perfspecs.checks.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,6 +44,28 @@ import org.perfspecs.model.ModelJson;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FindingJson {
   private static final ObjectMapper MAPPER = ModelJson.newMapper();
+  // field names encoded once, not on every finding
+  private static final SerializedString AT = new SerializedString("at");
+  private static final SerializedString CITATION = new SerializedString("citation");
+  private static final SerializedString CITATION_TEXT = new SerializedString("citationText");
+  private static final SerializedString DATE = new SerializedString("date");
+  private static final SerializedString DUE = new SerializedString("due");
+  private static final SerializedString DUE_RULE = new SerializedString("dueRule");
+  private static final SerializedString ERROR_TYPE = new SerializedString("errorType");
+  private static final SerializedString EVIDENCE = new SerializedString("evidence");
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString KIND = new SerializedString("kind");
+  private static final SerializedString MEMBER_ID = new SerializedString("memberId");
+  private static final SerializedString NOTE = new SerializedString("note");
+  private static final SerializedString OUTCOME = new SerializedString("outcome");
+  private static final SerializedString PROGRAM_ID = new SerializedString("programId");
+  private static final SerializedString REASON = new SerializedString("reason");
+  private static final SerializedString REQUIREMENT_ID = new SerializedString("requirementId");
+  private static final SerializedString SECTION = new SerializedString("section");
+  private static final SerializedString SPEC = new SerializedString("spec");
+  private static final SerializedString STRENGTH = new SerializedString("strength");
+  private static final SerializedString SUBJECT_ID = new SerializedString("subjectId");
+  private static final SerializedString SUBJECT_KIND = new SerializedString("subjectKind");
 
   private FindingJson() {}
 
@@ -58,46 +81,57 @@ public final class FindingJson {
   public static void write(JsonGenerator g, Finding f, boolean withCitationText) throws IOException {
     Requirement r = f.requirement();
     g.writeStartObject();
-    g.writeStringField("requirementId", r.id());
-    g.writeStringField("spec", r.specKey());
-    g.writeStringField("section", r.citation().section());
-    g.writeStringField("strength", r.strength().name());
-    g.writeStringField("subjectKind", f.subjectKind().name());
-    g.writeStringField("subjectId", f.subjectId());
-    if (f.memberId().isPresent()) {
-      g.writeStringField("memberId", f.memberId().get());
+    field(g, REQUIREMENT_ID, r.id());
+    field(g, SPEC, r.specKey());
+    field(g, SECTION, r.citation().section());
+    field(g, STRENGTH, r.strength().name());
+    field(g, SUBJECT_KIND, f.subjectKind().name());
+    field(g, SUBJECT_ID, f.subjectId());
+    Optional<String> memberId = f.memberId();
+    if (memberId.isPresent()) {
+      field(g, MEMBER_ID, memberId.get());
     }
-    g.writeStringField("programId", f.programId());
-    g.writeStringField("outcome", f.outcome().name());
-    g.writeStringField("reason", f.reason());
-    if (f.due().isPresent()) {
-      Deadline d = f.due().get();
-      g.writeStringField("due", d.last().toString());
-      g.writeStringField("dueRule", d.description());
+    field(g, PROGRAM_ID, f.programId());
+    field(g, OUTCOME, f.outcome().name());
+    field(g, REASON, f.reason());
+    Optional<Deadline> due = f.due();
+    if (due.isPresent()) {
+      Deadline d = due.get();
+      field(g, DUE, d.last().toString());
+      field(g, DUE_RULE, d.description());
     }
-    g.writeArrayFieldStart("evidence");
+    g.writeFieldName(EVIDENCE);
+    g.writeStartArray();
     for (Evidence e : f.evidence()) {
       g.writeStartObject();
-      g.writeStringField("kind", e.kind());
-      g.writeStringField("id", e.id());
-      if (e.at().isPresent()) {
-        g.writeStringField("at", e.at().get().toString());
+      field(g, KIND, e.kind());
+      field(g, ID, e.id());
+      Optional<Instant> at = e.at();
+      if (at.isPresent()) {
+        field(g, AT, at.get().toString());
       }
-      if (e.date().isPresent()) {
-        g.writeStringField("date", e.date().get().toString());
+      Optional<LocalDate> date = e.date();
+      if (date.isPresent()) {
+        field(g, DATE, date.get().toString());
       }
-      g.writeStringField("note", e.note());
+      field(g, NOTE, e.note());
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringField("citation", r.citation().reference());
+    field(g, CITATION, r.citation().reference());
     if (withCitationText) {
-      g.writeStringField("citationText", r.citation().text());
+      field(g, CITATION_TEXT, r.citation().text());
     }
     if (f.errorType().isPresent()) {
-      g.writeStringField("errorType", f.errorType().get());
+      field(g, ERROR_TYPE, f.errorType().get());
     }
     g.writeEndObject();
+  }
+
+  /** A string field; the name pre-encoded once (the same bytes as {@code writeStringField}). */
+  private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
   }
 
   /** The finding as one line of JSON, without the verbatim citation text. */

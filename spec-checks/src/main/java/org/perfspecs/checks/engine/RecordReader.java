@@ -132,11 +132,27 @@ public final class RecordReader<T> implements Closeable {
 
   /**
    * The next record, or empty at the end of the input. Malformed input is never an exception: it
-   * is a rejected entry.
+   * is a rejected entry. The same as {@code nextFramed().map(Framed::parse)}.
    *
    * @throws UncheckedIOException if the input itself cannot be read
    */
   public Optional<Entry<T>> next() {
+    return nextFramed().map(Framed::parse);
+  }
+
+  /**
+   * The next record framed but not yet decoded, parsed or validated: its line and a copy of its
+   * bytes (or its rejection when the framing already rejects it: too long, after the array, the
+   * array not closed). {@link Framed#parse()} does the rest and may run on another thread, so a
+   * caller can read on one thread and parse on several; the reader itself stays single-threaded.
+   * Malformed input is never an exception.
+   *
+   * @return the next framed record, or empty at the end of the input
+   * @throws UncheckedIOException if the input itself cannot be read
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public Optional<Framed<T>> nextFramed() {
     try {
       if (finished) {
         return Optional.empty();
@@ -232,7 +248,7 @@ public final class RecordReader<T> implements Closeable {
     }
   }
 
-  private Optional<Entry<T>> nextLine() throws IOException {
+  private Optional<Framed<T>> nextLine() throws IOException {
     while (true) {
       long at = line;
       long length = readLine();
@@ -266,19 +282,42 @@ public final class RecordReader<T> implements Closeable {
     return true;
   }
 
-  /** The record buffer decoded and validated; rejected when it is not UTF-8. */
-  private Entry<T> parse(long at) {
+  /** The record buffer, copied, to be decoded and validated by {@link Framed#parse()}. */
+  private Framed<T> parse(long at) {
+    return new Framed<>(at, Arrays.copyOf(record, recordLength), null, type, validator);
+  }
+
+  /** The bytes decoded as UTF-8 and validated; rejected when they are not UTF-8. */
+  static <T> Validated<T> decodeAndParse(byte[] bytes, Class<T> type, ModelValidator validator) {
     String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(record, 0, recordLength))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return rejected(at, "is not UTF-8 text");
+    if (isAscii(bytes)) {
+      // the usual case: every byte below 0x80 is valid UTF-8 and decodes one to one
+      text = new String(bytes, StandardCharsets.ISO_8859_1);
+    } else {
+      try {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        return notUtf8();
+      }
     }
-    return new Entry<>(at, validator.parse(text, type));
+    return validator.parse(text, type);
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <T> Validated<T> notUtf8() {
+    return Validated.rejectedInput(List.of(Violation.of("$", "is not UTF-8 text")));
   }
 
   /**
@@ -326,11 +365,12 @@ public final class RecordReader<T> implements Closeable {
     }
   }
 
-  private Entry<T> rejected(long at, String message) {
-    return new Entry<>(at, Validated.rejectedInput(List.of(Violation.of("$", message))));
+  private Framed<T> rejected(long at, String message) {
+    return new Framed<>(at, null, new Entry<>(at, Validated.rejectedInput(List.of(Violation.of("$", message)))), type,
+        validator);
   }
 
-  private Optional<Entry<T>> nextInArray() throws IOException {
+  private Optional<Framed<T>> nextInArray() throws IOException {
     // whitespace before an element, a ] or the end
     int b;
     while ((b = peek()) == ' ' || b == '\t' || b == '\n' || b == '\r') {
@@ -411,7 +451,7 @@ public final class RecordReader<T> implements Closeable {
     }
   }
 
-  private Entry<T> elementEntry(long at, long length) {
+  private Framed<T> elementEntry(long at, long length) {
     if (length > maxRecordBytes) {
       return rejected(at, "is longer than the maximum record size of " + maxRecordBytes
           + " bytes (" + length + " bytes); the element was skipped");
@@ -476,6 +516,48 @@ public final class RecordReader<T> implements Closeable {
     @Override
     public void close() throws IOException {
       reader.close();
+    }
+  }
+
+  /**
+   * One record framed by {@link #nextFramed()}: its line and its bytes, not yet decoded. Immutable
+   * and thread-safe; {@link #parse()} may run on any thread, once or more (each call parses anew).
+   *
+   * @param <T> the model type
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static final class Framed<T> {
+    private final long line;
+    private final byte[] bytes;
+    private final Entry<T> rejected;
+    private final Class<T> type;
+    private final ModelValidator validator;
+
+    Framed(long line, byte[] bytes, Entry<T> rejected, Class<T> type, ModelValidator validator) {
+      this.line = line;
+      this.bytes = bytes;
+      this.rejected = rejected;
+      this.type = type;
+      this.validator = validator;
+    }
+
+    /** The 1-based line number (for a JSON array, the line where the element starts). */
+    public long line() {
+      return line;
+    }
+
+    /** The bytes of the record held for parsing (0 when the framing rejected it). */
+    public int size() {
+      return bytes == null ? 0 : bytes.length;
+    }
+
+    /**
+     * The record decoded (strict UTF-8), parsed and validated as {@link RecordReader#next()}
+     * gives it. Never throws on malformed input.
+     */
+    public Entry<T> parse() {
+      return rejected != null ? rejected : new Entry<>(line, decodeAndParse(bytes, type, validator));
     }
   }
 

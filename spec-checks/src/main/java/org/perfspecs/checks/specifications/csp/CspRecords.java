@@ -81,7 +81,7 @@ final class CspRecords {
   }
 
   private static Evidence evidenceOf(Document d) {
-    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
 
   static Evidence evidence(Contact c) {
@@ -89,8 +89,8 @@ final class CspRecords {
   }
 
   private static Evidence evidenceOf(Contact c) {
-    return Evidence.of("contact", c.id(), c.at(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + " contact (" + c.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+    return Evidence.of("contact", c.id(), c.at(), org.perfspecs.checks.RecordLists.words(c.kind())
+        + " contact (" + org.perfspecs.checks.RecordLists.words(c.mode()) + ")");
   }
 
   static Evidence evidence(Referral r) {

@@ -154,7 +154,7 @@ public final class EsoapLinkages extends Section {
           .findFirst();
       if (agreement.isPresent()) {
         Agreement a = agreement.get();
-        return Judgment.met("active " + a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " agreement " + a.id()
+        return Judgment.met("active " + org.perfspecs.checks.RecordLists.words(a.kind()) + " agreement " + a.id()
             + " with " + what + " (" + a.partnerCategory() + ")",
             Evidence.onDate("agreement", a.id(), a.signedOn(), a.partnerCategory() + " agreement"));
       }

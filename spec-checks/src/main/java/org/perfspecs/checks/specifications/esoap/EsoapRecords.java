@@ -13,6 +13,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.Attestation;
@@ -55,8 +56,13 @@ final class EsoapRecords {
 
   /** Documents of {@code kind} completed by the as-of date, earliest first. */
   static List<Document> documentsOf(Episode e, DocumentKind kind, EvaluationContext ctx) {
-    return RecordLists.keptSorted(e.documents(), d -> d.kind() == kind && ctx.hasBegun(d.date()), BY_DATE);
+    // once per record and kind while the engine evaluates the record
+    return RecordScope.memo(DOCUMENTS_OF, e, ctx, kind,
+        k -> RecordLists.keptSorted(e.documents(), d -> d.kind() == k && ctx.hasBegun(d.date()), BY_DATE));
   }
+
+  private static final RecordScope.Key<java.util.Map<DocumentKind, List<Document>>> DOCUMENTS_OF =
+      RecordScope.Key.create();
 
   private static final Comparator<Referral> REFERRALS_BY_TIME = Comparator.comparing(Referral::at);
   private static final Comparator<Appointment> BY_BOOKING = Comparator.comparing(Appointment::scheduledAt);
@@ -72,7 +78,7 @@ final class EsoapRecords {
   }
 
   static Evidence evidence(Document d) {
-    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
 
   static String names(Set<? extends Enum<?>> values) {

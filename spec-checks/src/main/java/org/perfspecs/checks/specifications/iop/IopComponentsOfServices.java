@@ -407,7 +407,7 @@ public final class IopComponentsOfServices extends Section {
   }
 
   private static Evidence evidence(Contact c) {
-    return Evidence.of("contact", c.id(), c.at(), c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " contact");
+    return Evidence.of("contact", c.id(), c.at(), org.perfspecs.checks.RecordLists.words(c.kind()) + " contact");
   }
 
   private static Optional<Judgment> crisisContact(CaseRecord record, EvaluationContext ctx) {

@@ -16,6 +16,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Strength;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.Timeliness;
@@ -62,19 +63,28 @@ final class IopRecords {
 
   /** Documents of {@code kinds} dated on or before the as-of date, by date then id. */
   static List<Document> documents(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
-    return RecordLists.keptSorted(e.documents(), d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()), DOCUMENT_ORDER);
+    // once per record and set of kinds (the sets are constants) while the engine evaluates the record
+    return RecordScope.memo(DOCUMENTS, e, ctx, kinds,
+        k -> RecordLists.keptSorted(e.documents(), d -> k.contains(d.kind()) && ctx.hasBegun(d.date()), DOCUMENT_ORDER));
   }
+
+  private static final RecordScope.Key<java.util.Map<Set<DocumentKind>, List<Document>>> DOCUMENTS =
+      RecordScope.Key.create();
 
   private static final Comparator<Document> DOCUMENT_ORDER = Comparator.comparing(Document::date).thenComparing(Document::id);
   private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::at).thenComparing(Contact::id);
 
   /** The evidence naming {@code d}. */
   static Evidence evidence(Document d) {
-    return Evidence.onDate("document", d.id(), d.date(), d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
 
   static Evidence[] evidence(List<Document> docs) {
-    return docs.stream().map(IopRecords::evidence).toArray(Evidence[]::new);
+    Evidence[] out = new Evidence[docs.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = evidence(docs.get(i));
+    }
+    return out;
   }
 
   /** Applies once a document of {@code kinds} ({@code what}) is in the record; NOT_APPLICABLE before. */

@@ -75,14 +75,6 @@ final class ConstraintPlan {
     }
   };
 
-  /** Whether a type and every type it cascades into are supported (computed after all plans exist). */
-  private static final ClassValue<Boolean> DEEP = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> type) {
-      return deepProblem(type, new LinkedHashSet<>()) == null;
-    }
-  };
-
   enum Shape { VALUE, OPTIONAL, LIST, SET }
 
   enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE_INSTANT, PLAUSIBLE_DATE }
@@ -96,11 +88,14 @@ final class ConstraintPlan {
     final Kind[] kinds;
     /** The declared model type cascaded into, or null. */
     final Class<?> cascade;
+    /** For an {@code int} accessor: the accessor, without boxing; otherwise null. */
+    final java.util.function.ToIntFunction<Object> intGetter;
 
-    Property(String name, Function<Object, Object> getter, Shape shape, Kind[] kinds, Class<?> cascade) {
+    Property(String name, Method accessor, Shape shape, Kind[] kinds, Class<?> cascade) {
       this.name = name;
       this.shown = ModelValidator.shown(name);
-      this.getter = getter;
+      this.intGetter = accessor.getReturnType() == int.class ? intGetter(accessor) : null;
+      this.getter = getter(accessor);
       this.shape = shape;
       this.kinds = kinds;
       this.cascade = cascade;
@@ -111,6 +106,8 @@ final class ConstraintPlan {
   private final Property[] properties;
   /** Why the type is not supported, or null. */
   private final String problem;
+  /** {@link #supported()}, once known. */
+  private Boolean supported;
   /** The declared constraints, as the metadata test compares them with Hibernate Validator's. */
   private final List<String> description;
 
@@ -131,7 +128,17 @@ final class ConstraintPlan {
 
   /** Whether {@code type} is a model type whose constraints, and those of every type it cascades into, are all supported. */
   static boolean supports(Class<?> type) {
-    return isModel(type) && DEEP.get(type);
+    return isModel(type) && of(type).supported();
+  }
+
+  /** Whether this type and every type it cascades into are supported; worked out on first use. */
+  private boolean supported() {
+    Boolean known = supported; // a benign race: every thread works out the same answer
+    if (known == null) {
+      known = deepProblem(type, new LinkedHashSet<>()) == null;
+      supported = known;
+    }
+    return known;
   }
 
   /** Why {@code type} (or a type it cascades into) is not supported; null when it is. */
@@ -315,7 +322,7 @@ final class ConstraintPlan {
       return null;
     }
     kinds.sort(Comparator.naturalOrder());
-    return new Property(name, getter(m), shape, kinds.toArray(new Kind[0]), cascade);
+    return new Property(name, m, shape, kinds.toArray(new Kind[0]), cascade);
   }
 
   private static Kind kind(Class<? extends Annotation> a, Class<?> type) {
@@ -430,6 +437,21 @@ final class ConstraintPlan {
     }
   }
 
+  /** A fast accessor of an {@code int} property, without boxing. */
+  @SuppressWarnings("unchecked")
+  static java.util.function.ToIntFunction<Object> intGetter(Method accessor) {
+    try {
+      MethodHandle handle = LOOKUP.unreflect(accessor);
+      CallSite site = LambdaMetafactory.metafactory(LOOKUP, "applyAsInt",
+          MethodType.methodType(java.util.function.ToIntFunction.class),
+          MethodType.methodType(int.class, Object.class), handle,
+          MethodType.methodType(int.class, accessor.getDeclaringClass()));
+      return (java.util.function.ToIntFunction<Object>) site.getTarget().invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot access " + accessor, e);
+    }
+  }
+
   // ------------------------------------------------------------------ the walk
 
   /**
@@ -463,11 +485,19 @@ final class ConstraintPlan {
     List<Violation> out;
 
     void bean(Object bean) {
-      Class<?> type = bean.getClass();
-      if (!supports(type)) {
+      ConstraintPlan plan = of(bean.getClass());
+      if (!plan.supported()) {
         throw Unsupported.INSTANCE;
       }
-      for (Property p : of(type).properties) {
+      for (Property p : plan.properties) {
+        if (p.intGetter != null) { // an int: only @PositiveOrZero applies, and it is never null
+          if (p.intGetter.applyAsInt(bean) < 0) {
+            push(p.shown);
+            violation(Kind.POSITIVE_OR_ZERO);
+            depth--;
+          }
+          continue;
+        }
         Object v = p.getter.apply(bean);
         push(p.shown);
         switch (p.shape) {

@@ -134,8 +134,16 @@ final class ModelRules {
   private enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE }
 
   /** One constrained accessor, called through a lambda ({@link ConstraintPlan#getter}), not reflection. */
-  private record Rule(String name, Function<Object, Object> getter, Shape shape, Kind kind) {
+  private record Rule(String name, Function<Object, Object> getter, java.util.function.ToIntFunction<Object> intGetter,
+      Shape shape, Kind kind) {
     void check(Object owner) {
+      if (intGetter != null) { // an int, without boxing
+        int value = intGetter.applyAsInt(owner);
+        if (kind == Kind.POSITIVE_OR_ZERO && value < 0) {
+          throw broken(-1, POSITIVE_OR_ZERO);
+        }
+        return;
+      }
       Object value = getter.apply(owner);
       switch (shape) {
         case VALUE -> test(value, -1);
@@ -204,7 +212,8 @@ final class ModelRules {
           case PLAUSIBLE -> Plausible.class;
         };
         if (has(constrained, annotation) || (shape == Shape.VALUE && m.isAnnotationPresent(annotation))) {
-          rules.add(new Rule(m.getName(), ConstraintPlan.getter(m), shape, kind));
+          rules.add(new Rule(m.getName(), ConstraintPlan.getter(m),
+              m.getReturnType() == int.class ? ConstraintPlan.intGetter(m) : null, shape, kind));
         }
       }
     }

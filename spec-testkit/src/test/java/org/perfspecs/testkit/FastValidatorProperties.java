@@ -41,9 +41,9 @@ class FastValidatorProperties {
 
   static final List<String> INSTANTS = List.of("1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z",
       "2100-12-31T23:59:59.999999999Z", "2101-01-01T00:00:00Z", "2100-12-31T20:00:00-05:00",
-      "1900-01-01T00:30:00+01:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2024-02-30T00:00:00Z");
+      "1900-01-01T00:30:00+01:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
   static final List<String> DATES = List.of("1899-12-31", "1900-01-01", "2100-12-31", "2101-01-01",
-      "0000-02-29", "2024-02-30");
+      "0000-02-29");
   static final List<String> TEXTS = List.of("", " ", "\t\n", "\u0001", "\u3000", "\u2003", "\u00a0", " x", "x");
   static final List<Long> NUMBERS = List.of(-1L, 0L, (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, 7L);
 
@@ -67,8 +67,8 @@ class FastValidatorProperties {
   @Provide
   Arbitrary<Mutated> mutatedModelValue() {
     return Combinators.combine(anyModelValue(),
-            Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(4),
-            Arbitraries.integers().between(0, 99).list().ofSize(4))
+            Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(2),
+            Arbitraries.integers().between(0, 99).list().ofSize(2))
         .as((t, leaves, changes) -> new Mutated(t.type(), t.value(), leaves, changes));
   }
 
@@ -106,6 +106,8 @@ class FastValidatorProperties {
     List<Violation> reference = REFERENCE.validate(unchecked);
     assertThat(fast).as("validate %s", json).isEqualTo(reference);
     Statistics.label("object read with the rules suspended").collect(reference.isEmpty() ? "valid" : "invalid");
+    Statistics.label("object read with the rules suspended")
+        .coverage(c -> c.check("invalid").percentage(p -> p >= 8.0));
     int depth = reference.stream().mapToInt(v -> (int) v.path().chars().filter(c -> c == '.').count()).max().orElse(0);
     Statistics.label("deepest violation (dots in the path)").collect(depth);
   }
@@ -130,15 +132,18 @@ class FastValidatorProperties {
       if (v == null) {
         return; // removed by an earlier change
       }
-      if (change < 6) {
+      if (v.isTextual() && isCode(v.asText()) && change >= 5) {
+        return; // an enum code: another text would only make the document unreadable
+      }
+      if (change < 3) {
         set(f.nullNode());
-      } else if (change < 10) {
+      } else if (change < 5) {
         if (field != null) {
           ((ObjectNode) parent).remove(field);
         } else {
           set(f.textNode(""));
         }
-      } else if (change < 20 && v.isTextual()) {
+      } else if (change < 10 && v.isTextual()) {
         // copy another string here (another record's id, a code where a date belongs, ...)
         JsonNode other = all.get((change * 7919) % all.size()).value();
         set(other == null ? f.nullNode() : other.deepCopy());
@@ -154,6 +159,10 @@ class FastValidatorProperties {
         set(f.booleanNode(!v.asBoolean()));
       }
     }
+  }
+
+  static boolean isCode(String s) {
+    return s.length() > 1 && s.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_');
   }
 
   static boolean looksLikeInstant(String s) {

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.guava.GuavaModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.UncheckedIOException;
 import org.apiguardian.api.API;
 
@@ -78,8 +77,6 @@ public final class ModelJson {
         .addModule(new JavaTimeModule())
         .addModule(new Jdk8Module())
         .addModule(new GuavaModule())
-        // generated lambdas instead of reflection to set properties and call creators
-        .addModule(new BlackbirdModule())
         // after JavaTimeModule, so that its readers replace the lenient ones
         .addModule(StrictReading.module())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -113,7 +113,7 @@ public final class ModelValidator {
    * The default validator: English messages, no value interpolated, and the model's Bean Validation
    * annotations checked without a Bean Validation provider, by a walk planned once per model type
    * from those annotations. It reports exactly the violations (paths, messages, order) that {@link
-   * #hibernate()} reports for the same value, at about a tenth of the cost (BENCHMARKS.md, issue
+   * #hibernate()} reports for the same value, at under a tenth of the cost (BENCHMARKS.md, issue
    * 19, "Binding and validation"). A value that is not of a model type (or, should one ever carry a
    * constraint the fast walk does not know, of such a type) is validated by Hibernate Validator.
    */

@@ -52,6 +52,7 @@ public final class StageCpu {
     Engine engine = Engine.standard();
     EvaluationContext ctx = EvaluationContext.asOf(TypicalRecords.AS_OF);
     ModelValidator validator = ModelValidator.create();
+    ModelValidator reference = hibernate();
     ObjectReader bind = ModelJson.reader(CaseRecord.class);
     JsonFactory factory = new JsonFactory();
     CaseRecord[] records = new CaseRecord[lines.length];
@@ -81,9 +82,26 @@ public final class StageCpu {
     });
     stage("bind (ModelJson, from the line)", lines.length, warmup,
         i -> ((CaseRecord) bind.readValue(lines[i])).episode().contacts().size());
+    ObjectReader blackbird = ModelJson.newMapper()
+        .registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule()).readerFor(CaseRecord.class);
+    stage("bind, with Blackbird", lines.length, warmup,
+        i -> ((CaseRecord) blackbird.readValue(lines[i])).episode().contacts().size());
     stage("validate (ModelValidator)", lines.length, warmup, i -> validator.validate(records[i]).size());
-    stage("read = decode + parse + validate", lines.length, warmup,
-        i -> validator.parse(new String(raw[i], StandardCharsets.UTF_8), CaseRecord.class).violations().size());
+    if (reference != null) {
+      stage("validate (Hibernate Validator)", lines.length, warmup, i -> reference.validate(records[i]).size());
+    }
+    java.lang.reflect.Method fromBytes = parseBytes();
+    stage("read = decode + parse + validate", lines.length, warmup, i -> {
+      // as the CLI's RecordReader reads a line: from its bytes where the library can, else decoded first
+      if (fromBytes != null) {
+        try {
+          return ((org.perfspecs.model.Validated<?>) fromBytes.invoke(validator, raw[i], CaseRecord.class)).violations().size();
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return validator.parse(new String(raw[i], StandardCharsets.ISO_8859_1), CaseRecord.class).violations().size();
+    });
     stage("evaluate (Engine)", lines.length, warmup, i -> engine.evaluate(records[i], ctx).size());
     stage("aggregate", lines.length, warmup, i -> {
       aggregate.add(records[i], findings.get(i));
@@ -103,6 +121,27 @@ public final class StageCpu {
       }
       return 1;
     });
+  }
+
+  /**
+   * {@code ModelValidator.hibernate()}, the reference validator, where this version of the library
+   * has it (reached by reflection, so that the harness also runs against versions without it).
+   */
+  private static ModelValidator hibernate() {
+    try {
+      return (ModelValidator) ModelValidator.class.getMethod("hibernate").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
+  /** {@code ModelValidator.parse(byte[], Class)}, where this version of the library has it. */
+  private static java.lang.reflect.Method parseBytes() {
+    try {
+      return ModelValidator.class.getMethod("parse", byte[].class, Class.class);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
   }
 
   private static void stage(String name, int n, int warmup, Stage stage) throws IOException {

@@ -54,6 +54,14 @@ public final class ModelJson {
 
   private static final JsonMapper MAPPER = newMapper();
 
+  /** One reader per type, made once (readers are immutable and thread-safe). */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type);
+    }
+  };
+
   private ModelJson() {}
 
   /** A new mapper with the model's configuration, for callers that want to configure more. */
@@ -98,7 +106,7 @@ public final class ModelJson {
 
   /** A thread-safe reader of {@code type}. */
   public static ObjectReader reader(Class<?> type) {
-    return MAPPER.readerFor(type);
+    return READERS.get(type);
   }
 
   /** A thread-safe writer (compact, one line per value). */

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -18,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Valid by construction: the rules every model object's {@code build()} enforces, in one place.
@@ -37,8 +37,8 @@ import java.util.Optional;
  *       America/New_York).
  * </ul>
  *
- * <p>Hand-written checks over accessors found once per type (a {@link ClassValue}), not Hibernate
- * Validator: building a typical record costs a few microseconds more, where a Hibernate Validator
+ * <p>Hand-written checks over accessors found once per type (a {@link ClassValue}) and called
+ * through lambdas ({@link ConstraintPlan#getter}), not Hibernate Validator: building a typical record costs a few microseconds more, where a Hibernate Validator
  * pass costs tens (BENCHMARKS.md, "Valid by construction"). Cross-field rules of one object
  * (discharge not before admission, unique ids) stay in that type's {@code check()}, after this one.
  */
@@ -59,9 +59,9 @@ final class ModelRules {
     }
   };
 
-  private static final ClassValue<List<Method>> DATED = new ClassValue<>() {
+  private static final ClassValue<List<Accessor>> DATED = new ClassValue<>() {
     @Override
-    protected List<Method> computeValue(Class<?> type) {
+    protected List<Accessor> computeValue(Class<?> type) {
       return dated(modelType(type));
     }
   };
@@ -133,45 +133,66 @@ final class ModelRules {
 
   private enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE }
 
-  /** One constrained accessor. */
-  private record Rule(Method accessor, Shape shape, Kind kind) {
+  /** One constrained accessor, called through a lambda ({@link ConstraintPlan#getter}), not reflection. */
+  private record Rule(String name, Function<Object, Object> getter, java.util.function.ToIntFunction<Object> intGetter,
+      Shape shape, Kind kind) {
     void check(Object owner) {
-      Object value = invoke(accessor, owner);
-      String name = accessor.getName();
+      if (intGetter != null) { // an int, without boxing
+        int value = intGetter.applyAsInt(owner);
+        if (kind == Kind.POSITIVE_OR_ZERO && value < 0) {
+          throw broken(-1, POSITIVE_OR_ZERO);
+        }
+        return;
+      }
+      Object value = getter.apply(owner);
       switch (shape) {
-        case VALUE -> test(value, name);
-        case OPTIONAL -> ((Optional<?>) value).ifPresent(v -> test(v, name));
-        case LIST -> {
-          List<?> list = (List<?>) value;
-          for (int i = 0; i < list.size(); i++) {
-            test(list.get(i), name + "[" + i + "]");
+        case VALUE -> test(value, -1);
+        case OPTIONAL -> {
+          Optional<?> o = (Optional<?>) value;
+          if (o.isPresent()) {
+            test(o.get(), -1);
           }
         }
-        case SET -> ((Collection<?>) value).forEach(v -> test(v, name));
+        case LIST -> {
+          List<?> list = (List<?>) value;
+          for (int i = 0, n = list.size(); i < n; i++) {
+            test(list.get(i), i);
+          }
+        }
+        case SET -> {
+          for (Object v : (Collection<?>) value) {
+            test(v, -1);
+          }
+        }
         default -> throw new AssertionError(shape);
       }
     }
 
-    private void test(Object value, String path) {
+    /** Tests one value; {@code index} is its index in a list, or -1. */
+    private void test(Object value, int index) {
       switch (kind) {
         case NOT_BLANK -> {
           if (value instanceof CharSequence s && s.toString().isBlank()) {
-            throw new ModelInvariantException(path, NOT_BLANK);
+            throw broken(index, NOT_BLANK);
           }
         }
         case POSITIVE_OR_ZERO -> {
           if (value instanceof Number n && n.longValue() < 0) {
-            throw new ModelInvariantException(path, POSITIVE_OR_ZERO);
+            throw broken(index, POSITIVE_OR_ZERO);
           }
         }
         case PLAUSIBLE -> {
           if (value instanceof Instant i && (i.isBefore(Plausible.FIRST_INSTANT) || !i.isBefore(Plausible.END_INSTANT))
               || value instanceof LocalDate d && (d.isBefore(Plausible.FIRST_DAY) || d.isAfter(Plausible.LAST_DAY))) {
-            throw new ModelInvariantException(path, PLAUSIBLE);
+            throw broken(index, PLAUSIBLE);
           }
         }
         default -> throw new AssertionError(kind);
       }
+    }
+
+    private ModelInvariantException broken(int index, String rule) {
+      return new ModelInvariantException(index < 0 ? name : name + "[" + index + "]", rule);
     }
   }
 
@@ -191,7 +212,8 @@ final class ModelRules {
           case PLAUSIBLE -> Plausible.class;
         };
         if (has(constrained, annotation) || (shape == Shape.VALUE && m.isAnnotationPresent(annotation))) {
-          rules.add(new Rule(m, shape, kind));
+          rules.add(new Rule(m.getName(), ConstraintPlan.getter(m),
+              m.getReturnType() == int.class ? ConstraintPlan.intGetter(m) : null, shape, kind));
         }
       }
     }
@@ -236,28 +258,24 @@ final class ModelRules {
     return out;
   }
 
-  private static Object invoke(Method accessor, Object owner) {
-    try {
-      return accessor.invoke(owner);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
-  }
-
   // ------------------------------------------------------------------ record-wide rules
 
   /** Whether a dated fact of {@code value} (or of the model objects it holds) lies before the day of birth. */
   private static boolean datedBefore(Object value, LocalDate born, Instant bornAt) {
-    for (Method m : DATED.get(value.getClass())) {
-      if (m.getName().equals("dateOfBirth")) {
+    for (Accessor m : DATED.get(value.getClass())) {
+      if (m.name().equals("dateOfBirth")) {
         continue;
       }
-      Object v = invoke(m, value);
+      Object v = m.getter().apply(value);
       if (v instanceof Optional<?> o) {
         if (o.isPresent() && before(o.get(), born, bornAt)) {
           return true;
+        }
+      } else if (v instanceof List<?> list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+          if (before(list.get(i), born, bornAt)) {
+            return true;
+          }
         }
       } else if (v instanceof Collection<?> c) {
         for (Object x : c) {
@@ -288,12 +306,12 @@ final class ModelRules {
     String path;
 
     void visit(Object value, String at) {
-      for (Method m : DATED.get(value.getClass())) {
-        if (m.getName().equals("dateOfBirth")) {
+      for (Accessor m : DATED.get(value.getClass())) {
+        if (m.name().equals("dateOfBirth")) {
           continue;
         }
-        Object v = invoke(m, value);
-        String p = at + "." + m.getName();
+        Object v = m.getter().apply(value);
+        String p = at + "." + m.name();
         if (v instanceof Optional<?> o) {
           o.ifPresent(x -> fact(x, p));
         } else if (v instanceof List<?> list) {
@@ -333,9 +351,12 @@ final class ModelRules {
     return c.getPackageName().equals(ModelRules.class.getPackageName()) && !c.isEnum();
   }
 
+  /** An accessor by name, called through a lambda. */
+  private record Accessor(String name, Function<Object, Object> getter) {}
+
   /** Accessors that can hold a date, an instant or a model object (directly, optionally, or as elements). */
-  private static List<Method> dated(Class<?> type) {
-    List<Method> out = new ArrayList<>();
+  private static List<Accessor> dated(Class<?> type) {
+    List<Accessor> out = new ArrayList<>();
     for (Method m : accessors(type)) {
       Class<?> held = m.getReturnType();
       if (held == Optional.class || Collection.class.isAssignableFrom(held)) {
@@ -344,7 +365,7 @@ final class ModelRules {
         held = arg instanceof Class<?> c ? c : Object.class;
       }
       if (held == LocalDate.class || held == Instant.class || (isModel(held) && !held.isEnum())) {
-        out.add(m);
+        out.add(new Accessor(m.getName(), ConstraintPlan.getter(m)));
       }
     }
     return List.copyOf(out);

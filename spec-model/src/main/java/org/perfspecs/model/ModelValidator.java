@@ -54,6 +54,11 @@ import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
  * naming the same path and message, so {@link #validate} finds nothing in an object built in code
  * and {@link #parse} reports every single-field violation of a document at once. Instances are
  * immutable and thread-safe; create one and share it.
+ *
+ * <p>The single-field rules are declared once, as Bean Validation annotations on the model. {@link
+ * #create()} checks them with a walk planned from those annotations ({@code ConstraintPlan} in the
+ * sources); {@link #hibernate()} hands every value to Hibernate Validator, the reference. Both give
+ * the same violations, as tests check on valid and mutated values of every model type.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelValidator {
@@ -89,7 +94,8 @@ public final class ModelValidator {
    */
   private static final java.util.logging.Logger VERSION_LOG = quietVersionLog();
 
-  private final Validator validator;
+  /** Whether this instance validates with Hibernate Validator (the reference) rather than {@link ConstraintPlan}. */
+  private final boolean reference;
 
   static java.util.logging.Logger quietVersionLog() {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
@@ -99,13 +105,39 @@ public final class ModelValidator {
     return logger;
   }
 
-  private ModelValidator(Validator validator) {
-    this.validator = validator;
+  private ModelValidator(boolean reference) {
+    this.reference = reference;
   }
 
-  /** A validator with English messages and no expression language (no value is interpolated). */
+  /**
+   * The default validator: English messages, no value interpolated, and the model's Bean Validation
+   * annotations checked without a Bean Validation provider, by a walk planned once per model type
+   * from those annotations. It reports exactly the violations (paths, messages, order) that {@link
+   * #hibernate()} reports for the same value, at under a tenth of the cost (BENCHMARKS.md, issue
+   * 19, "Binding and validation"). A value that is not of a model type (or, should one ever carry a
+   * constraint the fast walk does not know, of such a type) is validated by Hibernate Validator.
+   */
   public static ModelValidator create() {
-    Validator validator = Validation.byProvider(HibernateValidator.class)
+    return new ModelValidator(false);
+  }
+
+  /**
+   * The reference validator: every value is validated by Hibernate Validator (Bean Validation 3),
+   * configured as {@link #create()} promises (English messages, no expression language, plain
+   * accessors as properties, constraints on an {@code Optional}'s content only when it is present).
+   * Same answers as {@link #create()}, more slowly; for tests and for comparing with another Bean
+   * Validation provider.
+   *
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static ModelValidator hibernate() {
+    return new ModelValidator(true);
+  }
+
+  /** Hibernate Validator, configured once, started on first use. */
+  private static final class Reference {
+    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
         .configure()
         .messageInterpolator(new ParameterMessageInterpolator())
         .defaultLocale(Locale.ENGLISH)
@@ -113,20 +145,45 @@ public final class ModelValidator {
         .addValueExtractor(new PresentOptionalValue())
         .buildValidatorFactory()
         .getValidator();
-    return new ModelValidator(validator);
   }
+
+  /** The Hibernate Validator instance behind {@link #hibernate()}, for tests that read its metadata. */
+  static Validator referenceValidator() {
+    return Reference.VALIDATOR;
+  }
+
+  private static final Comparator<Violation> ORDER =
+      Comparator.comparing(Violation::path).thenComparing(Violation::message);
 
   /**
    * Bean Validation of a model object built in code.
    *
-   * @return violations sorted by path; empty when valid
+   * @return violations sorted by path, then message; empty when valid
+   * @throws IllegalArgumentException if {@code value} is null
    */
   public List<Violation> validate(Object value) {
+    if (!reference && value != null && ConstraintPlan.supports(value.getClass())) {
+      List<Violation> found;
+      try {
+        found = ConstraintPlan.validate(value);
+      } catch (ConstraintPlan.Unsupported e) {
+        return validateWithHibernate(value);
+      }
+      if (found == null) {
+        return ImmutableList.of();
+      }
+      found.sort(ORDER);
+      return ImmutableList.copyOf(found);
+    }
+    return validateWithHibernate(value);
+  }
+
+  private static List<Violation> validateWithHibernate(Object value) {
     List<Violation> out = new ArrayList<>();
-    for (ConstraintViolation<Object> v : validator.validate(value)) {
+    for (ConstraintViolation<Object> v : Reference.VALIDATOR.validate(value)) {
       out.add(Violation.of(jsonPath(v.getPropertyPath()), v.getMessage()));
     }
-    out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::message));
+    out.sort(ORDER);
     return ImmutableList.copyOf(out);
   }
 
@@ -161,6 +218,56 @@ public final class ModelValidator {
   }
 
   /**
+   * Reads {@code json}, the UTF-8 bytes of one JSON document, as a {@code type} and validates it:
+   * the same result as {@link #parse(String, Class)} with the decoded text, without making that
+   * text when the bytes are ASCII (the usual case: Jackson reads the bytes themselves). Bytes that
+   * are not well-formed UTF-8 are rejected ({@code $}: "is not UTF-8 text").
+   *
+   * @return the value, or the violations that reject it (never both)
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public <T> Validated<T> parse(byte[] json, Class<T> type) {
+    if (!isAscii(json)) {
+      String text;
+      try {
+        text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(json))
+            .toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return Validated.rejected(List.of(Violation.of("$", NOT_UTF_8)));
+      }
+      return parse(text, type);
+    }
+    T value;
+    try {
+      value = ModelJson.reader(type).readValue(json);
+    } catch (IOException | RuntimeException e) {
+      // rejected: read again as text, so that every message (and column) is the one parse(String) gives
+      return parse(new String(json, java.nio.charset.StandardCharsets.ISO_8859_1), type);
+    }
+    if (value == null) {
+      return parse(new String(json, java.nio.charset.StandardCharsets.ISO_8859_1), type);
+    }
+    List<Violation> violations = validate(value);
+    return violations.isEmpty() ? Validated.valid(value) : Validated.rejected(violations);
+  }
+
+  /** The message of a document whose bytes are not well-formed UTF-8. */
+  static final String NOT_UTF_8 = "is not UTF-8 text";
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Re-reads a document that a model rule rejected with the single-field and record-wide rules
    * ({@link ModelRules}) suspended, and returns every violation of them; empty when the document
    * breaks something else too (a cross-field invariant), whose first violation then stands alone.
@@ -182,7 +289,7 @@ public final class ModelValidator {
         out.add(Violation.of("$." + broken.property(), broken.rule()));
       }
     }
-    out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::message));
+    out.sort(ORDER);
     return ImmutableList.copyOf(out);
   }
 

@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -287,37 +286,12 @@ public final class RecordReader<T> implements Closeable {
     return new Framed<>(at, Arrays.copyOf(record, recordLength), null, type, validator);
   }
 
-  /** The bytes decoded as UTF-8 and validated; rejected when they are not UTF-8. */
+  /**
+   * The bytes read as UTF-8 JSON and validated ({@link ModelValidator#parse(byte[], Class)}: ASCII
+   * bytes are read as they are, with no decoded copy of the line); rejected when they are not UTF-8.
+   */
   static <T> Validated<T> decodeAndParse(byte[] bytes, Class<T> type, ModelValidator validator) {
-    String text;
-    if (isAscii(bytes)) {
-      // the usual case: every byte below 0x80 is valid UTF-8 and decodes one to one
-      text = new String(bytes, StandardCharsets.ISO_8859_1);
-    } else {
-      try {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes))
-            .toString();
-      } catch (CharacterCodingException e) {
-        return notUtf8();
-      }
-    }
-    return validator.parse(text, type);
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static <T> Validated<T> notUtf8() {
-    return Validated.rejectedInput(List.of(Violation.of("$", "is not UTF-8 text")));
+    return validator.parse(bytes, type);
   }
 
   /**

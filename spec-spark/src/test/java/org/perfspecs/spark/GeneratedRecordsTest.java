@@ -19,13 +19,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.ModelJson;
 import org.perfspecs.testkit.CaseRecords;
 
 /**
  * Testkit-generated records (episodes of every service from 2021 to 2025, at most 3 contacts each
- * so that the test stays short), with a bad line every 997 lines, a repeated episode id every 499
+ * so that the test stays short; 2,000 distinct ones, each written under several episode ids, since
+ * sampling them is the slow part), with a bad line every 997 lines, a repeated episode id every 499
  * lines (an exact copy of a record at the start of the file, another record with an earlier id, and
  * an invalid record carrying the id of a record further on, which is then the first valid one),
  * some CR LF line breaks and a byte-order mark on the first line, read in 8 MiB splits by {@code
@@ -35,6 +35,8 @@ import org.perfspecs.testkit.CaseRecords;
 class GeneratedRecordsTest {
   static final int RECORDS = Integer.getInteger("perfspecs.spark.records", 50_000);
   static final String AS_OF = "2025-06-30T12:00:00-04:00";
+  /** Distinct generated records; the file repeats them under other episode ids. */
+  static final int POOL = 2_000;
 
   /** Lines the command line rejects, each for another reason. */
   static final List<String> BAD = List.of(
@@ -84,10 +86,14 @@ class GeneratedRecordsTest {
    * record 50 further on); a byte-order mark first and a CR LF after every 13th line.
    */
   static Written write(Path file, int count) throws IOException {
-    // jqwik's sample stream (random each run; the two sides read the same file, and a failure names its line)
-    Iterator<CaseRecord> records = CaseRecords.caseRecords().withAtMostContacts(3).sampleStream().iterator();
+    // jqwik's sample stream (random each run; the two sides read the same file, and a failure names its line):
+    // POOL distinct records, each written under several episode ids (sampling is the slow part)
     ObjectWriter json = ModelJson.writer();
     ObjectMapper mapper = ModelJson.newMapper();
+    List<ObjectNode> pool = new ArrayList<>();
+    CaseRecords.caseRecords().withAtMostContacts(3).sampleStream().limit(Math.min(count, POOL))
+        .forEach(r -> pool.add(mapper.valueToTree(r)));
+    Iterator<ObjectNode> records = java.util.stream.Stream.generate(() -> 0).flatMap(x -> pool.stream()).iterator();
     List<String> firstTen = new ArrayList<>();
     int bad = 0;
     int blank = 0;
@@ -109,7 +115,7 @@ class GeneratedRecordsTest {
               repeatedValid++;
             }
             case 1 -> {
-              ObjectNode tree = mapper.valueToTree(records.next());
+              ObjectNode tree = records.next().deepCopy();
               ((ObjectNode) tree.get("episode")).put("id", "E-" + (i / 2));
               w.write(json.writeValueAsString(tree));
               repeatedValid++;
@@ -120,7 +126,7 @@ class GeneratedRecordsTest {
             }
           }
         } else {
-          ObjectNode tree = mapper.valueToTree(records.next());
+          ObjectNode tree = records.next().deepCopy();
           ((ObjectNode) tree.get("episode")).put("id", "E-" + i);
           String text = json.writeValueAsString(tree);
           if (firstTen.size() < 10) {

@@ -59,6 +59,27 @@ final class ActionLists {
     }
   }
 
+  /**
+   * Sets the lists to figures gathered elsewhere (spec-spark merges them from its partitions): per
+   * requirement the first failing subjects (at most {@link #drillDown}, in input order) and the
+   * NOT_MET total, and the coming-due findings listed (earliest first, at most {@link
+   * ReportOptions#COMING_DUE_LIMIT}) with their total.
+   */
+  void restore(Map<String, List<String>> first, Map<String, Long> totals, List<Due> due, long dueTotal) {
+    failing.clear();
+    failingTotal.clear();
+    comingDue.clear();
+    first.forEach((req, ids) -> failing.put(req, new ArrayList<>(ids.subList(0, Math.min(ids.size(), drillDown)))));
+    totals.forEach((req, n) -> failingTotal.put(req, new long[] {n}));
+    for (Due d : due) {
+      comingDue.add(d);
+      if (comingDue.size() > ReportOptions.COMING_DUE_LIMIT) {
+        comingDue.poll();
+      }
+    }
+    comingDueTotal = dueTotal;
+  }
+
   /** The first failing subjects of {@code requirementId}, in input order (at most {@link #drillDown}). */
   List<String> failing(String requirementId) {
     return List.copyOf(failing.getOrDefault(requirementId, List.of()));

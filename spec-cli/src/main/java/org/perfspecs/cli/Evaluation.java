@@ -136,6 +136,15 @@ final class Evaluation {
     return new Evaluation(ctx, catalog, fileName, "", report);
   }
 
+  /**
+   * An evaluation with nothing counted yet, for {@code aggregate.json} written from figures
+   * gathered elsewhere ({@link AggregateJson}).
+   */
+  static Evaluation forFigures(EvaluationContext ctx, org.perfspecs.checks.catalog.Catalog catalog, String fileName,
+      String programsFileName, ReportOptions report) {
+    return new Evaluation(ctx, catalog, fileName, programsFileName, report);
+  }
+
   private static String name(Path p) {
     return p.getFileName() == null ? p.toString() : p.getFileName().toString();
   }
@@ -348,19 +357,32 @@ final class Evaluation {
     err.println(where + ": internal error while evaluating the " + what + " (" + ex.getClass().getName()
         + (top == null ? "" : " at " + top.getClassName() + "." + top.getMethodName() + ":" + top.getLineNumber())
         + "); the " + what + " was skipped. This is a perfspecs bug: please report it.");
-    rejectedByReason.merge((what.equals("program") ? "program: " : "") + "internal error ("
-        + ex.getClass().getSimpleName() + ")", 1L, Long::sum);
+    rejectedByReason.merge(internalErrorReason(what.equals("program"), ex), 1L, Long::sum);
   }
 
   private void reject(PrintWriter err, String where, List<Violation> violations, String prefix) {
     for (Violation v : violations) {
       err.println(where + ": " + v.path() + ": " + v.message());
     }
+    rejectedByReason.merge(reason(violations, prefix), 1L, Long::sum);
+  }
+
+  /**
+   * The reason a rejected input counts under: {@code prefix}, then its first violation without
+   * positions and sizes, so that one kind of problem is counted once.
+   */
+  static String reason(List<Violation> violations, String prefix) {
     Violation first = violations.get(0);
-    // the reason without positions and sizes, so that one kind of problem is counted once
-    String reason = prefix + first.path().replaceAll("\\[\\d+]", "[]") + " "
+    return prefix + first.path().replaceAll("\\[\\d+]", "[]") + " "
         + first.message().replaceAll(" \\([^)]*\\d[^)]*\\)", "");
-    rejectedByReason.merge(reason, 1L, Long::sum);
+  }
+
+  /**
+   * The reason an input skipped by an internal error counts under: {@code internal error (Type)},
+   * after {@code program: } for a program.
+   */
+  static String internalErrorReason(boolean program, RuntimeException ex) {
+    return (program ? "program: " : "") + "internal error (" + ex.getClass().getSimpleName() + ")";
   }
 
   private static String describe(Exception ex) {

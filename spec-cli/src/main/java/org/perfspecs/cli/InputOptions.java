@@ -75,32 +75,10 @@ final class InputOptions {
 
   /** The overrides in {@code file}: a JSON object of keys to strings (durations, choices) or whole numbers. */
   static java.util.Map<org.perfspecs.checks.Interpretation, Object> readInterpretations(CommandLine cl, Path file) {
-    String where = "--interpretations " + file + ": ";
-    com.fasterxml.jackson.databind.JsonNode root;
     try {
-      root = org.perfspecs.model.ModelJson.newMapper().readTree(file.toFile());
-    } catch (java.io.IOException e) {
-      throw new CommandLine.ParameterException(cl, where + "cannot be read as JSON ("
-          + e.getClass().getSimpleName() + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new CommandLine.ParameterException(cl, where + "must be a JSON object of interpretation keys to values");
-    }
-    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-    java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = root.fields();
-    while (fields.hasNext()) {
-      java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = fields.next();
-      com.fasterxml.jackson.databind.JsonNode v = f.getValue();
-      if (!v.isTextual() && !v.isIntegralNumber()) {
-        throw new CommandLine.ParameterException(cl, where + "the value of " + f.getKey()
-            + " must be a string (an ISO-8601 duration or a choice) or a whole number");
-      }
-      values.put(f.getKey(), v.asText());
-    }
-    try {
-      return org.perfspecs.checks.catalog.Catalog.standard().parseInterpretations(values);
+      return InterpretationsFile.read(file);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cl, where + e.getMessage());
+      throw new CommandLine.ParameterException(cl, "--interpretations " + file + ": " + e.getMessage());
     }
   }
 

@@ -6,10 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import org.perfspecs.checks.time.BusinessCalendar;
 import picocli.CommandLine;
 
 /** Opening input files and parsing --as-of. */
@@ -37,22 +33,11 @@ final class Inputs {
   static final class AsOfConverter implements CommandLine.ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
-      Instant asOf;
       try {
-        asOf = OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException notDateTime) {
-        try {
-          asOf = LocalDate.parse(value).plusDays(1).atStartOfDay(BusinessCalendar.NEW_YORK).toInstant().minusNanos(1);
-        } catch (java.time.DateTimeException notDate) {
-          throw new CommandLine.TypeConversionException(
-              "expected an ISO-8601 date-time with offset (2024-06-01T12:00:00-04:00) or a date (2024-06-01)");
-        }
+        return AsOfTime.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
-      // the as-of is held to the range of the records it judges
-      if (asOf.isBefore(org.perfspecs.model.Plausible.FIRST_INSTANT) || !asOf.isBefore(org.perfspecs.model.Plausible.END_INSTANT)) {
-        throw new CommandLine.TypeConversionException("the as-of time must be between 1900-01-01 and 2100-12-31");
-      }
-      return asOf;
     }
   }
 

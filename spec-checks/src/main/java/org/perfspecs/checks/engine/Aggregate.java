@@ -147,6 +147,48 @@ public final class Aggregate {
     return java.util.Collections.unmodifiableSortedMap(out);
   }
 
+  /**
+   * Counts {@code n} findings of {@code outcome} for one requirement at one program in one month,
+   * as {@code n} findings added one by one would be counted: for counts kept elsewhere and merged
+   * here (spec-spark counts per partition and adds the sums on the driver).
+   *
+   * @param month {@code 2024-05}, {@value #UNKNOWN_MONTH} or {@value #PROGRAM_LEVEL}
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws NullPointerException if an id, the month or the outcome is null
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public void add(String requirementId, String programId, String month, Outcome outcome, long n) {
+    java.util.Objects.requireNonNull(requirementId, "requirementId");
+    java.util.Objects.requireNonNull(programId, "programId");
+    java.util.Objects.requireNonNull(month, "month");
+    java.util.Objects.requireNonNull(outcome, "outcome");
+    if (n < 0) {
+      throw new IllegalArgumentException("n must not be negative, not " + n);
+    }
+    counts.computeIfAbsent(requirementId, k -> new HashMap<>())
+        .computeIfAbsent(programId, k -> new long[OUTCOMES])[outcome.ordinal()] += n;
+    months.computeIfAbsent(requirementId, k -> new HashMap<>())
+        .computeIfAbsent(month, k -> new long[OUTCOMES])[outcome.ordinal()] += n;
+  }
+
+  /**
+   * Counts {@code n} episodes admitted in {@code month} (see {@link #episodesByMonth()}), as {@code
+   * n} records added with {@link #add(CaseRecord, List)} would: for counts kept elsewhere.
+   *
+   * @param month {@code 2024-05} or {@value #UNKNOWN_MONTH}
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public void addEpisodes(String month, long n) {
+    java.util.Objects.requireNonNull(month, "month");
+    if (n < 0) {
+      throw new IllegalArgumentException("n must not be negative, not " + n);
+    }
+    episodes.computeIfAbsent(month, k -> new long[1])[0] += n;
+  }
+
   private static void mergeInto(Map<String, Map<String, long[]>> into, Map<String, Map<String, long[]>> from) {
     from.forEach((req, byKey) -> byKey.forEach((key, c) -> {
       long[] mine = into.computeIfAbsent(req, k -> new HashMap<>())

@@ -120,4 +120,37 @@ class AggregateTest {
     twice.merge(aggregate);
     assertThat(twice.episodesByMonth()).containsEntry("2024-05", 2L).hasSize(3);
   }
+
+  @Test
+  void countsAddedAsSumsGiveTheSameRowsAsTheFindingsAddedOneByOne() {
+    Engine engine = Engine.standard();
+    Aggregate oneByOne = new Aggregate(engine.catalog());
+    Aggregate sums = new Aggregate(engine.catalog());
+    java.util.Map<List<String>, long[]> cells = new java.util.TreeMap<>(java.util.Comparator.comparing(List::toString));
+    java.util.Map<String, Long> episodes = new java.util.TreeMap<>();
+    for (CaseRecord r : List.of(discharged("E-1", "P-A", true), discharged("E-2", "P-A", false),
+        discharged("E-3", "P-B", true))) {
+      List<org.perfspecs.checks.Finding> findings = engine.evaluate(r, CTX);
+      oneByOne.add(r, findings);
+      String month = Aggregate.admissionMonth(r);
+      episodes.merge(month, 1L, Long::sum);
+      for (org.perfspecs.checks.Finding f : findings) {
+        cells.computeIfAbsent(List.of(f.requirementId(), f.programId(), month), k -> new long[Outcome.values().length])
+            [f.outcome().ordinal()]++;
+      }
+    }
+    cells.forEach((key, c) -> {
+      for (Outcome o : Outcome.values()) {
+        sums.add(key.get(0), key.get(1), key.get(2), o, c[o.ordinal()]);
+      }
+    });
+    episodes.forEach(sums::addEpisodes);
+
+    assertThat(sums.rows()).usingRecursiveFieldByFieldElementComparator().isEqualTo(oneByOne.rows());
+    assertThat(sums.programRows()).usingRecursiveFieldByFieldElementComparator().isEqualTo(oneByOne.programRows());
+    assertThat(sums.monthRows()).usingRecursiveFieldByFieldElementComparator().isEqualTo(oneByOne.monthRows());
+    assertThat(sums.episodesByMonth()).isEqualTo(oneByOne.episodesByMonth());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sums.add("IOP.COMP.4.a", "P-A", "2024-05", Outcome.MET, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.time.BusinessCalendar;
+import picocli.CommandLine;
 
 /**
  * How {@code --as-of} is read, for every entry point that takes one (the command line, the Spark
@@ -41,5 +42,20 @@ public final class AsOfTime {
       throw new IllegalArgumentException("the as-of time must be between 1900-01-01 and 2100-12-31");
     }
     return asOf;
+  }
+
+  /**
+   * Reads {@code --as-of} for a picocli option ({@code converter = AsOfTime.Converter.class}), as
+   * {@link #parse}: a value that is neither form is a usage error saying what is expected.
+   */
+  public static final class Converter implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -32,7 +32,7 @@ final class InputOptions {
   @Option(names = "--programs", paramLabel = "FILE", description = "Program profiles: NDJSON or a JSON array.")
   Path programs;
 
-  @Option(names = "--as-of", paramLabel = "TIME", converter = Inputs.AsOfConverter.class,
+  @Option(names = "--as-of", paramLabel = "TIME", converter = AsOfTime.Converter.class,
       description = "Evaluation time: ISO-8601 with offset (2024-06-01T12:00:00-04:00), or a date meaning the end of "
           + "that day in America/New_York. Default: now.")
   Instant asOf;

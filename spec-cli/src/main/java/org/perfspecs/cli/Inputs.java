@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import picocli.CommandLine;
 
-/** Opening input files and parsing --as-of. */
+/** Opening input files. */
 final class Inputs {
   private Inputs() {}
 
@@ -28,17 +26,4 @@ final class Inputs {
     }
     return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
   }
-
-  /** Converts {@code --as-of}: an ISO-8601 instant with offset, or a date meaning the end of that day in America/New_York. */
-  static final class AsOfConverter implements CommandLine.ITypeConverter<Instant> {
-    @Override
-    public Instant convert(String value) {
-      try {
-        return AsOfTime.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
 }

@@ -159,7 +159,9 @@ class CheckCommandTest {
   @Test
   void usageErrorsExitWith3() {
     assertThat(CliRun.of("check").exitCode).isEqualTo(3);
-    assertThat(CliRun.of("check", cases.toString(), "--as-of", "yesterday").exitCode).isEqualTo(3);
+    CliRun badAsOf = CliRun.of("check", cases.toString(), "--as-of", "yesterday");
+    assertThat(badAsOf.exitCode).isEqualTo(3);
+    assertThat(badAsOf.err).contains("expected an ISO-8601 date-time with offset").doesNotContain("Exception");
     assertThat(CliRun.of("check", cases.toString(), "--format", "xml").exitCode).isEqualTo(3);
     assertThat(CliRun.of("frobnicate").exitCode).isEqualTo(3);
     assertThat(CliRun.of().exitCode).isEqualTo(3);

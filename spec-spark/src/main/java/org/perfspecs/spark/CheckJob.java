@@ -54,7 +54,7 @@ public final class CheckJob implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUTPUT", description = "The output directory.")
   String output;
 
-  @Option(names = "--as-of", required = true, paramLabel = "TIME", converter = AsOf.class, description = "Evaluation time: ISO-8601 with "
+  @Option(names = "--as-of", required = true, paramLabel = "TIME", converter = AsOfTime.Converter.class, description = "Evaluation time: ISO-8601 with "
       + "offset (2024-06-01T12:00:00-04:00), or a date meaning the end of that day in America/New_York. Required: a "
       + "job never reads a clock.")
   Instant asOf;
@@ -208,18 +208,6 @@ public final class CheckJob implements Callable<Integer> {
     FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try (Writer w = new OutputStreamWriter(fs.create(p, true), StandardCharsets.UTF_8)) {
       w.write(text);
-    }
-  }
-
-  /** Reads --as-of as the command line does ({@link AsOfTime#parse}). */
-  static final class AsOf implements CommandLine.ITypeConverter<Instant> {
-    @Override
-    public Instant convert(String value) {
-      try {
-        return AsOfTime.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
     }
   }
 }

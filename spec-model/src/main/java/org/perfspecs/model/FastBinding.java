@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,7 +139,7 @@ final class FastBinding {
   }
 
   /** One property of a model type's JSON delegate. */
-  private record Property(long bit, ValueReader reader, BiConsumer<Object, Object> setter) {}
+  private record Property(String name, ValueReader reader, BiConsumer<Object, Object> setter) {}
 
   private static ObjectReader objectReader(Class<?> type, Map<Class<?>, ObjectReader> planned)
       throws ReflectiveOperationException {
@@ -153,18 +155,33 @@ final class FastBinding {
     Class<?> json = Class.forName(immutable.getName() + "$Json", false, immutable.getClassLoader());
     ObjectReader reader = new ObjectReader(supplier(json), fromJson(immutable, json));
     planned.put(type, reader);
-    int bit = 0;
+    List<Property> properties = new ArrayList<>();
     for (Method m : json.getDeclaredMethods()) {
       JsonProperty name = m.getAnnotation(JsonProperty.class);
       if (name == null) {
         continue;
       }
-      if (m.getParameterCount() != 1 || Modifier.isStatic(m.getModifiers()) || bit == Long.SIZE) {
+      if (m.getParameterCount() != 1 || Modifier.isStatic(m.getModifiers())) {
         throw new IllegalArgumentException("unexpected delegate");
       }
       ValueReader value = valueReader(m.getGenericParameterTypes()[0], planned);
-      reader.properties.put(name.value(), new Property(1L << bit++, value, setter(json, m)));
+      // interned: the parser's names are, so that most look-ups are one comparison of references
+      properties.add(new Property(name.value().intern(), value, setter(json, m)));
     }
+    if (properties.size() > Long.SIZE) {
+      throw new IllegalArgumentException("more properties than bits");
+    }
+    // in the order the writer writes them (the order of the attributes), so that the next name
+    // read is usually the next one looked at
+    List<String> order = new ArrayList<>();
+    for (java.lang.reflect.Field f : json.getDeclaredFields()) {
+      order.add(f.getName());
+    }
+    properties.sort(java.util.Comparator.comparingInt(q -> {
+      int at = order.indexOf(q.name());
+      return at < 0 ? Integer.MAX_VALUE : at;
+    }));
+    reader.properties = properties.toArray(new Property[0]);
     return reader;
   }
 
@@ -180,7 +197,7 @@ final class FastBinding {
         return new ListReader(content);
       }
       if (raw == Set.class) {
-        return new SetReader(content);
+        return content instanceof EnumReader codes ? new EnumSetReader(codes) : new SetReader(content);
       }
       throw new IllegalArgumentException("unsupported container");
     }
@@ -206,7 +223,7 @@ final class FastBinding {
       return INT;
     }
     if (c.isEnum()) {
-      return new EnumReader(new StrictReading.EnumReader(c));
+      return new EnumReader(c);
     }
     return objectReader(c, planned);
   }
@@ -259,8 +276,8 @@ final class FastBinding {
   private static final class ObjectReader extends ValueReader {
     private final Supplier<Object> delegate;
     private final Function<Object, Object> build;
-    /** Filled while planning, read-only once the plan is published. */
-    final Map<String, Property> properties = new HashMap<>();
+    /** Set while planning (at most 64, one bit each), read-only once the plan is published. */
+    Property[] properties;
 
     ObjectReader(Supplier<Object> delegate, Function<Object, Object> build) {
       this.delegate = delegate;
@@ -273,20 +290,44 @@ final class FastBinding {
         throw LEAVE;
       }
       Object json = delegate.get();
+      Property[] all = properties;
       long seen = 0;
+      int next = 0;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
         if (t != JsonToken.FIELD_NAME) {
           throw LEAVE;
         }
-        Property property = properties.get(p.currentName());
-        if (property == null || (seen & property.bit()) != 0) {
-          throw LEAVE; // unknown or repeated: the reference names it
+        int at = find(all, p.currentName(), next);
+        long bit = 1L << at;
+        if ((seen & bit) != 0) {
+          throw LEAVE; // repeated: the reference names it
         }
-        seen |= property.bit();
+        seen |= bit;
+        next = at + 1;
+        Property property = all[at];
         p.nextToken();
         property.setter().accept(json, property.reader().read(p));
       }
       return build.apply(json);
+    }
+
+    /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
+    private static int find(Property[] all, String name, int from) {
+      int n = all.length;
+      for (int k = 0, i = from; k < n; k++, i++) {
+        if (i >= n) {
+          i = 0;
+        }
+        if (all[i].name() == name) {
+          return i;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (all[i].name().equals(name)) {
+          return i;
+        }
+      }
+      throw LEAVE; // unknown: the reference names it
     }
   }
 
@@ -449,12 +490,33 @@ final class FastBinding {
     }
   };
 
-  /** An enum code, matched on the parser's characters by {@code StrictReading}'s enum reader. */
+  /**
+   * An enum code: exactly a constant's name (as {@code StrictReading}'s enum reader), matched on the
+   * parser's characters against the names of the same length.
+   */
   private static final class EnumReader extends ValueReader {
-    private final StrictReading.EnumReader codes;
+    private final Class<?> type;
+    /** By length: the constants, and their names' characters. */
+    private final Object[][] constants;
+    private final char[][][] names;
 
-    EnumReader(StrictReading.EnumReader codes) {
-      this.codes = codes;
+    EnumReader(Class<?> type) {
+      this.type = type;
+      Object[] all = type.getEnumConstants();
+      int longest = 0;
+      for (Object c : all) {
+        longest = Math.max(longest, ((Enum<?>) c).name().length());
+      }
+      constants = new Object[longest + 1][0];
+      names = new char[longest + 1][0][];
+      for (Object c : all) {
+        String name = ((Enum<?>) c).name();
+        int len = name.length();
+        constants[len] = Arrays.copyOf(constants[len], constants[len].length + 1);
+        constants[len][constants[len].length - 1] = c;
+        names[len] = Arrays.copyOf(names[len], names[len].length + 1);
+        names[len][names[len].length - 1] = name.toCharArray();
+      }
     }
 
     @Override
@@ -462,11 +524,48 @@ final class FastBinding {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
-      Object value = codes.lookUp(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-      if (value == null) {
+      char[] c = p.getTextCharacters();
+      int off = p.getTextOffset();
+      int len = p.getTextLength();
+      if (len < names.length) {
+        char[][] candidates = names[len];
+        for (int k = 0; k < candidates.length; k++) {
+          if (Arrays.equals(candidates[k], 0, len, c, off, off + len)) {
+            return constants[len][k];
+          }
+        }
+      }
+      throw LEAVE;
+    }
+  }
+
+  /**
+   * A set of enum codes. The model's builders keep such a set as Guava's immutable enum set (in
+   * the constants' order whatever the order of the document), so an {@code EnumSet} gives them the
+   * same set as databind's {@code HashSet}, without the hash table.
+   */
+  private static final class EnumSetReader extends ValueReader {
+    private final EnumReader content;
+
+    EnumSetReader(EnumReader content) {
+      this.content = content;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
-      return value;
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        return Collections.emptySet();
+      }
+      EnumSet out = EnumSet.noneOf((Class) content.type);
+      for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        out.add(content.read(p));
+      }
+      return out;
     }
   }
 }

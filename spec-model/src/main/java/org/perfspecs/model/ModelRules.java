@@ -93,8 +93,9 @@ final class ModelRules {
     if (SUSPENDED.get() != null) {
       return;
     }
-    for (Rule rule : RULES.get(type)) {
-      rule.check(value);
+    List<Rule> rules = RULES.get(type);
+    for (int i = 0, n = rules.size(); i < n; i++) { // no iterator: this runs for every object built
+      rules.get(i).check(value);
     }
   }
 
@@ -262,7 +263,9 @@ final class ModelRules {
 
   /** Whether a dated fact of {@code value} (or of the model objects it holds) lies before the day of birth. */
   private static boolean datedBefore(Object value, LocalDate born, Instant bornAt) {
-    for (Accessor m : DATED.get(value.getClass())) {
+    List<Accessor> dated = DATED.get(value.getClass());
+    for (int k = 0, size = dated.size(); k < size; k++) { // no iterator: this runs for every record built
+      Accessor m = dated.get(k);
       if (m.name().equals("dateOfBirth")) {
         continue;
       }

@@ -3,6 +3,7 @@ package org.perfspecs.model;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.IOException;
@@ -139,7 +140,12 @@ final class FastBinding {
   }
 
   /** One property of a model type's JSON delegate. */
-  private record Property(String name, ValueReader reader, BiConsumer<Object, Object> setter) {}
+  private record Property(String name, SerializedString quoted, ValueReader reader,
+      BiConsumer<Object, Object> setter) {
+    Property {
+      quoted.asQuotedUTF8(); // made once, before the plan is shared
+    }
+  }
 
   private static ObjectReader objectReader(Class<?> type, Map<Class<?>, ObjectReader> planned)
       throws ReflectiveOperationException {
@@ -166,7 +172,8 @@ final class FastBinding {
       }
       ValueReader value = valueReader(m.getGenericParameterTypes()[0], planned);
       // interned: the parser's names are, so that most look-ups are one comparison of references
-      properties.add(new Property(name.value().intern(), value, setter(json, m)));
+      String interned = name.value().intern();
+      properties.add(new Property(interned, new SerializedString(interned), value, setter(json, m)));
     }
     if (properties.size() > Long.SIZE) {
       throw new IllegalArgumentException("more properties than bits");
@@ -291,13 +298,24 @@ final class FastBinding {
       }
       Object json = delegate.get();
       Property[] all = properties;
+      int n = all.length;
       long seen = 0;
       int next = 0;
-      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME) {
-          throw LEAVE;
+      while (true) {
+        int at;
+        // the parser compares the next name's bytes with the expected one's (no symbol look-up)
+        if (next < n && p.nextFieldName(all[next].quoted())) {
+          at = next;
+        } else {
+          JsonToken t = next < n ? p.currentToken() : p.nextToken();
+          if (t == JsonToken.END_OBJECT) {
+            break;
+          }
+          if (t != JsonToken.FIELD_NAME) {
+            throw LEAVE;
+          }
+          at = find(all, p.currentName(), next);
         }
-        int at = find(all, p.currentName(), next);
         long bit = 1L << at;
         if ((seen & bit) != 0) {
           throw LEAVE; // repeated: the reference names it
@@ -561,7 +579,13 @@ final class FastBinding {
       if (t == JsonToken.END_ARRAY) {
         return Collections.emptySet();
       }
+      Object first = content.read(p);
+      t = p.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        return Collections.singleton(first);
+      }
       EnumSet out = EnumSet.noneOf((Class) content.type);
+      out.add(first);
       for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
         out.add(content.read(p));
       }

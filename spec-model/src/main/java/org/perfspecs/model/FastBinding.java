@@ -22,7 +22,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,10 +34,16 @@ import java.util.function.Supplier;
 
 /**
  * The fast path of binding a JSON document to a model type: the parser's tokens are read straight
- * into the Jackson delegate that Immutables generates for every model type ({@code
- * ImmutableContact.Json}: the same object, the same setters and the same {@code fromJson} that
- * Jackson databind uses), with no databind machinery in between (no deserialization context, no
- * property buffering, no per-object {@code HashSet} for duplicate names: a bit per property).
+ * into the builder that Immutables generates for every model type, with no databind machinery in
+ * between (no deserialization context, no delegate object, no intermediate lists, optionals or
+ * per-object {@code HashSet} for duplicate names: a bit per property). The properties are those
+ * of the Jackson delegate Immutables generates ({@code ImmutableContact.Json}, which databind
+ * fills), and each is given to the builder as that delegate's {@code fromJson} gives it: a value
+ * to its setter ({@code id(String)}; an optional one's present value to the setter of the value,
+ * {@code staffId(String)}), the elements of a list or of a set of codes one by one in document
+ * order ({@code addContacts(Contact)}; the builder keeps codes as Guava's immutable enum set, in
+ * the constants' order), the elements of a set of text as databind collects them ({@code
+ * HashSet}, then {@code addAllCredentials}, so that the builder sees them in the same order).
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept
@@ -48,9 +53,8 @@ import java.util.function.Supplier;
  * over-limit document, a model rule broken when a value is built, a type it cannot plan) makes
  * {@link #read} return {@code null}, and the caller reads the document again with {@link
  * ModelJson#reader} (the reference), which then gives the value or the errors exactly as before.
- * So a document is either bound here to the value the reference binds it to (same setters, same
- * {@code fromJson}; a set is filled as databind fills it, a {@code HashSet} in document order, so
- * that even its iteration order is the reference's), or bound by the reference itself.
+ * So a document is either bound here to the value the reference binds it to (the same builder
+ * given the same values; even sets iterate in the same order), or bound by the reference itself.
  * {@code BindingProperties} (spec-testkit) compares the two paths on generated and mutated
  * documents of every model type.
  *
@@ -139,9 +143,13 @@ final class FastBinding {
     abstract Object read(JsonParser p) throws IOException;
   }
 
-  /** One property of a model type's JSON delegate. */
-  private record Property(String name, SerializedString quoted, ValueReader reader,
-      BiConsumer<Object, Object> setter) {
+  /** Reads one property's value at the parser's current token into a builder. */
+  private abstract static class PropertyReader {
+    abstract void read(JsonParser p, Object builder) throws IOException;
+  }
+
+  /** One property of a model type. */
+  private record Property(String name, SerializedString quoted, PropertyReader reader) {
     Property {
       quoted.asQuotedUTF8(); // made once, before the plan is shared
     }
@@ -159,7 +167,8 @@ final class FastBinding {
     }
     Class<?> immutable = as.as();
     Class<?> json = Class.forName(immutable.getName() + "$Json", false, immutable.getClassLoader());
-    ObjectReader reader = new ObjectReader(supplier(json), fromJson(immutable, json));
+    Class<?> builder = Class.forName(immutable.getName() + "$Builder", false, immutable.getClassLoader());
+    ObjectReader reader = new ObjectReader(newBuilder(immutable, builder), build(immutable, builder));
     planned.put(type, reader);
     List<Property> properties = new ArrayList<>();
     for (Method m : json.getDeclaredMethods()) {
@@ -170,16 +179,16 @@ final class FastBinding {
       if (m.getParameterCount() != 1 || Modifier.isStatic(m.getModifiers())) {
         throw new IllegalArgumentException("unexpected delegate");
       }
-      ValueReader value = valueReader(m.getGenericParameterTypes()[0], planned);
       // interned: the parser's names are, so that most look-ups are one comparison of references
       String interned = name.value().intern();
-      properties.add(new Property(interned, new SerializedString(interned), value, setter(json, m)));
+      properties.add(new Property(interned, new SerializedString(interned),
+          propertyReader(builder, interned, m.getGenericParameterTypes()[0], planned)));
     }
     if (properties.size() > Long.SIZE) {
       throw new IllegalArgumentException("more properties than bits");
     }
     // in the order the writer writes them (the order of the attributes), so that the next name
-    // read is usually the next one looked at
+    // read is usually the one expected
     List<String> order = new ArrayList<>();
     for (java.lang.reflect.Field f : json.getDeclaredFields()) {
       order.add(f.getName());
@@ -192,25 +201,43 @@ final class FastBinding {
     return reader;
   }
 
-  private static ValueReader valueReader(Type type, Map<Class<?>, ObjectReader> planned)
-      throws ReflectiveOperationException {
+  /** How the delegate's {@code fromJson} hands a property of this type to the builder, read from tokens. */
+  private static PropertyReader propertyReader(Class<?> builder, String name, Type type,
+      Map<Class<?>, ObjectReader> planned) throws ReflectiveOperationException {
+    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
     if (type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw
-        && pt.getActualTypeArguments().length == 1) {
-      ValueReader content = valueReader(pt.getActualTypeArguments()[0], planned);
+        && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
+      ValueReader content = valueReader(element, planned);
       if (raw == Optional.class) {
-        return new OptionalReader(content);
+        return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))));
       }
-      if (raw == List.class) {
-        return new ListReader(content);
+      if (raw == List.class || raw == Set.class && element.isEnum()) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)));
       }
       if (raw == Set.class) {
-        return content instanceof EnumReader codes ? new EnumSetReader(codes) : new SetReader(content);
+        return new HashSetProperty(content, setter(builder, builder.getMethod("addAll" + capitalized, Iterable.class)));
       }
       throw new IllegalArgumentException("unsupported container");
     }
     if (!(type instanceof Class<?> c)) {
       throw new IllegalArgumentException("unsupported type");
     }
+    return new ValueProperty(valueReader(c, planned), setter(builder, builder.getMethod(name, c)));
+  }
+
+  /** The parameter type of the builder's setter of an optional's value: the value's type, or its primitive. */
+  private static Class<?> unwrapped(Class<?> builder, String name, Class<?> element) throws NoSuchMethodException {
+    Class<?> primitive = MethodType.methodType(element).unwrap().returnType();
+    for (Method m : builder.getMethods()) {
+      if (m.getName().equals(name) && m.getParameterCount() == 1 && m.getParameterTypes()[0] == primitive) {
+        return primitive;
+      }
+    }
+    return element;
+  }
+
+  private static ValueReader valueReader(Class<?> c, Map<Class<?>, ObjectReader> planned)
+      throws ReflectiveOperationException {
     if (c == String.class) {
       return TEXT;
     }
@@ -236,38 +263,38 @@ final class FastBinding {
   }
 
   @SuppressWarnings("unchecked")
-  private static Supplier<Object> supplier(Class<?> json) throws ReflectiveOperationException {
-    MethodHandle constructor = LOOKUP.findConstructor(json, MethodType.methodType(void.class));
+  private static Supplier<Object> newBuilder(Class<?> immutable, Class<?> builder) throws ReflectiveOperationException {
+    MethodHandle handle = LOOKUP.findStatic(immutable, "builder", MethodType.methodType(builder));
     try {
       CallSite site = LambdaMetafactory.metafactory(LOOKUP, "get", MethodType.methodType(Supplier.class),
-          MethodType.methodType(Object.class), constructor, MethodType.methodType(json));
+          MethodType.methodType(Object.class), handle, MethodType.methodType(builder));
       return (Supplier<Object>) site.getTarget().invokeExact();
     } catch (Throwable e) {
-      throw new IllegalStateException("cannot construct " + json.getName(), e);
+      throw new IllegalStateException("cannot call " + immutable.getName() + ".builder", e);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Function<Object, Object> fromJson(Class<?> immutable, Class<?> json)
-      throws ReflectiveOperationException {
-    MethodHandle handle = LOOKUP.findStatic(immutable, "fromJson", MethodType.methodType(immutable, json));
+  private static Function<Object, Object> build(Class<?> immutable, Class<?> builder) throws ReflectiveOperationException {
+    MethodHandle handle = LOOKUP.findVirtual(builder, "build", MethodType.methodType(immutable));
     try {
       CallSite site = LambdaMetafactory.metafactory(LOOKUP, "apply", MethodType.methodType(Function.class),
-          MethodType.methodType(Object.class, Object.class), handle, MethodType.methodType(immutable, json));
+          MethodType.methodType(Object.class, Object.class), handle, MethodType.methodType(immutable, builder));
       return (Function<Object, Object>) site.getTarget().invokeExact();
     } catch (Throwable e) {
-      throw new IllegalStateException("cannot call " + immutable.getName() + ".fromJson", e);
+      throw new IllegalStateException("cannot call " + builder.getName() + ".build", e);
     }
   }
 
+  /** A builder method of one argument, as a {@code BiConsumer} (its result, the builder, dropped). */
   @SuppressWarnings("unchecked")
-  private static BiConsumer<Object, Object> setter(Class<?> json, Method m) throws ReflectiveOperationException {
+  private static BiConsumer<Object, Object> setter(Class<?> builder, Method m) throws ReflectiveOperationException {
     MethodHandle handle = LOOKUP.unreflect(m);
     Class<?> parameter = MethodType.methodType(m.getParameterTypes()[0]).wrap().returnType();
     try {
       CallSite site = LambdaMetafactory.metafactory(LOOKUP, "accept", MethodType.methodType(BiConsumer.class),
           MethodType.methodType(void.class, Object.class, Object.class), handle,
-          MethodType.methodType(void.class, json, parameter));
+          MethodType.methodType(void.class, builder, parameter));
       return (BiConsumer<Object, Object>) site.getTarget().invokeExact();
     } catch (Throwable e) {
       throw new IllegalStateException("cannot call " + m, e);
@@ -277,17 +304,17 @@ final class FastBinding {
   // ---- readers ----
 
   /**
-   * A model value: the delegate made, each property read and set (a known name, once), then
-   * {@code fromJson}, as databind's delegating creator does.
+   * A model value: a builder, each property read into it (a known name, once), then {@code
+   * build()}, which enforces the model's rules as for databind.
    */
   private static final class ObjectReader extends ValueReader {
-    private final Supplier<Object> delegate;
+    private final Supplier<Object> newBuilder;
     private final Function<Object, Object> build;
     /** Set while planning (at most 64, one bit each), read-only once the plan is published. */
     Property[] properties;
 
-    ObjectReader(Supplier<Object> delegate, Function<Object, Object> build) {
-      this.delegate = delegate;
+    ObjectReader(Supplier<Object> newBuilder, Function<Object, Object> build) {
+      this.newBuilder = newBuilder;
       this.build = build;
     }
 
@@ -296,7 +323,7 @@ final class FastBinding {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw LEAVE;
       }
-      Object json = delegate.get();
+      Object builder = newBuilder.get();
       Property[] all = properties;
       int n = all.length;
       long seen = 0;
@@ -322,11 +349,10 @@ final class FastBinding {
         }
         seen |= bit;
         next = at + 1;
-        Property property = all[at];
         p.nextToken();
-        property.setter().accept(json, property.reader().read(p));
+        all[at].reader().read(p, builder);
       }
-      return build.apply(json);
+      return build.apply(builder);
     }
 
     /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
@@ -349,76 +375,81 @@ final class FastBinding {
     }
   }
 
-  /** A present optional value ({@code null} leaves: the reference reads it). */
-  private static final class OptionalReader extends ValueReader {
-    private final ValueReader content;
+  /** A value (or an optional's present value: {@code null} leaves) given to the builder's setter. */
+  private static final class ValueProperty extends PropertyReader {
+    private final ValueReader value;
+    private final BiConsumer<Object, Object> setter;
 
-    OptionalReader(ValueReader content) {
-      this.content = content;
+    ValueProperty(ValueReader value, BiConsumer<Object, Object> setter) {
+      this.value = value;
+      this.setter = setter;
     }
 
     @Override
-    Object read(JsonParser p) throws IOException {
-      return Optional.of(content.read(p));
+    void read(JsonParser p, Object builder) throws IOException {
+      setter.accept(builder, value.read(p));
     }
   }
 
-  /** A list, as databind fills it (an {@code ArrayList} in document order). */
-  private static final class ListReader extends ValueReader {
-    private final ValueReader content;
+  /** An array whose elements are given to the builder one by one, in document order. */
+  private static final class EachProperty extends PropertyReader {
+    private final ValueReader element;
+    private final BiConsumer<Object, Object> add;
 
-    ListReader(ValueReader content) {
-      this.content = content;
+    EachProperty(ValueReader element, BiConsumer<Object, Object> add) {
+      this.element = element;
+      this.add = add;
     }
 
     @Override
-    Object read(JsonParser p) throws IOException {
+    void read(JsonParser p, Object builder) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.END_ARRAY) {
-        return Collections.emptyList();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        add.accept(builder, element.read(p));
       }
-      List<Object> out = new ArrayList<>();
-      for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        out.add(content.read(p));
-      }
-      return out;
     }
   }
 
   /**
-   * A set, as databind fills it: a {@code HashSet} in document order, so that the builder copies
-   * the elements in the same order (a set of one or none needs no {@code HashSet}).
+   * A set whose elements the builder keeps in the order it is given them: collected as databind
+   * collects them, in a {@code HashSet} in document order, and given to the builder in that set's
+   * order (a set of one or none needs no {@code HashSet}).
    */
-  private static final class SetReader extends ValueReader {
-    private final ValueReader content;
+  private static final class HashSetProperty extends PropertyReader {
+    private final ValueReader element;
+    private final BiConsumer<Object, Object> addAll;
 
-    SetReader(ValueReader content) {
-      this.content = content;
+    HashSetProperty(ValueReader element, BiConsumer<Object, Object> addAll) {
+      this.element = element;
+      this.addAll = addAll;
     }
 
     @Override
-    Object read(JsonParser p) throws IOException {
+    void read(JsonParser p, Object builder) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
       Object first = null;
       Set<Object> out = null;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        Object element = content.read(p);
+        Object e = element.read(p);
         if (out != null) {
-          out.add(element);
+          out.add(e);
         } else if (first == null) {
-          first = element;
+          first = e;
         } else {
           out = new HashSet<>();
           out.add(first);
-          out.add(element);
+          out.add(e);
         }
       }
-      return out != null ? out : first != null ? Collections.singleton(first) : Collections.emptySet();
+      if (out != null) {
+        addAll.accept(builder, out);
+      } else if (first != null) {
+        addAll.accept(builder, Collections.singleton(first));
+      }
     }
   }
 
@@ -557,39 +588,4 @@ final class FastBinding {
     }
   }
 
-  /**
-   * A set of enum codes. The model's builders keep such a set as Guava's immutable enum set (in
-   * the constants' order whatever the order of the document), so an {@code EnumSet} gives them the
-   * same set as databind's {@code HashSet}, without the hash table.
-   */
-  private static final class EnumSetReader extends ValueReader {
-    private final EnumReader content;
-
-    EnumSetReader(EnumReader content) {
-      this.content = content;
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Object read(JsonParser p) throws IOException {
-      if (p.currentToken() != JsonToken.START_ARRAY) {
-        throw LEAVE;
-      }
-      JsonToken t = p.nextToken();
-      if (t == JsonToken.END_ARRAY) {
-        return Collections.emptySet();
-      }
-      Object first = content.read(p);
-      t = p.nextToken();
-      if (t == JsonToken.END_ARRAY) {
-        return Collections.singleton(first);
-      }
-      EnumSet out = EnumSet.noneOf((Class) content.type);
-      out.add(first);
-      for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        out.add(content.read(p));
-      }
-      return out;
-    }
-  }
 }

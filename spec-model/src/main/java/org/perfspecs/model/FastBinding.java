@@ -579,7 +579,12 @@ final class FastBinding {
       if (len < names.length) {
         char[][] candidates = names[len];
         for (int k = 0; k < candidates.length; k++) {
-          if (Arrays.equals(candidates[k], 0, len, c, off, off + len)) {
+          char[] name = candidates[k];
+          int i = 0;
+          while (i < len && name[i] == c[off + i]) { // names are short: a plain loop beats Arrays.equals
+            i++;
+          }
+          if (i == len) {
             return constants[len][k];
           }
         }

@@ -93,6 +93,11 @@ class FastBindingTest {
     assertParsedAsTheReference(contact.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\" \""), Contact.class);
     assertParsedAsTheReference(contact.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"1850-01-01T00:00:00Z\""), Contact.class);
     assertParsedAsTheReference(contact.replaceFirst("\"minutes\":[0-9]+", "\"minutes\":-3"), Contact.class);
+    // an empty string in an optional is a present, blank value on both paths (the builder refuses it)
+    assertThat(contact).contains("\"staffId\":\"");
+    String blankStaff = contact.replaceFirst("\"staffId\":\"[^\"]*\"", "\"staffId\":\"\"");
+    assertParsedAsTheReference(blankStaff, Contact.class);
+    assertThat(FAST.parse(blankStaff, Contact.class).violations()).containsExactly(Violation.of("$.staffId", "must not be blank"));
   }
 
   @Test

@@ -148,20 +148,23 @@ public abstract class Episode {
             "is required: a referral made out of the service names the kind of service referred to");
       }
     }
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    checkUnique(ids, "contacts", contacts().stream().map(Contact::id).toList());
-    checkUnique(ids, "documents", documents().stream().map(Document::id).toList());
-    checkUnique(ids, "consultations", consultations().stream().map(Consultation::id).toList());
-    checkUnique(ids, "appointments", appointments().stream().map(Appointment::id).toList());
-    checkUnique(ids, "referralsMade", referralsMade().stream().map(Referral::id).toList());
-    checkUnique(ids, "incidents", incidents().stream().map(Incident::id).toList());
-    checkUnique(ids, "consentRefusals", consentRefusals().stream().map(ConsentRefusal::id).toList());
-    checkUnique(ids, "necessityDeterminations", necessityDeterminations().stream().map(NecessityDetermination::id).toList());
+    int records = contacts().size() + documents().size() + consultations().size() + appointments().size()
+        + referralsMade().size() + incidents().size() + consentRefusals().size() + necessityDeterminations().size();
+    java.util.Set<String> ids = new java.util.HashSet<>(Math.max(16, (int) (records / 0.75f) + 1));
+    checkUnique(ids, "contacts", contacts(), Contact::id);
+    checkUnique(ids, "documents", documents(), Document::id);
+    checkUnique(ids, "consultations", consultations(), Consultation::id);
+    checkUnique(ids, "appointments", appointments(), Appointment::id);
+    checkUnique(ids, "referralsMade", referralsMade(), Referral::id);
+    checkUnique(ids, "incidents", incidents(), Incident::id);
+    checkUnique(ids, "consentRefusals", consentRefusals(), ConsentRefusal::id);
+    checkUnique(ids, "necessityDeterminations", necessityDeterminations(), NecessityDetermination::id);
   }
 
-  private static void checkUnique(java.util.Set<String> seen, String list, List<String> ids) {
-    for (int i = 0; i < ids.size(); i++) {
-      if (!seen.add(ids.get(i))) {
+  private static <T> void checkUnique(java.util.Set<String> seen, String list, List<T> records,
+      java.util.function.Function<T, String> id) {
+    for (int i = 0; i < records.size(); i++) {
+      if (!seen.add(id.apply(records.get(i)))) {
         throw new ModelInvariantException(list + "[" + i + "].id", "duplicates another record id in this episode");
       }
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.guava.GuavaModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apiguardian.api.API;
 
@@ -66,14 +67,7 @@ public final class ModelJson {
 
   /** A new mapper with the model's configuration, for callers that want to configure more. */
   public static JsonMapper newMapper() {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxNumberLength(MAX_NUMBER_LENGTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .build())
-        .build();
-    return JsonMapper.builder(factory)
+    return JsonMapper.builder(newFactory())
         .addModule(new JavaTimeModule())
         .addModule(new Jdk8Module())
         .addModule(new GuavaModule())
@@ -102,6 +96,51 @@ public final class ModelJson {
             .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
                 com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
         .build();
+  }
+
+  /**
+   * A new factory of parsers with the model's limits ({@link StreamReadConstraints}), without
+   * duplicate-name detection (the mapper turns that on; {@code FastBinding} detects duplicates
+   * itself).
+   */
+  static JsonFactory newFactory() {
+    return JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .build())
+        .build();
+  }
+
+  /**
+   * Reads one JSON document, the UTF-8 bytes {@code json}, as a {@code type}: the same value, or
+   * the same exception, as {@code reader(type).readValue(json)}, faster for the model's types
+   * (their properties are read straight from the parser's tokens into the generated builders; a
+   * document that path does not accept as it is, is read again by {@link #reader}, which then
+   * reports why). No validation beyond the model's build-time rules; see {@link
+   * ModelValidator#parse(byte[], Class)} for untrusted input.
+   *
+   * @throws IOException as {@link ObjectReader#readValue(byte[])} does for this document
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static <T> T read(byte[] json, Class<T> type) throws IOException {
+    T value = FastBinding.read(json, type);
+    return value != null ? value : reader(type).readValue(json);
+  }
+
+  /**
+   * Reads one JSON document as a {@code type}: the same value, or the same exception, as {@code
+   * reader(type).readValue(json)}, faster for the model's types (as {@link #read(byte[], Class)}).
+   *
+   * @throws IOException as {@link ObjectReader#readValue(String)} does for this document
+   * @since 0.3
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+  public static <T> T read(String json, Class<T> type) throws IOException {
+    T value = FastBinding.read(json, type);
+    return value != null ? value : reader(type).readValue(json);
   }
 
   /** A thread-safe reader of {@code type}. */

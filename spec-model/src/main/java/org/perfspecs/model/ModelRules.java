@@ -93,8 +93,9 @@ final class ModelRules {
     if (SUSPENDED.get() != null) {
       return;
     }
-    for (Rule rule : RULES.get(type)) {
-      rule.check(value);
+    List<Rule> rules = RULES.get(type);
+    for (int i = 0, n = rules.size(); i < n; i++) { // no iterator: this runs for every object built
+      rules.get(i).check(value);
     }
   }
 
@@ -262,8 +263,10 @@ final class ModelRules {
 
   /** Whether a dated fact of {@code value} (or of the model objects it holds) lies before the day of birth. */
   private static boolean datedBefore(Object value, LocalDate born, Instant bornAt) {
-    for (Accessor m : DATED.get(value.getClass())) {
-      if (m.name().equals("dateOfBirth")) {
+    List<Accessor> dated = DATED.get(value.getClass());
+    for (int k = 0, size = dated.size(); k < size; k++) { // no iterator: this runs for every record built
+      Accessor m = dated.get(k);
+      if (m.dateOfBirth()) {
         continue;
       }
       Object v = m.getter().apply(value);
@@ -307,7 +310,7 @@ final class ModelRules {
 
     void visit(Object value, String at) {
       for (Accessor m : DATED.get(value.getClass())) {
-        if (m.name().equals("dateOfBirth")) {
+        if (m.dateOfBirth()) {
           continue;
         }
         Object v = m.getter().apply(value);
@@ -348,11 +351,23 @@ final class ModelRules {
   }
 
   private static boolean isModel(Class<?> c) {
-    return c.getPackageName().equals(ModelRules.class.getPackageName()) && !c.isEnum();
+    return MODEL.get(c);
   }
 
+  /** Whether a class is a model type (of this package, not an enum), worked out once per class. */
+  private static final ClassValue<Boolean> MODEL = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> c) {
+      return c.getPackageName().equals(ModelRules.class.getPackageName()) && !c.isEnum();
+    }
+  };
+
   /** An accessor by name, called through a lambda. */
-  private record Accessor(String name, Function<Object, Object> getter) {}
+  private record Accessor(String name, Function<Object, Object> getter, boolean dateOfBirth) {
+    Accessor(String name, Function<Object, Object> getter) {
+      this(name, getter, name.equals("dateOfBirth"));
+    }
+  }
 
   /** Accessors that can hold a date, an instant or a model object (directly, optionally, or as elements). */
   private static List<Accessor> dated(Class<?> type) {

@@ -58,7 +58,11 @@ import org.hibernate.validator.spi.properties.GetterPropertySelectionStrategy;
  * <p>The single-field rules are declared once, as Bean Validation annotations on the model. {@link
  * #create()} checks them with a walk planned from those annotations ({@code ConstraintPlan} in the
  * sources); {@link #hibernate()} hands every value to Hibernate Validator, the reference. Both give
- * the same violations, as tests check on valid and mutated values of every model type.
+ * the same violations, as tests check on valid and mutated values of every model type. Likewise
+ * {@link #create()}'s {@link #parse} binds a document's tokens straight into the model's builders
+ * ({@code FastBinding} in the sources) and leaves to Jackson databind ({@link ModelJson#reader},
+ * the reference binding, which {@link #hibernate()} always uses) only the documents that path does
+ * not accept as they are; the values and violations are the same either way.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelValidator {
@@ -94,7 +98,10 @@ public final class ModelValidator {
    */
   private static final java.util.logging.Logger VERSION_LOG = quietVersionLog();
 
-  /** Whether this instance validates with Hibernate Validator (the reference) rather than {@link ConstraintPlan}. */
+  /**
+   * Whether this instance binds with Jackson databind and validates with Hibernate Validator (the
+   * references) rather than with {@code FastBinding} and {@link ConstraintPlan}.
+   */
   private final boolean reference;
 
   static java.util.logging.Logger quietVersionLog() {
@@ -116,6 +123,9 @@ public final class ModelValidator {
    * #hibernate()} reports for the same value, at under a tenth of the cost (BENCHMARKS.md, issue
    * 19, "Binding and validation"). A value that is not of a model type (or, should one ever carry a
    * constraint the fast walk does not know, of such a type) is validated by Hibernate Validator.
+   * Its {@link #parse} binds the model's types without Jackson databind where the document allows
+   * (the same value, or the same violations, as {@link #hibernate()}'s; BENCHMARKS.md, issue 19,
+   * "Binding, second pass").
    */
   public static ModelValidator create() {
     return new ModelValidator(false);
@@ -126,7 +136,8 @@ public final class ModelValidator {
    * configured as {@link #create()} promises (English messages, no expression language, plain
    * accessors as properties, constraints on an {@code Optional}'s content only when it is present).
    * Same answers as {@link #create()}, more slowly; for tests and for comparing with another Bean
-   * Validation provider.
+   * Validation provider. Its {@link #parse} binds every document with Jackson databind ({@link
+   * ModelJson#reader}), the reference binding.
    *
    * @since 0.3
    */
@@ -193,6 +204,12 @@ public final class ModelValidator {
    * @return the value, or the violations that reject it (never both)
    */
   public <T> Validated<T> parse(String json, Class<T> type) {
+    if (!reference) {
+      T bound = FastBinding.read(json, type);
+      if (bound != null) {
+        return validated(bound);
+      }
+    }
     T value;
     try {
       value = ModelJson.reader(type).readValue(json);
@@ -241,6 +258,12 @@ public final class ModelValidator {
       }
       return parse(text, type);
     }
+    if (!reference) {
+      T bound = FastBinding.read(json, type);
+      if (bound != null) {
+        return validated(bound);
+      }
+    }
     T value;
     try {
       value = ModelJson.reader(type).readValue(json);
@@ -251,6 +274,11 @@ public final class ModelValidator {
     if (value == null) {
       return parse(new String(json, java.nio.charset.StandardCharsets.ISO_8859_1), type);
     }
+    List<Violation> violations = validate(value);
+    return violations.isEmpty() ? Validated.valid(value) : Validated.rejected(violations);
+  }
+
+  private <T> Validated<T> validated(T value) {
     List<Violation> violations = validate(value);
     return violations.isEmpty() ? Validated.valid(value) : Validated.rejected(violations);
   }

@@ -324,7 +324,7 @@ final class StrictReading {
    * An enum constant by its exact name; nothing trimmed, no index, no case folding. Matched on the
    * parser's characters (hash, then every character), without making a string.
    */
-  private static final class EnumReader extends StdScalarDeserializer<Object> {
+  static final class EnumReader extends StdScalarDeserializer<Object> {
     private final Object[] constants;
     private final char[][] names;
     private final int[] hashes;
@@ -354,7 +354,8 @@ final class StrictReading {
       return value;
     }
 
-    private Object lookUp(char[] c, int off, int len) {
+    /** The constant named by {@code c[off, off + len)}, or null. */
+    Object lookUp(char[] c, int off, int len) {
       int hash = 0;
       for (int i = off, end = off + len; i < end; i++) {
         hash = 31 * hash + c[i];

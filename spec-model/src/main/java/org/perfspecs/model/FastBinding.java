@@ -1,0 +1,596 @@
+package org.perfspecs.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.io.IOException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The fast path of binding a JSON document to a model type: the parser's tokens are read straight
+ * into the builder that Immutables generates for every model type, with no databind machinery in
+ * between (no deserialization context, no delegate object, no intermediate lists, optionals or
+ * per-object {@code HashSet} for duplicate names: a bit per property). The properties are those
+ * of the Jackson delegate Immutables generates ({@code ImmutableContact.Json}, which databind
+ * fills), and each is given to the builder as that delegate's {@code fromJson} gives it: a value
+ * to its setter ({@code id(String)}; an optional one's present value to the setter of the value,
+ * {@code staffId(String)}), the elements of a list or of a set of codes one by one in document
+ * order ({@code addContacts(Contact)}; the builder keeps codes as Guava's immutable enum set, in
+ * the constants' order), the elements of a set of text as databind collects them ({@code
+ * HashSet}, then {@code addAllCredentials}, so that the builder sees them in the same order).
+ *
+ * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
+ * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept
+ * them (the same code); {@code true}/{@code false} for booleans; integer tokens within range for
+ * {@code int}s; arrays for lists and sets; objects for model values; nothing after the value.
+ * Anything else (a {@code null}, an unknown or repeated property, a wrong type, a malformed or
+ * over-limit document, a model rule broken when a value is built, a type it cannot plan) makes
+ * {@link #read} return {@code null}, and the caller reads the document again with {@link
+ * ModelJson#reader} (the reference), which then gives the value or the errors exactly as before.
+ * So a document is either bound here to the value the reference binds it to (the same builder
+ * given the same values; even sets iterate in the same order), or bound by the reference itself.
+ * {@code BindingProperties} (spec-testkit) compares the two paths on generated and mutated
+ * documents of every model type.
+ *
+ * <p>Plans are made once per model type, on first use, and are immutable; reading is
+ * thread-safe.
+ */
+final class FastBinding {
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+  private static final String PACKAGE = FastBinding.class.getPackageName();
+  /** Parsers with the model's limits; duplicate names are detected here, per object, with bits. */
+  private static final JsonFactory FACTORY = ModelJson.newFactory();
+
+  /** Leaves the fast path (no stack trace, shared: it carries nothing). */
+  private static final class Leave extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Leave() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Leave LEAVE = new Leave();
+
+  /** The plan of each root type, or {@link Optional#empty()} when the type cannot be bound here. */
+  private static final ClassValue<Optional<ObjectReader>> ROOTS = new ClassValue<>() {
+    @Override
+    protected Optional<ObjectReader> computeValue(Class<?> type) {
+      return plan(type);
+    }
+  };
+
+  private FastBinding() {}
+
+  /** The value of {@code json} (UTF-8 bytes), or null when this path does not bind it. */
+  static <T> T read(byte[] json, Class<T> type) {
+    ObjectReader reader = ROOTS.get(type).orElse(null);
+    if (reader == null) {
+      return null;
+    }
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return type.cast(readRoot(p, reader));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The value of {@code json}, or null when this path does not bind it. */
+  static <T> T read(String json, Class<T> type) {
+    ObjectReader reader = ROOTS.get(type).orElse(null);
+    if (reader == null || json == null) {
+      return null;
+    }
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return type.cast(readRoot(p, reader));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Whether {@code type} is bound here (every model type is; a test checks it). */
+  static boolean supports(Class<?> type) {
+    return ROOTS.get(type).isPresent();
+  }
+
+  private static Object readRoot(JsonParser p, ObjectReader reader) throws IOException {
+    p.nextToken();
+    Object value = reader.read(p);
+    if (p.nextToken() != null) {
+      throw LEAVE; // trailing tokens: the reference reports them
+    }
+    return value;
+  }
+
+  private static synchronized Optional<ObjectReader> plan(Class<?> type) {
+    try {
+      return Optional.of(objectReader(type, new HashMap<>()));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  // ---- planning ----
+
+  /** Reads the value at the parser's current token. */
+  private abstract static class ValueReader {
+    abstract Object read(JsonParser p) throws IOException;
+  }
+
+  /** Reads one property's value at the parser's current token into a builder. */
+  private abstract static class PropertyReader {
+    abstract void read(JsonParser p, Object builder) throws IOException;
+  }
+
+  /** One property of a model type. */
+  private record Property(String name, SerializedString quoted, PropertyReader reader) {
+    Property {
+      quoted.asQuotedUTF8(); // made once, before the plan is shared
+    }
+  }
+
+  private static ObjectReader objectReader(Class<?> type, Map<Class<?>, ObjectReader> planned)
+      throws ReflectiveOperationException {
+    ObjectReader known = planned.get(type);
+    if (known != null) {
+      return known;
+    }
+    JsonDeserialize as = type.getAnnotation(JsonDeserialize.class);
+    if (as == null || as.as() == Void.class || !type.getPackageName().equals(PACKAGE)) {
+      throw new IllegalArgumentException("not a model type");
+    }
+    Class<?> immutable = as.as();
+    Class<?> json = Class.forName(immutable.getName() + "$Json", false, immutable.getClassLoader());
+    Class<?> builder = Class.forName(immutable.getName() + "$Builder", false, immutable.getClassLoader());
+    ObjectReader reader = new ObjectReader(newBuilder(immutable, builder), build(immutable, builder));
+    planned.put(type, reader);
+    List<Property> properties = new ArrayList<>();
+    for (Method m : json.getDeclaredMethods()) {
+      JsonProperty name = m.getAnnotation(JsonProperty.class);
+      if (name == null) {
+        continue;
+      }
+      if (m.getParameterCount() != 1 || Modifier.isStatic(m.getModifiers())) {
+        throw new IllegalArgumentException("unexpected delegate");
+      }
+      // interned: the parser's names are, so that most look-ups are one comparison of references
+      String interned = name.value().intern();
+      properties.add(new Property(interned, new SerializedString(interned),
+          propertyReader(builder, interned, m.getGenericParameterTypes()[0], planned)));
+    }
+    if (properties.size() > Long.SIZE) {
+      throw new IllegalArgumentException("more properties than bits");
+    }
+    // in the order the writer writes them (the order of the attributes), so that the next name
+    // read is usually the one expected
+    List<String> order = new ArrayList<>();
+    for (java.lang.reflect.Field f : json.getDeclaredFields()) {
+      order.add(f.getName());
+    }
+    properties.sort(java.util.Comparator.comparingInt(q -> {
+      int at = order.indexOf(q.name());
+      return at < 0 ? Integer.MAX_VALUE : at;
+    }));
+    reader.properties = properties.toArray(new Property[0]);
+    return reader;
+  }
+
+  /** How the delegate's {@code fromJson} hands a property of this type to the builder, read from tokens. */
+  private static PropertyReader propertyReader(Class<?> builder, String name, Type type,
+      Map<Class<?>, ObjectReader> planned) throws ReflectiveOperationException {
+    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    if (type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw
+        && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
+      ValueReader content = valueReader(element, planned);
+      if (raw == Optional.class) {
+        return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))));
+      }
+      if (raw == List.class || raw == Set.class && element.isEnum()) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)));
+      }
+      if (raw == Set.class) {
+        return new HashSetProperty(content, setter(builder, builder.getMethod("addAll" + capitalized, Iterable.class)));
+      }
+      throw new IllegalArgumentException("unsupported container");
+    }
+    if (!(type instanceof Class<?> c)) {
+      throw new IllegalArgumentException("unsupported type");
+    }
+    return new ValueProperty(valueReader(c, planned), setter(builder, builder.getMethod(name, c)));
+  }
+
+  /** The parameter type of the builder's setter of an optional's value: the value's type, or its primitive. */
+  private static Class<?> unwrapped(Class<?> builder, String name, Class<?> element) throws NoSuchMethodException {
+    Class<?> primitive = MethodType.methodType(element).unwrap().returnType();
+    for (Method m : builder.getMethods()) {
+      if (m.getName().equals(name) && m.getParameterCount() == 1 && m.getParameterTypes()[0] == primitive) {
+        return primitive;
+      }
+    }
+    return element;
+  }
+
+  private static ValueReader valueReader(Class<?> c, Map<Class<?>, ObjectReader> planned)
+      throws ReflectiveOperationException {
+    if (c == String.class) {
+      return TEXT;
+    }
+    if (c == Instant.class) {
+      return INSTANT;
+    }
+    if (c == LocalDate.class) {
+      return DATE;
+    }
+    if (c == LocalTime.class) {
+      return TIME;
+    }
+    if (c == boolean.class || c == Boolean.class) {
+      return BOOLEAN;
+    }
+    if (c == int.class || c == Integer.class) {
+      return INT;
+    }
+    if (c.isEnum()) {
+      return new EnumReader(c);
+    }
+    return objectReader(c, planned);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Supplier<Object> newBuilder(Class<?> immutable, Class<?> builder) throws ReflectiveOperationException {
+    MethodHandle handle = LOOKUP.findStatic(immutable, "builder", MethodType.methodType(builder));
+    try {
+      CallSite site = LambdaMetafactory.metafactory(LOOKUP, "get", MethodType.methodType(Supplier.class),
+          MethodType.methodType(Object.class), handle, MethodType.methodType(builder));
+      return (Supplier<Object>) site.getTarget().invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot call " + immutable.getName() + ".builder", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> build(Class<?> immutable, Class<?> builder) throws ReflectiveOperationException {
+    MethodHandle handle = LOOKUP.findVirtual(builder, "build", MethodType.methodType(immutable));
+    try {
+      CallSite site = LambdaMetafactory.metafactory(LOOKUP, "apply", MethodType.methodType(Function.class),
+          MethodType.methodType(Object.class, Object.class), handle, MethodType.methodType(immutable, builder));
+      return (Function<Object, Object>) site.getTarget().invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot call " + builder.getName() + ".build", e);
+    }
+  }
+
+  /** A builder method of one argument, as a {@code BiConsumer} (its result, the builder, dropped). */
+  @SuppressWarnings("unchecked")
+  private static BiConsumer<Object, Object> setter(Class<?> builder, Method m) throws ReflectiveOperationException {
+    MethodHandle handle = LOOKUP.unreflect(m);
+    Class<?> parameter = MethodType.methodType(m.getParameterTypes()[0]).wrap().returnType();
+    try {
+      CallSite site = LambdaMetafactory.metafactory(LOOKUP, "accept", MethodType.methodType(BiConsumer.class),
+          MethodType.methodType(void.class, Object.class, Object.class), handle,
+          MethodType.methodType(void.class, builder, parameter));
+      return (BiConsumer<Object, Object>) site.getTarget().invokeExact();
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot call " + m, e);
+    }
+  }
+
+  // ---- readers ----
+
+  /**
+   * A model value: a builder, each property read into it (a known name, once), then {@code
+   * build()}, which enforces the model's rules as for databind.
+   */
+  private static final class ObjectReader extends ValueReader {
+    private final Supplier<Object> newBuilder;
+    private final Function<Object, Object> build;
+    /** Set while planning (at most 64, one bit each), read-only once the plan is published. */
+    Property[] properties;
+
+    ObjectReader(Supplier<Object> newBuilder, Function<Object, Object> build) {
+      this.newBuilder = newBuilder;
+      this.build = build;
+    }
+
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        throw LEAVE;
+      }
+      Object builder = newBuilder.get();
+      Property[] all = properties;
+      int n = all.length;
+      long seen = 0;
+      int next = 0;
+      while (true) {
+        int at;
+        // the parser compares the next name's bytes with the expected one's (no symbol look-up)
+        if (next < n && p.nextFieldName(all[next].quoted())) {
+          at = next;
+        } else {
+          JsonToken t = next < n ? p.currentToken() : p.nextToken();
+          if (t == JsonToken.END_OBJECT) {
+            break;
+          }
+          if (t != JsonToken.FIELD_NAME) {
+            throw LEAVE;
+          }
+          at = find(all, p.currentName(), next);
+        }
+        long bit = 1L << at;
+        if ((seen & bit) != 0) {
+          throw LEAVE; // repeated: the reference names it
+        }
+        seen |= bit;
+        next = at + 1;
+        p.nextToken();
+        all[at].reader().read(p, builder);
+      }
+      return build.apply(builder);
+    }
+
+    /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
+    private static int find(Property[] all, String name, int from) {
+      int n = all.length;
+      for (int k = 0, i = from; k < n; k++, i++) {
+        if (i >= n) {
+          i = 0;
+        }
+        if (all[i].name() == name) {
+          return i;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (all[i].name().equals(name)) {
+          return i;
+        }
+      }
+      throw LEAVE; // unknown: the reference names it
+    }
+  }
+
+  /** A value (or an optional's present value: {@code null} leaves) given to the builder's setter. */
+  private static final class ValueProperty extends PropertyReader {
+    private final ValueReader value;
+    private final BiConsumer<Object, Object> setter;
+
+    ValueProperty(ValueReader value, BiConsumer<Object, Object> setter) {
+      this.value = value;
+      this.setter = setter;
+    }
+
+    @Override
+    void read(JsonParser p, Object builder) throws IOException {
+      setter.accept(builder, value.read(p));
+    }
+  }
+
+  /** An array whose elements are given to the builder one by one, in document order. */
+  private static final class EachProperty extends PropertyReader {
+    private final ValueReader element;
+    private final BiConsumer<Object, Object> add;
+
+    EachProperty(ValueReader element, BiConsumer<Object, Object> add) {
+      this.element = element;
+      this.add = add;
+    }
+
+    @Override
+    void read(JsonParser p, Object builder) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw LEAVE;
+      }
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        add.accept(builder, element.read(p));
+      }
+    }
+  }
+
+  /**
+   * A set whose elements the builder keeps in the order it is given them: collected as databind
+   * collects them, in a {@code HashSet} in document order, and given to the builder in that set's
+   * order (a set of one or none needs no {@code HashSet}).
+   */
+  private static final class HashSetProperty extends PropertyReader {
+    private final ValueReader element;
+    private final BiConsumer<Object, Object> addAll;
+
+    HashSetProperty(ValueReader element, BiConsumer<Object, Object> addAll) {
+      this.element = element;
+      this.addAll = addAll;
+    }
+
+    @Override
+    void read(JsonParser p, Object builder) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw LEAVE;
+      }
+      Object first = null;
+      Set<Object> out = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        Object e = element.read(p);
+        if (out != null) {
+          out.add(e);
+        } else if (first == null) {
+          first = e;
+        } else {
+          out = new HashSet<>();
+          out.add(first);
+          out.add(e);
+        }
+      }
+      if (out != null) {
+        addAll.accept(builder, out);
+      } else if (first != null) {
+        addAll.accept(builder, Collections.singleton(first));
+      }
+    }
+  }
+
+  /** Text as {@code StrictReading}'s string reader accepts it: no unpaired surrogate. */
+  private static final ValueReader TEXT = new ValueReader() {
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw LEAVE;
+      }
+      String s = p.getText();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw LEAVE;
+        }
+      }
+      return s;
+    }
+  };
+
+  private static final ValueReader INSTANT = new ValueReader() {
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw LEAVE;
+      }
+      Instant value = StrictReading.instant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (value == null) {
+        throw LEAVE;
+      }
+      return value;
+    }
+  };
+
+  private static final ValueReader DATE = new ValueReader() {
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw LEAVE;
+      }
+      LocalDate value = StrictReading.date(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (value == null) {
+        throw LEAVE;
+      }
+      return value;
+    }
+  };
+
+  private static final ValueReader TIME = new ValueReader() {
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw LEAVE;
+      }
+      LocalTime value = StrictReading.time(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (value == null) {
+        throw LEAVE;
+      }
+      return value;
+    }
+  };
+
+  private static final ValueReader BOOLEAN = new ValueReader() {
+    @Override
+    Object read(JsonParser p) {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_TRUE) {
+        return Boolean.TRUE;
+      }
+      if (t == JsonToken.VALUE_FALSE) {
+        return Boolean.FALSE;
+      }
+      throw LEAVE;
+    }
+  };
+
+  private static final ValueReader INT = new ValueReader() {
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+        throw LEAVE;
+      }
+      return p.getIntValue();
+    }
+  };
+
+  /**
+   * An enum code: exactly a constant's name (as {@code StrictReading}'s enum reader), matched on the
+   * parser's characters against the names of the same length.
+   */
+  private static final class EnumReader extends ValueReader {
+    private final Class<?> type;
+    /** By length: the constants, and their names' characters. */
+    private final Object[][] constants;
+    private final char[][][] names;
+
+    EnumReader(Class<?> type) {
+      this.type = type;
+      Object[] all = type.getEnumConstants();
+      int longest = 0;
+      for (Object c : all) {
+        longest = Math.max(longest, ((Enum<?>) c).name().length());
+      }
+      constants = new Object[longest + 1][0];
+      names = new char[longest + 1][0][];
+      for (Object c : all) {
+        String name = ((Enum<?>) c).name();
+        int len = name.length();
+        constants[len] = Arrays.copyOf(constants[len], constants[len].length + 1);
+        constants[len][constants[len].length - 1] = c;
+        names[len] = Arrays.copyOf(names[len], names[len].length + 1);
+        names[len][names[len].length - 1] = name.toCharArray();
+      }
+    }
+
+    @Override
+    Object read(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw LEAVE;
+      }
+      char[] c = p.getTextCharacters();
+      int off = p.getTextOffset();
+      int len = p.getTextLength();
+      if (len < names.length) {
+        char[][] candidates = names[len];
+        for (int k = 0; k < candidates.length; k++) {
+          char[] name = candidates[k];
+          int i = 0;
+          while (i < len && name[i] == c[off + i]) { // names are short: a plain loop beats Arrays.equals
+            i++;
+          }
+          if (i == len) {
+            return constants[len][k];
+          }
+        }
+      }
+      throw LEAVE;
+    }
+  }
+
+}

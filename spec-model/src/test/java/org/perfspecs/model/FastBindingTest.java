@@ -1,0 +1,122 @@
+package org.perfspecs.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code FastBinding} binds every model type, to the value Jackson databind binds ({@code equals}
+ * and {@code toString}, which shows sets in iteration order), and leaves every document it does
+ * not bind as it is to the reference, so that {@link ModelValidator#create()}'s {@code parse}
+ * gives {@link ModelValidator#hibernate()}'s values and violations. (The property test over
+ * generated and mutated documents of every type is {@code BindingProperties} in spec-testkit.)
+ */
+class FastBindingTest {
+  private static final ModelValidator FAST = ModelValidator.create();
+  private static final ModelValidator REFERENCE = ModelValidator.hibernate();
+
+  @Test
+  void everyModelTypeIsBoundWithoutDatabind() {
+    assertThat(ModelTypes.valueTypes()).isNotEmpty().allSatisfy(type ->
+        assertThat(FastBinding.supports(type)).as("%s", type).isTrue());
+    assertThat(FastBinding.supports(String.class)).isFalse();
+    assertThat(FastBinding.read("\"x\"", String.class)).isNull();
+  }
+
+  private static <T> void assertBoundAsTheReference(T value, Class<T> type) throws Exception {
+    String json = ModelJson.toJson(value);
+    T reference = ModelJson.reader(type).readValue(json);
+    T fromText = FastBinding.read(json, type);
+    T fromBytes = FastBinding.read(json.getBytes(StandardCharsets.UTF_8), type);
+    assertThat(fromText).as(json).isNotNull().isEqualTo(reference).hasToString(reference.toString());
+    assertThat(fromBytes).as(json).isNotNull().isEqualTo(reference).hasToString(reference.toString());
+    assertThat(ModelJson.read(json.getBytes(StandardCharsets.UTF_8), type)).isEqualTo(reference);
+    assertThat(ModelJson.read(json, type)).isEqualTo(reference);
+  }
+
+  @Test
+  void fixturesAreBoundAsDatabindBindsThem() throws Exception {
+    assertBoundAsTheReference(ModelFixtures.caseRecord(), CaseRecord.class);
+    assertBoundAsTheReference(ModelFixtures.program(), Program.class);
+    assertBoundAsTheReference(ModelFixtures.contact(), Contact.class);
+    assertBoundAsTheReference(ModelFixtures.document(), Document.class);
+    assertBoundAsTheReference(ModelFixtures.appointment(), Appointment.class);
+    assertBoundAsTheReference(ModelFixtures.episode(), Episode.class);
+  }
+
+  private static <T> void assertLeftToTheReference(String json, Class<T> type) {
+    assertThat(FastBinding.read(json, type)).as(json).isNull();
+    assertThat(FastBinding.read(json.getBytes(StandardCharsets.UTF_8), type)).as(json).isNull();
+    assertParsedAsTheReference(json, type);
+  }
+
+  private static <T> void assertParsedAsTheReference(String json, Class<T> type) {
+    Validated<T> reference = REFERENCE.parse(json, type);
+    for (Validated<T> fast : List.of(FAST.parse(json, type), FAST.parse(json.getBytes(StandardCharsets.UTF_8), type))) {
+      assertThat(fast.violations()).as(json).isEqualTo(reference.violations());
+      assertThat(fast.value()).as(json).isEqualTo(reference.value());
+    }
+  }
+
+  @Test
+  void documentsOutsideThePlainShapeAreLeftToTheReference() {
+    String contact = ModelJson.toJson(ModelFixtures.contact());
+    assertThat(contact).startsWith("{\"id\":\"");
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"id\":\"c0\",\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"Id\":\"c0\",\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"staffId\":null,\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"minutes\":1.0,\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"minutes\":\"5\",\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"minutes\":3000000000,\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"memberEngaged\":1,\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"topics\":\"SAFETY\",\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":", "{\"topics\":[null],\"id\":"), Contact.class);
+    assertLeftToTheReference(contact.replace("{\"id\":\"", "{\"id\":\"\\ud800"), Contact.class);
+    assertLeftToTheReference(contact + " {}", Contact.class);
+    assertLeftToTheReference(contact.substring(0, contact.length() - 1), Contact.class);
+    assertLeftToTheReference("null", Contact.class);
+    assertLeftToTheReference("[]", Contact.class);
+    assertLeftToTheReference("", Contact.class);
+    assertLeftToTheReference("{}", Contact.class);
+    String record = ModelJson.toJson(ModelFixtures.caseRecord());
+    assertLeftToTheReference(record.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"2024-02-30T10:00:00Z\""), CaseRecord.class);
+    assertLeftToTheReference(record.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\" 2024-02-03T10:00:00Z\""), CaseRecord.class);
+  }
+
+  @Test
+  void aBrokenRuleIsReportedAsTheReferenceReportsIt() {
+    // bound here, then the validator's rules: a blank id, a date out of range
+    String contact = ModelJson.toJson(ModelFixtures.contact());
+    assertParsedAsTheReference(contact.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\" \""), Contact.class);
+    assertParsedAsTheReference(contact.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"1850-01-01T00:00:00Z\""), Contact.class);
+    assertParsedAsTheReference(contact.replaceFirst("\"minutes\":[0-9]+", "\"minutes\":-3"), Contact.class);
+    // an empty string in an optional is a present, blank value on both paths (the builder refuses it)
+    assertThat(contact).contains("\"staffId\":\"");
+    String blankStaff = contact.replaceFirst("\"staffId\":\"[^\"]*\"", "\"staffId\":\"\"");
+    assertParsedAsTheReference(blankStaff, Contact.class);
+    assertThat(FAST.parse(blankStaff, Contact.class).violations()).containsExactly(Violation.of("$.staffId", "must not be blank"));
+  }
+
+  @Test
+  void randomlyMutatedDocumentsAreParsedAsTheReferenceParsesThem() {
+    String json = ModelJson.toJson(ModelFixtures.caseRecord());
+    String alphabet = "{}[]\":,0123456789-.eE+TZ tfnul\\/ab\u0007\t";
+    Random random = new Random(1919);
+    for (int i = 0; i < 1000; i++) {
+      StringBuilder b = new StringBuilder(json);
+      for (int k = random.nextInt(3) + 1; k > 0; k--) {
+        int at = random.nextInt(b.length());
+        char c = alphabet.charAt(random.nextInt(alphabet.length()));
+        switch (random.nextInt(3)) {
+          case 0 -> b.setCharAt(at, c);
+          case 1 -> b.insert(at, c);
+          default -> b.deleteCharAt(at);
+        }
+      }
+      assertParsedAsTheReference(b.toString(), CaseRecord.class);
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package org.perfspecs.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.FastReads;
+import org.perfspecs.model.ModelJson;
+import org.perfspecs.model.ModelValidator;
+import org.perfspecs.model.Validated;
+
+/**
+ * The fast binding ({@code FastBinding}, behind {@link ModelValidator#create()}'s {@code parse}
+ * and {@link ModelJson#read}) and Jackson databind ({@link ModelJson#reader}, the reference
+ * binding, behind {@link ModelValidator#hibernate()}) agree on every document: a document the fast
+ * path binds is one databind binds to an equal value with the same {@code toString} (which shows
+ * every set in its iteration order); and {@code parse} gives the same value, or the same
+ * violations (paths, messages, order), either way. Checked on valid values of every model type
+ * and typical generated records, as written and with their properties shuffled, and on the same
+ * documents mutated: leaves changed (nulls, removals, blank and control text, other strings,
+ * numbers at the edges, floats, booleans flipped, arrays and objects where scalars belong),
+ * properties repeated or unknown ones added, and characters inserted, replaced or removed.
+ */
+class BindingProperties {
+  static final ModelValidator FAST = ModelValidator.create();
+  static final ModelValidator REFERENCE = ModelValidator.hibernate();
+  static final ObjectMapper MAPPER = ModelJson.newMapper();
+
+  record Typed(Class<?> type, Object value) {
+    @Override
+    public String toString() {
+      return type.getSimpleName() + " " + ModelJson.toJson(value);
+    }
+  }
+
+  /** A value, and the mutations to apply to its JSON: (what kind, where, which change) triples. */
+  record Mutated(Typed typed, List<Integer> kinds, List<Integer> places, List<Integer> changes) {}
+
+  @Provide
+  Arbitrary<Typed> anyModelValue() {
+    List<Arbitrary<Typed>> all = ModelProperties.everyModelType().entrySet().stream()
+        .map(e -> e.getValue().map(v -> new Typed(e.getKey(), v))).collect(Collectors.toList());
+    all.add(Arbitraries.longs().between(0, 1_000_000).map(i -> new Typed(CaseRecord.class, TypicalRecords.record(19, i))));
+    return Arbitraries.integers().between(0, all.size() - 1).flatMap(all::get);
+  }
+
+  @Provide
+  Arbitrary<Mutated> mutatedModelValue() {
+    return Combinators.combine(anyModelValue(),
+            Arbitraries.integers().between(0, 99).list().ofMinSize(1).ofMaxSize(3),
+            Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofSize(3),
+            Arbitraries.integers().between(0, 99).list().ofSize(3))
+        .as(Mutated::new);
+  }
+
+  @Property(tries = 400)
+  void validValuesAreBoundByTheFastPathAsDatabindBindsThem(@ForAll("anyModelValue") Typed t,
+      @ForAll boolean shuffled, @ForAll long seed) throws Exception {
+    String json = ModelJson.toJson(t.value());
+    if (shuffled) {
+      ObjectNode tree = MAPPER.valueToTree(t.value());
+      shuffle(tree, new Random(seed));
+      json = MAPPER.writeValueAsString(tree);
+    }
+    Object reference = ModelJson.reader(t.type()).readValue(json);
+    Object fromBytes = FastReads.read(json.getBytes(StandardCharsets.UTF_8), t.type());
+    Object fromText = FastReads.read(json, t.type());
+    assertThat(fromBytes).as(json).isNotNull().isEqualTo(reference).hasToString(reference.toString());
+    assertThat(fromText).as(json).isNotNull().isEqualTo(reference).hasToString(reference.toString());
+    assertThat(reference).isEqualTo(t.value());
+    assertSameParse(json, t.type());
+  }
+
+  @Property(tries = 1500)
+  void mutatedDocumentsAreReadAsDatabindReadsThem(@ForAll("mutatedModelValue") Mutated m) throws Exception {
+    Class<?> type = m.typed().type();
+    ObjectNode tree = MAPPER.valueToTree(m.typed().value());
+    String json = null;
+    for (int i = 0; i < m.kinds().size(); i++) {
+      int kind = m.kinds().get(i);
+      int place = m.places().get(i);
+      int change = m.changes().get(i);
+      if (kind < 60) {
+        List<Leaf> leaves = new ArrayList<>();
+        collectLeaves(tree, leaves);
+        if (!leaves.isEmpty()) {
+          leaves.get(place % leaves.size()).change(change, leaves);
+        }
+      } else if (kind < 80) {
+        List<ObjectNode> objects = new ArrayList<>();
+        collectObjects(tree, objects);
+        changeObject(objects.get(place % objects.size()), change);
+      } else {
+        shuffle(tree, new Random(place));
+      }
+    }
+    json = MAPPER.writeValueAsString(tree);
+    if (m.kinds().get(0) >= 95) {
+      json = mutateText(json, new Random(m.places().get(0)));
+    }
+    String bound = assertFastImpliesDatabind(json, type);
+    Statistics.label("fast path").collect(bound);
+    assertSameParse(json, type);
+    // repeated names cannot be made in a tree: in the text
+    if (json.startsWith("{\"") && m.changes().get(0) < 10) {
+      int colon = json.indexOf(':');
+      String first = json.substring(1, colon);
+      String repeated = "{" + first + ":null," + json.substring(1);
+      assertFastImpliesDatabind(repeated, type);
+      assertSameParse(repeated, type);
+    }
+    Statistics.label("fast path").coverage(c -> {
+      c.check("bound").percentage(p -> p >= 5.0);
+      c.check("left to databind").percentage(p -> p >= 30.0);
+    });
+  }
+
+  /** A document the fast path binds is bound by databind to an equal value; which path took it. */
+  static String assertFastImpliesDatabind(String json, Class<?> type) {
+    Object fast = FastReads.read(json.getBytes(StandardCharsets.UTF_8), type);
+    Object fastText = FastReads.read(json, type);
+    assertThat(fastText == null).as("bytes and text bound alike: %s", json).isEqualTo(fast == null);
+    if (fast == null) {
+      return "left to databind";
+    }
+    Object reference;
+    try {
+      reference = ModelJson.reader(type).readValue(json);
+    } catch (Exception e) {
+      throw new AssertionError("bound by the fast path, rejected by databind (" + e.getClass().getSimpleName() + "): " + json, e);
+    }
+    assertThat(fast).as(json).isEqualTo(reference).hasToString(reference.toString());
+    assertThat(fastText).as(json).isEqualTo(reference).hasToString(reference.toString());
+    return "bound";
+  }
+
+  /** {@code parse} of the text and of the bytes, fast and reference: the same value or the same violations. */
+  static void assertSameParse(String json, Class<?> type) {
+    Validated<?> reference = REFERENCE.parse(json, type);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    for (Validated<?> v : List.of(FAST.parse(json, type), FAST.parse(bytes, type), REFERENCE.parse(bytes, type))) {
+      assertThat(v.violations()).as(json).isEqualTo(reference.violations());
+      assertThat(v.value()).as(json).isEqualTo(reference.value());
+      assertThat(v.value().map(Object::toString)).as(json).isEqualTo(reference.value().map(Object::toString));
+    }
+  }
+
+  /** Every object's properties in a random order, at every depth. */
+  static void shuffle(JsonNode node, Random random) {
+    if (node instanceof ObjectNode o) {
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+      o.fields().forEachRemaining(entries::add);
+      Collections.shuffle(entries, random);
+      o.removeAll();
+      for (Map.Entry<String, JsonNode> e : entries) {
+        o.set(e.getKey(), e.getValue());
+        shuffle(e.getValue(), random);
+      }
+    } else if (node instanceof ArrayNode a) {
+      a.forEach(x -> shuffle(x, random));
+    }
+  }
+
+  /** An object changed as a whole: an unknown property, a misplaced known one, a property removed or made an array or an object. */
+  static void changeObject(ObjectNode o, int change) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    List<String> names = new ArrayList<>();
+    o.fieldNames().forEachRemaining(names::add);
+    String some = names.isEmpty() ? "id" : names.get(change % names.size());
+    switch (change % 6) {
+      case 0 -> o.put("unknownProperty", 1);
+      case 1 -> o.put("dateOfBirth", "2000-01-01"); // a name of the model, maybe misplaced
+      case 2 -> o.remove(some);
+      case 3 -> o.set(some, f.arrayNode().add(o.get(some) == null ? f.nullNode() : o.get(some).deepCopy()));
+      case 4 -> o.set(some, f.objectNode());
+      default -> o.set(some, f.arrayNode());
+    }
+  }
+
+  static String mutateText(String json, Random random) {
+    String alphabet = "{}[]\":,0123456789-.eE+TZ tfnul\\/ab\u0007\t\u00e9";
+    StringBuilder b = new StringBuilder(json);
+    for (int k = random.nextInt(3) + 1; k > 0; k--) {
+      int at = random.nextInt(b.length());
+      char c = alphabet.charAt(random.nextInt(alphabet.length()));
+      switch (random.nextInt(3)) {
+        case 0 -> b.setCharAt(at, c);
+        case 1 -> b.insert(at, c);
+        default -> b.deleteCharAt(at);
+      }
+    }
+    return b.toString();
+  }
+
+  /** One scalar of the JSON tree: a property of an object or an element of an array. */
+  record Leaf(JsonNode parent, String field, int index) {
+    JsonNode value() {
+      return field != null ? parent.get(field) : parent.get(index);
+    }
+
+    void set(JsonNode v) {
+      if (field != null) {
+        ((ObjectNode) parent).set(field, v);
+      } else {
+        ((ArrayNode) parent).set(index, v);
+      }
+    }
+
+    void change(int change, List<Leaf> all) {
+      JsonNodeFactory f = JsonNodeFactory.instance;
+      JsonNode v = value();
+      if (v == null) {
+        return; // removed by an earlier change
+      }
+      if (change < 10) {
+        set(f.nullNode());
+      } else if (change < 20) {
+        if (field != null) {
+          ((ObjectNode) parent).remove(field);
+        } else {
+          set(f.textNode(""));
+        }
+      } else if (change < 35) {
+        JsonNode other = all.get((change * 7919) % all.size()).value();
+        set(other == null ? f.nullNode() : other.deepCopy());
+      } else if (change < 45) {
+        set(f.textNode(FastValidatorProperties.TEXTS.get(change % FastValidatorProperties.TEXTS.size())));
+      } else if (change < 55) {
+        set(f.numberNode(List.of(-1L, 0L, 2147483648L, -2147483649L, 7L).get(change % 5)));
+      } else if (change < 60) {
+        set(f.numberNode(1.5));
+      } else if (change < 65) {
+        set(f.booleanNode(change % 2 == 0));
+      } else if (change < 70) {
+        set(f.arrayNode().add(v.deepCopy()));
+      } else if (change < 75 && v.isTextual()) {
+        String s = v.asText();
+        set(f.textNode(s.isEmpty() ? "\ud800" : s.substring(0, s.length() - 1))); // cut short, or an unpaired surrogate
+      } else if (change < 80 && v.isTextual()) {
+        set(f.textNode(v.asText().toLowerCase(java.util.Locale.ROOT)));
+      } else if (v.isTextual() && FastValidatorProperties.looksLikeInstant(v.asText())) {
+        set(f.textNode(FastValidatorProperties.INSTANTS.get(change % FastValidatorProperties.INSTANTS.size())));
+      } else if (v.isTextual() && FastValidatorProperties.looksLikeDate(v.asText())) {
+        set(f.textNode(FastValidatorProperties.DATES.get(change % FastValidatorProperties.DATES.size())));
+      } else if (v.isBoolean()) {
+        set(f.booleanNode(!v.asBoolean()));
+      }
+    }
+  }
+
+  static void collectLeaves(JsonNode node, List<Leaf> out) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isContainerNode()) {
+          collectLeaves(e.getValue(), out);
+        } else {
+          out.add(new Leaf(node, e.getKey(), -1));
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (node.get(i).isContainerNode()) {
+          collectLeaves(node.get(i), out);
+        } else {
+          out.add(new Leaf(node, null, i));
+        }
+      }
+    }
+  }
+
+  static void collectObjects(JsonNode node, List<ObjectNode> out) {
+    if (node instanceof ObjectNode o) {
+      out.add(o);
+    }
+    node.forEach(child -> collectObjects(child, out));
+  }
+}

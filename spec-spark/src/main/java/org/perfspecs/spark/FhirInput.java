@@ -2,7 +2,6 @@ package org.perfspecs.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,9 +52,7 @@ import org.perfspecs.model.Program;
  * problem, as the command line counts it. The export's programs are evaluated on the driver, after
  * every record in input order, unless a program profile ({@code --programs}) has the same id.
  */
-final class FhirInput implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+final class FhirInput {
   static final String BLANK = "BLANK";
 
   /** A placed line: kind, key (patient id or resource type), file name, line, text, problem. */
@@ -68,9 +65,9 @@ final class FhirInput implements Serializable {
       DataTypes.createStructField("location", DataTypes.StringType, true),
       DataTypes.createStructField("message", DataTypes.StringType, true)));
 
-  private final transient Dataset<Row> lines;
+  private final Dataset<Row> lines;
   private final long linesCounted;
-  private transient Directory directory;
+  private Directory directory;
 
   /**
    * @param lines {@link Schemas#LINES} rows of the export's {@code *.ndjson} files

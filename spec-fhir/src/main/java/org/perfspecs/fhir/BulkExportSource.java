@@ -1,7 +1,5 @@
 package org.perfspecs.fhir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -32,7 +30,8 @@ import org.perfspecs.model.ModelValidator;
  * #DEFAULT_CHUNK_BYTES} characters; a full buffer is sorted by (patient, file, line) and spilled to a
  * temporary run file. Pass 2 merges the runs (at most {@value #FAN_IN} at a time, in more passes
  * when there are more) and hands out one patient's lines at a time, parsed with HAPI's JSON parser
- * one line at a time. <b>Bound</b>: the line buffer (the chunk size), {@value #FAN_IN} merge readers
+ * one line at a time ({@link BulkExportLines}: the placement and mapping of each line, shared with
+ * readers that group the lines themselves). <b>Bound</b>: the line buffer (the chunk size), {@value #FAN_IN} merge readers
  * of 64 KiB, and the resources of one patient; with no spill when everything fits in one chunk.
  *
  * <p>The resources programs are read from (Organization, HealthcareService, Location,
@@ -59,10 +58,7 @@ final class BulkExportSource implements FhirSource {
   private Tally pass1Tally = new Tally();
   private boolean started;
   /** The lines of the resources programs are read from, held until pass 1 ends. */
-  private List<Line> directory = new ArrayList<>();
-  /** The resource types programs are read from (they name no patient). */
-  static final java.util.Set<String> PROGRAM_TYPES = java.util.Set.of("Organization", "HealthcareService", "Location",
-      "PractitionerRole", "Practitioner");
+  private List<BulkExportLines.Line> directory = new ArrayList<>();
   private int runsWritten;
 
   BulkExportSource(Path dir, ModelValidator validator, long chunkChars) throws IOException {
@@ -91,29 +87,12 @@ final class BulkExportSource implements FhirSource {
     if (!started) {
       started = true;
       pass1();
-      if (!directory.isEmpty()) {
+      if (!directory.isEmpty() || !pass1Problems.isEmpty()
+          || !pass1Tally.snapshot().equals(new Tally().snapshot())) {
         // the programs (Organization, HealthcareService, Location, PractitionerRole, Practitioner), with
         // the lines rejected and the resources of no patient, before the first patient
-        ResourceParser parser = new ResourceParser(pass1Tally, pass1Problems);
-        List<Located> resources = new ArrayList<>();
-        for (Line l : directory) {
-          String file = files.get(l.file());
-          parser.object(l.text(), file, l.line(), typeOf(file)).ifPresent(node -> {
-            String type = node.hasNonNull("resourceType") ? ResourceParser.safeType(node.get("resourceType").asText())
-                : "unknown";
-            parser.resource(node, type, file, l.line(), type, null).ifPresent(resources::add);
-          });
-        }
+        FhirReadResult r = BulkExportLines.readDirectory(validator, directory, pass1Problems, pass1Tally, total);
         directory = List.of();
-        FhirReadResult r = FhirSources.mapUnit(validator, resources, pass1Problems, pass1Tally, total);
-        pass1Problems = List.of();
-        pass1Tally = new Tally();
-        return Optional.of(r);
-      }
-      if (!pass1Problems.isEmpty() || !pass1Tally.snapshot().equals(new Tally().snapshot())) {
-        // the lines rejected and the resources of no patient, reported before the first patient
-        total.add(pass1Tally);
-        FhirReadResult r = new FhirReadResult(List.of(), List.of(), List.of(), pass1Problems, 0, pass1Tally.snapshot());
         pass1Problems = List.of();
         pass1Tally = new Tally();
         return Optional.of(r);
@@ -123,24 +102,11 @@ final class BulkExportSource implements FhirSource {
     if (group == null) {
       return Optional.empty();
     }
-    Tally unit = new Tally();
-    List<FhirProblem> problems = new ArrayList<>();
-    ResourceParser parser = new ResourceParser(unit, problems);
-    List<Located> resources = new ArrayList<>();
+    List<BulkExportLines.Line> lines = new ArrayList<>(group.size());
     for (Line l : group) {
-      String file = files.get(l.file());
-      Optional<ObjectNode> node = parser.object(l.text(), file, l.line(), typeOf(file));
-      if (node.isPresent()) {
-        String type = node.get().hasNonNull("resourceType")
-            ? ResourceParser.safeType(node.get().get("resourceType").asText()) : "unknown";
-        parser.resource(node.get(), type, file, l.line(), type, null).ifPresent(resources::add);
-      }
+      lines.add(new BulkExportLines.Line(files.get(l.file()), l.line(), l.text()));
     }
-    return Optional.of(FhirSources.mapUnit(validator, resources, problems, unit, total));
-  }
-
-  private static String typeOf(String file) {
-    return ResourceParser.safeType(file.substring(0, file.length() - ".ndjson".length()));
+    return Optional.of(BulkExportLines.readPatient(validator, lines, total));
   }
 
   // ---------------------------------------------------------------- pass 1
@@ -202,56 +168,17 @@ final class BulkExportSource implements FhirSource {
 
   /** The patient a line belongs to; empty (and counted) for a line rejected or of no patient. */
   private Optional<String> patientOf(String text, String file, long line) {
-    ResourceParser parser = new ResourceParser(pass1Tally, pass1Problems);
-    Optional<ObjectNode> node = parser.object(text, file, line, typeOf(file));
-    if (node.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectNode o = node.get();
-    String type = o.hasNonNull("resourceType") ? o.get("resourceType").asText() : "";
-    if (type.equals("Patient")) {
-      JsonNode id = o.get("id");
-      if (id != null && id.isTextual()) {
-        return Optional.of(id.asText());
+    BulkExportLines.Placement place = BulkExportLines.place(new BulkExportLines.Line(file, line, text));
+    switch (place.kind()) {
+      case PATIENT -> {
+        return Optional.of(place.key());
       }
-    }
-    for (String field : new String[] {"subject", "patient", "beneficiary", "for"}) {
-      Optional<String> p = patientRef(o.get(field));
-      if (p.isPresent()) {
-        return p;
+      case PROGRAM -> directory.add(new BulkExportLines.Line(file, line, text));
+      case IGNORED -> pass1Tally.ignored(place.key());
+      case REJECTED -> {
+        pass1Tally.linesRejected++;
+        pass1Problems.add(place.problem());
       }
-    }
-    JsonNode participants = o.get("participant");
-    if (participants != null && participants.isArray()) {
-      for (JsonNode p : participants) {
-        Optional<String> ref = patientRef(p.get("actor"));
-        if (ref.isPresent()) {
-          return ref;
-        }
-      }
-    }
-    if (PROGRAM_TYPES.contains(type)) {
-      directory.add(new Line("", files.indexOf(file), line, text));
-      return Optional.empty();
-    }
-    pass1Tally.ignored(ResourceParser.safeType(type.isEmpty() ? "unknown" : type));
-    return Optional.empty();
-  }
-
-  private static Optional<String> patientRef(JsonNode ref) {
-    if (ref == null || !ref.isObject()) {
-      return Optional.empty();
-    }
-    JsonNode r = ref.get("reference");
-    if (r == null || !r.isTextual()) {
-      return Optional.empty();
-    }
-    String s = r.asText();
-    int slash = s.lastIndexOf("Patient/");
-    if (slash >= 0) {
-      String id = s.substring(slash + "Patient/".length());
-      int hist = id.indexOf('/');
-      return Optional.of(hist >= 0 ? id.substring(0, hist) : id);
     }
     return Optional.empty();
   }

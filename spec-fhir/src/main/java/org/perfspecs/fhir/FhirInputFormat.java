@@ -90,7 +90,7 @@ public final class FhirInputFormat implements InputFormat {
         for (FhirProblem p : errors) {
           problems.add(p.location() + ": " + p.message());
         }
-        long rejections = Math.max(1, r.recordsRejected() + r.summary().linesRejected());
+        long rejections = r.rejections();
         for (long i = 0; i < rejections; i++) {
           queue.add(Entry.rejected(where, line, i == 0 ? problems : List.of(problems.get(0))));
         }

@@ -69,6 +69,16 @@ public final class FhirReadResult {
     return recordsRejected;
   }
 
+  /**
+   * How many rejections the command line counts for this result ({@code check --from fhir}): none
+   * without errors; else one per record rejected and per line rejected, at least one (an error that
+   * rejected only a resource still rejects the unit once). Each is reported where the first error
+   * is, the first with every error, the others with the first.
+   */
+  public long rejections() {
+    return errors().isEmpty() ? 0 : Math.max(1, recordsRejected + summary.linesRejected());
+  }
+
   /** What happened to every resource read. */
   public FhirReadSummary summary() {
     return summary;

@@ -37,14 +37,26 @@ final class ResourceParser {
 
   /** A line or document that is not a JSON object: rejected as a whole. */
   Optional<ObjectNode> object(String json, String file, long line, String what) {
+    Optional<ObjectNode> o = object(json, file, line, what, problems);
+    if (o.isEmpty()) {
+      tally.linesRejected++;
+    }
+    return o;
+  }
+
+  /**
+   * A line or document as a JSON object; else empty, with its problem (ERROR, {@code what} as the
+   * location, never a value) added to {@code problems}. Thread-safe.
+   */
+  static Optional<ObjectNode> object(String json, String file, long line, String what, List<FhirProblem> problems) {
     try {
       JsonNode node = JSON.readTree(json);
       if (node instanceof ObjectNode o) {
         return Optional.of(o);
       }
-      reject(file, line, what, "is not a JSON object");
+      problems.add(FhirProblem.of(Severity.ERROR, file, line, what, "is not a JSON object"));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      reject(file, line, what, "is not well-formed JSON");
+      problems.add(FhirProblem.of(Severity.ERROR, file, line, what, "is not well-formed JSON"));
     }
     return Optional.empty();
   }

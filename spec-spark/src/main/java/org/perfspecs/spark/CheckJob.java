@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The Spark job: {@code spark-submit --class org.perfspecs.spark.CheckJob perfspecs-spark.jar INPUT
- * OUTPUT --as-of TIME [options]}. Writes into OUTPUT: {@code findings/} and {@code rejected/}
+ * OUTPUT --as-of TIME [options]} ({@code --from fhir}: INPUT is a bulk FHIR export directory). Writes into OUTPUT: {@code findings/} and {@code rejected/}
  * ({@link Schemas#FINDINGS}, {@link Schemas#REJECTIONS}), {@code aggregate/} ({@link
  * Schemas#AGGREGATE}, one file) and {@code aggregate.json} (the command line's, byte for byte,
  * with its failing and coming-due lists), and prints the summary. Without a master (no {@code
@@ -48,8 +48,13 @@ public final class CheckJob implements Callable<Integer> {
   enum Format { parquet, json }
 
   @Parameters(index = "0", paramLabel = "INPUT", description = "Case records: an NDJSON file, a directory or a glob "
-      + "(any Hadoop file system).")
+      + "(any Hadoop file system); with --from fhir, a bulk FHIR export directory (its *.ndjson files).")
   String input;
+
+  @Option(names = "--from", paramLabel = "FORMAT", defaultValue = "perfspecs", description = "perfspecs (case-record "
+      + "NDJSON) or fhir (a bulk FHIR export directory, read as 'perfspecs-fhir check --from fhir DIR' reads it). "
+      + "Default: ${DEFAULT-VALUE}.")
+  String from;
 
   @Parameters(index = "1", paramLabel = "OUTPUT", description = "The output directory.")
   String output;
@@ -132,6 +137,9 @@ public final class CheckJob implements Callable<Integer> {
     if (comingDueDays < 0 || comingDueDays > 366) {
       throw new CommandLine.ParameterException(cl, "--coming-due must be between 0 and 366 days");
     }
+    if (!from.equals("perfspecs") && !from.equals("fhir")) {
+      throw new CommandLine.ParameterException(cl, "--from must be perfspecs or fhir");
+    }
     if (maxRecordBytes != null && maxRecordBytes < 1) {
       throw new CommandLine.ParameterException(cl, "--max-record-size must be at least 1 byte");
     }
@@ -159,7 +167,7 @@ public final class CheckJob implements Callable<Integer> {
       if (programs != null) {
         checks = checks.withPrograms(spark, programs);
       }
-      lines = SparkChecks.readLines(spark, input);
+      lines = from.equals("fhir") ? SparkChecks.readFhirExport(spark, input) : SparkChecks.readLines(spark, input);
     } catch (UncheckedIOException e) {
       err.println(e.getMessage());
       return 2;
@@ -173,7 +181,7 @@ public final class CheckJob implements Callable<Integer> {
       }
       throw e;
     }
-    CheckResult result = checks.evaluate(lines);
+    CheckResult result = from.equals("fhir") ? checks.evaluateFhir(lines) : checks.evaluate(lines);
     CheckSummary summary = result.summary();
     write(result.rejected(), output + "/rejected");
     write(summary.aggregateRows(spark).coalesce(1), output + "/aggregate");

@@ -45,15 +45,22 @@ public final class CheckResult {
   private final Dataset<Row> lines;
   private final Long linesCounted;
   private final ProgramInput programs;
+  private final FhirInput fhir;
   private Broadcast<HashMap<String, RepeatedEpisodes.First>> repeated;
   private Dataset<Row> side;
   private CheckSummary summary;
 
   CheckResult(Parameters parameters, Dataset<Row> lines, Long linesCounted, ProgramInput programs) {
+    this(parameters, lines, linesCounted, programs, null);
+  }
+
+  /** A bulk FHIR export's evaluation ({@code fhir} not null) or case-record NDJSON's. */
+  CheckResult(Parameters parameters, Dataset<Row> lines, Long linesCounted, ProgramInput programs, FhirInput fhir) {
     this.parameters = parameters;
     this.lines = lines;
     this.linesCounted = linesCounted;
     this.programs = programs;
+    this.fhir = fhir;
   }
 
   private SparkSession spark() {
@@ -69,14 +76,25 @@ public final class CheckResult {
     return repeated;
   }
 
-  /** How many episode ids more than one record has (the pre-pass, run once). */
+  /**
+   * How many episode ids more than one record has (the pre-pass, run once). Always 0 for a bulk FHIR
+   * export: the command line refuses no repeated episode id there either.
+   */
   public long repeatedEpisodeIds() {
-    return repeated().value().size();
+    return fhir != null ? 0 : repeated().value().size();
   }
 
   private Dataset<Row> pass(Mode mode) {
-    Dataset<Row> out = lines.mapPartitions(new PartitionEvaluator(parameters, mode, repeated()),
-        Encoders.row(Evaluator.OUT));
+    Dataset<Row> out;
+    if (fhir != null) {
+      // records (Spark's partitions), then the rows made on the driver: the lines before the first
+      // patient and the export's programs
+      java.util.Set<String> profileIds = programs == null ? java.util.Set.of() : programs.ids(parameters);
+      out = fhir.patients(parameters, mode)
+          .union(spark().createDataFrame(fhir.driverRows(parameters, mode, profileIds), Evaluator.OUT));
+    } else {
+      out = lines.mapPartitions(new PartitionEvaluator(parameters, mode, repeated()), Encoders.row(Evaluator.OUT));
+    }
     if (programs != null) {
       out = spark().createDataFrame(programs.rows(parameters, mode), Evaluator.OUT).union(out);
     }
@@ -133,7 +151,8 @@ public final class CheckResult {
           .collectAsList();
       List<Row> lists = rows.filter(col("kind").isin(Evaluator.FAILING, Evaluator.DUE)).collectAsList();
       long inputLines = linesCounted != null ? linesCounted : lines.count();
-      summary = CheckSummary.of(parameters, counts, lists, inputLines);
+      summary = CheckSummary.of(parameters, counts, lists, inputLines,
+          fhir == null ? null : fhir.directory().counts());
     }
     return summary;
   }

@@ -59,8 +59,35 @@ public final class CheckSummary {
     }
   }
 
+  /**
+   * How the lines of a bulk FHIR export were placed ({@code check --from fhir DIR}): each line is
+   * blank, a patient's, a program's, ignored (a resource of no patient and no program) or rejected
+   * (not a JSON object); {@code mapped} is the patient lines the evaluation mapped after Spark grouped
+   * them per patient.
+   *
+   * @param blank blank lines
+   * @param patient lines of a patient's resources
+   * @param program lines of the programs' resources
+   * @param ignored lines of resources of no patient and no program
+   * @param rejected lines that are not a JSON object
+   * @param mapped patient lines mapped, one patient at a time
+   */
+  public record ExportLines(long blank, long patient, long program, long ignored, long rejected, long mapped) {
+    /** Every line placed. */
+    public long total() {
+      return blank + patient + program + ignored + rejected;
+    }
+
+    ExportLines withMapped(long lines) {
+      return new ExportLines(blank, patient, program, ignored, rejected, lines);
+    }
+  }
+
+  private final ExportLines exportLines;
+
   private CheckSummary(Instant asOf, Catalog catalog, Aggregate aggregate, Figures records, Figures programs,
-      SortedMap<String, Long> rejectedByReason, AggregateJson.ActionLists lists) {
+      SortedMap<String, Long> rejectedByReason, AggregateJson.ActionLists lists, ExportLines exportLines) {
+    this.exportLines = exportLines;
     this.asOf = asOf;
     this.catalog = catalog;
     this.aggregate = aggregate;
@@ -75,6 +102,15 @@ public final class CheckSummary {
    * reason, count, outcomes) and of every partition's list rows.
    */
   static CheckSummary of(Parameters parameters, List<Row> sums, List<Row> listRows, long inputLines) {
+    return of(parameters, sums, listRows, inputLines, null);
+  }
+
+  /**
+   * The same for a bulk FHIR export: the records' figures count the export's lines ({@code lines}:
+   * every line placed; {@code read}: records and rejections, as the command line counts them).
+   */
+  static CheckSummary of(Parameters parameters, List<Row> sums, List<Row> listRows, long inputLines,
+      ExportLines placed) {
     Catalog catalog = Engines.engine(parameters.engine()).catalog();
     Aggregate aggregate = new Aggregate(catalog);
     Map<String, Map<String, Long>> tallies = new TreeMap<>();
@@ -99,11 +135,20 @@ public final class CheckSummary {
       }
     }
     Map<String, Long> recordTallies = tallies.getOrDefault(Evaluator.Input.CASE_RECORD.label, Map.of());
-    Map<String, Long> programTallies = tallies.getOrDefault(Evaluator.Input.PROGRAM.label, Map.of());
+    Map<String, Long> programTallies = new TreeMap<>(tallies.getOrDefault(Evaluator.Input.PROGRAM.label, Map.of()));
+    tallies.getOrDefault(Evaluator.Input.FHIR_PROGRAM.label, Map.of()).forEach((k, v) -> programTallies.merge(k, v,
+        Long::sum));
     long dueTotal = recordTallies.getOrDefault(Evaluator.DUE_TOTAL, 0L) + programTallies.getOrDefault(Evaluator.DUE_TOTAL, 0L);
     long programLines = programTallies.getOrDefault(Evaluator.LINES, 0L);
-    return new CheckSummary(parameters.asOf(), catalog, aggregate, figures(recordTallies, inputLines),
-        figures(programTallies, programLines), reasons, lists(parameters, aggregate, listRows, dueTotal));
+    Figures records = figures(recordTallies, inputLines);
+    ExportLines export = null;
+    if (placed != null) {
+      export = placed.withMapped(records.lines());
+      records = new Figures(export.total(), inputLines, export.blank(), records.read(), records.evaluated(),
+          records.rejected(), records.skipped());
+    }
+    return new CheckSummary(parameters.asOf(), catalog, aggregate, records, figures(programTallies, programLines),
+        reasons, lists(parameters, aggregate, listRows, dueTotal), export);
   }
 
   private static Figures figures(Map<String, Long> m, long linesInInput) {
@@ -112,9 +157,10 @@ public final class CheckSummary {
         m.getOrDefault(Evaluator.REJECTED, 0L), m.getOrDefault(Evaluator.SKIPPED, 0L));
   }
 
-  /** Input order: program profiles first, then the records, by file and line. */
+  /** Input order: program profiles first, then the records, by file and line, then a FHIR export's programs. */
   private static final Comparator<Row> INPUT_ORDER = Comparator
-      .comparingInt((Row r) -> r.<String>getAs("input").equals(Evaluator.Input.PROGRAM.label) ? 0 : 1)
+      .comparingInt((Row r) -> r.<String>getAs("input").equals(Evaluator.Input.PROGRAM.label) ? 0
+          : r.<String>getAs("input").equals(Evaluator.Input.FHIR_PROGRAM.label) ? 2 : 1)
       .thenComparing((Row r) -> r.<String>getAs("file"), Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparingLong(r -> r.<Long>getAs("line"));
 
@@ -180,9 +226,22 @@ public final class CheckSummary {
     return lists;
   }
 
-  /** Whether every line of both inputs is accounted for (see {@link Figures#nothingLost()}). */
+  /**
+   * Whether every line of both inputs is accounted for (see {@link Figures#nothingLost()}). For a
+   * bulk FHIR export: every line counted in the input was placed, every patient line placed was
+   * mapped, and every record or rejection read was evaluated or rejected.
+   */
   public boolean nothingLost() {
+    if (exportLines != null) {
+      return records.lines() == records.linesInInput() && exportLines.mapped() == exportLines.patient()
+          && records.read() == records.evaluated() + records.rejected() && programs.nothingLost();
+    }
     return records.nothingLost() && programs.nothingLost();
+  }
+
+  /** How the lines of a bulk FHIR export were placed; empty for case-record NDJSON. */
+  public java.util.Optional<ExportLines> exportLines() {
+    return java.util.Optional.ofNullable(exportLines);
   }
 
   /** Whether any record or program profile was rejected (invalid, or repeating an episode id). */
@@ -283,6 +342,11 @@ public final class CheckSummary {
     out.append(String.format(Locale.ROOT, "  lines: %d in the input (%d counted independently), %d blank; records "
         + "read %d = evaluated %d + rejected %d; nothing lost: %s", records.lines(), records.linesInInput(),
         records.blank(), records.read(), records.evaluated(), records.rejected(), nothingLost() ? "yes" : "NO"));
+    if (exportLines != null) {
+      out.append(String.format(Locale.ROOT, "\n  export lines: %d patient (%d mapped), %d program, %d ignored, %d rejected",
+          exportLines.patient(), exportLines.mapped(), exportLines.program(), exportLines.ignored(),
+          exportLines.rejected()));
+    }
     return out.toString();
   }
 }

@@ -65,8 +65,10 @@ final class Evaluator {
   enum Input {
     /** {@link Program} lines (read on the driver; before every record in input order). */
     PROGRAM("program"),
-    /** {@link CaseRecord} lines. */
-    CASE_RECORD("caseRecord");
+    /** {@link CaseRecord} lines, or the case records of a bulk FHIR export. */
+    CASE_RECORD("caseRecord"),
+    /** The programs of a bulk FHIR export (mapped and evaluated on the driver, after every record in input order). */
+    FHIR_PROGRAM("fhirProgram");
 
     final String label;
 
@@ -189,7 +191,7 @@ final class Evaluator {
     if (!entry.result().isValid()) {
       rejected++;
       List<Violation> violations = entry.result().violations();
-      reject(file, line, violations, AggregateJson.reason(violations, input == Input.PROGRAM));
+      reject(file, line, problems(violations), AggregateJson.reason(violations, input == Input.PROGRAM));
       return;
     }
     Object value = entry.result().value().get();
@@ -198,24 +200,65 @@ final class Evaluator {
       if (first != null && !first.is(file, line)) {
         rejected++;
         List<Violation> v = List.of(Violation.of("$.episode.id", EpisodeIds.DUPLICATE + " (" + first.where(file) + ")"));
-        reject(file, line, v, AggregateJson.reason(v, false));
+        reject(file, line, problems(v), AggregateJson.reason(v, false));
         return;
       }
     }
+    judge(value, file, line);
+  }
+
+  /**
+   * Judges one valid record or program read from another input format (a bulk FHIR export): {@code
+   * file} and {@code line} are its place in input order (see {@link FhirInput}).
+   */
+  void valid(Object value, String file, long line) {
+    read++;
+    judge(value, file, line);
+  }
+
+  /**
+   * Counts one input of another format rejected at {@code file} line {@code line}: one row per
+   * problem (a location, such as a FHIRPath, and a message), counted under {@code reason}.
+   */
+  void rejected(String file, long line, List<String[]> problems, String reason) {
+    read++;
+    rejected++;
+    reject(file, line, problems, reason);
+  }
+
+  /** Counts one input whose reading failed (a perfspecs bug), as an evaluation that failed. */
+  void failed(String file, long line, String what, RuntimeException e) {
+    read++;
+    internalError(file, line, what, e);
+  }
+
+  private static List<String[]> problems(List<Violation> violations) {
+    List<String[]> out = new ArrayList<>(violations.size());
+    for (Violation v : violations) {
+      out.add(new String[] {v.path(), v.message()});
+    }
+    return out;
+  }
+
+  private void internalError(String file, long line, String what, RuntimeException e) {
+    // a failure outside any one requirement (each requirement's own failure is an ERROR finding),
+    // as the command line counts it: the input skipped, under "internal error (Type)"
+    skipped++;
+    rejected++;
+    StackTraceElement top = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+    reject(file, line, List.<String[]>of(new String[] {"$", "internal error while " + what + " ("
+        + e.getClass().getName() + (top == null ? "" : " at " + top.getClassName() + "." + top.getMethodName() + ":"
+        + top.getLineNumber()) + "); the " + (input == Input.CASE_RECORD ? "record" : "program")
+        + " was skipped. This is a perfspecs bug: please report it."}),
+        AggregateJson.internalErrorReason(input != Input.CASE_RECORD, e));
+  }
+
+  private void judge(Object value, String file, long line) {
     List<Finding> findings;
     try {
       findings = value instanceof CaseRecord r ? engine.evaluate(r, ctx) : engine.evaluate((Program) value, ctx);
     } catch (RuntimeException e) {
-      // a failure outside any one requirement (each requirement's own failure is an ERROR finding),
-      // as the command line counts it: the input skipped, under "internal error (Type)"
-      skipped++;
-      rejected++;
-      String what = input == Input.PROGRAM ? "program" : "record";
-      StackTraceElement top = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-      reject(file, line, List.of(Violation.of("$", "internal error while evaluating the " + what + " ("
-          + e.getClass().getName() + (top == null ? "" : " at " + top.getClassName() + "." + top.getMethodName() + ":"
-          + top.getLineNumber()) + "); the " + what + " was skipped. This is a perfspecs bug: please report it.")),
-          AggregateJson.internalErrorReason(input == Input.PROGRAM, e));
+      internalError(file, line, "evaluating the " + (input == Input.CASE_RECORD ? "record" : "program"), e);
       return;
     }
     evaluated++;
@@ -254,17 +297,17 @@ final class Evaluator {
     }
   }
 
-  private void reject(String file, long line, List<Violation> violations, String reason) {
+  private void reject(String file, long line, List<String[]> problems, String reason) {
     if (mode != Mode.SIDE) {
       return;
     }
-    for (int i = 0; i < violations.size(); i++) {
+    for (int i = 0; i < problems.size(); i++) {
       Object[] row = row(REJECTION);
       row[1] = file;
       row[2] = line;
       row[VIOLATION] = i;
-      row[PATH] = violations.get(i).path();
-      row[MESSAGE] = violations.get(i).message();
+      row[PATH] = problems.get(i)[0];
+      row[MESSAGE] = problems.get(i)[1];
       row[REASON_COLUMN] = reason;
       pending.add(RowFactory.create(row));
     }

@@ -51,6 +51,20 @@ final class ProgramInput implements Serializable {
     return file;
   }
 
+  /** The ids of the valid profiles (a bulk FHIR export's program of one of these ids is not evaluated). */
+  java.util.Set<String> ids(Parameters parameters) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    try (RecordReader<Program> reader = RecordReader.of(new ByteArrayInputStream(bytes), Program.class,
+        Engines.validator(), parameters.maxRecordBytes())) {
+      for (Optional<RecordReader.Entry<Program>> e = reader.next(); e.isPresent(); e = reader.next()) {
+        e.get().result().value().ifPresent(p -> ids.add(p.id()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    return ids;
+  }
+
   /** The rows of {@code mode} for every profile. */
   List<Row> rows(Parameters parameters, Evaluator.Mode mode) {
     Evaluator evaluator = new Evaluator(parameters, Evaluator.Input.PROGRAM, mode, Map.of());

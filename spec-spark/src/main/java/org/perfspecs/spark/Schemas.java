@@ -80,16 +80,19 @@ public final class Schemas {
 
   /**
    * Findings: {@code file} and {@code line} (the line reference of the record or program profile
-   * judged; {@code file} null for a Dataset without file names), then {@link #FINDING_FIELDS}.
+   * judged; {@code file} null for a Dataset without file names; for a bulk FHIR export, {@code
+   * Patient/ID} and the record's 1-based position among that patient's records, or a null file and
+   * the program's position for the export's programs), then {@link #FINDING_FIELDS}.
    * {@code findings.drop("file", "line").toJSON()} gives the command line's lines (Spark leaves
    * null fields out, as the command line does).
    */
   public static final StructType FINDINGS = prefixed(FINDING_FIELDS, lineReference());
 
   /**
-   * Rejections, one row per violation of a rejected input: {@code input} ({@code caseRecord} or
-   * {@code program}), {@code file}, {@code line}, {@code violation} (0-based index among the
-   * input's violations), {@code path} (JSON path), {@code message} (the rule, never a value from
+   * Rejections, one row per violation of a rejected input: {@code input} ({@code caseRecord},
+   * {@code program} or {@code fhirProgram}), {@code file}, {@code line}, {@code violation} (0-based
+   * index among the input's violations), {@code path} (JSON path; for a bulk FHIR export the
+   * FHIRPath, the file being the NDJSON file's name), {@code message} (the rule, never a value from
    * the input), {@code reason} (the input's first violation without positions and sizes: the key
    * of {@code aggregate.json}'s {@code rejectedByReason}). The command line prints each row as
    * {@code FILE line N: PATH: MESSAGE}. A record repeating the episode id of an earlier one is

@@ -156,6 +156,44 @@ public final class SparkChecks {
   }
 
   /**
+   * Evaluates a bulk FHIR export as {@code perfspecs check --from fhir DIR} does: its lines (from
+   * {@link #readFhirExport}) placed per patient by spec-fhir's rules, grouped per patient by Spark
+   * (a repartition by patient, each partition sorted by patient, file name and line), each patient
+   * mapped to case records by spec-fhir's own mapping and evaluated in {@code mapPartitions}; the
+   * programs the export describes (Organization, HealthcareService, ...) mapped and evaluated on the
+   * driver, after the records, unless a program profile ({@link #withPrograms}) has the same id.
+   * The aggregate, the findings and the rejections are the command line's; a record's {@code file} is
+   * {@code Patient/ID} and its {@code line} its position among that patient's records, a rejection's
+   * {@code file} and {@code line} those the command line names, its {@code path} the FHIRPath. Lazy.
+   *
+   * @param lines rows with the {@link Schemas#LINES} columns: each line of the export's {@code
+   *     *.ndjson} files with the file's path (its last element, such as {@code Encounter.ndjson}, is
+   *     the file name the messages use) and its 1-based line number in that file
+   * @throws IllegalArgumentException if a column is missing or of another type
+   */
+  public CheckResult evaluateFhir(Dataset<Row> lines) {
+    requireNonNull(lines, "lines");
+    Long counted = LineNumbers.counted(lines).orElse(null);
+    Dataset<Row> checked = lines(lines);
+    long inInput = counted != null ? counted : checked.count();
+    return new CheckResult(parameters, checked, inInput, programs, new FhirInput(checked, inInput));
+  }
+
+  /**
+   * The lines of the {@code *.ndjson} files of the bulk FHIR export directory {@code directory}
+   * (any Hadoop file system), numbered as the command line numbers them (see {@link #readLines}):
+   * for {@link #evaluateFhir}. Runs one job to count each split's lines.
+   *
+   * @throws IllegalArgumentException naming the file when one begins with {@code [} (the command line
+   *     would reject that line alone)
+   */
+  public static Dataset<Row> readFhirExport(SparkSession spark, String directory) {
+    requireNonNull(directory, "directory");
+    String dir = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+    return LineNumbers.read(requireNonNull(spark, "spark"), dir + "/*.ndjson");
+  }
+
+  /**
    * Evaluates case-record NDJSON lines without a file: each line's reference is its 1-based
    * position in the Dataset (its order, as {@code zipWithIndex} sees it) and {@code file} is null.
    * Numbering the lines runs one job.

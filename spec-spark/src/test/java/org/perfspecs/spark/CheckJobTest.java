@@ -67,6 +67,26 @@ class CheckJobTest {
   }
 
   @Test
+  void fromFhirReadsABulkExportAsTheCommandLineDoes() throws IOException {
+    LocalSpark.session();
+    Path export = dir.resolve("export");
+    Path records = SamplesTest.sample(dir, "case-records.ndjson");
+    assertThat(FhirExportTest.cli("convert", "--to", "fhir", "--bulk", records.toString(), "--output", export.toString())
+        .code()).isZero();
+    Path out = dir.resolve("out");
+
+    int code = CheckJob.run("--from", "fhir", export.toString(), out.toString(), "--as-of", SamplesTest.AS_OF,
+        "--no-findings");
+
+    FhirExportTest.Run report = FhirExportTest.cli("report", "--from", "fhir", export.toString(), "--as-of",
+        SamplesTest.AS_OF, "--format", "json", "--no-progress");
+    assertThat(code).isEqualTo(report.code()).isZero();
+    assertThat(Files.readString(out.resolve("aggregate.json"))).isEqualTo(report.out());
+    assertThat(CheckJob.run("--from", "hl7v2", export.toString(), out.toString(), "--as-of", SamplesTest.AS_OF))
+        .isEqualTo(3);
+  }
+
+  @Test
   void aMissingAsOfIsAUsageError() {
     assertThat(CheckJob.run("in.ndjson", "out")).isEqualTo(3);
     assertThat(CheckJob.run("in.ndjson", "out", "--as-of", "yesterday")).isEqualTo(3);

@@ -183,6 +183,18 @@ public final class RecordScope implements AutoCloseable {
     return memoOf(key, of, compute);
   }
 
+  /**
+   * The identity map of {@code key} of the scope of {@code record} and {@code ctx} on this thread,
+   * or null outside it: for a caller that memoizes without making a lambda per call.
+   */
+  static <K, T> Map<K, T> mapForRecord(Key<Map<K, T>> key, CaseRecord record, EvaluationContext ctx) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.record != record || scope.ctx != ctx) {
+      return null;
+    }
+    return scope.map(key);
+  }
+
   /** The record in scope on this thread, if any (for diagnostics and tests). */
   static CaseRecord current() {
     RecordScope scope = CURRENT.get();

@@ -193,12 +193,13 @@ final class IopRecords {
   private record Element(Set<DocumentKind> kinds, String document, String what, Set<ContentElement> anyOf) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> docs = documents(record.episode(), ctx, kinds);
-      Optional<Document> covering = docs.stream()
-          .filter(d -> RecordLists.anyIn(d.elements(), anyOf))
-          .findFirst();
-      return covering.isPresent()
-          ? Judgment.met("the " + document + " " + covering.get().id() + " covers " + what, evidence(covering.get()))
-          : Judgment.notMet("no " + document + " in the record covers " + what, evidence(docs));
+      for (int i = 0, n = docs.size(); i < n; i++) {
+        Document covering = docs.get(i);
+        if (RecordLists.anyIn(covering.elements(), anyOf)) {
+          return Judgment.met("the " + document + " " + covering.id() + " covers " + what, evidence(covering));
+        }
+      }
+      return Judgment.notMet("no " + document + " in the record covers " + what, evidence(docs));
     }
   }
 }

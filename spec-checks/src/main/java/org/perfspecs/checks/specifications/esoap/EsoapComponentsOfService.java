@@ -143,11 +143,11 @@ public final class EsoapComponentsOfService extends Section {
       ContactKind.INDIVIDUAL, ContactKind.FAMILY, ContactKind.EDUCATION);
 
   /** Topics that count as education and counselling on prenatal and postpartum care, HIV/AIDS and other health issues. */
-  static final Set<Topic> HEALTH_EDUCATION_TOPICS = EnumSet.of(Topic.PRENATAL_CARE, Topic.POSTPARTUM_CARE,
+  static final Set<Topic> HEALTH_EDUCATION_TOPICS = RecordLists.constant(EnumSet.of(Topic.PRENATAL_CARE, Topic.POSTPARTUM_CARE,
       Topic.HIV_AIDS, Topic.HEPATITIS, Topic.SEXUALLY_TRANSMITTED_INFECTIONS, Topic.OTHER_HEALTH_ISSUES,
       Topic.INFECTIOUS_DISEASE_TESTING, Topic.NUTRITION, Topic.NEONATAL_ABSTINENCE_SYNDROME,
       Topic.BREASTFEEDING, Topic.LACTATION, Topic.SMOKING_EFFECTS, Topic.FAMILY_PLANNING,
-      Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS);
+      Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS));
 
   /**
    * {@index ESOAP.COMP.4.3}: Item 4, third bullet: at least one session per day of attendance that provides education and

@@ -186,7 +186,7 @@ final class IopRecords {
    */
   static EpisodeRequirement element(String id, Strength strength, Citation citation, Set<DocumentKind> kinds,
       String document, String what, Set<ContentElement> anyOf) {
-    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, anyOf)::judge)
+    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, RecordLists.constant(anyOf))::judge)
         .when(inRecord(kinds, document));
   }
 

@@ -195,6 +195,19 @@ public final class RecordScope implements AutoCloseable {
     return scope.map(key);
   }
 
+  /**
+   * The identity map of {@code key} of the scope of {@code e}'s record and {@code ctx} on this
+   * thread, or null outside it: {@link #memo(Key, Episode, EvaluationContext, Object, Function)}
+   * for a caller that memoizes without making a lambda per call.
+   */
+  public static <K, T> Map<K, T> map(Key<Map<K, T>> key, Episode e, EvaluationContext ctx) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.episode != e || scope.ctx != ctx) {
+      return null;
+    }
+    return scope.map(key);
+  }
+
   /** The record in scope on this thread, if any (for diagnostics and tests). */
   static CaseRecord current() {
     RecordScope scope = CURRENT.get();

@@ -315,8 +315,24 @@ public final class Recurring {
 
     private Evidence evidence(String idPrefix, int k) {
       LocalDate from = from(k);
-      return Evidence.onDate("period", idPrefix + (k + 1), from,
-          counts[k] + " " + unit + " from " + from + " to " + to(k));
+      return Evidence.onDate("period", from, new PeriodText(idPrefix, k + 1, counts[k], unit, from, days));
+    }
+  }
+
+  /**
+   * A period's evidence id ({@code <episode>#<period>-<n>}) and note ({@code "<count> <unit> from
+   * <from> to <to>"}), made when read.
+   */
+  private record PeriodText(String idPrefix, int number, int count, String unit, LocalDate from, int days)
+      implements Evidence.Text {
+    @Override
+    public String id() {
+      return idPrefix + number;
+    }
+
+    @Override
+    public String note() {
+      return count + " " + unit + " from " + from + " to " + from.plusDays(days - 1L);
     }
   }
 

@@ -71,13 +71,17 @@ final class CspConditions {
         new NeedTest(description, EnumSet.noneOf(ServiceCategory.class), topic)::blocks);
   }
 
-  private record NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
+  private record NeedTest(Set<ServiceCategory> needs, Topic topic, Optional<Judgment> notMarked) {
+    NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
+      // the judgment is immutable and the same for every record: made once
+      this(needs, topic, Optional.of(Judgment.notApplicable("the record marks no need for " + description)));
+    }
+
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
       boolean marked = topic == null ? RecordLists.anyIn(e.serviceNeeds(), needs)
           : e.counselingNeeds().contains(topic);
-      return marked ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record marks no need for " + description));
+      return marked ? Optional.empty() : notMarked;
     }
   }
 

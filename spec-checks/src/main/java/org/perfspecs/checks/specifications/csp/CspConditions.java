@@ -87,6 +87,16 @@ final class CspConditions {
 
   /** Names of {@code parties}, lower case. */
   static String names(Set<?> values) {
+    if (values instanceof com.google.common.collect.ImmutableSet<?>) {
+      // the rules' constant sets: named once
+      return NAMES.computeIfAbsent(values, CspConditions::namesOf);
+    }
+    return namesOf(values);
+  }
+
+  private static final java.util.Map<Set<?>, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String namesOf(Set<?> values) {
     return values.stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
         .sorted().collect(Collectors.joining(", "));
   }

@@ -367,17 +367,21 @@ public final class EsoapComponentsOfService extends Section {
 
     TestingEncouragement(String what, Set<Topic> topics, boolean infectious) {
       this.what = what;
-      this.topics = topics;
+      this.topics = RecordLists.constant(topics);
       this.infectious = infectious;
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      Optional<Contact> contact = e.contacts().stream()
-          .filter(c -> c.memberEngaged() && ctx.hasHappened(c.at()) && RecordLists.anyIn(c.topics(), topics))
-          .min(Comparator.comparing(Contact::at));
-      if (contact.isPresent()) {
-        Contact c = contact.get();
+      Contact earliest = null;
+      for (Contact c : e.contacts()) {
+        if (c.memberEngaged() && ctx.hasHappened(c.at()) && RecordLists.anyIn(c.topics(), topics)
+            && (earliest == null || c.at().isBefore(earliest.at()))) {
+          earliest = c; // the first of equal times, as Stream.min keeps
+        }
+      }
+      if (earliest != null) {
+        Contact c = earliest;
         return Judgment.met("the member was encouraged to undergo " + what + " at " + Times.format(c.at(), ctx.zone()),
             Evidence.of("contact", c.id(), c.at(), "contact covering " + what));
       }

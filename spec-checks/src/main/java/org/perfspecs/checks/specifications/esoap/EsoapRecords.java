@@ -68,16 +68,31 @@ final class EsoapRecords {
   private static final Comparator<Appointment> BY_BOOKING = Comparator.comparing(Appointment::scheduledAt);
   private static final Comparator<Document> BY_DATE = Comparator.comparing(Document::date);
 
+  // the evidence naming a record depends on that record alone: made once per record evaluated
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> EVIDENCE = RecordScope.Key.create();
+
   static Evidence evidence(Referral r) {
+    return RecordScope.memoOf(EVIDENCE, r, x -> evidenceOf((Referral) x));
+  }
+
+  private static Evidence evidenceOf(Referral r) {
     return Evidence.of("referral", r.id(), r.at(), "referral to " + r.target().map(Enum::name).orElse("?"));
   }
 
   static Evidence evidence(Appointment a) {
+    return RecordScope.memoOf(EVIDENCE, a, x -> evidenceOf((Appointment) x));
+  }
+
+  private static Evidence evidenceOf(Appointment a) {
     return Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment booked "
         + a.scheduledAt());
   }
 
   static Evidence evidence(Document d) {
+    return RecordScope.memoOf(EVIDENCE, d, x -> evidenceOf((Document) x));
+  }
+
+  private static Evidence evidenceOf(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
 

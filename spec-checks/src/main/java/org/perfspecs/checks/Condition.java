@@ -51,7 +51,17 @@ public final class Condition {
 
   Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
     // many requirements share a condition's test: within the engine's evaluation of one record it runs once
-    return RecordScope.memoForRecord(RESULTS, record, ctx, test, t -> t.blocks(record, ctx));
+    // (RecordScope.memoForRecord, without a lambda per call)
+    java.util.Map<Test, Optional<Judgment>> results = RecordScope.mapForRecord(RESULTS, record, ctx);
+    if (results == null) {
+      return test.blocks(record, ctx);
+    }
+    Optional<Judgment> result = results.get(test);
+    if (result == null) {
+      result = test.blocks(record, ctx);
+      results.put(test, result);
+    }
+    return result;
   }
 
   private static final RecordScope.Key<java.util.Map<Test, Optional<Judgment>>> RESULTS = RecordScope.Key.create();

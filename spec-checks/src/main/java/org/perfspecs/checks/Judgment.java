@@ -16,9 +16,19 @@ import org.perfspecs.checks.time.Deadline;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Judgment {
   private final Outcome outcome;
+  // the reason, or (for reasons the library builds in bulk) null and the parts it is made of, made
+  // into text on first read into madeReason: a benign race, as String.hashCode's (the text is the
+  // same whichever thread makes it, and a String is safely published)
   private final String reason;
+  private final Reason parts;
+  private String madeReason;
   private final List<Evidence> evidence;
   private final Deadline due;
+
+  /** The parts of a reason, made into its text only when read; the text must not be blank. */
+  interface Reason {
+    String text();
+  }
 
   private Judgment(Outcome outcome, String reason, List<Evidence> evidence, Deadline due) {
     this(outcome, reason, ImmutableList.copyOf(evidence), due);
@@ -35,8 +45,30 @@ public final class Judgment {
     if (reason.isBlank()) {
       throw new IllegalArgumentException("a judgment needs a reason");
     }
+    this.parts = null;
     this.evidence = evidence;
     this.due = due;
+  }
+
+  private Judgment(Outcome outcome, Reason parts, Evidence[] evidence, Deadline due) {
+    this.outcome = requireNonNull(outcome, "outcome");
+    this.reason = null;
+    this.parts = requireNonNull(parts, "parts");
+    this.evidence = ImmutableList.copyOf(evidence);
+    this.due = due;
+  }
+
+  /**
+   * A judgment whose reason is made from {@code parts} when first read: for the library's shared
+   * judging code ({@link Timeliness}, {@link Recurring}), where the reason text is most of what a
+   * judgment allocates and many findings are counted but never printed. The outcome, due time and
+   * evidence rules are those of the public factories.
+   */
+  static Judgment of(Outcome outcome, Deadline due, Reason parts, Evidence... evidence) {
+    if (outcome == Outcome.PENDING && due == null) {
+      throw new IllegalArgumentException("a PENDING judgment needs a due time");
+    }
+    return new Judgment(outcome, parts, evidence, due);
   }
 
   /** The record shows it. */
@@ -98,7 +130,15 @@ public final class Judgment {
 
   /** One sentence a reviewer can read. */
   public String reason() {
-    return reason;
+    if (reason != null) {
+      return reason;
+    }
+    String r = madeReason;
+    if (r == null) {
+      r = requireNonNull(parts.text(), "reason");
+      madeReason = r;
+    }
+    return r;
   }
 
   /** The records that decided it. */
@@ -113,6 +153,6 @@ public final class Judgment {
 
   @Override
   public String toString() {
-    return outcome + ": " + reason;
+    return outcome + ": " + reason();
   }
 }

@@ -1,9 +1,13 @@
 package org.perfspecs.checks;
 
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
@@ -69,12 +73,63 @@ public final class RecordLists {
    * without the stream.
    */
   public static boolean anyIn(java.util.Collection<?> values, java.util.Collection<?> set) {
+    if (values.isEmpty()) {
+      return false;
+    }
+    Object[] members = members(set);
+    if (members != null) {
+      // the members of an unmodifiable set, listed once: no iterator per call
+      for (Object m : members) {
+        if (values.contains(m)) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (Object v : values) {
       if (set.contains(v)) {
         return true;
       }
     }
     return false;
+  }
+
+  // the members of unmodifiable sets seen by anyIn, by identity; copied on write (rare: the rules'
+  // constant sets), read without a lock
+  private static volatile IdentityHashMap<Object, Object[]> members = new IdentityHashMap<>();
+  private static final int MAX_MEMBER_SETS = 1024;
+
+  /** The members of {@code set} when it cannot change (Guava's or the JDK's immutable sets), else null. */
+  private static Object[] members(java.util.Collection<?> set) {
+    if (!(set instanceof ImmutableSet) && !set.getClass().getName().startsWith("java.util.ImmutableCollections$Set")) {
+      return null;
+    }
+    IdentityHashMap<Object, Object[]> known = members;
+    Object[] m = known.get(set);
+    if (m == null) {
+      m = set.toArray();
+      for (Object o : m) {
+        if (!(o instanceof Enum<?>)) {
+          return null; // only sets of constants are kept (nothing from a record is)
+        }
+      }
+      synchronized (RecordLists.class) {
+        if (members.size() < MAX_MEMBER_SETS) {
+          IdentityHashMap<Object, Object[]> copy = new IdentityHashMap<>(members);
+          copy.put(set, m);
+          members = copy;
+        }
+      }
+    }
+    return m;
+  }
+
+  /**
+   * {@code set} as an unmodifiable set whose members {@link #anyIn} lists once (instead of an
+   * iterator per call): for the constant sets of the rules.
+   */
+  public static <E extends Enum<E>> Set<E> constant(Set<E> set) {
+    return Sets.immutableEnumSet(set);
   }
 
   private static <T> List<T> copy(List<T> list, Predicate<? super T> keep, Comparator<? super T> order) {

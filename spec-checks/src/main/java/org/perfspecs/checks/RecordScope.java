@@ -25,6 +25,11 @@ import org.perfspecs.model.Episode;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RecordScope implements AutoCloseable {
   private static final ThreadLocal<RecordScope> CURRENT = new ThreadLocal<>();
+  // per thread, the identity maps of closed scopes, emptied, by key: the next record's scope takes
+  // them instead of growing new ones (they never leave this class, so reuse changes no value)
+  private static final ThreadLocal<Object[]> SPARE_MAPS = new ThreadLocal<>();
+  // a map that grew past this many entries (a very large record) is dropped rather than kept
+  private static final int MAX_SPARE_SIZE = 512;
   private static final AtomicInteger KEYS = new AtomicInteger();
 
   private final CaseRecord record;
@@ -32,6 +37,8 @@ public final class RecordScope implements AutoCloseable {
   private final EvaluationContext ctx;
   private final RecordScope outer;
   private Object[] values = new Object[KEYS.get() + 8];
+  // the per-key identity maps this scope made or took (a subset of values)
+  private IdentityHashMap<?, ?>[] maps;
 
   private RecordScope(CaseRecord record, EvaluationContext ctx, RecordScope outer) {
     this.record = record;
@@ -49,11 +56,56 @@ public final class RecordScope implements AutoCloseable {
 
   @Override
   public void close() {
+    if (maps != null) {
+      Object[] spare = SPARE_MAPS.get();
+      if (spare == null || spare.length < maps.length) {
+        spare = spare == null ? new Object[maps.length] : Arrays.copyOf(spare, maps.length);
+        SPARE_MAPS.set(spare);
+      }
+      for (int i = 0; i < maps.length; i++) {
+        IdentityHashMap<?, ?> map = maps[i];
+        if (map != null && map.size() <= MAX_SPARE_SIZE) {
+          map.clear();
+          spare[i] = map;
+        }
+      }
+      maps = null;
+    }
     if (outer == null) {
       CURRENT.remove();
     } else {
       CURRENT.set(outer);
     }
+  }
+
+  /** This scope's identity map for {@code key}: a spare one of this thread, emptied, or a new one. */
+  @SuppressWarnings("unchecked")
+  private <K, T> Map<K, T> map(Key<?> key) {
+    int i = key.index;
+    Object[] v = values;
+    if (i >= v.length) {
+      v = values = Arrays.copyOf(v, i + 8);
+    }
+    Object existing = v[i];
+    if (existing != null) {
+      return (Map<K, T>) existing;
+    }
+    IdentityHashMap<K, T> map = null;
+    Object[] spare = SPARE_MAPS.get();
+    if (spare != null && i < spare.length && spare[i] != null) {
+      map = (IdentityHashMap<K, T>) spare[i];
+      spare[i] = null;
+    } else {
+      map = new IdentityHashMap<>();
+    }
+    if (maps == null) {
+      maps = new IdentityHashMap<?, ?>[Math.max(v.length, i + 1)];
+    } else if (i >= maps.length) {
+      maps = Arrays.copyOf(maps, i + 8);
+    }
+    maps[i] = map;
+    v[i] = map;
+    return map;
   }
 
   /** A name for one derived value. */
@@ -91,7 +143,7 @@ public final class RecordScope implements AutoCloseable {
     if (scope == null || scope.episode != e || scope.ctx != ctx) {
       return compute.apply(of);
     }
-    Map<K, T> map = memo(key, e, ctx, IdentityHashMap::new);
+    Map<K, T> map = scope.map(key);
     T value = map.get(of);
     if (value == null) {
       value = compute.apply(of);
@@ -104,21 +156,12 @@ public final class RecordScope implements AutoCloseable {
    * {@code compute.apply(of)}, once per {@code of} (by identity) while any record is in scope: for
    * values that depend on {@code of} alone (the evidence naming a contact).
    */
-  @SuppressWarnings("unchecked")
   public static <K, T> T memoOf(Key<Map<K, T>> key, K of, Function<K, T> compute) {
     RecordScope scope = CURRENT.get();
     if (scope == null) {
       return compute.apply(of);
     }
-    Object[] v = scope.values;
-    if (key.index >= v.length) {
-      v = scope.values = Arrays.copyOf(v, key.index + 8);
-    }
-    Map<K, T> map = (Map<K, T>) v[key.index];
-    if (map == null) {
-      map = new IdentityHashMap<>();
-      v[key.index] = map;
-    }
+    Map<K, T> map = scope.map(key);
     T value = map.get(of);
     if (value == null) {
       value = compute.apply(of);
@@ -138,6 +181,31 @@ public final class RecordScope implements AutoCloseable {
       return compute.apply(of);
     }
     return memoOf(key, of, compute);
+  }
+
+  /**
+   * The identity map of {@code key} of the scope of {@code record} and {@code ctx} on this thread,
+   * or null outside it: for a caller that memoizes without making a lambda per call.
+   */
+  static <K, T> Map<K, T> mapForRecord(Key<Map<K, T>> key, CaseRecord record, EvaluationContext ctx) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.record != record || scope.ctx != ctx) {
+      return null;
+    }
+    return scope.map(key);
+  }
+
+  /**
+   * The identity map of {@code key} of the scope of {@code e}'s record and {@code ctx} on this
+   * thread, or null outside it: {@link #memo(Key, Episode, EvaluationContext, Object, Function)}
+   * for a caller that memoizes without making a lambda per call.
+   */
+  public static <K, T> Map<K, T> map(Key<Map<K, T>> key, Episode e, EvaluationContext ctx) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.episode != e || scope.ctx != ctx) {
+      return null;
+    }
+    return scope.map(key);
   }
 
   /** The record in scope on this thread, if any (for diagnostics and tests). */

@@ -188,34 +188,152 @@ public final class Recurring {
       return Judgment.notApplicable("no day of service falls on or after " + start);
     }
     boolean open = e.isOpenAt(ctx.asOf());
-    List<Window> windows = new ArrayList<>();
-    String idPrefix = e.id() + "#" + period.replace(' ', '-') + "-";
-    for (int k = 0; ; k++) {
-      LocalDate from = start.plusDays((long) k * days);
-      LocalDate to = from.plusDays(days - 1L);
-      if (from.isAfter(lastServiceDay)) {
-        break;
+    // The periods are worked out by day number, and text, deadlines and evidence are made only for
+    // the periods the judgment names: the same judgment as judge() over every period's Window (the
+    // rule above), without the words of the periods it does not read.
+    long first = start.toEpochDay();
+    int n = (int) ((lastServiceDay.toEpochDay() - first) / days) + 1;
+    int[] counts = new int[n];
+    for (int i = 0, size = dates.size(); i < size; i++) {
+      long k = Math.floorDiv(dates.get(i).toEpochDay() - first, (long) days);
+      if (k >= 0 && k < n) {
+        counts[(int) k]++;
       }
-      long count = 0;
-      for (LocalDate d : dates) {
-        if (!d.isBefore(from) && !d.isAfter(to)) {
-          count++;
-        }
-      }
-      String name = period + " " + (k + 1) + " (" + from + " to " + to + ")";
-      Deadline end = Deadline.endOf(to, ctx.zone(), "end of " + name);
-      Evidence evidence = Evidence.onDate("period", idPrefix + (k + 1), from,
-          count + " " + unit + " from " + from + " to " + to);
-      boolean cutShort = to.isAfter(lastServiceDay);
-      State state = !open && cutShort ? State.CUT_SHORT
-          : !open || !end.isOpenAt(ctx.asOf()) ? State.CLOSED : State.IN_PROGRESS;
-      String account = state == State.IN_PROGRESS
-          ? name + " has " + count + " " + unit + " so far" + (count >= required ? "" : "; at least " + required
-              + " are due by its end")
-          : name + " had " + count + " " + unit + (count >= required ? "" : "; at least " + required + " are required");
-      windows.add(Window.of(end, state, count >= required, account, evidence));
     }
-    return judge(windows, "every " + period + " that has closed had at least " + required + " " + unit, ctx);
+    Periods p = new Periods(e, ctx, start, days, required, counts, unit, period, open, lastServiceDay);
+    int last = n - 1;
+    boolean inProgress = p.state(last) == State.IN_PROGRESS;
+    int closed = 0;
+    for (int k = 0; k < n; k++) {
+      if (p.state(k) != State.CLOSED) {
+        continue;
+      }
+      if (counts[k] < required) {
+        // the evidence of periods 1..k+1, then that of the period in progress
+        Evidence[] evidence = p.evidence(k, inProgress);
+        String next = inProgress ? "; the window in progress ends " + due(p.end(last), ctx) : "";
+        return Judgment.missed(inProgress ? p.end(last) : p.end(k), p.account(k) + next, evidence);
+      }
+      closed++;
+    }
+    Evidence[] evidence = p.evidence(last, false);
+    if (inProgress) {
+      Deadline end = p.end(last);
+      if (closed > 0) {
+        return Judgment.metBy(end, p.allMet() + " (" + closed + " closed); " + p.account(last)
+            + ", the window in progress ending " + due(end, ctx), evidence);
+      }
+      return counts[last] >= required
+          ? Judgment.metBy(end, p.account(last) + ", already enough for the window in progress ending " + due(end, ctx),
+              evidence)
+          : Judgment.pending(end, p.account(last) + "; due by " + due(end, ctx), evidence);
+    }
+    if (closed > 0 || counts[last] >= required) {
+      return Judgment.met(closed > 0 ? p.allMet() + " (" + closed + " closed)" : p.account(last), evidence);
+    }
+    return Judgment.notApplicable("the stay ended before its first window closed: " + p.account(last), evidence);
+  }
+
+  /** The periods of {@link #everyPeriod}, their words made on demand. */
+  private static final class Periods {
+    private final Episode e;
+    private final EvaluationContext ctx;
+    private final LocalDate start;
+    private final int days;
+    private final int required;
+    private final int[] counts;
+    private final String unit;
+    private final String period;
+    private final boolean open;
+    private final LocalDate lastServiceDay;
+
+    Periods(Episode e, EvaluationContext ctx, LocalDate start, int days, int required, int[] counts, String unit,
+        String period, boolean open, LocalDate lastServiceDay) {
+      this.e = e;
+      this.ctx = ctx;
+      this.start = start;
+      this.days = days;
+      this.required = required;
+      this.counts = counts;
+      this.unit = unit;
+      this.period = period;
+      this.open = open;
+      this.lastServiceDay = lastServiceDay;
+    }
+
+    LocalDate from(int k) {
+      return start.plusDays((long) k * days);
+    }
+
+    LocalDate to(int k) {
+      return from(k).plusDays(days - 1L);
+    }
+
+    /**
+     * As judge() reads a Window's state: the period's deadline is the end of its last day, so it is
+     * open at the as-of time exactly while the as-of date is not after that day.
+     */
+    State state(int k) {
+      LocalDate to = to(k);
+      boolean cutShort = to.isAfter(lastServiceDay);
+      return !open && cutShort ? State.CUT_SHORT
+          : !open || ctx.today().isAfter(to) ? State.CLOSED : State.IN_PROGRESS;
+    }
+
+    String name(int k) {
+      return period + " " + (k + 1) + " (" + from(k) + " to " + to(k) + ")";
+    }
+
+    Deadline end(int k) {
+      return Deadline.endOf(to(k), ctx.zone(), "end of " + name(k));
+    }
+
+    String account(int k) {
+      long count = counts[k];
+      return state(k) == State.IN_PROGRESS
+          ? name(k) + " has " + count + " " + unit + " so far" + (count >= required ? "" : "; at least " + required
+              + " are due by its end")
+          : name(k) + " had " + count + " " + unit + (count >= required ? "" : "; at least " + required + " are required");
+    }
+
+    String allMet() {
+      return "every " + period + " that has closed had at least " + required + " " + unit;
+    }
+
+    /** The evidence of periods 1 to {@code upTo + 1}, and of the last period when {@code andLast}. */
+    Evidence[] evidence(int upTo, boolean andLast) {
+      Evidence[] out = new Evidence[upTo + 1 + (andLast ? 1 : 0)];
+      String idPrefix = e.id() + "#" + period.replace(' ', '-') + "-";
+      for (int k = 0; k <= upTo; k++) {
+        out[k] = evidence(idPrefix, k);
+      }
+      if (andLast) {
+        out[upTo + 1] = evidence(idPrefix, counts.length - 1);
+      }
+      return out;
+    }
+
+    private Evidence evidence(String idPrefix, int k) {
+      LocalDate from = from(k);
+      return Evidence.onDate("period", from, new PeriodText(idPrefix, k + 1, counts[k], unit, from, days));
+    }
+  }
+
+  /**
+   * A period's evidence id ({@code <episode>#<period>-<n>}) and note ({@code "<count> <unit> from
+   * <from> to <to>"}), made when read.
+   */
+  private record PeriodText(String idPrefix, int number, int count, String unit, LocalDate from, int days)
+      implements Evidence.Text {
+    @Override
+    public String id() {
+      return idPrefix + number;
+    }
+
+    @Override
+    public String note() {
+      return count + " " + unit + " from " + from + " to " + from.plusDays(days - 1L);
+    }
   }
 
   private static String due(Deadline d, EvaluationContext ctx) {

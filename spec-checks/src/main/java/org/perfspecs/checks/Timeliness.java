@@ -1,6 +1,9 @@
 package org.perfspecs.checks;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.time.Deadline;
@@ -29,19 +32,36 @@ public final class Timeliness {
    */
   public static Judgment judge(Deadline due, Optional<Timed> done, String what, EvaluationContext ctx,
       Evidence... basis) {
-    String dueText = Times.format(due.last(), ctx.zone()) + " (" + due.description() + ")";
-    Optional<Timed> happened = done.filter(d -> ctx.hasHappened(d.at()));
-    if (happened.isPresent()) {
-      Timed d = happened.get();
-      String when = Times.format(d.at(), ctx.zone());
+    requireNonNull(due, "due");
+    // the reason's text is made when it is read (Reason below), from these parts
+    ZoneId zone = ctx.zone();
+    if (done.isPresent() && ctx.hasHappened(done.get().at())) {
+      Timed d = done.get();
       Evidence[] evidence = concat(basis, d.evidence());
       return due.isMetBy(d.at())
-          ? Judgment.metBy(due, what + " at " + when + ", on time for " + dueText, evidence)
-          : Judgment.missed(due, what + " late: at " + when + ", due by " + dueText, evidence);
+          ? Judgment.of(Outcome.MET, due, new Reason(Sentence.ON_TIME, what, d.at(), due, zone), evidence)
+          : Judgment.of(Outcome.NOT_MET, due, new Reason(Sentence.LATE, what, d.at(), due, zone), evidence);
     }
     return due.isOpenAt(ctx.asOf())
-        ? Judgment.pending(due, "no " + what + " recorded yet; due by " + dueText, basis)
-        : Judgment.missed(due, "no " + what + " recorded by " + dueText, basis);
+        ? Judgment.of(Outcome.PENDING, due, new Reason(Sentence.NOT_YET, what, null, due, zone), basis)
+        : Judgment.of(Outcome.NOT_MET, due, new Reason(Sentence.NOT_BY, what, null, due, zone), basis);
+  }
+
+  private enum Sentence { ON_TIME, LATE, NOT_YET, NOT_BY }
+
+  /** A reason of {@link #judge}: "<what> at <when>, on time for <due> (<how>)" and the like. */
+  private record Reason(Sentence sentence, String what, Instant at, Deadline due, ZoneId zone)
+      implements Judgment.Reason {
+    @Override
+    public String text() {
+      String dueText = Times.format(due.last(), zone) + " (" + due.description() + ")";
+      return switch (sentence) {
+        case ON_TIME -> what + " at " + Times.format(at, zone) + ", on time for " + dueText;
+        case LATE -> what + " late: at " + Times.format(at, zone) + ", due by " + dueText;
+        case NOT_YET -> "no " + what + " recorded yet; due by " + dueText;
+        case NOT_BY -> "no " + what + " recorded by " + dueText;
+      };
+    }
   }
 
   private static Evidence[] concat(Evidence[] basis, Evidence last) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +106,8 @@ public final class Engine {
         out[i] = requirements.get(i).evaluate(record, ctx);
       }
     }
-    return ImmutableList.copyOf(out);
+    // the array is this call's own and never written again: a read-only view, not a copy
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /**

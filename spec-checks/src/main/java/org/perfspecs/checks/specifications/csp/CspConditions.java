@@ -71,18 +71,32 @@ final class CspConditions {
         new NeedTest(description, EnumSet.noneOf(ServiceCategory.class), topic)::blocks);
   }
 
-  private record NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
+  private record NeedTest(Set<ServiceCategory> needs, Topic topic, Optional<Judgment> notMarked) {
+    NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
+      // the judgment is immutable and the same for every record: made once
+      this(needs, topic, Optional.of(Judgment.notApplicable("the record marks no need for " + description)));
+    }
+
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
       boolean marked = topic == null ? RecordLists.anyIn(e.serviceNeeds(), needs)
           : e.counselingNeeds().contains(topic);
-      return marked ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record marks no need for " + description));
+      return marked ? Optional.empty() : notMarked;
     }
   }
 
   /** Names of {@code parties}, lower case. */
   static String names(Set<?> values) {
+    if (values instanceof com.google.common.collect.ImmutableSet<?>) {
+      // the rules' constant sets: named once
+      return NAMES.computeIfAbsent(values, CspConditions::namesOf);
+    }
+    return namesOf(values);
+  }
+
+  private static final java.util.Map<Set<?>, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String namesOf(Set<?> values) {
     return values.stream().map(v -> v.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
         .sorted().collect(Collectors.joining(", "));
   }

@@ -655,8 +655,8 @@ public final class CspProcessSpecifications extends Section {
       "current and anticipated future providers", "current or future providers", PROVIDERS,
       Condition.of("the member has current or anticipated future providers", CspProcessSpecifications::hasProviders));
 
-  private static final Set<StateAgency> SERVICE_AGENCIES = EnumSet.of(StateAgency.DMH, StateAgency.DCF, StateAgency.DYS,
-      StateAgency.DPH, StateAgency.DESE, StateAgency.DDS);
+  private static final Set<StateAgency> SERVICE_AGENCIES = RecordLists.constant(EnumSet.of(StateAgency.DMH,
+      StateAgency.DCF, StateAgency.DYS, StateAgency.DPH, StateAgency.DESE, StateAgency.DDS));
 
   /**
    * {@index CSP.PROC.2.g.2.3}: 2.g, second bullet, element 3: involved state service agencies (DMH,

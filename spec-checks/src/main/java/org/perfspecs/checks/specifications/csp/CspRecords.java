@@ -77,7 +77,7 @@ final class CspRecords {
   }
 
   static Evidence evidence(Document d) {
-    return RecordScope.memoOf(EVIDENCE, d, x -> evidenceOf(d));
+    return RecordScope.memoOf(EVIDENCE, d, x -> evidenceOf((Document) x));
   }
 
   private static Evidence evidenceOf(Document d) {
@@ -85,7 +85,7 @@ final class CspRecords {
   }
 
   static Evidence evidence(Contact c) {
-    return RecordScope.memoOf(EVIDENCE, c, x -> evidenceOf(c));
+    return RecordScope.memoOf(EVIDENCE, c, x -> evidenceOf((Contact) x));
   }
 
   private static Evidence evidenceOf(Contact c) {
@@ -94,7 +94,7 @@ final class CspRecords {
   }
 
   static Evidence evidence(Referral r) {
-    return RecordScope.memoOf(EVIDENCE, r, x -> evidenceOf(r));
+    return RecordScope.memoOf(EVIDENCE, r, x -> evidenceOf((Referral) x));
   }
 
   private static Evidence evidenceOf(Referral r) {
@@ -189,7 +189,7 @@ final class CspRecords {
 
   /** The admission, as the basis of a judgment over the stay. */
   static Evidence admission(Episode e) {
-    return RecordScope.memoOf(EVIDENCE, e, x -> episode(e, e.admittedAt().orElseThrow(), "admission"));
+    return RecordScope.memoOf(EVIDENCE, e, x -> episode((Episode) x, ((Episode) x).admittedAt().orElseThrow(), "admission"));
   }
 
   /**
@@ -199,17 +199,29 @@ final class CspRecords {
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, List<Evidence> shown, String met, String notMet,
       Evidence... basis) {
-    List<Evidence> b = new java.util.ArrayList<>(List.of(admission(e)));
-    b.addAll(List.of(basis));
-    return shown(shown, met, notMet + " " + span(e, ctx), all(b));
+    // the admission, the basis, then what is shown; the NOT_MET reason made only when it is the answer
+    int n = shown.size();
+    Evidence[] ev = new Evidence[1 + basis.length + n];
+    ev[0] = admission(e);
+    System.arraycopy(basis, 0, ev, 1, basis.length);
+    if (n > 0) {
+      for (int i = 0; i < n; i++) {
+        ev[1 + basis.length + i] = shown.get(i);
+      }
+      return Judgment.met(met, ev);
+    }
+    return Judgment.notMet(notMet + " " + span(e, ctx), ev);
   }
 
   /** Met when {@code shown} holds evidence, else not met; for obligations without a deadline. */
   static Judgment shown(List<Evidence> shown, String met, String notMet, Evidence... basis) {
-    if (!shown.isEmpty()) {
-      List<Evidence> ev = new java.util.ArrayList<>(List.of(basis));
-      ev.addAll(shown);
-      return Judgment.met(met, all(ev));
+    int n = shown.size();
+    if (n > 0) {
+      Evidence[] ev = java.util.Arrays.copyOf(basis, basis.length + n);
+      for (int i = 0; i < n; i++) {
+        ev[basis.length + i] = shown.get(i);
+      }
+      return Judgment.met(met, ev);
     }
     return Judgment.notMet(notMet, basis);
   }

@@ -29,8 +29,14 @@ final class CspServices {
   private CspServices() {}
 
   /** The member's natural supports as parties to a contact. */
-  static final Set<Party> NATURAL_SUPPORTS = EnumSet.of(Party.FAMILY, Party.SIGNIFICANT_OTHER, Party.CAREGIVER,
-      Party.NATURAL_SUPPORTS, Party.GUARDIAN);
+  static final Set<Party> NATURAL_SUPPORTS = RecordLists.constant(EnumSet.of(Party.FAMILY, Party.SIGNIFICANT_OTHER,
+      Party.CAREGIVER, Party.NATURAL_SUPPORTS, Party.GUARDIAN));
+  private static final Set<Topic> EDUCATION_TOPICS = RecordLists.constant(EnumSet.of(Topic.MENTAL_ILLNESS,
+      Topic.SUBSTANCE_USE, Topic.RECOVERY));
+  private static final Set<Topic> PSYCHOTROPIC = RecordLists.constant(EnumSet.of(Topic.PSYCHOTROPIC_MEDICATIONS));
+  private static final Set<Topic> PSYCHOTROPIC_AND_PHYSICAL = RecordLists.constant(EnumSet.of(
+      Topic.PSYCHOTROPIC_MEDICATIONS, Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS));
+  private static final Set<Topic> DAILY_LIVING_TOPICS = RecordLists.constant(EnumSet.of(Topic.DAILY_LIVING_SKILLS));
 
   /** Contacts during the stay so far (admission to discharge, or to the as-of time). */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
@@ -66,26 +72,26 @@ final class CspServices {
     }
     Set<Topic> missing = EnumSet.copyOf(required);
     missing.removeAll(covered);
-    if (missing.isEmpty()) {
-      List<Evidence> ev = new ArrayList<>(List.of(CspRecords.admission(e)));
-      ev.addAll(shown);
-      return Judgment.met(what + " covered: " + CspConditions.names(required), CspRecords.all(ev));
+    // the admission, then the contacts that show it
+    Evidence[] ev = new Evidence[1 + shown.size()];
+    ev[0] = CspRecords.admission(e);
+    for (int i = 0; i < shown.size(); i++) {
+      ev[i + 1] = shown.get(i);
     }
-    List<Evidence> ev = new ArrayList<>(List.of(CspRecords.admission(e)));
-    ev.addAll(shown);
+    if (missing.isEmpty()) {
+      return Judgment.met(what + " covered: " + CspConditions.names(required), ev);
+    }
     return Judgment.notMet("no " + what + " on " + CspConditions.names(missing) + " with the member or family is recorded "
-        + CspRecords.span(e, ctx), CspRecords.all(ev));
+        + CspRecords.span(e, ctx), ev);
   }
 
   static Judgment education(CaseRecord record, EvaluationContext ctx) {
-    return topics(record.episode(), ctx, EnumSet.of(Topic.MENTAL_ILLNESS, Topic.SUBSTANCE_USE, Topic.RECOVERY), "education");
+    return topics(record.episode(), ctx, EDUCATION_TOPICS, "education");
   }
 
   static Judgment medicationEducation(CaseRecord record, EvaluationContext ctx) {
-    Set<Topic> required = EnumSet.of(Topic.PSYCHOTROPIC_MEDICATIONS);
-    if (record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)) {
-      required.add(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS);
-    }
+    Set<Topic> required = record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)
+        ? PSYCHOTROPIC_AND_PHYSICAL : PSYCHOTROPIC;
     return topics(record.episode(), ctx, required, "medication education");
   }
 
@@ -117,7 +123,7 @@ final class CspServices {
 
   /** Daily living skills: a contact with the member engaged covering daily living skills. */
   static Judgment dailyLivingSkills(CaseRecord record, EvaluationContext ctx) {
-    return topics(record.episode(), ctx, EnumSet.of(Topic.DAILY_LIVING_SKILLS), "daily living skills work");
+    return topics(record.episode(), ctx, DAILY_LIVING_TOPICS, "daily living skills work");
   }
 
   /** Assistance with obtaining {@code target}: a referral made to it. */

@@ -198,21 +198,33 @@ public final class EsoapAssessmentPlanning extends Section {
     private final String documentName;
     private final ContentElement element;
     private final String what;
+    private final String metReason;
+    private final String notMetReason;
 
     Covers(DocumentKind kind, String documentName, ContentElement element, String what) {
       this.kind = kind;
       this.documentName = documentName;
       this.element = element;
       this.what = what;
+      // the reasons depend on nothing but the requirement: made once
+      this.metReason = "the " + documentName + " covers the listed issue \"" + what + "\"";
+      this.notMetReason = "the " + documentName + " does not cover the listed issue \"" + what + "\"";
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> documents = EsoapRecords.documentsOf(record.episode(), kind, ctx);
-      Optional<Document> covering = documents.stream().filter(d -> d.elements().contains(element)).findFirst();
-      return covering.isPresent()
-          ? Judgment.met("the " + documentName + " covers the listed issue \"" + what + "\"", EsoapRecords.evidence(covering.get()))
-          : Judgment.notMet("the " + documentName + " does not cover the listed issue \"" + what + "\"",
-              documents.stream().map(EsoapRecords::evidence).toArray(Evidence[]::new));
+      int n = documents.size();
+      for (int i = 0; i < n; i++) {
+        Document covering = documents.get(i);
+        if (covering.elements().contains(element)) {
+          return Judgment.met(metReason, EsoapRecords.evidence(covering));
+        }
+      }
+      Evidence[] evidence = new Evidence[n];
+      for (int i = 0; i < n; i++) {
+        evidence[i] = EsoapRecords.evidence(documents.get(i));
+      }
+      return Judgment.notMet(notMetReason, evidence);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -142,11 +143,11 @@ public final class EsoapComponentsOfService extends Section {
       ContactKind.INDIVIDUAL, ContactKind.FAMILY, ContactKind.EDUCATION);
 
   /** Topics that count as education and counselling on prenatal and postpartum care, HIV/AIDS and other health issues. */
-  static final Set<Topic> HEALTH_EDUCATION_TOPICS = EnumSet.of(Topic.PRENATAL_CARE, Topic.POSTPARTUM_CARE,
+  static final Set<Topic> HEALTH_EDUCATION_TOPICS = RecordLists.constant(EnumSet.of(Topic.PRENATAL_CARE, Topic.POSTPARTUM_CARE,
       Topic.HIV_AIDS, Topic.HEPATITIS, Topic.SEXUALLY_TRANSMITTED_INFECTIONS, Topic.OTHER_HEALTH_ISSUES,
       Topic.INFECTIOUS_DISEASE_TESTING, Topic.NUTRITION, Topic.NEONATAL_ABSTINENCE_SYNDROME,
       Topic.BREASTFEEDING, Topic.LACTATION, Topic.SMOKING_EFFECTS, Topic.FAMILY_PLANNING,
-      Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS);
+      Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS));
 
   /**
    * {@index ESOAP.COMP.4.3}: Item 4, third bullet: at least one session per day of attendance that provides education and
@@ -366,17 +367,21 @@ public final class EsoapComponentsOfService extends Section {
 
     TestingEncouragement(String what, Set<Topic> topics, boolean infectious) {
       this.what = what;
-      this.topics = topics;
+      this.topics = RecordLists.constant(topics);
       this.infectious = infectious;
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      Optional<Contact> contact = e.contacts().stream()
-          .filter(c -> c.memberEngaged() && ctx.hasHappened(c.at()) && RecordLists.anyIn(c.topics(), topics))
-          .min(Comparator.comparing(Contact::at));
-      if (contact.isPresent()) {
-        Contact c = contact.get();
+      Contact earliest = null;
+      for (Contact c : e.contacts()) {
+        if (c.memberEngaged() && ctx.hasHappened(c.at()) && RecordLists.anyIn(c.topics(), topics)
+            && (earliest == null || c.at().isBefore(earliest.at()))) {
+          earliest = c; // the first of equal times, as Stream.min keeps
+        }
+      }
+      if (earliest != null) {
+        Contact c = earliest;
         return Judgment.met("the member was encouraged to undergo " + what + " at " + Times.format(c.at(), ctx.zone()),
             Evidence.of("contact", c.id(), c.at(), "contact covering " + what));
       }
@@ -459,33 +464,40 @@ public final class EsoapComponentsOfService extends Section {
         + " and no attestation of in-house capacity");
   }
 
+  private static final Object NO_SESSION = new Object();
+
   private static Judgment dailyHealthEducation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Instant admitted = EsoapRecords.admitted(record);
     boolean open = e.isOpenAt(ctx.asOf());
     Instant end = open ? ctx.asOf() : e.dischargedAt().get();
-    TreeMap<LocalDate, List<Contact>> days = new TreeMap<>();
+    // per day of attendance, its earliest health education session, or NO_SESSION
+    TreeMap<LocalDate, Object> days = new TreeMap<>();
     for (Contact c : e.contacts()) {
       if (c.memberEngaged() && ATTENDANCE_KINDS.contains(c.kind()) && c.mode() != ContactMode.TEXT
           && !c.at().isBefore(admitted) && !c.at().isAfter(end)) {
-        days.computeIfAbsent(ctx.dateOf(c.at()), d -> new ArrayList<>()).add(c);
+        LocalDate day = ctx.dateOf(c.at());
+        boolean session = RecordLists.anyIn(c.topics(), HEALTH_EDUCATION_TOPICS);
+        Object earliest = days.get(day);
+        if (earliest == null) {
+          days.put(day, session ? c : NO_SESSION);
+        } else if (session && (earliest == NO_SESSION || c.at().isBefore(((Contact) earliest).at()))) {
+          days.put(day, c);
+        }
       }
     }
     if (days.isEmpty()) {
       return Judgment.notApplicable("no day of attendance is in the record yet");
     }
     List<LocalDate> missing = new ArrayList<>();
-    List<Evidence> sessions = new ArrayList<>();
-    days.forEach((day, contacts) -> {
-      Optional<Contact> session = contacts.stream()
-          .filter(c -> RecordLists.anyIn(c.topics(), HEALTH_EDUCATION_TOPICS))
-          .min(Comparator.comparing(Contact::at));
-      if (session.isPresent()) {
-        sessions.add(Evidence.of("contact", session.get().id(), session.get().at(), "health education session"));
+    List<Evidence> sessions = new ArrayList<>(days.size());
+    for (Map.Entry<LocalDate, Object> day : days.entrySet()) {
+      if (day.getValue() instanceof Contact session) {
+        sessions.add(Evidence.of("contact", session.id(), session.at(), "health education session"));
       } else {
-        missing.add(day);
+        missing.add(day.getKey());
       }
-    });
+    }
     LocalDate today = ctx.today();
     List<LocalDate> closed = missing.stream().filter(d -> !open || d.isBefore(today)).toList();
     if (!closed.isEmpty()) {

@@ -68,16 +68,31 @@ final class EsoapRecords {
   private static final Comparator<Appointment> BY_BOOKING = Comparator.comparing(Appointment::scheduledAt);
   private static final Comparator<Document> BY_DATE = Comparator.comparing(Document::date);
 
+  // the evidence naming a record depends on that record alone: made once per record evaluated
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> EVIDENCE = RecordScope.Key.create();
+
   static Evidence evidence(Referral r) {
+    return RecordScope.memoOf(EVIDENCE, r, x -> evidenceOf((Referral) x));
+  }
+
+  private static Evidence evidenceOf(Referral r) {
     return Evidence.of("referral", r.id(), r.at(), "referral to " + r.target().map(Enum::name).orElse("?"));
   }
 
   static Evidence evidence(Appointment a) {
+    return RecordScope.memoOf(EVIDENCE, a, x -> evidenceOf((Appointment) x));
+  }
+
+  private static Evidence evidenceOf(Appointment a) {
     return Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment booked "
         + a.scheduledAt());
   }
 
   static Evidence evidence(Document d) {
+    return RecordScope.memoOf(EVIDENCE, d, x -> evidenceOf((Document) x));
+  }
+
+  private static Evidence evidenceOf(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
 
@@ -87,32 +102,27 @@ final class EsoapRecords {
 
   /** The record marks one of {@code needs} among the member's service needs ("when needed"). */
   static Condition serviceNeed(String what, ServiceCategory... needs) {
-    Set<ServiceCategory> set = EnumSet.of(needs[0], needs);
-    return Condition.of("the record marks a need for " + what, (record, ctx) -> {
-      Set<ServiceCategory> marked = EnumSet.noneOf(ServiceCategory.class);
-      marked.addAll(record.episode().serviceNeeds());
-      marked.retainAll(set);
-      return marked.isEmpty()
-          ? Optional.of(Judgment.notApplicable("the record marks no need for " + what))
-          : Optional.empty();
-    });
+    Set<ServiceCategory> set = RecordLists.constant(EnumSet.of(needs[0], needs));
+    // judgments are immutable: the one this condition gives is made once
+    Optional<Judgment> notMarked = Optional.of(Judgment.notApplicable("the record marks no need for " + what));
+    return Condition.of("the record marks a need for " + what, (record, ctx) ->
+        RecordLists.anyIn(record.episode().serviceNeeds(), set) ? Optional.empty() : notMarked);
   }
 
   /** The record marks one of {@code needs} among the member's counselling needs ("when indicated"). */
   static Condition counselingNeed(String what, Set<Topic> needs) {
+    Optional<Judgment> notMarked = Optional.of(Judgment.notApplicable("the record does not mark " + what + " as indicated"));
     return Condition.of("the record marks " + what + " as indicated", (record, ctx) -> {
       boolean marked = RecordLists.anyIn(record.episode().counselingNeeds(), needs);
-      return marked ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record does not mark " + what + " as indicated"));
+      return marked ? Optional.empty() : notMarked;
     });
   }
 
   /** A document of {@code kind} completed by the as-of date is in the record (NOT_APPLICABLE otherwise). */
   static Condition documentInRecord(DocumentKind kind, String what) {
+    Optional<Judgment> none = Optional.of(Judgment.notApplicable("no " + what + " is in the record yet"));
     return Condition.of("a " + what + " is in the record", (record, ctx) ->
-        documentsOf(record.episode(), kind, ctx).isEmpty()
-            ? Optional.of(Judgment.notApplicable("no " + what + " is in the record yet"))
-            : Optional.empty());
+        documentsOf(record.episode(), kind, ctx).isEmpty() ? none : Optional.empty());
   }
 
   /** The member has no OB/GYN, midwife or other obstetric provider recorded. */

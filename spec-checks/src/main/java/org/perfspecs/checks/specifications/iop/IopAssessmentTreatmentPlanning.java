@@ -414,13 +414,15 @@ public final class IopAssessmentTreatmentPlanning extends Section {
         : Judgment.notMet("no documented consent for the involvement of " + without, IopRecords.evidence(plans));
   }
 
+  private static final Set<DocumentKind> PROGRESS_NOTES = EnumSet.of(DocumentKind.PROGRESS_NOTE);
+
   private static Judgment dailyProgressNotes(CaseRecord record, EvaluationContext ctx) {
     SortedSet<LocalDate> days = IopRecords.attendanceDays(record, ctx);
     if (days.isEmpty()) {
       return Judgment.notApplicable("the record shows no day of attendance yet");
     }
     Set<LocalDate> noted = new java.util.HashSet<>();
-    IopRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.PROGRESS_NOTE)).forEach(d -> noted.add(d.date()));
+    IopRecords.documents(record.episode(), ctx, PROGRESS_NOTES).forEach(d -> noted.add(d.date()));
     List<LocalDate> missing = new ArrayList<>();
     for (LocalDate d : days) {
       if (!noted.contains(d)) {

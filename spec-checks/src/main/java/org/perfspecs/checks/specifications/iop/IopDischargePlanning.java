@@ -118,11 +118,12 @@ public final class IopDischargePlanning extends Section {
   public static final ProgramRequirement LINK_RLC = linkage(16, "Recovery Learning Communities (RLCs)", PartnerCategory.RECOVERY_LEARNING_COMMUNITY);
 
   /** The member's concerns: the member's own concerns or social risk factors. */
-  static final Set<ContentElement> CONCERN_ELEMENTS = EnumSet.of(ContentElement.MEMBER_CONCERNS, ContentElement.SOCIAL_RISK_FACTORS);
+  static final Set<ContentElement> CONCERN_ELEMENTS = RecordLists.constant(EnumSet.of(ContentElement.MEMBER_CONCERNS,
+      ContentElement.SOCIAL_RISK_FACTORS));
 
   /** Planned after-care: the after-care plan, referrals or appointments. */
-  static final Set<ContentElement> AFTERCARE_ELEMENTS = EnumSet.of(ContentElement.DISCHARGE_AND_AFTERCARE_PLAN,
-      ContentElement.REFERRALS, ContentElement.APPOINTMENT_TIMES_AND_LOCATIONS);
+  static final Set<ContentElement> AFTERCARE_ELEMENTS = RecordLists.constant(EnumSet.of(
+      ContentElement.DISCHARGE_AND_AFTERCARE_PLAN, ContentElement.REFERRALS, ContentElement.APPOINTMENT_TIMES_AND_LOCATIONS));
 
   /**
    * {@index IOP.DISCH.4}: Bullet 4: the member's concerns and planned after-care documented. Applies once the member is
@@ -137,7 +138,7 @@ public final class IopDischargePlanning extends Section {
       .when(Conditions.discharged());
 
   /** Who may receive the discharge plan: the member, family or guardian. */
-  static final Set<Party> RECIPIENTS = EnumSet.of(Party.MEMBER, Party.FAMILY, Party.GUARDIAN);
+  static final Set<Party> RECIPIENTS = RecordLists.constant(EnumSet.of(Party.MEMBER, Party.FAMILY, Party.GUARDIAN));
 
   /**
    * {@index IOP.DISCH.5}: Bullet 5: the discharge plan is given to the member and/or family or guardian at the time of

@@ -1,5 +1,6 @@
 package org.perfspecs.checks.specifications.iop;
 
+import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -64,8 +65,15 @@ final class IopRecords {
   /** Documents of {@code kinds} dated on or before the as-of date, by date then id. */
   static List<Document> documents(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
     // once per record and set of kinds (the sets are constants) while the engine evaluates the record
-    return RecordScope.memo(DOCUMENTS, e, ctx, kinds,
-        k -> RecordLists.keptSorted(e.documents(), d -> k.contains(d.kind()) && ctx.hasBegun(d.date()), DOCUMENT_ORDER));
+    java.util.Map<Set<DocumentKind>, List<Document>> memo = RecordScope.map(DOCUMENTS, e, ctx);
+    List<Document> docs = memo == null ? null : memo.get(kinds);
+    if (docs == null) {
+      docs = RecordLists.keptSorted(e.documents(), d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()), DOCUMENT_ORDER);
+      if (memo != null) {
+        memo.put(kinds, docs);
+      }
+    }
+    return docs;
   }
 
   private static final RecordScope.Key<java.util.Map<Set<DocumentKind>, List<Document>>> DOCUMENTS =
@@ -115,10 +123,14 @@ final class IopRecords {
     return Condition.of("the record marks a need for " + what, new Need(need, what)::blocks);
   }
 
-  private record Need(ServiceCategory need, String what) {
+  private record Need(ServiceCategory need, Optional<Judgment> notMarked) {
+    Need(ServiceCategory need, String what) {
+      // the judgment is immutable and the same for every record: made once
+      this(need, Optional.of(Judgment.notApplicable("the record marks no need for " + what)));
+    }
+
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
-      return record.episode().serviceNeeds().contains(need) ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record marks no need for " + what));
+      return record.episode().serviceNeeds().contains(need) ? Optional.empty() : notMarked;
     }
   }
 
@@ -128,15 +140,21 @@ final class IopRecords {
   }
 
   static Evidence admission(CaseRecord record) {
-    return Evidence.of("episode", record.episode().id(), admittedAt(record), "admission");
+    return RecordScope.memoOf(ADMISSION, record.episode(),
+        e -> Evidence.of("episode", e.id(), e.admittedAt().orElseThrow(), "admission"));
   }
+
+  private static final RecordScope.Key<java.util.Map<Episode, Evidence>> ADMISSION = RecordScope.Key.create();
+  private static final RecordScope.Key<Deadline> PLANNING_DEADLINE = RecordScope.Key.create();
+  private static final RecordScope.Key<ImmutableSortedSet<LocalDate>> ATTENDANCE_DAYS = RecordScope.Key.create();
 
   /**
    * The planning deadline: the end of the first business day after the day of admission, by which
    * the treatment team meets to review the assessment and establish the provisional treatment plan.
    */
   static Deadline planningDeadline(CaseRecord record, EvaluationContext ctx) {
-    return Deadline.businessDaysAfter(admittedAt(record), 1, ctx.calendar());
+    return RecordScope.memo(PLANNING_DEADLINE, record.episode(), ctx,
+        () -> Deadline.businessDaysAfter(admittedAt(record), 1, ctx.calendar()));
   }
 
   /**
@@ -144,8 +162,11 @@ final class IopRecords {
    * or before the due day.
    */
   static Judgment documentBy(Deadline due, List<Document> docs, String what, EvaluationContext ctx, Evidence basis) {
-    Optional<Timed> done = docs.stream().findFirst()
-        .map(d -> Timed.of(d.date().atStartOfDay(ctx.zone()).toInstant(), evidence(d)));
+    Optional<Timed> done = Optional.empty();
+    if (!docs.isEmpty()) {
+      Document d = docs.get(0);
+      done = Optional.of(Timed.of(d.date().atStartOfDay(ctx.zone()).toInstant(), evidence(d)));
+    }
     return Timeliness.judge(due, done, what, ctx, basis);
   }
 
@@ -169,10 +190,15 @@ final class IopRecords {
   }
 
   /** The dates of attendance. */
-  static SortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
-    SortedSet<LocalDate> days = new TreeSet<>();
-    attendance(record, ctx).forEach(c -> days.add(ctx.dateOf(c.at())));
-    return days;
+  static ImmutableSortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
+    // once per record (unmodifiable, so it can be shared)
+    return RecordScope.memo(ATTENDANCE_DAYS, record.episode(), ctx, () -> {
+      SortedSet<LocalDate> days = new TreeSet<>();
+      for (Contact c : attendance(record, ctx)) {
+        days.add(ctx.dateOf(c.at()));
+      }
+      return ImmutableSortedSet.copyOfSorted(days);
+    });
   }
 
   /** Whether {@code c}, which has happened, was with or on behalf of {@code party}. */
@@ -186,19 +212,20 @@ final class IopRecords {
    */
   static EpisodeRequirement element(String id, Strength strength, Citation citation, Set<DocumentKind> kinds,
       String document, String what, Set<ContentElement> anyOf) {
-    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, anyOf)::judge)
+    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, RecordLists.constant(anyOf))::judge)
         .when(inRecord(kinds, document));
   }
 
   private record Element(Set<DocumentKind> kinds, String document, String what, Set<ContentElement> anyOf) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> docs = documents(record.episode(), ctx, kinds);
-      Optional<Document> covering = docs.stream()
-          .filter(d -> RecordLists.anyIn(d.elements(), anyOf))
-          .findFirst();
-      return covering.isPresent()
-          ? Judgment.met("the " + document + " " + covering.get().id() + " covers " + what, evidence(covering.get()))
-          : Judgment.notMet("no " + document + " in the record covers " + what, evidence(docs));
+      for (int i = 0, n = docs.size(); i < n; i++) {
+        Document covering = docs.get(i);
+        if (RecordLists.anyIn(covering.elements(), anyOf)) {
+          return Judgment.met("the " + document + " " + covering.id() + " covers " + what, evidence(covering));
+        }
+      }
+      return Judgment.notMet("no " + document + " in the record covers " + what, evidence(docs));
     }
   }
 }

@@ -66,20 +66,20 @@ final class RcConditions {
 
   /** The member is involved with one of {@code agencies} (an open DCF case counts as DCF involvement). */
   static Condition involvedWith(Set<StateAgency> agencies, String words) {
+    Optional<Judgment> notInvolved = Optional.of(Judgment.notApplicable("the record shows no involvement with " + words));
     return Condition.of("the member is involved with " + words, (r, ctx) -> {
       Member m = r.member();
       boolean involved = RecordLists.anyIn(m.stateAgencies(), agencies)
           || (agencies.contains(StateAgency.DCF) && m.dcfCaseOpen());
-      return involved ? Optional.empty()
-          : Optional.of(Judgment.notApplicable("the record shows no involvement with " + words));
+      return involved ? Optional.empty() : notInvolved;
     });
   }
 
   /** The record marks a need in {@code categories} ({@link org.perfspecs.model.Episode#serviceNeeds()}). */
   static Condition needMarked(Set<ServiceCategory> categories, String words) {
-    return Condition.of("the record marks a need for " + words, (r, ctx) -> r.episode().serviceNeeds().stream()
-        .anyMatch(categories::contains) ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the record marks no need for " + words)));
+    Optional<Judgment> notMarked = Optional.of(Judgment.notApplicable("the record marks no need for " + words));
+    return Condition.of("the record marks a need for " + words, (r, ctx) ->
+        RecordLists.anyIn(r.episode().serviceNeeds(), categories) ? Optional.empty() : notMarked);
   }
 
   /** The Plan of Safe Care (in the record) identifies a need in {@code categories}. */

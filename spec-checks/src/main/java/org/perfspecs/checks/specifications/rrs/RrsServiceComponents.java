@@ -446,13 +446,20 @@ public final class RrsServiceComponents extends Section {
 
   // ---- item 7
 
+  private static final Comparator<Document> LATEST = Comparator.comparing(Document::date).thenComparing(Document::id);
+
   /** The latest treatment plan dated during the stay (by date, then id), if any. */
   static Optional<Document> latestTreatmentPlan(Episode e, EvaluationContext ctx) {
     LocalDate from = ctx.dateOf(e.admittedAt().orElseThrow());
     LocalDate to = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
-    return e.documents().stream()
-        .filter(d -> d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to))
-        .max(Comparator.comparing(Document::date).thenComparing(Document::id));
+    Document latest = null;
+    for (Document d : e.documents()) {
+      if (d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to)
+          && (latest == null || LATEST.compare(latest, d) < 0)) {
+        latest = d; // the first of equals kept, as Stream.max does
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   private static Evidence planEvidence(Document d) {

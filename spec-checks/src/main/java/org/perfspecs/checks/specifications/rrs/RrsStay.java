@@ -10,6 +10,8 @@ import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Times;
 import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
@@ -51,17 +53,17 @@ final class RrsStay {
   /** "As needed"/"based on needs"/"if indicated": the record marks a need for {@code category}. */
   static Condition needs(ServiceCategory category) {
     String what = words(category.name());
+    Optional<Judgment> notMarked = Optional.of(Judgment.notApplicable("the record does not mark a need for " + what));
     return Condition.of("the record marks a need for " + what, (record, ctx) ->
-        record.episode().serviceNeeds().contains(category) ? Optional.empty()
-            : Optional.of(Judgment.notApplicable("the record does not mark a need for " + what)));
+        record.episode().serviceNeeds().contains(category) ? Optional.empty() : notMarked);
   }
 
   /** "As needed": the record marks a counselling need on {@code topic}. */
   static Condition needsCounseling(Topic topic) {
     String what = words(topic.name());
+    Optional<Judgment> notMarked = Optional.of(Judgment.notApplicable("the record does not mark a counselling need on " + what));
     return Condition.of("the record marks a counselling need on " + what, (record, ctx) ->
-        record.episode().counselingNeeds().contains(topic) ? Optional.empty()
-            : Optional.of(Judgment.notApplicable("the record does not mark a counselling need on " + what)));
+        record.episode().counselingNeeds().contains(topic) ? Optional.empty() : notMarked);
   }
 
   /** Whether {@code t} lies in the stay of {@code e} as of the evaluation (admission must be recorded). */
@@ -73,9 +75,14 @@ final class RrsStay {
 
   /** The earliest referral made during the stay to one of {@code targets}. */
   static Optional<Referral> referralTo(Episode e, Set<ServiceCategory> targets, EvaluationContext ctx) {
-    return e.referralsMade().stream()
-        .filter(r -> r.target().isPresent() && targets.contains(r.target().get()) && inStay(e, r.at(), ctx))
-        .min(Comparator.comparing(Referral::at));
+    Referral earliest = null;
+    for (Referral r : e.referralsMade()) {
+      if (r.target().isPresent() && targets.contains(r.target().get()) && inStay(e, r.at(), ctx)
+          && (earliest == null || r.at().isBefore(earliest.at()))) {
+        earliest = r; // the first of equal times, as Stream.min keeps
+      }
+    }
+    return Optional.ofNullable(earliest);
   }
 
   /** The earliest contact during the stay, with the member engaged, that covered {@code topic}. */
@@ -94,12 +101,18 @@ final class RrsStay {
   }
 
   static Evidence evidence(Referral r) {
-    return Evidence.of("referral", r.id(), r.at(), "referral made to " + words(r.target().orElseThrow().name()));
+    return Evidence.of("referral", r.id(), r.at(), "referral made to " + RecordLists.words(r.target().orElseThrow()));
   }
 
   static Evidence evidence(Contact c) {
-    return Evidence.of("contact", c.id(), c.at(), words(c.kind().name()) + " contact covering "
-        + c.topics().stream().map(t -> words(t.name())).sorted().collect(Collectors.joining(", ")));
+    return RecordScope.memoOf(CONTACT_EVIDENCE, c, RrsStay::contactEvidence);
+  }
+
+  private static final RecordScope.Key<java.util.Map<Contact, Evidence>> CONTACT_EVIDENCE = RecordScope.Key.create();
+
+  private static Evidence contactEvidence(Contact c) {
+    return Evidence.of("contact", c.id(), c.at(), RecordLists.words(c.kind()) + " contact covering "
+        + c.topics().stream().map(RecordLists::words).sorted().collect(Collectors.joining(", ")));
   }
 
   static Evidence evidence(Appointment a, EvaluationContext ctx) {
@@ -108,8 +121,10 @@ final class RrsStay {
   }
 
   static Evidence admission(Episode e) {
-    return Evidence.of("episode", e.id(), e.admittedAt().orElseThrow(), "admission");
+    return RecordScope.memoOf(ADMISSION, e, x -> Evidence.of("episode", x.id(), x.admittedAt().orElseThrow(), "admission"));
   }
+
+  private static final RecordScope.Key<java.util.Map<Episode, Evidence>> ADMISSION = RecordScope.Key.create();
 
   /**
    * MET naming the first record that shows {@code what} during the stay, else NOT_MET: the

@@ -35,7 +35,10 @@ import org.perfspecs.model.Violation;
  * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} workers: the calling
  * thread reads (frames) and does, in input order, everything that depends on order (counting,
  * refusing repeated episode ids, the aggregate, the action lists, the sink's writing, stderr);
- * the workers parse, validate, evaluate and let the sink {@linkplain FindingSink#render render}.
+ * the workers parse, validate, evaluate, let the sink {@linkplain FindingSink#render render} (the
+ * findings formats to UTF-8 bytes), hash the episode id ({@link EpisodeIds#hash}) and work out the
+ * record's {@linkplain Aggregate#delta aggregate delta}, so that the ordered part only applies
+ * them and copies bytes.
  * At most {@link RecordPipeline#WINDOW_PER_THREAD} × threads records are in flight, so the output
  * is the same as on one thread and memory stays bounded. Programs (few) are read on the calling
  * thread.

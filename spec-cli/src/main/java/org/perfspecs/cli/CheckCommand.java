@@ -1,11 +1,10 @@
 package org.perfspecs.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,11 +88,7 @@ final class CheckCommand implements Callable<Integer> {
       return toDirectory(out, err, ctx);
     }
     var other = findingsAs.sink(spec.commandLine(), out);
-    JsonGenerator g = other.isEmpty() && format == Format.json ? FindingOutput.ndjson(out) : null;
-    Evaluation ev = Evaluation.run(in, report, ctx, other.orElseGet(() -> sink(out, g, ctx)), err);
-    if (g != null) {
-      g.flush();
-    }
+    Evaluation ev = Evaluation.run(in, report, ctx, other.orElseGet(() -> sink(out, ctx)), err);
     if (format == Format.text && other.isEmpty()) {
       TextReport.aggregate(out, ev.aggregate);
       ev.printSummary(out);
@@ -109,24 +104,25 @@ final class CheckCommand implements Callable<Integer> {
     Path findingsFile = output.resolve(ReportFiles.FINDINGS);
     Path failingFile = output.resolve(ReportFiles.FAILING);
     Evaluation ev;
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(findingsFile, StandardCharsets.UTF_8), 1 << 16);
-        Writer failing = new BufferedWriter(Files.newBufferedWriter(failingFile, StandardCharsets.UTF_8), 1 << 16)) {
-      failing.write(Csv.line(FindingOutput.FAILING_COLUMNS) + "\n");
+    // both files as UTF-8 bytes rendered on the workers: the ordered thread only copies them
+    try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(findingsFile), Stdout.BUFFER_BYTES);
+        OutputStream failing = new BufferedOutputStream(Files.newOutputStream(failingFile), Stdout.BUFFER_BYTES)) {
+      failing.write(utf8(Csv.line(FindingOutput.FAILING_COLUMNS) + "\n"));
       ev = Evaluation.run(in, report, ctx, new Rendering() {
         @Override
-        String[] render(List<Finding> findings) {
+        byte[][] render(List<Finding> findings) {
           StringBuilder notMet = new StringBuilder();
           for (Finding f : findings) {
             if (f.outcome() == Outcome.NOT_MET && f.subjectKind() == Basis.EPISODE) {
               notMet.append(FindingOutput.failing(f)).append('\n');
             }
           }
-          return new String[] {FindingOutput.jsonLines(findings, only, withCitations), notMet.toString()};
+          return new byte[][] {utf8(FindingOutput.jsonLines(findings, only, withCitations)), utf8(notMet.toString())};
         }
 
         @Override
         void write(Object rendered) {
-          String[] two = (String[]) rendered;
+          byte[][] two = (byte[][]) rendered;
           try {
             w.write(two[0]);
             failing.write(two[1]);
@@ -148,6 +144,11 @@ final class CheckCommand implements Callable<Integer> {
     ev.printSummary(out);
     out.flush();
     return ev.exitCode(failOn);
+  }
+
+  /** {@code s} as UTF-8 (a lone surrogate becomes {@code ?}, as an {@code OutputStreamWriter} writes it). */
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private List<Finding> only(List<Finding> findings) {
@@ -185,29 +186,26 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Evaluation.FindingSink sink(PrintWriter out, JsonGenerator g, EvaluationContext ctx) {
+  private Evaluation.FindingSink sink(PrintWriter out, EvaluationContext ctx) {
     switch (format) {
       case json:
+        // NDJSON and CSV are rendered to UTF-8 bytes on the workers; the ordered thread copies them
         return new Rendering() {
           @Override
-          String render(List<Finding> findings) {
-            return FindingOutput.jsonLines(findings, only, withCitations);
+          byte[] render(List<Finding> findings) {
+            return utf8(FindingOutput.jsonLines(findings, only, withCitations));
           }
 
           @Override
           void write(Object rendered) {
-            try {
-              g.writeRaw((String) rendered);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
+            Stdout.writeUtf8(out, (byte[]) rendered);
           }
         };
       case csv:
         out.println(FindingOutput.csvHeader(withCitations));
         return new Rendering() {
           @Override
-          String render(List<Finding> findings) {
+          byte[] render(List<Finding> findings) {
             StringBuilder b = new StringBuilder(findings.size() * 512);
             for (Finding f : findings) {
               if (only.contains(f.outcome())) {
@@ -215,12 +213,12 @@ final class CheckCommand implements Callable<Integer> {
                 b.append(System.lineSeparator());
               }
             }
-            return b.toString();
+            return utf8(b.toString());
           }
 
           @Override
           void write(Object rendered) {
-            out.write((String) rendered);
+            Stdout.writeUtf8(out, (byte[]) rendered);
           }
         };
       default:

@@ -35,7 +35,10 @@ import org.perfspecs.model.Violation;
  * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} workers: the calling
  * thread reads (frames) and does, in input order, everything that depends on order (counting,
  * refusing repeated episode ids, the aggregate, the action lists, the sink's writing, stderr);
- * the workers parse, validate, evaluate and let the sink {@linkplain FindingSink#render render}.
+ * the workers parse, validate, evaluate, let the sink {@linkplain FindingSink#render render} (the
+ * findings formats to UTF-8 bytes), hash the episode id ({@link EpisodeIds#hash}) and work out the
+ * record's {@linkplain Aggregate#delta aggregate delta}, so that the ordered part only applies
+ * them and copies bytes.
  * At most {@link RecordPipeline#WINDOW_PER_THREAD} × threads records are in flight, so the output
  * is the same as on one thread and memory stays bounded. Programs (few) are read on the calling
  * thread.
@@ -234,19 +237,26 @@ final class Evaluation {
 
   /**
    * One case record after the workers' part: read (valid or rejected), and when valid its findings
-   * (or the failure that stopped its evaluation) and the sink's rendering of them.
+   * (or the failure that stopped its evaluation), what it adds to the aggregate and the sink's
+   * rendering of them; and the hash of its episode id. Everything here is worked out on a worker,
+   * so that the ordered stage only applies it.
    */
   private static final class Judged {
     final RecordReader.Entry<CaseRecord> entry;
+    /** {@link EpisodeIds#hash} of a valid record's episode id, else 0. */
+    final long episodeHash;
     final List<Finding> findings;
+    final Aggregate.Delta delta;
     final RuntimeException failure;
     final Object rendered;
     final RuntimeException renderFailure;
 
-    private Judged(RecordReader.Entry<CaseRecord> entry, List<Finding> findings, RuntimeException failure,
-        Object rendered, RuntimeException renderFailure) {
+    private Judged(RecordReader.Entry<CaseRecord> entry, long episodeHash, List<Finding> findings,
+        Aggregate.Delta delta, RuntimeException failure, Object rendered, RuntimeException renderFailure) {
       this.entry = entry;
+      this.episodeHash = episodeHash;
       this.findings = findings;
+      this.delta = delta;
       this.failure = failure;
       this.rendered = rendered;
       this.renderFailure = renderFailure;
@@ -256,19 +266,23 @@ final class Evaluation {
     static Judged of(RecordReader.Entry<CaseRecord> entry, Judge judge, EvaluationContext ctx, FindingSink sink) {
       Optional<CaseRecord> record = entry.result().value();
       if (!entry.result().isValid() || record.isEmpty()) {
-        return new Judged(entry, null, null, null, null);
+        return new Judged(entry, 0, null, null, null, null, null);
       }
+      long hash = EpisodeIds.hash(record.get().episode().id());
       List<Finding> findings;
+      Aggregate.Delta delta;
       try {
         findings = judge.evaluate(record.get(), ctx);
+        delta = Aggregate.delta(record.get(), findings);
       } catch (RuntimeException ex) {
-        return new Judged(entry, null, ex, null, null);
+        // reported in order, as a failure of the evaluation or of the aggregate would be
+        return new Judged(entry, hash, null, null, ex, null, null);
       }
       try {
-        return new Judged(entry, findings, null, sink.render(record.get(), entry.line(), findings), null);
+        return new Judged(entry, hash, findings, delta, null, sink.render(record.get(), entry.line(), findings), null);
       } catch (RuntimeException ex) {
         // thrown where the sequential run would throw it: when the sink writes this record
-        return new Judged(entry, findings, null, null, ex);
+        return new Judged(entry, hash, findings, delta, null, null, ex);
       }
     }
   }
@@ -281,7 +295,7 @@ final class Evaluation {
   private void ordered(Judged j, EpisodeIds episodeIds, FindingSink sink, PrintWriter err, Path file) {
     var entry = j.entry;
     read++;
-    Optional<Violation> duplicate = entry.result().value().flatMap(r -> episodeIds.duplicate(r, entry.line()));
+    Optional<Violation> duplicate = j.episodeHash == 0 ? Optional.empty() : episodeIds.duplicate(j.episodeHash, entry.line());
     if (duplicate.isPresent()) {
       rejected++;
       inputProblem = true;
@@ -292,7 +306,7 @@ final class Evaluation {
         if (j.failure != null) {
           throw j.failure;
         }
-        aggregate.add(record, j.findings);
+        aggregate.add(j.delta);
       } catch (RuntimeException ex) {
         rejected++;
         internalError(err, file + " line " + entry.line(), "record", ex);
@@ -336,11 +350,13 @@ final class Evaluation {
 
   private final long[] outcomeCounts = new long[Outcome.values().length];
 
+  private static final Outcome[] OUTCOMES = Outcome.values();
+
   void count(List<Finding> findings) {
     for (Finding f : findings) {
       outcomeCounts[f.outcome().ordinal()]++;
     }
-    for (Outcome o : Outcome.values()) {
+    for (Outcome o : OUTCOMES) {
       if (outcomeCounts[o.ordinal()] > 0) {
         byOutcome.put(o, outcomeCounts[o.ordinal()]);
       }

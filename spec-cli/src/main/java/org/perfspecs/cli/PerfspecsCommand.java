@@ -85,9 +85,9 @@ public final class PerfspecsCommand implements Runnable {
 
   /** Entry point of the {@code perfspecs} jar. */
   public static void main(String[] args) {
-    // stdout may carry millions of findings: buffered, flushed once at the end; stderr line by line
-    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-        new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+    // stdout may carry millions of findings: buffered, flushed once at the end, and taking findings
+    // already rendered to UTF-8 bytes as they are (Stdout); stderr line by line
+    PrintWriter out = Stdout.of(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
         new java.io.FileOutputStream(java.io.FileDescriptor.err), java.nio.charset.StandardCharsets.UTF_8), true);
     int code = run(out, err, args);

@@ -119,6 +119,34 @@ class ThreadsTest {
         + "earlier record (line 5)").contains("records read: 68, evaluated: 61, rejected: 7");
   }
 
+  /**
+   * On the real standard output ({@link Stdout}, findings copied as bytes rendered on the workers)
+   * stdout is byte for byte what a writer over characters gets, with one thread and with four.
+   */
+  @Test
+  void findingsRenderedToBytesOnTheWorkersAreTheSameOnStdout() {
+    for (String format : List.of("json", "csv", "text")) {
+      String[] args = {"check", ndjson.toString(), "--as-of", AS_OF, "--format", format, "--programs",
+          programs.toString(), "--with-citations"};
+      String chars = CliRun.of(with(args, "--threads", "1")).out;
+      for (String threads : List.of("1", "4")) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Stdout out = Stdout.of(bytes);
+        int code = PerfspecsCommand.run(out, new PrintWriter(new StringWriter(), true), with(args, "--threads", threads));
+        out.flush();
+        assertThat(code).isEqualTo(2);
+        if (format.equals("text")) { // the summary, with its elapsed time, is on stdout
+          assertThat(withoutElapsed(bytes.toString(StandardCharsets.UTF_8))).as(format + " on " + threads + " threads")
+              .isEqualTo(withoutElapsed(chars));
+        } else {
+          assertThat(bytes.toByteArray()).as(format + " on " + threads + " threads")
+              .isEqualTo(chars.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(chars).as(format).hasSizeGreaterThan(10_000);
+    }
+  }
+
   @Test
   void checkWritesTheSameFilesIntoADirectoryWithAnyNumberOfThreads() throws IOException {
     String one = run("check", ndjson.toString(), "--as-of", AS_OF, "--output", dir.resolve("one").toString(),

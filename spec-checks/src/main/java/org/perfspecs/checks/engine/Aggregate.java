@@ -98,6 +98,62 @@ public final class Aggregate {
     }
   }
 
+  /**
+   * What one case record adds to an aggregate, worked out without one: its month of admission
+   * and its findings. Immutable and thread-safe. {@link #delta} can run on the thread that
+   * evaluated the record and {@link #add(Delta)} on the thread that keeps the aggregate, so that
+   * the placing of the admission in its month (time-zone arithmetic, a string) is not on that
+   * thread.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static final class Delta {
+    private final String month;
+    private final List<Finding> findings;
+
+    private Delta(String month, List<Finding> findings) {
+      this.month = month;
+      this.findings = findings;
+    }
+
+    /** The month of admission the record's episode findings count under ({@link #admissionMonth}). */
+    public String month() {
+      return month;
+    }
+
+    /** The findings counted, in the order given. */
+    public List<Finding> findings() {
+      return findings;
+    }
+  }
+
+  /**
+   * What {@link #add(CaseRecord, List)} would count for {@code record} and {@code findings}, as a
+   * {@link Delta} to {@linkplain #add(Delta) add} later. Pure and thread-safe.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public static Delta delta(CaseRecord record, List<Finding> findings) {
+    return new Delta(admissionMonth(record), List.copyOf(findings));
+  }
+
+  /**
+   * Counts a record's {@link Delta}: exactly what {@link #add(CaseRecord, List)} counts for the
+   * record and findings it was made of.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public void add(Delta delta) {
+    String month = delta.month;
+    episodes.computeIfAbsent(month, k -> new long[1])[0]++;
+    for (Finding f : delta.findings) {
+      add(f, f.subjectKind() == Basis.EPISODE ? month : PROGRAM_LEVEL);
+    }
+  }
+
   private void add(Finding finding, String month) {
     int outcome = finding.outcome().ordinal();
     counts.computeIfAbsent(finding.requirementId(), k -> new HashMap<>())

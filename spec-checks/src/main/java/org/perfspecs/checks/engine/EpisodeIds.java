@@ -60,7 +60,17 @@ public final class EpisodeIds {
    */
   public java.util.Optional<Violation> duplicate(CaseRecord record, long line) {
     requireNonNull(record, "record");
-    OptionalLong first = firstLine(record.episode().id(), line);
+    return duplicate(hash(record.episode().id()), line);
+  }
+
+  /**
+   * The same as {@link #duplicate(CaseRecord, long)} for a record whose episode id has {@link
+   * #hash(String)} {@code hash} (worked out on another thread).
+   *
+   * @since 0.2
+   */
+  public java.util.Optional<Violation> duplicate(long hash, long line) {
+    OptionalLong first = firstLine(hash, line);
     return first.isPresent()
         ? java.util.Optional.of(Violation.of("$.episode.id", DUPLICATE + " (line " + first.getAsLong() + ")"))
         : java.util.Optional.empty();
@@ -72,11 +82,35 @@ public final class EpisodeIds {
    * @return the line of the first record with {@code id}, or empty when {@code id} is new
    */
   public OptionalLong firstLine(String id, long line) {
+    return firstLine(hash(id), line);
+  }
+
+  /**
+   * The 64-bit hash this set remembers {@code id} by. Pure and thread-safe: a caller that reads on
+   * several threads can hash on them and hand the hash to {@link #firstLine(long, long)} in input
+   * order.
+   *
+   * @since 0.2
+   */
+  public static long hash(String id) {
     requireNonNull(id, "id");
     long h = HASH.hashString(id, StandardCharsets.UTF_8).asLong();
-    if (h == 0) {
-      h = 1; // 0 marks an empty slot
+    return h == 0 ? 1 : h; // 0 marks an empty slot
+  }
+
+  /**
+   * The same as {@link #firstLine(String, long)} for the id whose {@link #hash(String)} is {@code
+   * hash}.
+   *
+   * @return the line of the first record whose id has {@code hash}, or empty when it is new
+   * @throws IllegalArgumentException if {@code hash} is 0 (never a value of {@link #hash(String)})
+   * @since 0.2
+   */
+  public OptionalLong firstLine(long hash, long line) {
+    if (hash == 0) {
+      throw new IllegalArgumentException("0 is not an id's hash");
     }
+    long h = hash;
     int mask = hashes.length - 1;
     int i = (int) (h ^ (h >>> 32)) & mask;
     while (hashes[i] != 0) {

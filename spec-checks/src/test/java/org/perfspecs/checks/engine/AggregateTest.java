@@ -153,4 +153,34 @@ class AggregateTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> sums.add("IOP.COMP.4.a", "P-A", "2024-05", Outcome.MET, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A record's delta, made apart and added later, counts exactly what adding the record does. */
+  @Test
+  void deltasAddedInOrderGiveTheSameAggregateAsTheRecords() {
+    Engine engine = Engine.standard();
+    Aggregate records = new Aggregate(engine.catalog());
+    Aggregate deltas = new Aggregate(engine.catalog());
+    CaseRecord may = discharged("E-1", "P-A", true);
+    CaseRecord lateMay = CaseRecord.builder().from(may).episode(Episode.builder().from(may.episode()).id("E-2")
+        .programId("P-B").admittedAt(Instant.parse("2024-05-01T03:00:00Z")).build()).build();
+    CaseRecord noAdmission = CaseRecord.builder().from(may).episode(Episode.builder().from(may.episode()).id("E-3")
+        .admittedAt(java.util.Optional.empty()).dischargedAt(java.util.Optional.empty()).build()).build();
+    List<Aggregate.Delta> made = new java.util.ArrayList<>();
+    for (CaseRecord r : List.of(may, lateMay, noAdmission, discharged("E-4", "P-A", false))) {
+      List<org.perfspecs.checks.Finding> findings = engine.evaluate(r, CTX);
+      records.add(r, findings);
+      Aggregate.Delta d = Aggregate.delta(r, findings);
+      assertThat(d.month()).isEqualTo(Aggregate.admissionMonth(r));
+      assertThat(d.findings()).isEqualTo(findings);
+      made.add(d);
+    }
+    made.forEach(deltas::add);
+    assertThat(deltas.rows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        records.rows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+    assertThat(deltas.monthRows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        records.monthRows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+    assertThat(deltas.programRows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        records.programRows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+    assertThat(deltas.episodesByMonth()).isEqualTo(records.episodesByMonth()).hasSize(3);
+  }
 }

@@ -43,4 +43,21 @@ class EpisodeIdsTest {
     }
     assertThat(ids.capacity()).isEqualTo(1 << 21);
   }
+
+  /** Ids hashed apart (on other threads) and looked up by hash behave as the ids themselves. */
+  @Test
+  void hashesLookedUpInOrderGiveTheSameAnswersAsTheIds() {
+    EpisodeIds byId = EpisodeIds.create();
+    EpisodeIds byHash = EpisodeIds.create();
+    for (int i = 0; i < 5_000; i++) {
+      String id = "E-" + (i * 7919 % 3_001); // repeats
+      long hash = EpisodeIds.hash(id);
+      assertThat(hash).isNotZero().isEqualTo(EpisodeIds.hash(new String(id.toCharArray())));
+      assertThat(byHash.firstLine(hash, i + 1L)).isEqualTo(byId.firstLine(id, i + 1L));
+    }
+    assertThat(byHash.size()).isEqualTo(byId.size()).isEqualTo(3_001);
+    assertThat(byHash.duplicate(EpisodeIds.hash("E-5"), 99)).isEqualTo(byId.duplicate(record("E-5"), 99));
+    assertThat(byHash.duplicate(EpisodeIds.hash("E-new"), 100)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> byHash.firstLine(0L, 1));
+  }
 }

@@ -212,4 +212,49 @@ class RecordReaderTest {
     assertThat(readAll("\n\n")).isEmpty();
     assertThat(readAll("[]")).isEmpty();
   }
+
+  /**
+   * A line lying whole in the read buffer is copied straight from it; one straddling two fills is
+   * gathered first: both give the same entries, whatever the line breaks (LF, CR LF, CR), blank
+   * lines and lines over the maximum, as reading in tiny pieces (every line straddling) does.
+   */
+  @Test
+  void linesInTheBufferAndLinesAcrossFillsAreFramedAlike() throws Exception {
+    StringBuilder in = new StringBuilder();
+    String[] breaks = {"\n", "\r\n", "\r", "\n  \n"};
+    for (int i = 0; in.length() < 3 * (1 << 18) + 12_345; i++) {
+      // program ids of varying length move the line ends across the buffer's boundaries
+      String line = i % 97 == 5 ? "{not json" : GOOD.replace("\"P-1\"", "\"P-" + "7".repeat(i * 37 % 3000) + "\"");
+      in.append(line).append(breaks[i % breaks.length]);
+    }
+    byte[] bytes = in.toString().getBytes(StandardCharsets.UTF_8);
+    for (int max : new int[] {RecordReader.DEFAULT_MAX_RECORD_BYTES, 2000}) {
+      List<String> whole = describe(new ByteArrayInputStream(bytes), max);
+      List<String> pieces = describe(new ByteArrayInputStream(bytes) {
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+          return super.read(b, off, Math.min(len, 7));
+        }
+      }, max);
+      assertThat(whole).hasSizeGreaterThan(400).isEqualTo(pieces);
+      assertThat(whole).anyMatch(e -> e.contains("rejected")).anyMatch(e -> e.contains("valid"));
+      if (max == 2000) {
+        assertThat(whole).anyMatch(e -> e.contains("is longer than the maximum record size of 2000 bytes"));
+      }
+    }
+  }
+
+  /** Each framed record: its line, size, and what parsing gives (program id, or the violations). */
+  private static List<String> describe(InputStream input, int max) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (RecordReader<CaseRecord> reader = RecordReader.of(input, CaseRecord.class, VALIDATOR, max)) {
+      for (Optional<RecordReader.Framed<CaseRecord>> f = reader.nextFramed(); f.isPresent(); f = reader.nextFramed()) {
+        RecordReader.Entry<CaseRecord> e = f.get().parse();
+        out.add(f.get().line() + " " + f.get().size() + " " + (e.result().isValid()
+            ? "valid " + e.result().value().get().episode().programId()
+            : "rejected " + e.result().violations()));
+      }
+    }
+    return out;
+  }
 }

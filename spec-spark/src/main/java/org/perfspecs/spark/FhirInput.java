@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -269,30 +268,13 @@ final class FhirInput {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      Evaluator evaluator = new Evaluator(parameters, Evaluator.Input.CASE_RECORD, mode, Map.of());
-      return new Iterator<>() {
+      return new EvaluatorRows(new Evaluator(parameters, Evaluator.Input.CASE_RECORD, mode, Map.of())) {
         private Row pending;
         private long lines;
-        private boolean done;
-
-        @Override
-        public boolean hasNext() {
-          while (evaluator.pending().isEmpty() && !done) {
-            step();
-          }
-          return !evaluator.pending().isEmpty();
-        }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return evaluator.pending().poll();
-        }
 
         /** The next patient, or the end. */
-        private void step() {
+        @Override
+        void step() {
           Row first = pending != null ? pending : rows.hasNext() ? rows.next() : null;
           pending = null;
           if (first == null) {

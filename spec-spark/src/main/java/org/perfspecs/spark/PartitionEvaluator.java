@@ -3,7 +3,6 @@ package org.perfspecs.spark;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -37,36 +36,18 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, Row> {
   }
 
   /** The output rows of one partition, produced as they are pulled. */
-  private final class Rows implements Iterator<Row> {
+  private final class Rows extends EvaluatorRows {
     private final LineStream lines;
     private final RecordReader<CaseRecord> reader;
-    private final Evaluator evaluator;
-    private boolean done;
 
     Rows(Iterator<Row> source) {
+      super(new Evaluator(parameters, Evaluator.Input.CASE_RECORD, mode, repeated == null ? Map.of() : repeated.value()));
       this.lines = new LineStream(source);
       this.reader = RecordReader.of(lines, CaseRecord.class, Engines.validator(), parameters.maxRecordBytes());
-      Map<String, RepeatedEpisodes.First> firsts = repeated == null ? Map.of() : repeated.value();
-      this.evaluator = new Evaluator(parameters, Evaluator.Input.CASE_RECORD, mode, firsts);
     }
 
     @Override
-    public boolean hasNext() {
-      while (evaluator.pending().isEmpty() && !done) {
-        step();
-      }
-      return !evaluator.pending().isEmpty();
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return evaluator.pending().poll();
-    }
-
-    private void step() {
+    void step() {
       Optional<RecordReader.Entry<CaseRecord>> next = reader.next();
       if (next.isEmpty()) {
         done = true;

@@ -34,22 +34,7 @@ IN="$D/records-$N.ndjson"
 echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC'); records: $N ($(du -h "$IN" | cut -f1)); as of $AS_OF"
 echo "jvm: $(java -version 2>&1 | head -2 | tail -1); cores: $(nproc)"
 
-results=()
-run() {
-  local name="$1"
-  shift
-  local before after
-  before="$(cut -d' ' -f1 /proc/loadavg)"
-  /usr/bin/time -f '%e %U %S %M' -o "$D/$name.time" "$@" > "$D/$name.out" 2> "$D/$name.err" || {
-    local code=$?
-    # exit codes 1 and 2 (findings, rejections) are results, not failures
-    if [ "$code" -gt 2 ]; then echo "$name failed ($code): see $D/$name.err" >&2; exit 1; fi
-  }
-  after="$(cut -d' ' -f1 /proc/loadavg)"
-  read -r wall user sys rss < <(tail -1 "$D/$name.time")
-  results+=("$(awk -v n="$N" -v name="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v lb="$before" -v la="$after" \
-    'BEGIN { printf "| %s | %.1f s | %.1f s | %.0f | %.0f | %.0f MB | %s -> %s |", name, w, u + s, n / w, n / (u + s), r / 1024, lb, la }')")
-}
+. spec-spark/bench-run.sh   # run NAME COMMAND...: timed, a row in "results"
 
 rm -rf "$D/cli-check" "$D/spark-report" "$D/spark-check"
 run cli-report java -jar spec-cli/target/perfspecs.jar report "$IN" --as-of "$AS_OF" --format json --threads 2 \

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,6 +26,7 @@ import org.perfspecs.model.FastReads;
 import org.perfspecs.model.ModelJson;
 import org.perfspecs.model.ModelValidator;
 import org.perfspecs.model.Validated;
+import org.perfspecs.testkit.FastValidatorProperties.Leaf;
 
 /**
  * The fast binding ({@code FastBinding}, behind {@link ModelValidator#create()}'s {@code parse}
@@ -101,9 +101,9 @@ class BindingProperties {
       int change = m.changes().get(i);
       if (kind < 60) {
         List<Leaf> leaves = new ArrayList<>();
-        collectLeaves(tree, leaves);
+        FastValidatorProperties.collect(tree, leaves);
         if (!leaves.isEmpty()) {
-          leaves.get(place % leaves.size()).change(change, leaves);
+          change(leaves.get(place % leaves.size()), change, leaves);
         }
       } else if (kind < 80) {
         List<ObjectNode> objects = new ArrayList<>();
@@ -211,82 +211,48 @@ class BindingProperties {
     return b.toString();
   }
 
-  /** One scalar of the JSON tree: a property of an object or an element of an array. */
-  record Leaf(JsonNode parent, String field, int index) {
-    JsonNode value() {
-      return field != null ? parent.get(field) : parent.get(index);
+  /** Changes one leaf of the tree as mutation {@code change} says ({@code all}: every leaf, for copies). */
+  static void change(Leaf leaf, int change, List<Leaf> all) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    JsonNode v = leaf.value();
+    if (v == null) {
+      return; // removed by an earlier change
     }
-
-    void set(JsonNode v) {
-      if (field != null) {
-        ((ObjectNode) parent).set(field, v);
+    if (change < 10) {
+      leaf.set(f.nullNode());
+    } else if (change < 20) {
+      if (leaf.field() != null) {
+        ((ObjectNode) leaf.parent()).remove(leaf.field());
       } else {
-        ((ArrayNode) parent).set(index, v);
+        leaf.set(f.textNode(""));
       }
-    }
-
-    void change(int change, List<Leaf> all) {
-      JsonNodeFactory f = JsonNodeFactory.instance;
-      JsonNode v = value();
-      if (v == null) {
-        return; // removed by an earlier change
-      }
-      if (change < 10) {
-        set(f.nullNode());
-      } else if (change < 20) {
-        if (field != null) {
-          ((ObjectNode) parent).remove(field);
-        } else {
-          set(f.textNode(""));
-        }
-      } else if (change < 35) {
-        JsonNode other = all.get((change * 7919) % all.size()).value();
-        set(other == null ? f.nullNode() : other.deepCopy());
-      } else if (change < 45) {
-        set(f.textNode(FastValidatorProperties.TEXTS.get(change % FastValidatorProperties.TEXTS.size())));
-      } else if (change < 55) {
-        set(f.numberNode(List.of(-1L, 0L, 2147483648L, -2147483649L, 7L).get(change % 5)));
-      } else if (change < 60) {
-        set(f.numberNode(1.5));
-      } else if (change < 65) {
-        set(f.booleanNode(change % 2 == 0));
-      } else if (change < 70) {
-        set(f.arrayNode().add(v.deepCopy()));
-      } else if (change < 75 && v.isTextual()) {
-        String s = v.asText();
-        set(f.textNode(s.isEmpty() ? "\ud800" : s.substring(0, s.length() - 1))); // cut short, or an unpaired surrogate
-      } else if (change < 80 && v.isTextual()) {
-        set(f.textNode(v.asText().toLowerCase(java.util.Locale.ROOT)));
-      } else if (v.isTextual() && FastValidatorProperties.looksLikeInstant(v.asText())) {
-        set(f.textNode(FastValidatorProperties.INSTANTS.get(change % FastValidatorProperties.INSTANTS.size())));
-      } else if (v.isTextual() && FastValidatorProperties.looksLikeDate(v.asText())) {
-        set(f.textNode(FastValidatorProperties.DATES.get(change % FastValidatorProperties.DATES.size())));
-      } else if (v.isBoolean()) {
-        set(f.booleanNode(!v.asBoolean()));
-      }
+    } else if (change < 35) {
+      JsonNode other = all.get((change * 7919) % all.size()).value();
+      leaf.set(other == null ? f.nullNode() : other.deepCopy());
+    } else if (change < 45) {
+      leaf.set(f.textNode(FastValidatorProperties.TEXTS.get(change % FastValidatorProperties.TEXTS.size())));
+    } else if (change < 55) {
+      leaf.set(f.numberNode(List.of(-1L, 0L, 2147483648L, -2147483649L, 7L).get(change % 5)));
+    } else if (change < 60) {
+      leaf.set(f.numberNode(1.5));
+    } else if (change < 65) {
+      leaf.set(f.booleanNode(change % 2 == 0));
+    } else if (change < 70) {
+      leaf.set(f.arrayNode().add(v.deepCopy()));
+    } else if (change < 75 && v.isTextual()) {
+      String s = v.asText();
+      leaf.set(f.textNode(s.isEmpty() ? "\ud800" : s.substring(0, s.length() - 1))); // cut short, or an unpaired surrogate
+    } else if (change < 80 && v.isTextual()) {
+      leaf.set(f.textNode(v.asText().toLowerCase(java.util.Locale.ROOT)));
+    } else if (v.isTextual() && FastValidatorProperties.looksLikeInstant(v.asText())) {
+      leaf.set(f.textNode(FastValidatorProperties.INSTANTS.get(change % FastValidatorProperties.INSTANTS.size())));
+    } else if (v.isTextual() && FastValidatorProperties.looksLikeDate(v.asText())) {
+      leaf.set(f.textNode(FastValidatorProperties.DATES.get(change % FastValidatorProperties.DATES.size())));
+    } else if (v.isBoolean()) {
+      leaf.set(f.booleanNode(!v.asBoolean()));
     }
   }
 
-  static void collectLeaves(JsonNode node, List<Leaf> out) {
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isContainerNode()) {
-          collectLeaves(e.getValue(), out);
-        } else {
-          out.add(new Leaf(node, e.getKey(), -1));
-        }
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        if (node.get(i).isContainerNode()) {
-          collectLeaves(node.get(i), out);
-        } else {
-          out.add(new Leaf(node, null, i));
-        }
-      }
-    }
-  }
 
   static void collectObjects(JsonNode node, List<ObjectNode> out) {
     if (node instanceof ObjectNode o) {

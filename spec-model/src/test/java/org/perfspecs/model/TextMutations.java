@@ -10,8 +10,12 @@ final class TextMutations {
   static String mutate(String json, String alphabet, Random random) {
     StringBuilder b = new StringBuilder(json);
     for (int k = random.nextInt(3) + 1; k > 0; k--) {
-      int at = random.nextInt(b.length());
       char c = alphabet.charAt(random.nextInt(alphabet.length()));
+      if (b.length() == 0) { // every character deleted: only an insertion is possible
+        b.append(c);
+        continue;
+      }
+      int at = random.nextInt(b.length());
       switch (random.nextInt(3)) {
         case 0 -> b.setCharAt(at, c);
         case 1 -> b.insert(at, c);

@@ -52,19 +52,12 @@ class OutputBytesTest {
 
   /** What {@code check --format csv} renders for one subject's findings. */
   private static byte[] csv(List<Finding> findings, Set<Outcome> only, boolean withText) {
-    StringBuilder b = new StringBuilder(findings.size() * 512);
-    for (Finding f : findings) {
-      if (only.contains(f.outcome())) {
-        FindingOutput.csv(b, f, withText);
-        b.append(System.lineSeparator());
-      }
-    }
-    return b.toString().getBytes(StandardCharsets.UTF_8);
+    return new FindingBytes(only, withText).csv(findings).toByteArray();
   }
 
   /** What {@code check --format json} renders for one subject's findings. */
   private static byte[] json(List<Finding> findings, Set<Outcome> only, boolean withText) {
-    return FindingOutput.jsonLines(findings, only, withText).getBytes(StandardCharsets.UTF_8);
+    return new FindingBytes(only, withText).json(findings).toByteArray();
   }
 
   private static void assertSame(List<Finding> findings, String what) {

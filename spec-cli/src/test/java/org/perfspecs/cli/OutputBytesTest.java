@@ -194,6 +194,21 @@ class OutputBytesTest {
               out.flush();
               assertThat(bytes.toByteArray()).as(String.join(" ", args)).isEqualTo(expected.toByteArray());
             }
+            if (format.equals("json") && asOf.equals(AS_OF.get(0))) { // --output's findings file: the same NDJSON
+              Path out = dir.resolve("out-" + asOf.getEpochSecond() + "-" + withText + "-" + only.size());
+              List<String> args = new ArrayList<>(List.of("check", input.toString(), "--as-of", asOf.toString(),
+                  "--output", out.toString(), "--no-progress", "--threads", "2"));
+              if (withText) {
+                args.add("--with-citations");
+              }
+              if (only.size() < Outcome.values().length) {
+                args.add("--only");
+                args.add("NOT_MET,PENDING");
+              }
+              CliRun.of(args.toArray(String[]::new));
+              assertThat(Files.readAllBytes(out.resolve(ReportFiles.FINDINGS))).as(String.join(" ", args))
+                  .isEqualTo(expected.toByteArray());
+            }
           }
         }
       }

@@ -1,9 +1,7 @@
 package org.perfspecs.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +18,9 @@ import org.perfspecs.checks.time.Deadline;
  * A subject's findings rendered straight to UTF-8 bytes, once, for {@code check --format csv} and
  * {@code --format json} (and {@code --output}'s findings file): the bytes {@link
  * FindingOutput#csv(StringBuilder, Finding, boolean)} (each line ended by {@link
- * System#lineSeparator()}) and {@link FindingOutput#jsonLines} give, encoded with {@link
- * String#getBytes}, without the builder, the string and the copy between them.
+ * System#lineSeparator()}) and {@link FindingOutput#jsonLines} (through {@link
+ * org.perfspecs.checks.engine.FindingJson}) give, encoded with {@link String#getBytes}, without a
+ * builder, a string or a generator between them (OutputBytesTest holds them equal).
  *
  * <p>The cells a requirement fixes (id, specification, section, strength, subject kind; citation
  * and its verbatim text) are escaped and encoded once per requirement and run, in a concurrent
@@ -36,10 +35,12 @@ final class FindingBytes {
   private final Set<Outcome> only;
   private final boolean withCitationText;
   private final byte[][] outcomeCells;
+  private final byte[][] outcomeFields;
   private final ConcurrentHashMap<Requirement, Constants> constants = new ConcurrentHashMap<>();
 
   /** The encoded cells of one requirement: those before the subject's id, and those after the evidence. */
-  private record Constants(Requirement requirement, Basis subjectKind, byte[] head, byte[] tail) {}
+  private record Constants(Requirement requirement, Basis subjectKind, byte[] head, byte[] tail, byte[] jsonHead,
+      byte[] jsonTail) {}
 
   /**
    * @param only the outcomes whose findings are written
@@ -50,11 +51,16 @@ final class FindingBytes {
     this.withCitationText = withCitationText;
     Outcome[] outcomes = Outcome.values();
     outcomeCells = new byte[outcomes.length][];
+    outcomeFields = new byte[outcomes.length][];
     for (Outcome o : outcomes) {
       Utf8Buffer b = new Utf8Buffer(16);
       b.ascii(',');
       b.csvCell(o.name());
       outcomeCells[o.ordinal()] = b.toByteArray();
+      Utf8Buffer field = new Utf8Buffer(32);
+      field.ascii(",\"outcome\":");
+      field.jsonString(o.name());
+      outcomeFields[o.ordinal()] = field.toByteArray();
     }
   }
 
@@ -156,28 +162,97 @@ final class FindingBytes {
       tail.csvCell(r.citation().text());
     }
     tail.utf8(System.lineSeparator());
-    return new Constants(r, subjectKind, head.toByteArray(), tail.toByteArray());
+    Utf8Buffer jsonHead = new Utf8Buffer(256);
+    jsonHead.ascii("{\"requirementId\":");
+    jsonHead.jsonString(r.id());
+    jsonHead.ascii(",\"spec\":");
+    jsonHead.jsonString(r.specKey());
+    jsonHead.ascii(",\"section\":");
+    jsonHead.jsonString(r.citation().section());
+    jsonHead.ascii(",\"strength\":");
+    jsonHead.jsonString(r.strength().name());
+    jsonHead.ascii(",\"subjectKind\":");
+    jsonHead.jsonString(subjectKind.name());
+    jsonHead.ascii(",\"subjectId\":");
+    Utf8Buffer jsonTail = new Utf8Buffer(256);
+    jsonTail.ascii("],\"citation\":");
+    jsonTail.jsonString(r.citation().reference());
+    if (withCitationText) {
+      jsonTail.ascii(",\"citationText\":");
+      jsonTail.jsonString(r.citation().text());
+    }
+    return new Constants(r, subjectKind, head.toByteArray(), tail.toByteArray(), jsonHead.toByteArray(),
+        jsonTail.toByteArray());
   }
 
-  /** The NDJSON lines of the findings whose outcome is written, as {@link FindingOutput#jsonLines} writes them. */
+  /**
+   * The NDJSON lines of the findings whose outcome is written: the bytes {@link
+   * FindingOutput#jsonLines} writes through {@link org.perfspecs.checks.engine.FindingJson} (the
+   * same fields in the same order, strings escaped as Jackson escapes them), each line ended by
+   * {@code \n}.
+   */
   Utf8Buffer json(List<Finding> findings) {
-    Utf8Buffer b = new Utf8Buffer(findings.size() * JSON_LINE_BYTES);
-    Writer w = b.writer();
-    try (JsonGenerator g = FindingOutput.ndjson(w)) {
-      for (int i = 0, n = findings.size(); i < n; i++) {
-        Finding f = findings.get(i);
-        if (only.contains(f.outcome())) {
-          FindingOutput.json(g, f, withCitationText);
-        }
+    Utf8Buffer b = new Utf8Buffer(findings.size() * (withCitationText ? 2 * JSON_LINE_BYTES : JSON_LINE_BYTES));
+    for (int i = 0, n = findings.size(); i < n; i++) {
+      Finding f = findings.get(i);
+      if (only.contains(f.outcome())) {
+        json(b, f);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // the buffer does not fail
-    }
-    try {
-      w.close(); // the generator does not close its target
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return b;
+  }
+
+  private void json(Utf8Buffer b, Finding f) {
+    Constants c = constants(f.requirement(), f.subjectKind());
+    b.append(c.jsonHead);
+    b.jsonString(f.subjectId());
+    Optional<String> memberId = f.memberId();
+    if (memberId.isPresent()) {
+      b.ascii(",\"memberId\":");
+      b.jsonString(memberId.get());
+    }
+    b.ascii(",\"programId\":");
+    b.jsonString(f.programId());
+    b.append(outcomeFields[f.outcome().ordinal()]);
+    b.ascii(",\"reason\":");
+    b.jsonString(f.reason());
+    Optional<Deadline> due = f.due();
+    if (due.isPresent()) {
+      Deadline d = due.get();
+      b.ascii(",\"due\":");
+      b.jsonString(d.last().toString());
+      b.ascii(",\"dueRule\":");
+      b.jsonString(d.description());
+    }
+    b.ascii(",\"evidence\":[");
+    List<Evidence> evidence = f.evidence();
+    for (int i = 0, n = evidence.size(); i < n; i++) {
+      Evidence e = evidence.get(i);
+      b.ascii(i == 0 ? "{\"kind\":" : ",{\"kind\":");
+      b.jsonString(e.kind());
+      b.ascii(",\"id\":");
+      b.jsonString(e.id());
+      Optional<Instant> at = e.at();
+      if (at.isPresent()) {
+        b.ascii(",\"at\":");
+        b.jsonString(at.get().toString());
+      }
+      Optional<LocalDate> date = e.date();
+      if (date.isPresent()) {
+        b.ascii(",\"date\":");
+        b.jsonString(date.get().toString());
+      }
+      b.ascii(",\"note\":");
+      b.jsonString(e.note());
+      b.ascii('}');
+    }
+    b.append(c.jsonTail);
+    Optional<String> errorType = f.errorType();
+    if (errorType.isPresent()) {
+      b.ascii(",\"errorType\":");
+      b.jsonString(errorType.get());
+    }
+    b.ascii('}');
+    b.ascii('\n');
   }
 }

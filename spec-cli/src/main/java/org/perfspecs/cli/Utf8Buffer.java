@@ -2,14 +2,13 @@ package org.perfspecs.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.util.Arrays;
 
 /**
  * A growable buffer of UTF-8 bytes, appended to without intermediate strings: text is encoded as
  * {@link String#getBytes(java.nio.charset.Charset) String.getBytes(UTF_8)} encodes it (an ASCII
  * fast path; a surrogate pair as four bytes; a lone surrogate as {@code ?}), and CSV cells by
- * {@link Csv}'s rule. One buffer is written by one thread; it is handed to another only whole
+ * {@link Csv}'s rule, JSON strings as Jackson escapes them. One buffer is written by one thread; it is handed to another only whole
  * (as the rendering of a record, through the pipeline's ordered stage).
  */
 final class Utf8Buffer {
@@ -143,91 +142,77 @@ final class Utf8Buffer {
     length = at;
   }
 
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * Appends {@code s} as a JSON string, the bytes Jackson's character generator writes for it with
+   * its default escaping (quote and backslash escaped with a backslash; the control characters
+   * below U+0020 as the short escapes for backspace, tab, line feed, form feed and carriage
+   * return, the others as a six-character unicode escape in upper-case hex; everything else as it
+   * is), encoded as {@link String#getBytes} encodes: a lone surrogate as {@code ?}.
+   */
+  void jsonString(String s) {
+    int n = s.length();
+    ensure(n * 6 + 2);
+    byte[] b = bytes;
+    int at = length;
+    b[at++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          b[at++] = (byte) c;
+          continue;
+        }
+        b[at++] = '\\';
+        switch (c) {
+          case '"', '\\' -> b[at++] = (byte) c;
+          case '\b' -> b[at++] = 'b';
+          case '\t' -> b[at++] = 't';
+          case '\n' -> b[at++] = 'n';
+          case '\f' -> b[at++] = 'f';
+          case '\r' -> b[at++] = 'r';
+          default -> {
+            b[at++] = 'u';
+            b[at++] = '0';
+            b[at++] = '0';
+            b[at++] = HEX[c >> 4];
+            b[at++] = HEX[c & 0xF];
+          }
+        }
+      } else if (c < 0x800) {
+        b[at++] = (byte) (0xC0 | (c >> 6));
+        b[at++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          at = pair(b, at, Character.toCodePoint(c, s.charAt(++i)));
+        } else {
+          b[at++] = '?';
+        }
+      } else {
+        b[at++] = (byte) (0xE0 | (c >> 12));
+        b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[at++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    b[at++] = '"';
+    length = at;
+  }
+
+  /** Appends ASCII text (field names, punctuation): each char one byte. */
+  void ascii(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length++] = (byte) s.charAt(i);
+    }
+  }
+
   private static int pair(byte[] b, int at, int cp) {
     b[at++] = (byte) (0xF0 | (cp >> 18));
     b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
     b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
     b[at++] = (byte) (0x80 | (cp & 0x3F));
     return at;
-  }
-
-  /**
-   * A writer that encodes into this buffer as UTF-8: the bytes of everything written, taken as one
-   * string, with {@link String#getBytes} (a surrogate pair split between two writes still makes
-   * four bytes). {@link Writer#close()} or {@link Writer#flush()} settles a high surrogate left
-   * pending at the end as a lone one.
-   */
-  Writer writer() {
-    return new Writer() {
-      private char pendingHigh;
-
-      @Override
-      public void write(char[] cbuf, int off, int len) {
-        ensure(len * 3 + 4);
-        byte[] b = bytes;
-        int at = length;
-        int end = off + len;
-        int i = off;
-        if (pendingHigh != 0 && i < end) {
-          if (Character.isLowSurrogate(cbuf[i])) {
-            at = pair(b, at, Character.toCodePoint(pendingHigh, cbuf[i++]));
-          } else {
-            b[at++] = '?';
-          }
-          pendingHigh = 0;
-        }
-        for (; i < end; i++) {
-          char c = cbuf[i];
-          if (c < 0x80) {
-            b[at++] = (byte) c;
-          } else if (c < 0x800) {
-            b[at++] = (byte) (0xC0 | (c >> 6));
-            b[at++] = (byte) (0x80 | (c & 0x3F));
-          } else if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c)) {
-              if (i + 1 == end) {
-                pendingHigh = c;
-              } else if (Character.isLowSurrogate(cbuf[i + 1])) {
-                at = pair(b, at, Character.toCodePoint(c, cbuf[++i]));
-              } else {
-                b[at++] = '?';
-              }
-            } else {
-              b[at++] = '?';
-            }
-          } else {
-            b[at++] = (byte) (0xE0 | (c >> 12));
-            b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-            b[at++] = (byte) (0x80 | (c & 0x3F));
-          }
-        }
-        length = at;
-      }
-
-      @Override
-      public void write(int c) {
-        write(new char[] {(char) c}, 0, 1);
-      }
-
-      @Override
-      public void write(String str, int off, int len) {
-        char[] chars = new char[len];
-        str.getChars(off, off + len, chars, 0);
-        write(chars, 0, len);
-      }
-
-      @Override
-      public void flush() {
-        // bytes are in the buffer as soon as written; a pending high surrogate waits for its pair
-      }
-
-      @Override
-      public void close() {
-        if (pendingHigh != 0) {
-          ascii('?');
-          pendingHigh = 0;
-        }
-      }
-    };
   }
 }

@@ -92,9 +92,9 @@ class OutputBytesTest {
   }
 
   /** Text with every character class the renderers treat apart, mixed at random. */
-  private static final String[] PIECES = {"a", "Z", "0", "9", " ", ",", "\"", "'", "\n", "\r", "\t", "=", "+", "-",
-      "@", ":", "\\", "/", "<", ">", "&", "\u0000", "\u001f", "\u007f", "\u0080", "é", "§", "’", "\u2028", "\u07ff",
-      "\u0800", "\uffff", "😀", "\ud800", "\udfff", "\ud83d\ude00x", "ID-12", "note"};
+  private static final String[] PIECES = {"a", "Z", "0", "9", " ", ",", "\"", "'", "\n", "\r", "\t", "\b", "\f",
+      "\u001b", "=", "+", "-", "@", ":", "\\", "/", "<", ">", "&", "\u0000", "\u001f", "\u007f", "\u0080", "é", "§",
+      "’", "\u2028", "\u07ff", "\u0800", "\uffff", "😀", "\ud800", "\udfff", "\ud83d\ude00x", "ID-12", "note"};
 
   /** A reason is never blank: its first piece. */
   private static final String[] REASON_START = {"a", "=", "-", "+", "@", "\"", ",", "§", "😀", "\ud800", "\udfff"};

@@ -2,20 +2,19 @@ package org.perfspecs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link Utf8Buffer} encodes as {@link String#getBytes} with UTF-8 does (lone surrogates as
- * {@code ?}), CSV cells as {@link Csv#field}, and through its writer whatever the split of the
- * text into writes (a surrogate pair split between two writes included).
+ * {@code ?}), CSV cells as {@link Csv#field}, JSON strings as Jackson's character generator
+ * writes them.
  */
 class Utf8BufferTest {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.perfspecs.model.ModelJson.newMapper();
   private static final String[] PIECES = {"a", ",", "\"", "\n", "\r", "\t", "=", "-", "+", "@", "'", "é", "§", "’",
-      "\u0000", "\u007f", "\u0080", "\u07ff", "\u0800", "\uffff", "😀", "\ud800", "\udbff", "\udc00", "\udfff", " "};
+      "\u0000", "\b", "\f", "\u001f", "\\", "/", "\u007f", "\u0080", "\u07ff", "\u0800", "\uffff", "😀", "\ud800", "\udbff", "\udc00", "\udfff", " "};
 
   private static String text(Random random, int max) {
     StringBuilder b = new StringBuilder();
@@ -26,7 +25,7 @@ class Utf8BufferTest {
   }
 
   @Test
-  void textAndCellsAreTheBytesOfTheirStrings() {
+  void textCellsAndJsonStringsAreTheBytesOfTheirStrings() throws Exception {
     Random random = new Random(8);
     for (int i = 0; i < 20_000; i++) {
       String s = text(random, 10);
@@ -38,24 +37,11 @@ class Utf8BufferTest {
       cell.csvCell(s);
       cell.ascii('\n');
       assertThat(cell.toByteArray()).as(escaped(s)).isEqualTo((Csv.field(s) + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  @Test
-  void theWriterEncodesAsOneStringWhateverTheSplit() throws IOException {
-    Random random = new Random(9);
-    for (int i = 0; i < 5_000; i++) {
-      String s = text(random, 12);
-      for (int split = 0; split <= s.length(); split++) {
-        Utf8Buffer b = new Utf8Buffer(1);
-        Writer w = b.writer();
-        w.write(s.toCharArray(), 0, split);
-        w.write(s, split, 0); // an empty write keeps a pending high surrogate
-        w.write(s, split, s.length() - split);
-        w.flush();
-        w.close();
-        assertThat(b.toByteArray()).as(escaped(s) + " split at " + split).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
-      }
+      Utf8Buffer json = new Utf8Buffer(1);
+      json.jsonString(s);
+      json.ascii('\n');
+      assertThat(json.toByteArray()).as(escaped(s)).isEqualTo((JSON.writeValueAsString(s) + "\n")
+          .getBytes(StandardCharsets.UTF_8));
     }
   }
 

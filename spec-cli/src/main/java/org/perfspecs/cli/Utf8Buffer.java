@@ -7,9 +7,10 @@ import java.util.Arrays;
 /**
  * A growable buffer of UTF-8 bytes, appended to without intermediate strings: text is encoded as
  * {@link String#getBytes(java.nio.charset.Charset) String.getBytes(UTF_8)} encodes it (an ASCII
- * fast path; a surrogate pair as four bytes; a lone surrogate as {@code ?}), and CSV cells by
- * {@link Csv}'s rule, JSON strings as Jackson escapes them. One buffer is written by one thread; it is handed to another only whole
- * (as the rendering of a record, through the pipeline's ordered stage).
+ * fast path; a surrogate pair as four bytes; a lone surrogate as {@code ?}), CSV cells by {@link
+ * Csv}'s rule and JSON strings as Jackson escapes them. One buffer is written by one thread; it is
+ * handed to another only whole (as the rendering of a record, through the pipeline's ordered
+ * stage).
  */
 final class Utf8Buffer {
   private byte[] bytes;

@@ -38,7 +38,11 @@ final class FindingBytes {
   private final byte[][] outcomeFields;
   private final ConcurrentHashMap<Requirement, Constants> constants = new ConcurrentHashMap<>();
 
-  /** The encoded cells of one requirement: those before the subject's id, and those after the evidence. */
+  /**
+   * The encoded parts of a line that one requirement fixes: in CSV the cells before the subject's
+   * id and those after the evidence (with the line end), in JSON the fields before the subject's
+   * id's value and those after the evidence array.
+   */
   private record Constants(Requirement requirement, Basis subjectKind, byte[] head, byte[] tail, byte[] jsonHead,
       byte[] jsonTail) {}
 

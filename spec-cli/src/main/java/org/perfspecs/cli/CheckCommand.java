@@ -108,24 +108,25 @@ final class CheckCommand implements Callable<Integer> {
     try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(findingsFile), Stdout.BUFFER_BYTES);
         OutputStream failing = new BufferedOutputStream(Files.newOutputStream(failingFile), Stdout.BUFFER_BYTES)) {
       failing.write(utf8(Csv.line(FindingOutput.FAILING_COLUMNS) + "\n"));
+      FindingBytes findings = new FindingBytes(only, withCitations);
       ev = Evaluation.run(in, report, ctx, new Rendering() {
         @Override
-        byte[][] render(List<Finding> findings) {
+        Object[] render(List<Finding> subject) {
           StringBuilder notMet = new StringBuilder();
-          for (Finding f : findings) {
+          for (Finding f : subject) {
             if (f.outcome() == Outcome.NOT_MET && f.subjectKind() == Basis.EPISODE) {
               notMet.append(FindingOutput.failing(f)).append('\n');
             }
           }
-          return new byte[][] {utf8(FindingOutput.jsonLines(findings, only, withCitations)), utf8(notMet.toString())};
+          return new Object[] {findings.json(subject), utf8(notMet.toString())};
         }
 
         @Override
         void write(Object rendered) {
-          byte[][] two = (byte[][]) rendered;
+          Object[] two = (Object[]) rendered;
           try {
-            w.write(two[0]);
-            failing.write(two[1]);
+            ((Utf8Buffer) two[0]).writeTo(w);
+            failing.write((byte[]) two[1]);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -188,39 +189,36 @@ final class CheckCommand implements Callable<Integer> {
 
   private Evaluation.FindingSink sink(PrintWriter out, EvaluationContext ctx) {
     switch (format) {
-      case json:
+      case json: {
         // NDJSON and CSV are rendered to UTF-8 bytes on the workers; the ordered thread copies them
+        FindingBytes findings = new FindingBytes(only, withCitations);
         return new Rendering() {
           @Override
-          byte[] render(List<Finding> findings) {
-            return utf8(FindingOutput.jsonLines(findings, only, withCitations));
+          Utf8Buffer render(List<Finding> subject) {
+            return findings.json(subject);
           }
 
           @Override
           void write(Object rendered) {
-            Stdout.writeUtf8(out, (byte[]) rendered);
+            ((Utf8Buffer) rendered).writeTo(out);
           }
         };
-      case csv:
+      }
+      case csv: {
         out.println(FindingOutput.csvHeader(withCitations));
+        FindingBytes findings = new FindingBytes(only, withCitations);
         return new Rendering() {
           @Override
-          byte[] render(List<Finding> findings) {
-            StringBuilder b = new StringBuilder(findings.size() * 512);
-            for (Finding f : findings) {
-              if (only.contains(f.outcome())) {
-                FindingOutput.csv(b, f, withCitations);
-                b.append(System.lineSeparator());
-              }
-            }
-            return utf8(b.toString());
+          Utf8Buffer render(List<Finding> subject) {
+            return findings.csv(subject);
           }
 
           @Override
           void write(Object rendered) {
-            Stdout.writeUtf8(out, (byte[]) rendered);
+            ((Utf8Buffer) rendered).writeTo(out);
           }
         };
+      }
       default:
         TextReport.header(out, ctx);
         return new Evaluation.FindingSink() {

@@ -56,10 +56,15 @@ final class Stdout extends PrintWriter {
    * sets the error flag ({@link #checkError()}) as the writer's own methods do.
    */
   void writeUtf8(byte[] utf8) {
+    writeUtf8(utf8, 0, utf8.length);
+  }
+
+  /** Writes {@code len} bytes of {@code utf8} from {@code off}, as {@link #writeUtf8(byte[])}. */
+  void writeUtf8(byte[] utf8, int off, int len) {
     synchronized (lock) {
       super.flush(); // the characters written before go first (into the byte buffer)
       try {
-        bytes.write(utf8);
+        bytes.write(utf8, off, len);
       } catch (IOException e) {
         setError();
       }
@@ -96,10 +101,15 @@ final class Stdout extends PrintWriter {
    * otherwise decoded (a writer over characters, as in tests).
    */
   static void writeUtf8(PrintWriter out, byte[] utf8) {
+    writeUtf8(out, utf8, 0, utf8.length);
+  }
+
+  /** Writes {@code len} bytes of {@code utf8} from {@code off} to {@code out}, as {@link #writeUtf8(PrintWriter, byte[])}. */
+  static void writeUtf8(PrintWriter out, byte[] utf8, int off, int len) {
     if (out instanceof Stdout s) {
-      s.writeUtf8(utf8);
+      s.writeUtf8(utf8, off, len);
     } else {
-      out.write(new String(utf8, StandardCharsets.UTF_8));
+      out.write(new String(utf8, off, len, StandardCharsets.UTF_8));
     }
   }
 }

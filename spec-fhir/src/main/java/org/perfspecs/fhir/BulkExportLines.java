@@ -1,6 +1,7 @@
 package org.perfspecs.fhir;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,38 +92,35 @@ public final class BulkExportLines {
   /**
    * Where {@code line} goes, as {@code check --from fhir DIR} decides it.
    *
+   * <p>Placed from one streaming scan of the line (no JSON tree is built): the scan reads the
+   * whole first JSON value as Jackson's tree reader would (so a line is rejected exactly when it
+   * would be: not well-formed, or not a JSON object; anything after the first value is ignored, as
+   * there) and keeps, for a repeated property, its last value, as the tree does.
+   *
    * @param line a line that is not blank
    * @return its placement
    */
   public static Placement place(Line line) {
-    List<FhirProblem> problems = new ArrayList<>(1);
-    Optional<ObjectNode> node = ResourceParser.object(line.text(), line.file(), line.line(), typeOf(line.file()),
-        problems);
-    if (node.isEmpty()) {
-      return new Placement(Kind.REJECTED, "", problems.get(0));
+    Scan scan;
+    try (JsonParser p = ResourceParser.JSON.getFactory().createParser(line.text())) {
+      scan = Scan.of(p);
+    } catch (java.io.IOException e) { // a JacksonException: a String source fails no other way
+      return rejected(line, "is not well-formed JSON");
     }
-    ObjectNode o = node.get();
-    String type = o.hasNonNull("resourceType") ? o.get("resourceType").asText() : "";
-    if (type.equals("Patient")) {
-      JsonNode id = o.get("id");
-      if (id != null && id.isTextual()) {
-        return new Placement(Kind.PATIENT, id.asText(), null);
+    if (scan == null) {
+      return rejected(line, "is not a JSON object");
+    }
+    String type = scan.type;
+    if (type.equals("Patient") && scan.id != null) {
+      return new Placement(Kind.PATIENT, scan.id, null);
+    }
+    for (String ref : scan.refs) {
+      if (ref != null) {
+        return new Placement(Kind.PATIENT, ref, null);
       }
     }
-    for (String field : new String[] {"subject", "patient", "beneficiary", "for"}) {
-      Optional<String> p = patientRef(o.get(field));
-      if (p.isPresent()) {
-        return new Placement(Kind.PATIENT, p.get(), null);
-      }
-    }
-    JsonNode participants = o.get("participant");
-    if (participants != null && participants.isArray()) {
-      for (JsonNode p : participants) {
-        Optional<String> ref = patientRef(p.get("actor"));
-        if (ref.isPresent()) {
-          return new Placement(Kind.PATIENT, ref.get(), null);
-        }
-      }
+    if (scan.participant != null) {
+      return new Placement(Kind.PATIENT, scan.participant, null);
     }
     if (PROGRAM_TYPES.contains(type)) {
       return new Placement(Kind.PROGRAM, type, null);
@@ -130,22 +128,150 @@ public final class BulkExportLines {
     return new Placement(Kind.IGNORED, ResourceParser.safeType(type.isEmpty() ? "unknown" : type), null);
   }
 
-  private static Optional<String> patientRef(JsonNode ref) {
-    if (ref == null || !ref.isObject()) {
-      return Optional.empty();
+  private static Placement rejected(Line line, String message) {
+    return new Placement(Kind.REJECTED, "",
+        FhirProblem.of(FhirProblem.Severity.ERROR, line.file(), line.line(), typeOf(line.file()), message));
+  }
+
+  /** The properties of a line that place it: each the last of its name, as a JSON tree keeps it. */
+  private static final class Scan {
+    /** The fields whose reference to a Patient places a line, in the order they are tried. */
+    private static final List<String> REF_FIELDS = List.of("subject", "patient", "beneficiary", "for");
+
+    /** {@code resourceType} when a string, else empty. */
+    String type = "";
+    /** {@code id} when a string. */
+    String id;
+    /** The patient of each of {@link #REF_FIELDS}, or null. */
+    final String[] refs = new String[REF_FIELDS.size()];
+    /** The patient of the first participant whose actor refers to one, or null. */
+    String participant;
+
+    /** The scan of the first JSON value, or null when it is not an object. */
+    static Scan of(JsonParser p) throws java.io.IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return null;
+      }
+      if (t != JsonToken.START_OBJECT) {
+        skip(p);
+        if (t == JsonToken.VALUE_STRING) {
+          p.getText(); // read to its end (a tree reads it): an unterminated string is not well-formed
+        }
+        return null;
+      }
+      Scan scan = new Scan();
+      for (t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        String name = p.currentName();
+        t = next(p);
+        int ref = REF_FIELDS.indexOf(name);
+        if (name.equals("resourceType")) {
+          scan.type = t == JsonToken.VALUE_STRING ? p.getText() : "";
+          skip(p);
+        } else if (name.equals("id")) {
+          scan.id = t == JsonToken.VALUE_STRING ? p.getText() : null;
+          skip(p);
+        } else if (ref >= 0) {
+          scan.refs[ref] = patientRef(p);
+        } else if (name.equals("participant")) {
+          scan.participant = participants(p);
+        } else {
+          skip(p);
+        }
+      }
+      return scan;
     }
-    JsonNode r = ref.get("reference");
-    if (r == null || !r.isTextual()) {
-      return Optional.empty();
+
+    /** The next token, which must be there (the parser reports an unexpected end itself). */
+    private static JsonToken next(JsonParser p) throws java.io.IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
+      }
+      return t;
     }
-    String s = r.asText();
+
+    /**
+     * Reads past the value at the current token, decoding its numbers as the tree reader does (so
+     * that a number it refuses is refused here too).
+     */
+    private static void skip(JsonParser p) throws java.io.IOException {
+      int depth = 0;
+      JsonToken t = p.currentToken();
+      while (true) {
+        switch (t) {
+          case START_OBJECT, START_ARRAY -> depth++;
+          case END_OBJECT, END_ARRAY -> depth--;
+          case VALUE_NUMBER_INT -> p.getNumberValue();
+          case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+          default -> {
+            // strings are read (and checked) by the parser as it moves past them
+          }
+        }
+        if (depth == 0) {
+          return;
+        }
+        t = next(p);
+      }
+    }
+
+    /** The patient a reference object at the current token names (its last {@code reference}), or null. */
+    private static String patientRef(JsonParser p) throws java.io.IOException {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        skip(p);
+        return null;
+      }
+      String reference = null;
+      for (JsonToken t = next(p); t != JsonToken.END_OBJECT; t = next(p)) {
+        String name = p.currentName();
+        t = next(p);
+        if (name.equals("reference")) {
+          reference = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        }
+        skip(p);
+      }
+      return reference == null ? null : patientOf(reference);
+    }
+
+    /** The patient of the first element of the array at the current token whose (last) actor refers to one, or null. */
+    private static String participants(JsonParser p) throws java.io.IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        skip(p);
+        return null;
+      }
+      String found = null;
+      for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p)) {
+        if (t != JsonToken.START_OBJECT) {
+          skip(p);
+          continue;
+        }
+        String actor = null;
+        for (JsonToken f = next(p); f != JsonToken.END_OBJECT; f = next(p)) {
+          String name = p.currentName();
+          next(p);
+          if (name.equals("actor")) {
+            actor = patientRef(p);
+          } else {
+            skip(p);
+          }
+        }
+        if (found == null) {
+          found = actor;
+        }
+      }
+      return found;
+    }
+  }
+
+  /** The patient a reference names ({@code Patient/ID}, after any base, before any {@code /_history}), or null. */
+  private static String patientOf(String s) {
     int slash = s.lastIndexOf("Patient/");
     if (slash >= 0) {
       String id = s.substring(slash + "Patient/".length());
       int hist = id.indexOf('/');
-      return Optional.of(hist >= 0 ? id.substring(0, hist) : id);
+      return hist >= 0 ? id.substring(0, hist) : id;
     }
-    return Optional.empty();
+    return null;
   }
 
   /**

@@ -19,7 +19,8 @@ import org.perfspecs.fhir.FhirProblem.Severity;
  * per reader).
  */
 final class ResourceParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The one mapper: its trees, and {@link BulkExportLines#place}'s streaming scan, read JSON alike. */
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private final IParser parser = Fhir.jsonParser();
   private final Tally tally;

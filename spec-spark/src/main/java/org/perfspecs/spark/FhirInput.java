@@ -35,7 +35,8 @@ import org.perfspecs.model.Program;
  *       each line that is not a JSON object, and the lines counted per placement (blank, patient,
  *       program, ignored per type, rejected). The driver maps the programs with those problems, as the
  *       command line does before its first patient;
- *   <li>each evaluation pass places the lines again, keeps the patients' lines, <b>repartitions them
+ *   <li>each evaluation pass places the lines again (placing is a streaming scan of the line, no
+ *       JSON tree: the one tree of a line is built when its patient is mapped), keeps the patients' lines, <b>repartitions them
  *       by patient</b> (Spark's shuffle) and sorts each partition by (patient, file name, line): each
  *       partition then holds whole patients, one after the other, and is evaluated with {@code
  *       mapPartitions} one patient at a time: {@link BulkExportLines#readPatient} (the JVM's one HAPI

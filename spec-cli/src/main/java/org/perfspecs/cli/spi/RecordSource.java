@@ -14,6 +14,18 @@ import org.perfspecs.model.Program;
  * rejection with where it was (file and line) and its problems (each a location and a message that
  * never echoes member data). Not thread-safe.
  *
+ * <p>How the command line treats a source that fails: an {@link IOException} (or {@link
+ * java.io.UncheckedIOException}) from {@link #next()} means the input cannot be read any further
+ * ({@code FILE: cannot be read (...)}; what was read is counted and the run goes on). Any other
+ * RuntimeException from {@link #next()} is a bug of the format: it counts as one entry read and
+ * rejected ({@code internal error (Type)}, reported with the exception's type and where it was
+ * thrown, never its message, which must not carry member data anyway), and {@link #next()} is
+ * called again, so a source should have moved past what failed; after 10 such failures in a row
+ * without an entry between them the source is taken as unable to advance and no longer read. A
+ * RuntimeException from {@link #programs()}, {@link #summary()} or {@link #close()} is reported and
+ * counted as an internal error, and the run goes on without what it would have given. Any internal
+ * error makes the command exit with 4.
+ *
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")

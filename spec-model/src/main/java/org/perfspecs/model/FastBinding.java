@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.io.IOException;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -22,12 +25,14 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -119,6 +124,15 @@ final class FastBinding {
     return ROOTS.get(type).isPresent();
   }
 
+  /**
+   * Whether values of {@code type}, wherever they are read here, are constructed without the
+   * generated builder ({@code Direct}).
+   */
+  static boolean constructsDirectly(Class<?> type) {
+    ObjectReader reader = ROOTS.get(type).orElse(null);
+    return reader != null && reader.direct != null;
+  }
+
   private static Object readRoot(JsonParser p, ObjectReader reader) throws IOException {
     p.nextToken();
     Object value = reader.read(p);
@@ -145,7 +159,112 @@ final class FastBinding {
 
   /** Reads one property's value at the parser's current token into a builder. */
   private abstract static class PropertyReader {
+    /** Marks a required property in {@link #absent()}. */
+    static final Object REQUIRED = new Object();
+
     abstract void read(JsonParser p, Object builder) throws IOException;
+
+    /**
+     * The property's value at the parser's current token, as the generated builder's {@code build()}
+     * hands it to the constructor of the immutable class (for {@link Direct} construction).
+     */
+    abstract Object value(JsonParser p) throws IOException;
+
+    /** What the builder hands to the constructor when the property is absent, or {@link #REQUIRED}. */
+    abstract Object absent();
+  }
+
+  /**
+   * Construction without the builder, for a model type whose generated class has exactly one
+   * constructor, taking its fields in order (no {@code @Value.Default} or derived attribute): the
+   * values the builder's {@code build()} would pass (the same immutable collections: Guava's
+   * immutable enum sets, lists and sets, {@code null} for an absent optional), then the
+   * generated {@code validate}, which runs the type's {@code @Value.Check} as {@code build()} does.
+   * A missing required property leaves (the builder would throw; the reference names it).
+   */
+  private static final class Direct {
+    /** {@code (Object[] values) -> Object}: the constructor, then {@code validate}. */
+    private final MethodHandle construct;
+    /** Per property (in the plan's order), its constructor parameter. */
+    final int[] slot;
+    /** The constructor's arguments before any property is read: absent values, {@code REQUIRED} ones null. */
+    private final Object[] template;
+    /** The plan's properties that are required, one bit each. */
+    final long required;
+
+    private Direct(MethodHandle construct, int[] slot, Object[] template, long required) {
+      this.construct = construct;
+      this.slot = slot;
+      this.template = template;
+      this.required = required;
+    }
+
+    /** The direct construction of {@code immutable}, or null when it does not have the plain shape. */
+    static Direct of(Class<?> immutable, Property[] properties) throws ReflectiveOperationException {
+      java.lang.reflect.Constructor<?>[] constructors = immutable.getDeclaredConstructors();
+      if (constructors.length != 1 || !Modifier.isPrivate(constructors[0].getModifiers())) {
+        return null;
+      }
+      List<java.lang.reflect.Field> fields = new ArrayList<>();
+      for (java.lang.reflect.Field f : immutable.getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers())) {
+          fields.add(f);
+        }
+      }
+      Class<?>[] parameters = constructors[0].getParameterTypes();
+      if (parameters.length != fields.size() || parameters.length != properties.length) {
+        return null;
+      }
+      for (int i = 0; i < parameters.length; i++) {
+        if (parameters[i] != fields.get(i).getType()) {
+          return null;
+        }
+      }
+      int[] slot = new int[properties.length];
+      Object[] template = new Object[parameters.length];
+      long required = 0;
+      for (int k = 0; k < properties.length; k++) {
+        int at = -1;
+        for (int i = 0; i < fields.size(); i++) {
+          if (fields.get(i).getName().equals(properties[k].name())) {
+            at = i;
+          }
+        }
+        if (at < 0) {
+          return null;
+        }
+        slot[k] = at;
+        Object absent = properties[k].reader().absent();
+        if (absent == PropertyReader.REQUIRED) {
+          required |= 1L << k;
+        } else if (parameters[at].isPrimitive()) {
+          return null; // an optional primitive: not a shape the builder has here
+        } else {
+          template[at] = absent;
+        }
+      }
+      MethodHandles.Lookup inside = MethodHandles.privateLookupIn(immutable, LOOKUP);
+      MethodHandle constructor = inside.unreflectConstructor(constructors[0]);
+      MethodHandle validate = inside.findStatic(immutable, "validate", MethodType.methodType(immutable, immutable));
+      MethodHandle construct = MethodHandles.filterReturnValue(constructor, validate)
+          .asSpreader(Object[].class, parameters.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      return new Direct(construct, slot, template, required);
+    }
+
+    Object[] values() {
+      return template.clone();
+    }
+
+    Object construct(Object[] values) {
+      try {
+        return (Object) construct.invokeExact(values);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw LEAVE; // the constructor and validate throw no checked exception
+      }
+    }
   }
 
   /** One property of a model type. */
@@ -198,6 +317,11 @@ final class FastBinding {
       return at < 0 ? Integer.MAX_VALUE : at;
     }));
     reader.properties = properties.toArray(new Property[0]);
+    try {
+      reader.direct = Direct.of(immutable, reader.properties);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      reader.direct = null; // the builder, then
+    }
     return reader;
   }
 
@@ -209,10 +333,13 @@ final class FastBinding {
         && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
       ValueReader content = valueReader(element, planned);
       if (raw == Optional.class) {
-        return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))));
+        return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))), true);
       }
-      if (raw == List.class || raw == Set.class && element.isEnum()) {
-        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)));
+      if (raw == List.class) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)), false);
+      }
+      if (raw == Set.class && element.isEnum()) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)), true);
       }
       if (raw == Set.class) {
         return new HashSetProperty(content, setter(builder, builder.getMethod("addAll" + capitalized, Iterable.class)));
@@ -222,7 +349,7 @@ final class FastBinding {
     if (!(type instanceof Class<?> c)) {
       throw new IllegalArgumentException("unsupported type");
     }
-    return new ValueProperty(valueReader(c, planned), setter(builder, builder.getMethod(name, c)));
+    return new ValueProperty(valueReader(c, planned), setter(builder, builder.getMethod(name, c)), false);
   }
 
   /** The parameter type of the builder's setter of an optional's value: the value's type, or its primitive. */
@@ -312,6 +439,8 @@ final class FastBinding {
     private final Function<Object, Object> build;
     /** Set while planning (at most 64, one bit each), read-only once the plan is published. */
     Property[] properties;
+    /** Set while planning: construction without the builder, or null to use the builder. */
+    Direct direct;
 
     ObjectReader(Supplier<Object> newBuilder, Function<Object, Object> build) {
       this.newBuilder = newBuilder;
@@ -322,6 +451,10 @@ final class FastBinding {
     Object read(JsonParser p) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw LEAVE;
+      }
+      Direct d = direct;
+      if (d != null) {
+        return readDirect(p, d);
       }
       Object builder = newBuilder.get();
       Property[] all = properties;
@@ -355,6 +488,43 @@ final class FastBinding {
       return build.apply(builder);
     }
 
+    /** {@link #read} without the builder: the constructor's arguments, then the constructor. */
+    private Object readDirect(JsonParser p, Direct d) throws IOException {
+      Object[] values = d.values();
+      int[] slot = d.slot;
+      Property[] all = properties;
+      int n = all.length;
+      long seen = 0;
+      int next = 0;
+      while (true) {
+        int at;
+        if (next < n && p.nextFieldName(all[next].quoted())) {
+          at = next;
+        } else {
+          JsonToken t = next < n ? p.currentToken() : p.nextToken();
+          if (t == JsonToken.END_OBJECT) {
+            break;
+          }
+          if (t != JsonToken.FIELD_NAME) {
+            throw LEAVE;
+          }
+          at = find(all, p.currentName(), next);
+        }
+        long bit = 1L << at;
+        if ((seen & bit) != 0) {
+          throw LEAVE; // repeated: the reference names it
+        }
+        seen |= bit;
+        next = at + 1;
+        p.nextToken();
+        values[slot[at]] = all[at].reader().value(p);
+      }
+      if ((seen & d.required) != d.required) {
+        throw LEAVE; // a required property missing: the reference names it
+      }
+      return d.construct(values);
+    }
+
     /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
     private static int find(Property[] all, String name, int from) {
       int n = all.length;
@@ -379,15 +549,27 @@ final class FastBinding {
   private static final class ValueProperty extends PropertyReader {
     private final ValueReader value;
     private final BiConsumer<Object, Object> setter;
+    private final boolean optional;
 
-    ValueProperty(ValueReader value, BiConsumer<Object, Object> setter) {
+    ValueProperty(ValueReader value, BiConsumer<Object, Object> setter, boolean optional) {
       this.value = value;
       this.setter = setter;
+      this.optional = optional;
     }
 
     @Override
     void read(JsonParser p, Object builder) throws IOException {
       setter.accept(builder, value.read(p));
+    }
+
+    @Override
+    Object value(JsonParser p) throws IOException {
+      return value.read(p);
+    }
+
+    @Override
+    Object absent() {
+      return optional ? null : REQUIRED;
     }
   }
 
@@ -395,10 +577,41 @@ final class FastBinding {
   private static final class EachProperty extends PropertyReader {
     private final ValueReader element;
     private final BiConsumer<Object, Object> add;
+    /** For a set of codes: its immutable enum sets by bit mask; null for a list. */
+    private final EnumSets codes;
 
-    EachProperty(ValueReader element, BiConsumer<Object, Object> add) {
+    EachProperty(ValueReader element, BiConsumer<Object, Object> add, boolean codes) {
       this.element = element;
       this.add = add;
+      this.codes = codes ? EnumSets.of(((EnumReader) element).type) : null;
+    }
+
+    @Override
+    Object value(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw LEAVE;
+      }
+      if (codes != null) {
+        long mask = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          mask |= 1L << ((Enum<?>) element.read(p)).ordinal();
+        }
+        return codes.get(mask);
+      }
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        return ImmutableList.of();
+      }
+      ImmutableList.Builder<Object> out = ImmutableList.builder();
+      for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        out.add(element.read(p));
+      }
+      return out.build();
+    }
+
+    @Override
+    Object absent() {
+      return codes != null ? ImmutableSet.of() : ImmutableList.of();
     }
 
     @Override
@@ -450,6 +663,34 @@ final class FastBinding {
       } else if (first != null) {
         addAll.accept(builder, Collections.singleton(first));
       }
+    }
+
+    @Override
+    Object value(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw LEAVE;
+      }
+      Object first = null;
+      Set<Object> out = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        Object e = element.read(p);
+        if (out != null) {
+          out.add(e);
+        } else if (first == null) {
+          first = e;
+        } else {
+          out = new HashSet<>();
+          out.add(first);
+          out.add(e);
+        }
+      }
+      // as the builder's ImmutableSet.Builder given the HashSet's order
+      return out != null ? ImmutableSet.copyOf(out) : first != null ? ImmutableSet.of(first) : ImmutableSet.of();
+    }
+
+    @Override
+    Object absent() {
+      return ImmutableSet.of();
     }
   }
 
@@ -544,7 +785,7 @@ final class FastBinding {
    * parser's characters against the names of the same length.
    */
   private static final class EnumReader extends ValueReader {
-    private final Class<?> type;
+    final Class<?> type;
     /** By length: the constants, and their names' characters. */
     private final Object[][] constants;
     private final char[][][] names;
@@ -593,4 +834,52 @@ final class FastBinding {
     }
   }
 
+  /**
+   * The immutable enum sets of one enum type by bit mask of ordinals, as the generated builder
+   * makes them ({@code Sets.immutableEnumSet}: the empty set, a singleton or an {@code
+   * ImmutableEnumSet}), each made once and then shared (they are immutable): a bounded table
+   * indexed by the mask's hash, an entry replaced when another mask lands on it.
+   */
+  private static final class EnumSets {
+    private static final int SIZE = 512;
+
+    private record Entry(long mask, ImmutableSet<?> set) {}
+
+    private final Object[] constants;
+    private final AtomicReferenceArray<Entry> table = new AtomicReferenceArray<>(SIZE);
+
+    private EnumSets(Class<?> type) {
+      this.constants = type.getEnumConstants();
+    }
+
+    static EnumSets of(Class<?> type) {
+      if (type.getEnumConstants().length > Long.SIZE) {
+        throw new IllegalArgumentException("more constants than bits");
+      }
+      return new EnumSets(type);
+    }
+
+    ImmutableSet<?> get(long mask) {
+      if (mask == 0) {
+        return ImmutableSet.of();
+      }
+      int at = (int) (mask ^ mask >>> 29 ^ mask >>> 47) * 0x9E3779B9 >>> 23; // 9 bits: SIZE
+      Entry e = table.get(at);
+      if (e != null && e.mask() == mask) {
+        return e.set();
+      }
+      ImmutableSet<?> set = make(mask);
+      table.set(at, new Entry(mask, set));
+      return set;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ImmutableSet<?> make(long mask) {
+      EnumSet set = EnumSet.noneOf(((Enum<?>) constants[0]).getDeclaringClass());
+      for (long m = mask; m != 0; m &= m - 1) {
+        set.add(constants[Long.numberOfTrailingZeros(m)]);
+      }
+      return Sets.immutableEnumSet(set);
+    }
+  }
 }

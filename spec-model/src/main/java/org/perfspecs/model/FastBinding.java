@@ -175,11 +175,14 @@ final class FastBinding {
   }
 
   /**
-   * Construction without the builder, for a model type whose generated class has exactly one
-   * constructor, taking its fields in order (no {@code @Value.Default} or derived attribute): the
-   * values the builder's {@code build()} would pass (the same immutable collections: Guava's
-   * immutable enum sets, lists and sets, {@code null} for an absent optional), then the
-   * generated {@code validate}, which runs the type's {@code @Value.Check} as {@code build()} does.
+   * Construction without the builder, for a model type whose generated class has a constructor
+   * taking its fields in order, and besides at most one taking the builder (for one {@code
+   * @Value.Default} attribute; no derived attribute, no initialization shim): the values the
+   * builder's {@code build()} would give the fields (the same immutable collections: Guava's
+   * immutable enum sets, lists and sets; {@code null} for an absent optional), then the generated
+   * {@code validate}, which runs the type's {@code @Value.Check} as {@code build()} does. An
+   * absent default attribute takes the abstract type's default method's value, called (as the
+   * generated constructor calls {@code super.x()}) on the value made with every other field set.
    * A missing required property leaves (the builder would throw; the reference names it).
    */
   private static final class Direct {
@@ -191,20 +194,50 @@ final class FastBinding {
     private final Object[] template;
     /** The plan's properties that are required, one bit each. */
     final long required;
+    /** The plan's default attribute's bit, or 0; its parameter; the constructor alone; the default method. */
+    final long defaulted;
+    private final int defaultSlot;
+    private final MethodHandle constructOnly;
+    private final MethodHandle defaultValue;
 
-    private Direct(MethodHandle construct, int[] slot, Object[] template, long required) {
+    private Direct(MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
+        int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue) {
       this.construct = construct;
       this.slot = slot;
       this.template = template;
       this.required = required;
+      this.defaulted = defaulted;
+      this.defaultSlot = defaultSlot;
+      this.constructOnly = constructOnly;
+      this.defaultValue = defaultValue;
     }
 
     /** The direct construction of {@code immutable}, or null when it does not have the plain shape. */
-    static Direct of(Class<?> immutable, Property[] properties) throws ReflectiveOperationException {
-      java.lang.reflect.Constructor<?>[] constructors = immutable.getDeclaredConstructors();
-      if (constructors.length != 1 || !Modifier.isPrivate(constructors[0].getModifiers())) {
+    static Direct of(Class<?> type, Class<?> immutable, Class<?> builder, Property[] properties)
+        throws ReflectiveOperationException {
+      java.lang.reflect.Constructor<?> all = null;
+      boolean fromBuilder = false;
+      for (java.lang.reflect.Constructor<?> c : immutable.getDeclaredConstructors()) {
+        if (!Modifier.isPrivate(c.getModifiers())) {
+          return null;
+        }
+        if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == builder && !fromBuilder) {
+          fromBuilder = true;
+        } else if (all == null) {
+          all = c;
+        } else {
+          return null;
+        }
+      }
+      for (Class<?> nested : immutable.getDeclaredClasses()) {
+        if (nested.getSimpleName().equals("InitShim")) {
+          return null; // defaults or derived values that depend on one another
+        }
+      }
+      if (all == null) {
         return null;
       }
+      java.lang.reflect.Constructor<?>[] constructors = {all};
       List<java.lang.reflect.Field> fields = new ArrayList<>();
       for (java.lang.reflect.Field f : immutable.getDeclaredFields()) {
         if (!Modifier.isStatic(f.getModifiers())) {
@@ -223,6 +256,9 @@ final class FastBinding {
       int[] slot = new int[properties.length];
       Object[] template = new Object[parameters.length];
       long required = 0;
+      long defaulted = 0;
+      int defaultSlot = -1;
+      MethodHandle defaultValue = null;
       for (int k = 0; k < properties.length; k++) {
         int at = -1;
         for (int i = 0; i < fields.size(); i++) {
@@ -235,7 +271,21 @@ final class FastBinding {
         }
         slot[k] = at;
         Object absent = properties[k].reader().absent();
-        if (absent == PropertyReader.REQUIRED) {
+        Method declared = declaredAccessor(type, properties[k].name());
+        if (declared == null) {
+          return null;
+        }
+        if (!Modifier.isAbstract(declared.getModifiers())) { // a @Value.Default attribute
+          if (!fromBuilder || defaulted != 0) {
+            return null;
+          }
+          defaulted = 1L << k;
+          defaultSlot = at;
+          defaultValue = MethodHandles.privateLookupIn(type, LOOKUP)
+              .findSpecial(type, declared.getName(), MethodType.methodType(declared.getReturnType()), type)
+              .asType(MethodType.methodType(Object.class, Object.class));
+          template[at] = placeholder(parameters[at]);
+        } else if (absent == PropertyReader.REQUIRED) {
           required |= 1L << k;
         } else if (parameters[at].isPrimitive()) {
           return null; // an optional primitive: not a shape the builder has here
@@ -249,15 +299,54 @@ final class FastBinding {
       MethodHandle construct = MethodHandles.filterReturnValue(constructor, validate)
           .asSpreader(Object[].class, parameters.length)
           .asType(MethodType.methodType(Object.class, Object[].class));
-      return new Direct(construct, slot, template, required);
+      if (fromBuilder != (defaulted != 0)) {
+        return null;
+      }
+      MethodHandle constructOnly = constructor.asSpreader(Object[].class, parameters.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      return new Direct(construct, slot, template, required, defaulted, defaultSlot, constructOnly, defaultValue);
+    }
+
+    /** The abstract type's own public accessor {@code name}, or null. */
+    private static Method declaredAccessor(Class<?> type, String name) {
+      for (Method m : type.getDeclaredMethods()) {
+        if (m.getName().equals(name) && m.getParameterCount() == 0 && Modifier.isPublic(m.getModifiers())
+            && !Modifier.isStatic(m.getModifiers())) {
+          return m;
+        }
+      }
+      return null;
+    }
+
+    /** What stands in a field of this type until its default is known. */
+    private static Object placeholder(Class<?> c) {
+      if (c == boolean.class) {
+        return Boolean.FALSE;
+      }
+      if (c == int.class) {
+        return 0;
+      }
+      if (c.isPrimitive()) {
+        throw new IllegalArgumentException("unexpected primitive default");
+      }
+      return null;
     }
 
     Object[] values() {
       return template.clone();
     }
 
-    Object construct(Object[] values) {
+    /** The value, and {@code seen}: the plan's properties read, one bit each (for an absent default). */
+    Object construct(Object[] values, long seen) {
       try {
+        if (defaulted != 0 && (seen & defaulted) == 0) {
+          // as the generated constructor: super.x() on the value with every other field set
+          Object value = (Object) defaultValue.invokeExact((Object) constructOnly.invokeExact(values));
+          if (value == null) {
+            throw LEAVE; // the builder refuses a null default
+          }
+          values[defaultSlot] = value;
+        }
         return (Object) construct.invokeExact(values);
       } catch (RuntimeException | Error e) {
         throw e;
@@ -318,7 +407,7 @@ final class FastBinding {
     }));
     reader.properties = properties.toArray(new Property[0]);
     try {
-      reader.direct = Direct.of(immutable, reader.properties);
+      reader.direct = Direct.of(type, immutable, builder, reader.properties);
     } catch (ReflectiveOperationException | RuntimeException e) {
       reader.direct = null; // the builder, then
     }
@@ -522,7 +611,7 @@ final class FastBinding {
       if ((seen & d.required) != d.required) {
         throw LEAVE; // a required property missing: the reference names it
       }
-      return d.construct(values);
+      return d.construct(values, seen);
     }
 
     /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
@@ -837,33 +926,41 @@ final class FastBinding {
   /**
    * The immutable enum sets of one enum type by bit mask of ordinals, as the generated builder
    * makes them ({@code Sets.immutableEnumSet}: the empty set, a singleton or an {@code
-   * ImmutableEnumSet}), each made once and then shared (they are immutable): a bounded table
+   * ImmutableEnumSet}), shared once made (they are immutable): one bounded table per enum type,
    * indexed by the mask's hash, an entry replaced when another mask lands on it.
    */
   private static final class EnumSets {
-    private static final int SIZE = 512;
+    private static final int BITS = 11;
+
+    private static final ClassValue<EnumSets> BY_TYPE = new ClassValue<>() {
+      @Override
+      protected EnumSets computeValue(Class<?> type) {
+        return new EnumSets(type);
+      }
+    };
 
     private record Entry(long mask, ImmutableSet<?> set) {}
 
-    private final Object[] constants;
-    private final AtomicReferenceArray<Entry> table = new AtomicReferenceArray<>(SIZE);
+    @SuppressWarnings("rawtypes")
+    private final Enum[] constants;
+    private final AtomicReferenceArray<Entry> table = new AtomicReferenceArray<>(1 << BITS);
 
     private EnumSets(Class<?> type) {
-      this.constants = type.getEnumConstants();
+      this.constants = (Enum<?>[]) type.getEnumConstants();
     }
 
     static EnumSets of(Class<?> type) {
       if (type.getEnumConstants().length > Long.SIZE) {
         throw new IllegalArgumentException("more constants than bits");
       }
-      return new EnumSets(type);
+      return BY_TYPE.get(type);
     }
 
     ImmutableSet<?> get(long mask) {
       if (mask == 0) {
         return ImmutableSet.of();
       }
-      int at = (int) (mask ^ mask >>> 29 ^ mask >>> 47) * 0x9E3779B9 >>> 23; // 9 bits: SIZE
+      int at = (int) (mask ^ mask >>> 32) * 0x9E3779B9 >>> (Integer.SIZE - BITS);
       Entry e = table.get(at);
       if (e != null && e.mask() == mask) {
         return e.set();
@@ -873,13 +970,19 @@ final class FastBinding {
       return set;
     }
 
+    /** {@code Sets.immutableEnumSet} of the constants in {@code mask} (not 0): one {@code EnumSet}, no copy. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ImmutableSet<?> make(long mask) {
-      EnumSet set = EnumSet.noneOf(((Enum<?>) constants[0]).getDeclaringClass());
-      for (long m = mask; m != 0; m &= m - 1) {
-        set.add(constants[Long.numberOfTrailingZeros(m)]);
+      Enum first = constants[Long.numberOfTrailingZeros(mask)];
+      long rest = mask & mask - 1;
+      if (rest == 0) {
+        return ImmutableSet.of(first);
       }
-      return Sets.immutableEnumSet(set);
+      Enum[] others = new Enum[Long.bitCount(rest)];
+      for (int i = 0; rest != 0; rest &= rest - 1) {
+        others[i++] = constants[Long.numberOfTrailingZeros(rest)];
+      }
+      return Sets.immutableEnumSet(first, others);
     }
   }
 }

@@ -49,6 +49,12 @@ import java.util.function.Supplier;
  * order ({@code addContacts(Contact)}; the builder keeps codes as Guava's immutable enum set, in
  * the constants' order), the elements of a set of text as databind collects them ({@code
  * HashSet}, then {@code addAllCredentials}, so that the builder sees them in the same order).
+ * Most model types (those with no {@code @Value.Default} attribute or one, without an
+ * initialization shim: {@code Contact}, {@code Document}, {@code Episode}, ...) skip the builder:
+ * the values its {@code build()} would give the generated class's constructor are made here (the
+ * same Guava immutable collections; a set of codes is read as a bit mask and its immutable enum
+ * set shared between values) and given to that constructor, then to the generated {@code
+ * validate}, which runs the same {@code @Value.Check}.
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.io.IOException;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -22,12 +25,14 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,6 +49,12 @@ import java.util.function.Supplier;
  * order ({@code addContacts(Contact)}; the builder keeps codes as Guava's immutable enum set, in
  * the constants' order), the elements of a set of text as databind collects them ({@code
  * HashSet}, then {@code addAllCredentials}, so that the builder sees them in the same order).
+ * Most model types (those with no {@code @Value.Default} attribute or one, without an
+ * initialization shim: {@code Contact}, {@code Document}, {@code Episode}, ...) skip the builder:
+ * the values its {@code build()} would give the generated class's constructor are made here (the
+ * same Guava immutable collections; a set of codes is read as a bit mask and its immutable enum
+ * set shared between values) and given to that constructor, then to the generated {@code
+ * validate}, which runs the same {@code @Value.Check}.
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept
@@ -119,6 +130,15 @@ final class FastBinding {
     return ROOTS.get(type).isPresent();
   }
 
+  /**
+   * Whether values of {@code type}, wherever they are read here, are constructed without the
+   * generated builder ({@code Direct}).
+   */
+  static boolean constructsDirectly(Class<?> type) {
+    ObjectReader reader = ROOTS.get(type).orElse(null);
+    return reader != null && reader.direct != null;
+  }
+
   private static Object readRoot(JsonParser p, ObjectReader reader) throws IOException {
     p.nextToken();
     Object value = reader.read(p);
@@ -145,7 +165,201 @@ final class FastBinding {
 
   /** Reads one property's value at the parser's current token into a builder. */
   private abstract static class PropertyReader {
+    /** Marks a required property in {@link #absent()}. */
+    static final Object REQUIRED = new Object();
+
     abstract void read(JsonParser p, Object builder) throws IOException;
+
+    /**
+     * The property's value at the parser's current token, as the generated builder's {@code build()}
+     * hands it to the constructor of the immutable class (for {@link Direct} construction).
+     */
+    abstract Object value(JsonParser p) throws IOException;
+
+    /** What the builder hands to the constructor when the property is absent, or {@link #REQUIRED}. */
+    abstract Object absent();
+  }
+
+  /**
+   * Construction without the builder, for a model type whose generated class has a constructor
+   * taking its fields in order, and besides at most one taking the builder (for one {@code
+   * @Value.Default} attribute; no derived attribute, no initialization shim): the values the
+   * builder's {@code build()} would give the fields (the same immutable collections: Guava's
+   * immutable enum sets, lists and sets; {@code null} for an absent optional), then the generated
+   * {@code validate}, which runs the type's {@code @Value.Check} as {@code build()} does. An
+   * absent default attribute takes the abstract type's default method's value, called (as the
+   * generated constructor calls {@code super.x()}) on the value made with every other field set.
+   * A missing required property leaves (the builder would throw; the reference names it).
+   */
+  private static final class Direct {
+    /** {@code (Object[] values) -> Object}: the constructor, then {@code validate}. */
+    private final MethodHandle construct;
+    /** Per property (in the plan's order), its constructor parameter. */
+    final int[] slot;
+    /** The constructor's arguments before any property is read: absent values, {@code REQUIRED} ones null. */
+    private final Object[] template;
+    /** The plan's properties that are required, one bit each. */
+    final long required;
+    /** The plan's default attribute's bit, or 0; its parameter; the constructor alone; the default method. */
+    final long defaulted;
+    private final int defaultSlot;
+    private final MethodHandle constructOnly;
+    private final MethodHandle defaultValue;
+
+    private Direct(MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
+        int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue) {
+      this.construct = construct;
+      this.slot = slot;
+      this.template = template;
+      this.required = required;
+      this.defaulted = defaulted;
+      this.defaultSlot = defaultSlot;
+      this.constructOnly = constructOnly;
+      this.defaultValue = defaultValue;
+    }
+
+    /** The direct construction of {@code immutable}, or null when it does not have the plain shape. */
+    static Direct of(Class<?> type, Class<?> immutable, Class<?> builder, Property[] properties)
+        throws ReflectiveOperationException {
+      java.lang.reflect.Constructor<?> all = null;
+      boolean fromBuilder = false;
+      for (java.lang.reflect.Constructor<?> c : immutable.getDeclaredConstructors()) {
+        if (!Modifier.isPrivate(c.getModifiers())) {
+          return null;
+        }
+        if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == builder && !fromBuilder) {
+          fromBuilder = true;
+        } else if (all == null) {
+          all = c;
+        } else {
+          return null;
+        }
+      }
+      for (Class<?> nested : immutable.getDeclaredClasses()) {
+        if (nested.getSimpleName().equals("InitShim")) {
+          return null; // defaults or derived values that depend on one another
+        }
+      }
+      if (all == null) {
+        return null;
+      }
+      java.lang.reflect.Constructor<?>[] constructors = {all};
+      List<java.lang.reflect.Field> fields = new ArrayList<>();
+      for (java.lang.reflect.Field f : immutable.getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers())) {
+          fields.add(f);
+        }
+      }
+      Class<?>[] parameters = constructors[0].getParameterTypes();
+      if (parameters.length != fields.size() || parameters.length != properties.length) {
+        return null;
+      }
+      for (int i = 0; i < parameters.length; i++) {
+        if (parameters[i] != fields.get(i).getType()) {
+          return null;
+        }
+      }
+      int[] slot = new int[properties.length];
+      Object[] template = new Object[parameters.length];
+      long required = 0;
+      long defaulted = 0;
+      int defaultSlot = -1;
+      MethodHandle defaultValue = null;
+      for (int k = 0; k < properties.length; k++) {
+        int at = -1;
+        for (int i = 0; i < fields.size(); i++) {
+          if (fields.get(i).getName().equals(properties[k].name())) {
+            at = i;
+          }
+        }
+        if (at < 0) {
+          return null;
+        }
+        slot[k] = at;
+        Object absent = properties[k].reader().absent();
+        Method declared = declaredAccessor(type, properties[k].name());
+        if (declared == null) {
+          return null;
+        }
+        if (!Modifier.isAbstract(declared.getModifiers())) { // a @Value.Default attribute
+          if (!fromBuilder || defaulted != 0) {
+            return null;
+          }
+          defaulted = 1L << k;
+          defaultSlot = at;
+          defaultValue = MethodHandles.privateLookupIn(type, LOOKUP)
+              .findSpecial(type, declared.getName(), MethodType.methodType(declared.getReturnType()), type)
+              .asType(MethodType.methodType(Object.class, Object.class));
+          template[at] = placeholder(parameters[at]);
+        } else if (absent == PropertyReader.REQUIRED) {
+          required |= 1L << k;
+        } else if (parameters[at].isPrimitive()) {
+          return null; // an optional primitive: not a shape the builder has here
+        } else {
+          template[at] = absent;
+        }
+      }
+      MethodHandles.Lookup inside = MethodHandles.privateLookupIn(immutable, LOOKUP);
+      MethodHandle constructor = inside.unreflectConstructor(constructors[0]);
+      MethodHandle validate = inside.findStatic(immutable, "validate", MethodType.methodType(immutable, immutable));
+      MethodHandle construct = MethodHandles.filterReturnValue(constructor, validate)
+          .asSpreader(Object[].class, parameters.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      if (fromBuilder != (defaulted != 0)) {
+        return null;
+      }
+      MethodHandle constructOnly = constructor.asSpreader(Object[].class, parameters.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      return new Direct(construct, slot, template, required, defaulted, defaultSlot, constructOnly, defaultValue);
+    }
+
+    /** The abstract type's own public accessor {@code name}, or null. */
+    private static Method declaredAccessor(Class<?> type, String name) {
+      for (Method m : type.getDeclaredMethods()) {
+        if (m.getName().equals(name) && m.getParameterCount() == 0 && Modifier.isPublic(m.getModifiers())
+            && !Modifier.isStatic(m.getModifiers())) {
+          return m;
+        }
+      }
+      return null;
+    }
+
+    /** What stands in a field of this type until its default is known. */
+    private static Object placeholder(Class<?> c) {
+      if (c == boolean.class) {
+        return Boolean.FALSE;
+      }
+      if (c == int.class) {
+        return 0;
+      }
+      if (c.isPrimitive()) {
+        throw new IllegalArgumentException("unexpected primitive default");
+      }
+      return null;
+    }
+
+    Object[] values() {
+      return template.clone();
+    }
+
+    /** The value, and {@code seen}: the plan's properties read, one bit each (for an absent default). */
+    Object construct(Object[] values, long seen) {
+      try {
+        if (defaulted != 0 && (seen & defaulted) == 0) {
+          // as the generated constructor: super.x() on the value with every other field set
+          Object value = (Object) defaultValue.invokeExact((Object) constructOnly.invokeExact(values));
+          if (value == null) {
+            throw LEAVE; // the builder refuses a null default
+          }
+          values[defaultSlot] = value;
+        }
+        return (Object) construct.invokeExact(values);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw LEAVE; // the constructor and validate throw no checked exception
+      }
+    }
   }
 
   /** One property of a model type. */
@@ -198,6 +412,11 @@ final class FastBinding {
       return at < 0 ? Integer.MAX_VALUE : at;
     }));
     reader.properties = properties.toArray(new Property[0]);
+    try {
+      reader.direct = Direct.of(type, immutable, builder, reader.properties);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      reader.direct = null; // the builder, then
+    }
     return reader;
   }
 
@@ -209,10 +428,13 @@ final class FastBinding {
         && pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] instanceof Class<?> element) {
       ValueReader content = valueReader(element, planned);
       if (raw == Optional.class) {
-        return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))));
+        return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))), true);
       }
-      if (raw == List.class || raw == Set.class && element.isEnum()) {
-        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)));
+      if (raw == List.class) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)), false);
+      }
+      if (raw == Set.class && element.isEnum()) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)), true);
       }
       if (raw == Set.class) {
         return new HashSetProperty(content, setter(builder, builder.getMethod("addAll" + capitalized, Iterable.class)));
@@ -222,7 +444,7 @@ final class FastBinding {
     if (!(type instanceof Class<?> c)) {
       throw new IllegalArgumentException("unsupported type");
     }
-    return new ValueProperty(valueReader(c, planned), setter(builder, builder.getMethod(name, c)));
+    return new ValueProperty(valueReader(c, planned), setter(builder, builder.getMethod(name, c)), false);
   }
 
   /** The parameter type of the builder's setter of an optional's value: the value's type, or its primitive. */
@@ -312,6 +534,8 @@ final class FastBinding {
     private final Function<Object, Object> build;
     /** Set while planning (at most 64, one bit each), read-only once the plan is published. */
     Property[] properties;
+    /** Set while planning: construction without the builder, or null to use the builder. */
+    Direct direct;
 
     ObjectReader(Supplier<Object> newBuilder, Function<Object, Object> build) {
       this.newBuilder = newBuilder;
@@ -322,6 +546,10 @@ final class FastBinding {
     Object read(JsonParser p) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw LEAVE;
+      }
+      Direct d = direct;
+      if (d != null) {
+        return readDirect(p, d);
       }
       Object builder = newBuilder.get();
       Property[] all = properties;
@@ -355,6 +583,43 @@ final class FastBinding {
       return build.apply(builder);
     }
 
+    /** {@link #read} without the builder: the constructor's arguments, then the constructor. */
+    private Object readDirect(JsonParser p, Direct d) throws IOException {
+      Object[] values = d.values();
+      int[] slot = d.slot;
+      Property[] all = properties;
+      int n = all.length;
+      long seen = 0;
+      int next = 0;
+      while (true) {
+        int at;
+        if (next < n && p.nextFieldName(all[next].quoted())) {
+          at = next;
+        } else {
+          JsonToken t = next < n ? p.currentToken() : p.nextToken();
+          if (t == JsonToken.END_OBJECT) {
+            break;
+          }
+          if (t != JsonToken.FIELD_NAME) {
+            throw LEAVE;
+          }
+          at = find(all, p.currentName(), next);
+        }
+        long bit = 1L << at;
+        if ((seen & bit) != 0) {
+          throw LEAVE; // repeated: the reference names it
+        }
+        seen |= bit;
+        next = at + 1;
+        p.nextToken();
+        values[slot[at]] = all[at].reader().value(p);
+      }
+      if ((seen & d.required) != d.required) {
+        throw LEAVE; // a required property missing: the reference names it
+      }
+      return d.construct(values, seen);
+    }
+
     /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
     private static int find(Property[] all, String name, int from) {
       int n = all.length;
@@ -379,15 +644,27 @@ final class FastBinding {
   private static final class ValueProperty extends PropertyReader {
     private final ValueReader value;
     private final BiConsumer<Object, Object> setter;
+    private final boolean optional;
 
-    ValueProperty(ValueReader value, BiConsumer<Object, Object> setter) {
+    ValueProperty(ValueReader value, BiConsumer<Object, Object> setter, boolean optional) {
       this.value = value;
       this.setter = setter;
+      this.optional = optional;
     }
 
     @Override
     void read(JsonParser p, Object builder) throws IOException {
       setter.accept(builder, value.read(p));
+    }
+
+    @Override
+    Object value(JsonParser p) throws IOException {
+      return value.read(p);
+    }
+
+    @Override
+    Object absent() {
+      return optional ? null : REQUIRED;
     }
   }
 
@@ -395,10 +672,41 @@ final class FastBinding {
   private static final class EachProperty extends PropertyReader {
     private final ValueReader element;
     private final BiConsumer<Object, Object> add;
+    /** For a set of codes: its immutable enum sets by bit mask; null for a list. */
+    private final EnumSets codes;
 
-    EachProperty(ValueReader element, BiConsumer<Object, Object> add) {
+    EachProperty(ValueReader element, BiConsumer<Object, Object> add, boolean codes) {
       this.element = element;
       this.add = add;
+      this.codes = codes ? EnumSets.of(((EnumReader) element).type) : null;
+    }
+
+    @Override
+    Object value(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw LEAVE;
+      }
+      if (codes != null) {
+        long mask = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          mask |= 1L << ((Enum<?>) element.read(p)).ordinal();
+        }
+        return codes.get(mask);
+      }
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.END_ARRAY) {
+        return ImmutableList.of();
+      }
+      ImmutableList.Builder<Object> out = ImmutableList.builder();
+      for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        out.add(element.read(p));
+      }
+      return out.build();
+    }
+
+    @Override
+    Object absent() {
+      return codes != null ? ImmutableSet.of() : ImmutableList.of();
     }
 
     @Override
@@ -450,6 +758,34 @@ final class FastBinding {
       } else if (first != null) {
         addAll.accept(builder, Collections.singleton(first));
       }
+    }
+
+    @Override
+    Object value(JsonParser p) throws IOException {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw LEAVE;
+      }
+      Object first = null;
+      Set<Object> out = null;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        Object e = element.read(p);
+        if (out != null) {
+          out.add(e);
+        } else if (first == null) {
+          first = e;
+        } else {
+          out = new HashSet<>();
+          out.add(first);
+          out.add(e);
+        }
+      }
+      // as the builder's ImmutableSet.Builder given the HashSet's order
+      return out != null ? ImmutableSet.copyOf(out) : first != null ? ImmutableSet.of(first) : ImmutableSet.of();
+    }
+
+    @Override
+    Object absent() {
+      return ImmutableSet.of();
     }
   }
 
@@ -544,7 +880,7 @@ final class FastBinding {
    * parser's characters against the names of the same length.
    */
   private static final class EnumReader extends ValueReader {
-    private final Class<?> type;
+    final Class<?> type;
     /** By length: the constants, and their names' characters. */
     private final Object[][] constants;
     private final char[][][] names;
@@ -593,4 +929,66 @@ final class FastBinding {
     }
   }
 
+  /**
+   * The immutable enum sets of one enum type by bit mask of ordinals, as the generated builder
+   * makes them ({@code Sets.immutableEnumSet}: the empty set, a singleton or an {@code
+   * ImmutableEnumSet}), shared once made (they are immutable): one bounded table per enum type,
+   * indexed by the mask's hash, an entry replaced when another mask lands on it.
+   */
+  private static final class EnumSets {
+    private static final int BITS = 11;
+
+    private static final ClassValue<EnumSets> BY_TYPE = new ClassValue<>() {
+      @Override
+      protected EnumSets computeValue(Class<?> type) {
+        return new EnumSets(type);
+      }
+    };
+
+    private record Entry(long mask, ImmutableSet<?> set) {}
+
+    @SuppressWarnings("rawtypes")
+    private final Enum[] constants;
+    private final AtomicReferenceArray<Entry> table = new AtomicReferenceArray<>(1 << BITS);
+
+    private EnumSets(Class<?> type) {
+      this.constants = (Enum<?>[]) type.getEnumConstants();
+    }
+
+    static EnumSets of(Class<?> type) {
+      if (type.getEnumConstants().length > Long.SIZE) {
+        throw new IllegalArgumentException("more constants than bits");
+      }
+      return BY_TYPE.get(type);
+    }
+
+    ImmutableSet<?> get(long mask) {
+      if (mask == 0) {
+        return ImmutableSet.of();
+      }
+      int at = (int) (mask ^ mask >>> 32) * 0x9E3779B9 >>> (Integer.SIZE - BITS);
+      Entry e = table.get(at);
+      if (e != null && e.mask() == mask) {
+        return e.set();
+      }
+      ImmutableSet<?> set = make(mask);
+      table.set(at, new Entry(mask, set));
+      return set;
+    }
+
+    /** {@code Sets.immutableEnumSet} of the constants in {@code mask} (not 0): one {@code EnumSet}, no copy. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ImmutableSet<?> make(long mask) {
+      Enum first = constants[Long.numberOfTrailingZeros(mask)];
+      long rest = mask & mask - 1;
+      if (rest == 0) {
+        return ImmutableSet.of(first);
+      }
+      Enum[] others = new Enum[Long.bitCount(rest)];
+      for (int i = 0; rest != 0; rest &= rest - 1) {
+        others[i++] = constants[Long.numberOfTrailingZeros(rest)];
+      }
+      return Sets.immutableEnumSet(first, others);
+    }
+  }
 }

@@ -26,6 +26,45 @@ class FastBindingTest {
     assertThat(FastBinding.read("\"x\"", String.class)).isNull();
   }
 
+  @Test
+  void typesWithoutDefaultAttributesAreConstructedWithoutTheirBuilder() throws Exception {
+    // the hot types of a record: no @Value.Default, so one constructor taking every attribute
+    assertThat(List.of(CaseRecord.class, Episode.class, Contact.class, Consultation.class))
+        .allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
+    // one @Value.Default attribute: its default, when absent, from the abstract type's method
+    assertThat(List.of(Document.class, Appointment.class, ConsentRefusal.class, PlanReview.class))
+        .allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
+    // defaults or derived values initialized through a shim: the generated builder
+    assertThat(FastBinding.constructsDirectly(Member.class)).isFalse();
+    for (Object[] absent : new Object[][] {{ModelFixtures.document(), Document.class, "memberRefusedToSign"},
+        {ModelFixtures.appointment(), Appointment.class, "assistedByProgram"}}) {
+      String full = ModelJson.toJson(absent[0]);
+      String without = full.replaceFirst(",\"" + absent[2] + "\":(true|false)|\"" + absent[2] + "\":(true|false),", "");
+      assertThat(without).isNotEqualTo(full);
+      Object reference = ModelJson.reader((Class<?>) absent[1]).readValue(without);
+      assertThat(FastBinding.read(without, (Class<?>) absent[1])).as(without).isNotNull()
+          .isEqualTo(reference).hasToString(reference.toString());
+    }
+    // sets of codes as the builder makes them (empty, singleton, enum set), shared between values
+    String json = "{\"id\":\"c1\",\"at\":\"2024-03-01T10:00:00Z\",\"minutes\":30,\"mode\":\"PHONE\","
+        + "\"kind\":\"OUTREACH_ATTEMPT\",\"topics\":[%s],\"memberEngaged\":true,\"parties\":[%s]}";
+    for (String[] sets : new String[][] {{"", ""}, {"\"%s\"", ""}, {"\"%s\",\"%s\",\"%s\"", "\"%s\""}}) {
+      Topic[] topics = Topic.values();
+      Party[] parties = Party.values();
+      String doc = String.format(json,
+          String.format(sets[0], topics[3].name(), topics[0].name(), topics[3].name()),
+          String.format(sets[1], parties[1].name()));
+      Contact reference = ModelJson.reader(Contact.class).readValue(doc);
+      Contact first = FastBinding.read(doc, Contact.class);
+      Contact second = FastBinding.read(doc.getBytes(StandardCharsets.UTF_8), Contact.class);
+      assertThat(first).as(doc).isEqualTo(reference).hasToString(reference.toString());
+      assertThat(first.topics()).containsExactlyElementsOf(reference.topics())
+          .hasSameClassAs(reference.topics()).isSameAs(second.topics());
+      assertThat(first.parties()).containsExactlyElementsOf(reference.parties())
+          .hasSameClassAs(reference.parties()).isSameAs(second.parties());
+    }
+  }
+
   private static <T> void assertBoundAsTheReference(T value, Class<T> type) throws Exception {
     String json = ModelJson.toJson(value);
     T reference = ModelJson.reader(type).readValue(json);

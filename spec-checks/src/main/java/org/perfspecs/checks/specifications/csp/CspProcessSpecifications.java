@@ -6,6 +6,7 @@ import static org.perfspecs.checks.Strength.SHOULD;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -984,6 +985,9 @@ public final class CspProcessSpecifications extends Section {
 
   private static List<LocalDate> changesSincePlan(CaseRecord record, EvaluationContext ctx) {
     ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
+    if (record.episode().significantNeedsChangesOn().isEmpty()) {
+      return List.of();
+    }
     return record.episode().significantNeedsChangesOn().stream()
         .filter(d -> ctx.hasBegun(d) && !d.isBefore(plan.completedOn())).sorted().toList();
   }
@@ -1113,7 +1117,14 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static List<Document> dischargePlanningNotes(Episode e, EvaluationContext ctx) {
-    return CspRecords.dischargePlanning(e, ctx).stream().filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE).toList();
+    List<Document> planning = CspRecords.dischargePlanning(e, ctx);
+    List<Document> notes = new ArrayList<>(planning.size());
+    for (Document d : planning) {
+      if (d.kind() == DocumentKind.PROGRESS_NOTE) {
+        notes.add(d);
+      }
+    }
+    return Collections.unmodifiableList(notes);
   }
 
   private static Optional<Judgment> dischargePlanningNotes(CaseRecord record, EvaluationContext ctx) {

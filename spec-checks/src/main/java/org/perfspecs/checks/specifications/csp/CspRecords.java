@@ -292,7 +292,7 @@ final class CspRecords {
       }
       return Judgment.met(met, ev);
     }
-    return Judgment.notMet(notMet + " " + span(e, ctx), ev);
+    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev);
   }
 
   /** Met when {@code shown} holds evidence, else not met; for obligations without a deadline. */

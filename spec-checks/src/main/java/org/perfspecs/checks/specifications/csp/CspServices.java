@@ -9,6 +9,7 @@ import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CaseRecord;
@@ -86,10 +87,10 @@ final class CspServices {
     }
     Evidence[] ev = count == shown.length ? shown : java.util.Arrays.copyOf(shown, count);
     if (covered == requiredBits) {
-      return Judgment.met(what + " covered: " + CspConditions.names(required), ev);
+      return Judgments.met(what, " covered: ", CspConditions.names(required), "", ev);
     }
-    return Judgment.notMet("no " + what + " on " + missingNames(requiredBits & ~covered, wanted) + " with the member or family is recorded "
-        + CspRecords.span(e, ctx), ev);
+    return Judgments.notMet("no " + what + " on ", missingNames(requiredBits & ~covered, wanted),
+        " with the member or family is recorded ", CspRecords.span(e, ctx), ev);
   }
 
   static {

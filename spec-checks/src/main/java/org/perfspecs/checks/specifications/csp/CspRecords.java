@@ -144,6 +144,10 @@ final class CspRecords {
   }
 
   static Evidence evidence(ServicePlan p) {
+    return RecordScope.memoOf(EVIDENCE, p, x -> planEvidence((ServicePlan) x));
+  }
+
+  private static Evidence planEvidence(ServicePlan p) {
     return Evidence.onDate("servicePlan", p.id(), p.completedOn(), "written service plan");
   }
 

@@ -55,6 +55,8 @@ public final class Consents {
     return Optional.ofNullable(latest);
   }
 
+  private static final RecordScope.Key<Set<Party>> GIVEN = RecordScope.Key.create();
+
   /** The parties the member has consented to share with and has not refused (as of the context). */
   public static Set<Party> given(Episode e, EvaluationContext ctx) {
     Set<Party> given = EnumSet.noneOf(Party.class);
@@ -83,18 +85,43 @@ public final class Consents {
    * otherwise the NOT_APPLICABLE judgment, naming the latest refusal when there is one.
    */
   public static Optional<Judgment> withoutConsent(Episode e, EvaluationContext ctx, Set<Party> parties, String what) {
-    if (RecordLists.anyIn(given(e, ctx), parties)) {
+    // the parties given, worked out once per record in scope (kept here, never handed out: given()
+    // returns a set of its own to each caller)
+    if (RecordLists.anyIn(RecordScope.memo(GIVEN, e, ctx, () -> given(e, ctx)), parties)) {
       return Optional.empty();
     }
-    Optional<ConsentRefusal> refused = parties.stream().map(p -> refusal(e, p, ctx)).flatMap(Optional::stream)
-        .max(Comparator.comparing(ConsentRefusal::at));
-    if (refused.isPresent()) {
-      ConsentRefusal r = refused.get();
+    // the latest refusal of any of the parties, the first of equal times (as Stream.max kept it)
+    ConsentRefusal r = null;
+    if (!e.consentRefusals().isEmpty()) {
+      for (Party p : parties) {
+        ConsentRefusal q = refusal(e, p, ctx).orElse(null);
+        if (q != null && (r == null || q.at().isAfter(r.at()))) {
+          r = q;
+        }
+      }
+    }
+    if (r != null) {
       return Optional.of(Judgment.notApplicable("consent to share with " + what + " was refused ("
           + r.refusedBy().name().toLowerCase(java.util.Locale.ROOT) + ", " + Times.format(r.at(), ctx.zone()) + ")",
           Evidence.of("consentRefusal", r.id(), r.at(), "consent refused")));
     }
-    return Optional.of(Judgment.notApplicable("the record shows no consent to share with " + what));
+    return noConsent(what);
+  }
+
+  // the judgment when nothing is consented and nothing refused, by the parties' words: the same for
+  // every record (immutable), made once per words; bounded, since a caller may pass any words
+  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Judgment>> NO_CONSENT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Optional<Judgment> noConsent(String what) {
+    Optional<Judgment> j = NO_CONSENT.get(what);
+    if (j == null) {
+      j = Optional.of(Judgment.notApplicable("the record shows no consent to share with " + what));
+      if (NO_CONSENT.size() < 256) {
+        NO_CONSENT.putIfAbsent(what, j);
+      }
+    }
+    return j;
   }
 
   /**

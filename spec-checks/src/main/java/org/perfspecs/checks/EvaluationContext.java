@@ -130,7 +130,33 @@ public final class EvaluationContext {
       lastSpan = span;
     }
     // what t.atZone(zone).toLocalDate() gives, without the ZonedDateTime and the rules lookup
-    return LocalDate.ofEpochDay(Math.floorDiv(second + span.offsetSeconds, 86_400L));
+    return day(Math.floorDiv(second + span.offsetSeconds, 86_400L));
+  }
+
+  // the dates from DAYS_BEFORE days before the as-of date to DAYS_AFTER after it, made once each as
+  // asked (LocalDate is immutable, with final fields, so the racy fill is safe: a slot holds null or
+  // the one date it can hold); the array itself made on first use
+  private static final int DAYS_BEFORE = 1500;
+  private static final int DAYS_AFTER = 100;
+  private LocalDate[] days;
+
+  /** The date of epoch day {@code epochDay}, one shared instance per day near the as-of date. */
+  private LocalDate day(long epochDay) {
+    long i = epochDay - (today.toEpochDay() - DAYS_BEFORE);
+    if (i < 0 || i >= DAYS_BEFORE + DAYS_AFTER) {
+      return LocalDate.ofEpochDay(epochDay);
+    }
+    LocalDate[] d = days;
+    if (d == null) {
+      d = new LocalDate[DAYS_BEFORE + DAYS_AFTER];
+      days = d;
+    }
+    LocalDate date = d[(int) i];
+    if (date == null) {
+      date = LocalDate.ofEpochDay(epochDay);
+      d[(int) i] = date;
+    }
+    return date;
   }
 
   /** Whether {@code t} has happened at the as-of time (at or before it). */

@@ -71,6 +71,25 @@ public final class Judgment {
     return new Judgment(outcome, parts, evidence, due);
   }
 
+  /**
+   * {@link #of(Outcome, Deadline, Reason, Evidence...)} with evidence already in an immutable list,
+   * kept as it is (shared by the judgments of one record that name the same records).
+   */
+  static Judgment of(Outcome outcome, Deadline due, Reason parts, ImmutableList<Evidence> evidence) {
+    if (outcome == Outcome.PENDING && due == null) {
+      throw new IllegalArgumentException("a PENDING judgment needs a due time");
+    }
+    return new Judgment(outcome, parts, evidence, due);
+  }
+
+  private Judgment(Outcome outcome, Reason parts, ImmutableList<Evidence> evidence, Deadline due) {
+    this.outcome = requireNonNull(outcome, "outcome");
+    this.reason = null;
+    this.parts = requireNonNull(parts, "parts");
+    this.evidence = requireNonNull(evidence, "evidence");
+    this.due = due;
+  }
+
   /** The record shows it. */
   public static Judgment met(String reason, Evidence... evidence) {
     return new Judgment(Outcome.MET, reason, evidence, null);

@@ -31,12 +31,13 @@ public final class RecordScope implements AutoCloseable {
   // a map that grew past this many entries (a very large record) is dropped rather than kept
   private static final int MAX_SPARE_SIZE = 512;
   private static final AtomicInteger KEYS = new AtomicInteger();
+  private static final Object[] EMPTY = new Object[0];
 
   private final CaseRecord record;
   private final Episode episode;
   private final EvaluationContext ctx;
   private final RecordScope outer;
-  private Object[] values = new Object[KEYS.get() + 8];
+  private Object[] values;
   // the per-key identity maps this scope made or took (a subset of values)
   private IdentityHashMap<?, ?>[] maps;
 
@@ -45,7 +46,18 @@ public final class RecordScope implements AutoCloseable {
     this.episode = record.episode();
     this.ctx = ctx;
     this.outer = outer;
+    // the values array of this thread's last outermost scope, emptied at its close, else a new one
+    Object[] spare = outer == null ? SPARE_VALUES.get() : null;
+    if (spare != null && spare.length >= KEYS.get()) {
+      SPARE_VALUES.set(null);
+      this.values = spare;
+    } else {
+      this.values = new Object[KEYS.get() + 8];
+    }
   }
+
+  // per thread, the values array of the last outermost scope closed, emptied, for the next record's
+  private static final ThreadLocal<Object[]> SPARE_VALUES = new ThreadLocal<>();
 
   /** Opens a scope for {@code record} as of {@code ctx} on this thread; close it in a finally. */
   public static RecordScope open(CaseRecord record, EvaluationContext ctx) {
@@ -72,6 +84,12 @@ public final class RecordScope implements AutoCloseable {
       maps = null;
     }
     if (outer == null) {
+      Object[] v = values;
+      values = EMPTY;
+      if (v.length <= MAX_SPARE_SIZE) {
+        Arrays.fill(v, null);
+        SPARE_VALUES.set(v);
+      }
       CURRENT.remove();
     } else {
       CURRENT.set(outer);

@@ -349,7 +349,12 @@ public final class CspComponentsOfService extends Section {
   /** The first contact in which the member took part, at or after the referral (when there is one). */
   static Optional<Contact> initialContact(Episode e, EvaluationContext ctx) {
     Instant from = e.referral().map(Referral::at).orElse(Instant.MIN);
-    return CspRecords.contacts(e, ctx).stream().filter(c -> c.memberEngaged() && !c.at().isBefore(from)).findFirst();
+    for (Contact c : CspRecords.contacts(e, ctx)) {
+      if (c.memberEngaged() && !c.at().isBefore(from)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Judgment> initialContactMade(CaseRecord record, EvaluationContext ctx) {

@@ -91,6 +91,18 @@ final class CspConditions {
       // the rules' constant sets: named once
       return NAMES.computeIfAbsent(values, CspConditions::namesOf);
     }
+    if (values instanceof java.util.EnumSet<?>) {
+      // a set of constants made per call: named once per content (the text depends on nothing else),
+      // kept under an immutable copy; bounded, though the rules' sets of constants are few
+      String named = NAMES.get(values);
+      if (named == null) {
+        named = namesOf(values);
+        if (NAMES.size() < 1024) {
+          NAMES.putIfAbsent(Set.copyOf(values), named);
+        }
+      }
+      return named;
+    }
     return namesOf(values);
   }
 

@@ -6,6 +6,7 @@ import static org.perfspecs.checks.Strength.SHOULD;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Requirement;
 import org.perfspecs.checks.Section;
@@ -969,8 +971,8 @@ public final class CspProcessSpecifications extends Section {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
       return present.test(plan)
-          ? Judgment.met("the service plan shows " + what, CspRecords.evidence(plan))
-          : Judgment.notMet("the service plan does not show " + what, CspRecords.evidence(plan));
+          ? Judgments.met("the service plan shows ", what, "", "", CspRecords.evidence(plan))
+          : Judgments.notMet("the service plan does not show ", what, "", "", CspRecords.evidence(plan));
     }
   }
 
@@ -984,6 +986,9 @@ public final class CspProcessSpecifications extends Section {
 
   private static List<LocalDate> changesSincePlan(CaseRecord record, EvaluationContext ctx) {
     ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
+    if (record.episode().significantNeedsChangesOn().isEmpty()) {
+      return List.of();
+    }
     return record.episode().significantNeedsChangesOn().stream()
         .filter(d -> ctx.hasBegun(d) && !d.isBefore(plan.completedOn())).sorted().toList();
   }
@@ -1113,7 +1118,14 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static List<Document> dischargePlanningNotes(Episode e, EvaluationContext ctx) {
-    return CspRecords.dischargePlanning(e, ctx).stream().filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE).toList();
+    List<Document> planning = CspRecords.dischargePlanning(e, ctx);
+    List<Document> notes = new ArrayList<>(planning.size());
+    for (Document d : planning) {
+      if (d.kind() == DocumentKind.PROGRESS_NOTE) {
+        notes.add(d);
+      }
+    }
+    return Collections.unmodifiableList(notes);
   }
 
   private static Optional<Judgment> dischargePlanningNotes(CaseRecord record, EvaluationContext ctx) {
@@ -1168,24 +1180,40 @@ public final class CspProcessSpecifications extends Section {
   }
 
   /** A party the discharge-planning records must show involved. */
-  private record DischargeParticipant(String what, Set<Party> parties) {
+  private record DischargeParticipant(String what, Set<Party> parties, String met, String notMet) {
+    DischargeParticipant(String what, Set<Party> parties) {
+      // the reasons depend on the requirement alone: made once
+      this(what, parties, "the discharge planning involved " + what, "no discharge-planning record shows " + what + " involved");
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
-          .filter(d -> RecordLists.anyIn(d.developedWith(), parties)).map(CspRecords::evidence).toList();
-      return CspRecords.shownDuringStay(e, ctx, shown, "the discharge planning involved " + what,
-          "no discharge-planning record shows " + what + " involved");
+      List<Evidence> shown = new ArrayList<>();
+      for (Document d : CspRecords.dischargePlanningDuringStay(e, ctx)) {
+        if (RecordLists.anyIn(d.developedWith(), parties)) {
+          shown.add(CspRecords.evidence(d));
+        }
+      }
+      return CspRecords.shownDuringStay(e, ctx, shown, met, notMet);
     }
   }
 
   /** An element the discharge-planning records must include. */
-  private record DischargeElement(ContentElement element, String what) {
+  private record DischargeElement(ContentElement element, String what, String met, String notMet) {
+    DischargeElement(ContentElement element, String what) {
+      // the reasons depend on the requirement alone: made once
+      this(element, what, "the discharge planning includes " + what, "no discharge-planning record includes " + what);
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
-          .filter(d -> d.elements().contains(element)).map(CspRecords::evidence).toList();
-      return CspRecords.shownDuringStay(e, ctx, shown, "the discharge planning includes " + what,
-          "no discharge-planning record includes " + what);
+      List<Evidence> shown = new ArrayList<>();
+      for (Document d : CspRecords.dischargePlanningDuringStay(e, ctx)) {
+        if (d.elements().contains(element)) {
+          shown.add(CspRecords.evidence(d));
+        }
+      }
+      return CspRecords.shownDuringStay(e, ctx, shown, met, notMet);
     }
   }
 
@@ -1248,10 +1276,10 @@ public final class CspProcessSpecifications extends Section {
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       ServicePlan plan = record.episode().servicePlan().orElseThrow();
-      Evidence evidence = Evidence.onDate("servicePlan", plan.id(), plan.completedOn(), "written service plan");
+      Evidence evidence = CspRecords.evidence(plan);
       return present.test(plan)
-          ? Judgment.met("the written service plan includes " + what, evidence)
-          : Judgment.notMet("the written service plan does not include " + what, evidence);
+          ? Judgments.met("the written service plan includes ", what, "", "", evidence)
+          : Judgments.notMet("the written service plan does not include ", what, "", "", evidence);
     }
   }
 }

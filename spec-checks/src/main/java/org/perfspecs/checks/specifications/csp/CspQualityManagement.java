@@ -98,6 +98,9 @@ public final class CspQualityManagement extends Section {
 
 
   private static List<Incident> reportable(CaseRecord record, EvaluationContext ctx) {
+    if (record.episode().incidents().isEmpty()) {
+      return List.of();
+    }
     return record.episode().incidents().stream().filter(i -> i.reportable() && ctx.hasHappened(i.occurredAt()))
         .sorted(Comparator.comparing(Incident::occurredAt)).toList();
   }

@@ -65,10 +65,22 @@ final class CspRecords {
    * discharge plans, dated on or before the as-of date.
    */
   static List<Document> dischargePlanning(Episode e, EvaluationContext ctx) {
-    return documents(e, ctx, Set.of(DocumentKind.PROGRESS_NOTE, DocumentKind.DISCHARGE_PLAN)).stream()
-        .filter(d -> d.kind() == DocumentKind.DISCHARGE_PLAN
-            || d.elements().contains(ContentElement.DISCHARGE_PLANNING_ACTIVITY))
-        .toList();
+    return RecordScope.memo(DISCHARGE_PLANNING, e, ctx, () -> dischargePlanningOf(e, ctx));
+  }
+
+  private static final RecordScope.Key<List<Document>> DISCHARGE_PLANNING = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Document>> DISCHARGE_PLANNING_DURING_STAY = RecordScope.Key.create();
+  private static final Set<DocumentKind> DISCHARGE_PLANNING_KINDS = Set.of(DocumentKind.PROGRESS_NOTE,
+      DocumentKind.DISCHARGE_PLAN);
+
+  private static List<Document> dischargePlanningOf(Episode e, EvaluationContext ctx) {
+    List<Document> out = new java.util.ArrayList<>();
+    for (Document d : documents(e, ctx, DISCHARGE_PLANNING_KINDS)) {
+      if (d.kind() == DocumentKind.DISCHARGE_PLAN || d.elements().contains(ContentElement.DISCHARGE_PLANNING_ACTIVITY)) {
+        out.add(d);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The first instant of {@code day} in the evaluation zone (a dated document counts from then). */
@@ -89,8 +101,37 @@ final class CspRecords {
   }
 
   private static Evidence evidenceOf(Contact c) {
-    return Evidence.of("contact", c.id(), c.at(), org.perfspecs.checks.RecordLists.words(c.kind())
-        + " contact (" + org.perfspecs.checks.RecordLists.words(c.mode()) + ")");
+    return Evidence.of("contact", c.id(), c.at(), contactNote(c.kind(), c.mode()));
+  }
+
+  // "<kind> contact (<mode>)" by kind and mode ordinals, made once each (a benign race: the same text
+  // whichever thread makes it, and a String is safely published)
+  private static final String[][] CONTACT_NOTES = new String[64][];
+
+  private static String contactNote(Enum<?> kind, Enum<?> mode) {
+    int k = kind.ordinal();
+    int m = mode.ordinal();
+    if (k >= CONTACT_NOTES.length) {
+      return noteOf(kind, mode);
+    }
+    String[] byMode = CONTACT_NOTES[k];
+    if (byMode == null) {
+      byMode = new String[mode.getDeclaringClass().getEnumConstants().length];
+      CONTACT_NOTES[k] = byMode;
+    }
+    if (m >= byMode.length) {
+      return noteOf(kind, mode);
+    }
+    String note = byMode[m];
+    if (note == null) {
+      note = noteOf(kind, mode);
+      byMode[m] = note;
+    }
+    return note;
+  }
+
+  private static String noteOf(Enum<?> kind, Enum<?> mode) {
+    return org.perfspecs.checks.RecordLists.words(kind) + " contact (" + org.perfspecs.checks.RecordLists.words(mode) + ")";
   }
 
   static Evidence evidence(Referral r) {
@@ -103,6 +144,10 @@ final class CspRecords {
   }
 
   static Evidence evidence(ServicePlan p) {
+    return RecordScope.memoOf(EVIDENCE, p, x -> planEvidence((ServicePlan) x));
+  }
+
+  private static Evidence planEvidence(ServicePlan p) {
     return Evidence.onDate("servicePlan", p.id(), p.completedOn(), "written service plan");
   }
 
@@ -166,14 +211,55 @@ final class CspRecords {
     });
   }
 
+  /**
+   * The evidence naming the {@code i}th of {@link #contactsDuringStay}: {@link #evidence(Contact)},
+   * kept per record by position so the rules that walk the stay's contacts look it up once.
+   */
+  static Evidence contactDuringStayEvidence(Episode e, EvaluationContext ctx, List<Contact> duringStay, int i) {
+    Evidence[] all = RecordScope.memo(CONTACT_EVIDENCE_DURING_STAY, e, ctx, () -> new Evidence[duringStay.size()]);
+    if (all.length != duringStay.size()) {
+      return evidence(duringStay.get(i)); // outside a scope the array is new each call; sizes agree in one
+    }
+    Evidence ev = all[i];
+    if (ev == null) {
+      ev = evidence(duringStay.get(i));
+      all[i] = ev;
+    }
+    return ev;
+  }
+
+  // per record, filled as read: the same Evidence objects evidence(Contact) gives, by position
+  private static final RecordScope.Key<Evidence[]> CONTACT_EVIDENCE_DURING_STAY = RecordScope.Key.create();
+
   /** Documents of {@code kinds} dated during the stay so far, earliest first. */
   static List<Document> documentsDuringStay(Episode e, EvaluationContext ctx, Set<DocumentKind> kinds) {
-    return documents(e, ctx, kinds).stream().filter(d -> inStay(e, d.date(), ctx)).toList();
+    return datedDuringStay(e, ctx, documents(e, ctx, kinds));
   }
 
   /** Discharge-planning records ({@link #dischargePlanning}) dated during the stay so far. */
   static List<Document> dischargePlanningDuringStay(Episode e, EvaluationContext ctx) {
-    return dischargePlanning(e, ctx).stream().filter(d -> inStay(e, d.date(), ctx)).toList();
+    return RecordScope.memo(DISCHARGE_PLANNING_DURING_STAY, e, ctx, () -> datedDuringStay(e, ctx, dischargePlanning(e, ctx)));
+  }
+
+  /** The documents of {@code documents} dated during the stay so far, in order; the dates of the stay worked out once. */
+  private static List<Document> datedDuringStay(Episode e, EvaluationContext ctx, List<Document> documents) {
+    int n = documents.size();
+    if (n == 0) {
+      return List.of();
+    }
+    // inStay(e, day, ctx) with the first and last day of the stay worked out once (it throws, as
+    // inStay does, when there is a document to test and no admission time)
+    LocalDate first = ctx.dateOf(e.admittedAt().orElseThrow());
+    LocalDate last = ctx.dateOf(stayEnd(e, ctx));
+    List<Document> out = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Document d = documents.get(i);
+      LocalDate day = d.date();
+      if (!day.isBefore(first) && !day.isAfter(last) && ctx.hasBegun(day)) {
+        out.add(d);
+      }
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The span judged, in words: "during the stay (discharged ...)" or "during the stay so far (as of ...)". */
@@ -210,7 +296,7 @@ final class CspRecords {
       }
       return Judgment.met(met, ev);
     }
-    return Judgment.notMet(notMet + " " + span(e, ctx), ev);
+    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev);
   }
 
   /** Met when {@code shown} holds evidence, else not met; for obligations without a deadline. */

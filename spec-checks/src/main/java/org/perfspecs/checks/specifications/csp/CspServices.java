@@ -3,17 +3,21 @@ package org.perfspecs.checks.specifications.csp;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
+import org.perfspecs.model.Appointment;
 import org.perfspecs.model.AppointmentKind;
 import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.Episode;
 import org.perfspecs.model.Party;
+import org.perfspecs.model.Referral;
 import org.perfspecs.model.ServiceCategory;
 import org.perfspecs.model.Topic;
 
@@ -57,32 +61,73 @@ final class CspServices {
   }
 
   private static Judgment topics(Episode e, EvaluationContext ctx, Set<Topic> required, String what) {
-    List<Evidence> shown = new ArrayList<>();
-    Set<Topic> covered = EnumSet.noneOf(Topic.class);
-    for (Contact c : contactsDuringStay(e, ctx)) {
+    List<Contact> stay = contactsDuringStay(e, ctx);
+    int n = stay.size();
+    // the admission, then the contacts that show it; topics covered as bits by ordinal (Topic has
+    // fewer than 64 constants: checked where the masks are made)
+    Evidence[] shown = new Evidence[1 + n];
+    int count = 0;
+    shown[count++] = CspRecords.admission(e);
+    Topic[] wanted = required.toArray(new Topic[0]);
+    long requiredBits = 0;
+    for (Topic t : wanted) {
+      requiredBits |= 1L << t.ordinal();
+    }
+    long covered = 0;
+    for (int i = 0; i < n; i++) {
+      Contact c = stay.get(i);
       boolean withMemberOrFamily = c.memberEngaged() || c.parties().contains(Party.FAMILY);
-      if (withMemberOrFamily && RecordLists.anyIn(c.topics(), required)) {
-        shown.add(CspRecords.evidence(c));
-        for (Topic t : c.topics()) {
-          if (required.contains(t)) {
-            covered.add(t);
-          }
+      if (withMemberOrFamily) {
+        long topics = bits(c.topics(), wanted);
+        if (topics != 0) {
+          shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
+          covered |= topics;
         }
       }
     }
-    Set<Topic> missing = EnumSet.copyOf(required);
-    missing.removeAll(covered);
-    // the admission, then the contacts that show it
-    Evidence[] ev = new Evidence[1 + shown.size()];
-    ev[0] = CspRecords.admission(e);
-    for (int i = 0; i < shown.size(); i++) {
-      ev[i + 1] = shown.get(i);
+    Evidence[] ev = count == shown.length ? shown : java.util.Arrays.copyOf(shown, count);
+    if (covered == requiredBits) {
+      return Judgments.met(what, " covered: ", CspConditions.names(required), "", ev);
     }
-    if (missing.isEmpty()) {
-      return Judgment.met(what + " covered: " + CspConditions.names(required), ev);
+    return Judgments.notMet("no " + what + " on ", missingNames(requiredBits & ~covered, wanted),
+        " with the member or family is recorded ", CspRecords.span(e, ctx), ev);
+  }
+
+  static {
+    if (Topic.values().length > 64) {
+      throw new ExceptionInInitializerError("Topic has more than 64 constants");
     }
-    return Judgment.notMet("no " + what + " on " + CspConditions.names(missing) + " with the member or family is recorded "
-        + CspRecords.span(e, ctx), ev);
+  }
+
+  // the names of the topics missing, by their bits (the same text for the same topics): made once each
+  private static final java.util.concurrent.ConcurrentHashMap<Long, String> MISSING_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code CspConditions.names} of the topics of {@code wanted} whose bits are in {@code missing}. */
+  private static String missingNames(long missing, Topic[] wanted) {
+    return MISSING_NAMES.computeIfAbsent(missing, m -> {
+      Set<Topic> topics = EnumSet.noneOf(Topic.class);
+      for (Topic t : wanted) {
+        if ((m & 1L << t.ordinal()) != 0) {
+          topics.add(t);
+        }
+      }
+      return CspConditions.names(topics);
+    });
+  }
+
+  /** The topics of {@code wanted} that {@code topics} holds, as bits by ordinal. */
+  private static long bits(Set<Topic> topics, Topic[] wanted) {
+    if (topics.isEmpty()) {
+      return 0;
+    }
+    long bits = 0;
+    for (Topic t : wanted) {
+      if (topics.contains(t)) {
+        bits |= 1L << t.ordinal();
+      }
+    }
+    return bits;
   }
 
   static Judgment education(CaseRecord record, EvaluationContext ctx) {
@@ -97,23 +142,50 @@ final class CspServices {
 
   private static List<Evidence> linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds) {
     List<Evidence> shown = new ArrayList<>();
-    CspRecords.referralsDuringStay(e, ctx).stream().filter(r -> r.target().filter(targets::contains).isPresent())
-        .map(CspRecords::evidence).forEach(shown::add);
-    e.appointments().stream().filter(a -> kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx))
-        .map(a -> Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment")).forEach(shown::add);
+    for (Referral r : CspRecords.referralsDuringStay(e, ctx)) {
+      Optional<ServiceCategory> target = r.target();
+      if (target.isPresent() && targets.contains(target.get())) {
+        shown.add(CspRecords.evidence(r));
+      }
+    }
+    if (!kinds.isEmpty()) {
+      for (Appointment a : e.appointments()) {
+        if (kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx)) {
+          shown.add(Evidence.of("appointment", a.id(), a.at(), appointmentNote(a.kind())));
+        }
+      }
+    }
     return shown;
   }
 
+  // "<KIND> appointment" by kind, made once each (a benign race, as in CspRecords)
+  private static final String[] APPOINTMENT_NOTES = new String[AppointmentKind.values().length];
+
+  private static String appointmentNote(AppointmentKind kind) {
+    String note = APPOINTMENT_NOTES[kind.ordinal()];
+    if (note == null) {
+      note = kind + " appointment";
+      APPOINTMENT_NOTES[kind.ordinal()] = note;
+    }
+    return note;
+  }
+
+  private static final Set<ServiceCategory> PSYCHIATRY = RecordLists.constant(EnumSet.of(ServiceCategory.PSYCHIATRY));
+  private static final Set<AppointmentKind> PSYCHIATRIC_AFTERCARE = RecordLists.constant(
+      EnumSet.of(AppointmentKind.PSYCHIATRIC_AFTERCARE));
+  private static final Set<ServiceCategory> PRIMARY_CARE_TARGETS = RecordLists.constant(
+      EnumSet.of(ServiceCategory.PCC, ServiceCategory.PRIMARY_HEALTH));
+  private static final Set<AppointmentKind> PRIMARY_CARE_KINDS = RecordLists.constant(
+      EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
+
   static Judgment medicationMonitoringLink(CaseRecord record, EvaluationContext ctx) {
-    return CspRecords.shownDuringStay(record.episode(), ctx, linked(record.episode(), ctx, EnumSet.of(ServiceCategory.PSYCHIATRY),
-            EnumSet.of(AppointmentKind.PSYCHIATRIC_AFTERCARE)),
+    return CspRecords.shownDuringStay(record.episode(), ctx, linked(record.episode(), ctx, PSYCHIATRY, PSYCHIATRIC_AFTERCARE),
         "the member is linked to medication-monitoring services",
         "the record shows no referral to psychiatry and no psychiatric appointment booked for medication monitoring");
   }
 
   static Judgment healthMaintenanceLink(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = linked(record.episode(), ctx, EnumSet.of(ServiceCategory.PCC, ServiceCategory.PRIMARY_HEALTH),
-        EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
+    List<Evidence> shown = linked(record.episode(), ctx, PRIMARY_CARE_TARGETS, PRIMARY_CARE_KINDS);
     if (record.member().primaryCareClinician().isPresent()) {
       shown.add(0, Evidence.of("member", record.member().id(), "primary care clinician on record"));
     }
@@ -128,7 +200,7 @@ final class CspServices {
 
   /** Assistance with obtaining {@code target}: a referral made to it. */
   static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String what) {
-    List<Evidence> shown = linked(record.episode(), ctx, targets, EnumSet.noneOf(AppointmentKind.class));
+    List<Evidence> shown = linked(record.episode(), ctx, targets, Set.of());
     return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the record shows assistance with obtaining " + what + " (referral made)",
         "the record marks a need for " + what + " but shows no referral made for it");
   }

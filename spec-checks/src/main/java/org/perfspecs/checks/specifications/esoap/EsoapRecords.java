@@ -37,7 +37,11 @@ final class EsoapRecords {
    */
   static List<Referral> referralsTo(Episode e, Set<ServiceCategory> targets, EvaluationContext ctx) {
     return RecordLists.keptSorted(e.referralsMade(),
-        r -> r.target().isPresent() && targets.contains(r.target().get()) && duringStay(e, r.at(), ctx), REFERRALS_BY_TIME);
+        r -> {
+          // one read of the target (each read makes an Optional)
+          java.util.Optional<ServiceCategory> target = r.target();
+          return target.isPresent() && targets.contains(target.get()) && duringStay(e, r.at(), ctx);
+        }, REFERRALS_BY_TIME);
   }
 
   /** Appointments of one of {@code kinds} booked by the as-of time and not after a discharge that has happened, earliest booking first. */

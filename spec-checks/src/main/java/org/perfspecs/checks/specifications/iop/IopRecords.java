@@ -16,6 +16,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Strength;
@@ -86,6 +87,24 @@ final class IopRecords {
   static Evidence evidence(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
+
+  /** The evidence naming each of {@link #documents}, in its order: once per record and kinds. */
+  static com.google.common.collect.ImmutableList<Evidence> evidenceList(Episode e, EvaluationContext ctx,
+      Set<DocumentKind> kinds) {
+    java.util.Map<Set<DocumentKind>, com.google.common.collect.ImmutableList<Evidence>> memo =
+        RecordScope.map(DOCUMENT_EVIDENCE, e, ctx);
+    com.google.common.collect.ImmutableList<Evidence> list = memo == null ? null : memo.get(kinds);
+    if (list == null) {
+      list = com.google.common.collect.ImmutableList.copyOf(evidence(documents(e, ctx, kinds)));
+      if (memo != null) {
+        memo.put(kinds, list);
+      }
+    }
+    return list;
+  }
+
+  private static final RecordScope.Key<java.util.Map<Set<DocumentKind>, com.google.common.collect.ImmutableList<Evidence>>>
+      DOCUMENT_EVIDENCE = RecordScope.Key.create();
 
   static Evidence[] evidence(List<Document> docs) {
     Evidence[] out = new Evidence[docs.size()];
@@ -212,20 +231,21 @@ final class IopRecords {
    */
   static EpisodeRequirement element(String id, Strength strength, Citation citation, Set<DocumentKind> kinds,
       String document, String what, Set<ContentElement> anyOf) {
-    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, RecordLists.constant(anyOf))::judge)
+    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, RecordLists.constant(anyOf), "the " + document + " ")::judge)
         .when(inRecord(kinds, document));
   }
 
-  private record Element(Set<DocumentKind> kinds, String document, String what, Set<ContentElement> anyOf) {
+  private record Element(Set<DocumentKind> kinds, String document, String what, Set<ContentElement> anyOf,
+      String metPrefix) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> docs = documents(record.episode(), ctx, kinds);
       for (int i = 0, n = docs.size(); i < n; i++) {
         Document covering = docs.get(i);
         if (RecordLists.anyIn(covering.elements(), anyOf)) {
-          return Judgment.met("the " + document + " " + covering.id() + " covers " + what, evidence(covering));
+          return Judgments.met(metPrefix, covering.id(), " covers ", what, evidence(covering));
         }
       }
-      return Judgment.notMet("no " + document + " in the record covers " + what, evidence(docs));
+      return Judgments.notMet("no ", document, " in the record covers ", what, evidenceList(record.episode(), ctx, kinds));
     }
   }
 }

@@ -125,22 +125,31 @@ final class Utf8Buffer {
         if (c == '"' && doubleQuotes) {
           b[at++] = '"';
         }
-      } else if (c < 0x800) {
-        b[at++] = (byte) (0xC0 | (c >> 6));
-        b[at++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          at = pair(b, at, Character.toCodePoint(c, s.charAt(++i)));
-        } else {
-          b[at++] = '?';
-        }
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        at = pair(b, at, Character.toCodePoint(c, s.charAt(++i)));
       } else {
-        b[at++] = (byte) (0xE0 | (c >> 12));
-        b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        b[at++] = (byte) (0x80 | (c & 0x3F));
+        at = nonAscii(b, at, c);
       }
     }
     length = at;
+  }
+
+  /**
+   * One character from U+0080 up that does not begin a surrogate pair, at {@code at}, as {@link
+   * String#getBytes} encodes it (a lone surrogate as {@code ?}); where the next byte goes.
+   */
+  private static int nonAscii(byte[] b, int at, char c) {
+    if (c < 0x800) {
+      b[at++] = (byte) (0xC0 | (c >> 6));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    } else if (Character.isSurrogate(c)) {
+      b[at++] = '?';
+    } else {
+      b[at++] = (byte) (0xE0 | (c >> 12));
+      b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+      b[at++] = (byte) (0x80 | (c & 0x3F));
+    }
+    return at;
   }
 
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -181,19 +190,10 @@ final class Utf8Buffer {
             b[at++] = HEX[c & 0xF];
           }
         }
-      } else if (c < 0x800) {
-        b[at++] = (byte) (0xC0 | (c >> 6));
-        b[at++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          at = pair(b, at, Character.toCodePoint(c, s.charAt(++i)));
-        } else {
-          b[at++] = '?';
-        }
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        at = pair(b, at, Character.toCodePoint(c, s.charAt(++i)));
       } else {
-        b[at++] = (byte) (0xE0 | (c >> 12));
-        b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        b[at++] = (byte) (0x80 | (c & 0x3F));
+        at = nonAscii(b, at, c);
       }
     }
     b[at++] = '"';

@@ -483,6 +483,8 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static final Object NO_SESSION = new Object();
+  private static final String CLOSED_DAYS = " day(s) of attendance had no education and"
+      + " counselling session on prenatal/postpartum care, HIV/AIDS or other health issues: ";
   private static final Judgment NO_ATTENDANCE = Judgment.notApplicable("no day of attendance is in the record yet");
 
   private static Judgment dailyHealthEducation(CaseRecord record, EvaluationContext ctx) {
@@ -531,18 +533,18 @@ public final class EsoapComponentsOfService extends Section {
     }
     if (closed > 0) {
       // the first ten closed days without a session, named in the reason and as evidence
-      StringBuilder named = new StringBuilder(" day(s) of attendance had no education and"
-          + " counselling session on prenatal/postpartum care, HIV/AIDS or other health issues: ");
+      StringBuilder named = new StringBuilder(CLOSED_DAYS.length() + 12 * 10 + 5).append(CLOSED_DAYS);
       Evidence[] evidence = new Evidence[Math.min(closed, 10)];
       int k = 0;
       for (int i = 0; i < size && k < evidence.length; i++) {
         LocalDate d = days[i];
         if (earliest[i] == NO_SESSION && (!open || d.isBefore(today))) {
+          String day = d.toString();
           if (k > 0) {
             named.append(", ");
           }
-          named.append(d);
-          evidence[k++] = Evidence.onDate("attendanceDay", e.id() + "#" + d, d, "no health education session");
+          named.append(day);
+          evidence[k++] = Evidence.onDate("attendanceDay", e.id() + "#" + day, d, "no health education session");
         }
       }
       if (closed > 10) {

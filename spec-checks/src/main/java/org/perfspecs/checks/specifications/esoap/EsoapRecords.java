@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -187,8 +187,16 @@ final class EsoapRecords {
   /** Documents of {@code kind} completed by the as-of date, earliest first. */
   static List<Document> documentsOf(Episode e, DocumentKind kind, EvaluationContext ctx) {
     // once per record and kind while the engine evaluates the record
-    return RecordScope.memo(DOCUMENTS_OF, e, ctx, kind,
-        k -> RecordLists.keptSorted(e.documents(), d -> d.kind() == k && ctx.hasBegun(d.date()), BY_DATE));
+    // (no lambda made per call: conditions and rules ask often)
+    Map<DocumentKind, List<Document>> memo = RecordScope.map(DOCUMENTS_OF, e, ctx);
+    List<Document> documents = memo == null ? null : memo.get(kind);
+    if (documents == null) {
+      documents = RecordLists.keptSorted(e.documents(), d -> d.kind() == kind && ctx.hasBegun(d.date()), BY_DATE);
+      if (memo != null) {
+        memo.put(kind, documents);
+      }
+    }
+    return documents;
   }
 
   private static final RecordScope.Key<java.util.Map<DocumentKind, List<Document>>> DOCUMENTS_OF =
@@ -283,7 +291,13 @@ final class EsoapRecords {
   }
 
   static String names(Set<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    String[] names = new String[values.size()];
+    int i = 0;
+    for (Enum<?> v : values) {
+      names[i++] = v.name();
+    }
+    Arrays.sort(names);
+    return String.join(", ", names);
   }
 
   /** The record marks one of {@code needs} among the member's service needs ("when needed"). */

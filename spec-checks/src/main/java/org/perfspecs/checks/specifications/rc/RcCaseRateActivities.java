@@ -154,7 +154,7 @@ public final class RcCaseRateActivities extends Section {
     if (admitted.isEmpty()) {
       return RcRecords.noAdmission(e, ctx, "the onset of service delivery cannot be placed");
     }
-    Deadline due = RcRecords.onset(admitted.get(), ctx);
+    Deadline due = RcRecords.onset(e, admitted.get(), ctx);
     Evidence admission = RcRecords.admission(e, admitted.get());
     java.util.Optional<WellnessPlan> plan = RcRecords.wellnessPlan(e, ctx);
     if (plan.isPresent() && !plan.get().createdInPerson()) {

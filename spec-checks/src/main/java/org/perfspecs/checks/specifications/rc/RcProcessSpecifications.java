@@ -167,7 +167,7 @@ public final class RcProcessSpecifications extends Section {
     List<Contact> inPerson = RcRecords.inPersonConnections(e, ctx);
     Optional<Timed> first = inPerson.isEmpty() ? Optional.empty()
         : Optional.of(Timed.of(inPerson.get(0).at(), RcRecords.contact(inPerson.get(0), "in-person connection")));
-    return Timeliness.judge(RcRecords.onset(admitted.get(), ctx), first, "initial in-person visit", ctx,
+    return Timeliness.judge(RcRecords.onset(e, admitted.get(), ctx), first, "initial in-person visit", ctx,
         RcRecords.admission(e, admitted.get()));
   }
 
@@ -194,7 +194,7 @@ public final class RcProcessSpecifications extends Section {
     Evidence[] evidence = new Evidence[documents.size()];
     int notes = 0;
     int without = 0;
-    StringBuilder ids = null; // the ids of the notes without the stage of change, joined by ", "
+    StringBuilder ids = null; // the end of the reason: the ids of the notes without the stage of change
     for (int i = 0, n = documents.size(); i < n; i++) {
       Document d = documents.get(i);
       if (d.kind() == DocumentKind.PROGRESS_NOTE && ctx.hasBegun(d.date())) {
@@ -202,7 +202,7 @@ public final class RcProcessSpecifications extends Section {
         evidence[notes++] = Evidence.onDate("document", d.id(), d.date(),
             stage ? "progress note with the stage of change" : "progress note without the stage of change");
         if (!stage) {
-          ids = ids == null ? new StringBuilder() : ids.append(", ");
+          ids = ids == null ? new StringBuilder(" progress note(s) do not record the stage of change: ") : ids.append(", ");
           ids.append(d.id());
           without++;
         }
@@ -217,7 +217,6 @@ public final class RcProcessSpecifications extends Section {
     return without == 0
         ? Judgments.met("all ", String.valueOf(notes), " progress note(s) are recorded through the stages of change framework",
             "", evidence)
-        : Judgments.notMet(String.valueOf(without), " of ", String.valueOf(notes),
-            " progress note(s) do not record the stage of change: " + ids, evidence);
+        : Judgments.notMet(String.valueOf(without), " of ", String.valueOf(notes), ids.toString(), evidence);
   }
 }

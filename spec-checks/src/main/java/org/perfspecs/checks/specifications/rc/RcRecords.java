@@ -52,7 +52,8 @@ final class RcRecords {
 
   /** The admission, when recorded and happened. */
   static Optional<Instant> admitted(Episode e, EvaluationContext ctx) {
-    return e.admittedAt().filter(ctx::hasHappened);
+    Optional<Instant> admitted = e.admittedAt();
+    return admitted.isPresent() && !ctx.hasHappened(admitted.get()) ? Optional.empty() : admitted;
   }
 
   /**
@@ -77,9 +78,20 @@ final class RcRecords {
       ONSET_DAYS, "The document gives no number; the first week of service (days 1 to 7, the admission date day 1) leaves room for the in-person meeting the plan needs while still being its start, before the weekly contacts begin.");
 
   /** The end of the onset of service delivery (day 7 by default: {@link #ONSET}). */
-  static Deadline onset(Instant admitted, EvaluationContext ctx) {
-    return endOfServiceDay(admitted, ONSET.daysIn(ctx), ctx, "the onset of service delivery");
+  static Deadline onset(Episode e, Instant admitted, EvaluationContext ctx) {
+    // once per record: several rules ask ({@code admitted} is the episode's admission)
+    java.util.Map<Episode, Deadline> memo = RecordScope.map(ONSET_DEADLINE, e, ctx);
+    Deadline due = memo == null ? null : memo.get(e);
+    if (due == null) {
+      due = endOfServiceDay(admitted, ONSET.daysIn(ctx), ctx, "the onset of service delivery");
+      if (memo != null) {
+        memo.put(e, due);
+      }
+    }
+    return due;
   }
+
+  private static final RecordScope.Key<java.util.Map<Episode, Deadline>> ONSET_DEADLINE = RecordScope.Key.create();
 
   /**
    * The judgment of an obligation stated without a deadline or window, over the stay so far: MET
@@ -89,17 +101,19 @@ final class RcRecords {
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, String what, Optional<Evidence> shown,
       Evidence... context) {
     if (shown.isPresent()) {
-      return Judgment.met("the record shows a " + what + " during the stay", concat(context, shown.get()));
+      return Judgments.met("the record shows a ", what, " during the stay", "", concat(context, shown.get()));
     }
-    String until = e.dischargedAt().filter(ctx::hasHappened)
-        .map(d -> "during the stay (discharged " + Times.format(d, ctx.zone()) + ")")
-        .orElse("during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")");
-    return Judgment.notMet("the record shows no " + what + " " + until, context);
+    Optional<Instant> discharged = e.dischargedAt();
+    String until = discharged.isPresent() && ctx.hasHappened(discharged.get())
+        ? "during the stay (discharged " + Times.format(discharged.get(), ctx.zone()) + ")"
+        : "during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")";
+    return Judgments.notMet("the record shows no ", what, " ", until, context);
   }
 
   /** The discharge if it has happened, else the as-of time. */
   static Instant serviceEnd(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isPresent() && ctx.hasHappened(discharged.get()) ? discharged.get() : ctx.asOf();
   }
 
   /**
@@ -177,12 +191,14 @@ final class RcRecords {
 
   /** The Wellness Plan, when in the record at the as-of time. */
   static Optional<WellnessPlan> wellnessPlan(Episode e, EvaluationContext ctx) {
-    return e.wellnessPlan().filter(p -> ctx.hasBegun(p.createdOn()));
+    Optional<WellnessPlan> plan = e.wellnessPlan();
+    return plan.isPresent() && !ctx.hasBegun(plan.get().createdOn()) ? Optional.empty() : plan;
   }
 
   /** The Plan of Safe Care, when in the record at the as-of time. */
   static Optional<WellnessPlan> planOfSafeCare(Episode e, EvaluationContext ctx) {
-    return e.planOfSafeCare().filter(p -> ctx.hasBegun(p.createdOn()));
+    Optional<WellnessPlan> plan = e.planOfSafeCare();
+    return plan.isPresent() && !ctx.hasBegun(plan.get().createdOn()) ? Optional.empty() : plan;
   }
 
   /** The first instant of {@code day} (a date-only record counts as done at the start of its day). */
@@ -190,16 +206,24 @@ final class RcRecords {
     return day.atStartOfDay(ctx.zone()).toInstant();
   }
 
+  // evidence naming one record depends on that record alone: made once per record evaluated
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> EVIDENCE = RecordScope.Key.create();
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> SAFE_CARE_EVIDENCE = RecordScope.Key.create();
+
+  /** The admission as evidence; {@code admitted} is the episode's admission. */
   static Evidence admission(Episode e, Instant admitted) {
-    return Evidence.of("episode", e.id(), admitted, "admission (start of service)");
+    return RecordScope.memoOf(EVIDENCE, e, x -> Evidence.of("episode", e.id(), admitted, "admission (start of service)"));
   }
 
   static Evidence wellnessPlan(WellnessPlan p) {
-    return Evidence.onDate("wellnessPlan", p.id(), p.createdOn(), "Wellness Plan created");
+    return RecordScope.memoOf(EVIDENCE, p,
+        x -> Evidence.onDate("wellnessPlan", p.id(), p.createdOn(), "Wellness Plan created"));
   }
 
   static Evidence planOfSafeCare(WellnessPlan p) {
-    return Evidence.onDate("planOfSafeCare", p.id(), p.createdOn(), "Plan of Safe Care created");
+    // a separate key: the same plan object could in principle be both plans
+    return RecordScope.memoOf(SAFE_CARE_EVIDENCE, p,
+        x -> Evidence.onDate("planOfSafeCare", p.id(), p.createdOn(), "Plan of Safe Care created"));
   }
 
   static Evidence contact(Contact c, String note) {
@@ -241,7 +265,7 @@ final class RcRecords {
     if (admitted.isEmpty()) {
       return noAdmission(e, ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
     }
-    Deadline due = onset(admitted.get(), ctx);
+    Deadline due = onset(e, admitted.get(), ctx);
     String dueText = Times.format(due.last(), ctx.zone()) + " (" + due.description() + ")";
     return due.isOpenAt(ctx.asOf())
         ? Judgment.pending(due, "no Wellness Plan is in the record yet; due by " + dueText, admission(e, admitted.get()))
@@ -254,6 +278,9 @@ final class RcRecords {
    * to the as-of time): MET when every need has one, else NOT_MET naming those without.
    */
   static Judgment referredForEach(Episode e, EvaluationContext ctx, Set<ServiceCategory> needs, String what) {
+    if (needs.isEmpty()) {
+      return Judgments.met("a referral is recorded for every need for ", what, " (", needs + ")");
+    }
     Instant start = admitted(e, ctx).orElse(Instant.MIN);
     Instant end = serviceEnd(e, ctx);
     // one pass over the referrals: per need (by ordinal), the earliest in the stay so far, the first
@@ -275,7 +302,8 @@ final class RcRecords {
     for (ServiceCategory need : needs) {
       Referral made = earliest[need.ordinal()];
       if (made != null) {
-        evidence[found++] = Evidence.of("referral", made.id(), made.at(), "referral made to " + need);
+        evidence[found++] = RecordScope.memoOf(EVIDENCE, made,
+            x -> Evidence.of("referral", made.id(), made.at(), "referral made to " + need));
       } else {
         if (missing == null) {
           missing = new ArrayList<>();

@@ -476,7 +476,7 @@ public final class RrsServiceComponents extends Section {
     List<Appointment> taken = medicalAppointmentsTakenPlace(record.episode(), ctx);
     Evidence[] evidence = new Evidence[taken.size()];
     int unverified = 0;
-    StringBuilder ids = null; // the ids of the unverified, joined by ", "
+    StringBuilder ids = null; // the end of the reason: the ids of the unverified
     for (int i = 0; i < evidence.length; i++) {
       Appointment a = taken.get(i);
       boolean verified = verified(a, ctx);
@@ -484,7 +484,9 @@ public final class RrsServiceComponents extends Section {
           ? (a.kept().get() ? "kept" : "not kept") + ", verified " + Times.format(a.keptVerifiedAt().get(), ctx.zone())
           : "whether kept not verified"));
       if (!verified) {
-        ids = ids == null ? new StringBuilder() : ids.append(", ");
+        ids = ids == null
+            ? new StringBuilder(" medical appointment(s) that have taken place show no verification of whether they were kept: ")
+            : ids.append(", ");
         ids.append(a.id());
         unverified++;
       }
@@ -494,7 +496,7 @@ public final class RrsServiceComponents extends Section {
           " medical appointment(s) was kept has been verified", "", evidence);
     }
     return Judgments.notMet(String.valueOf(unverified), " of ", String.valueOf(taken.size()),
-        " medical appointment(s) that have taken place show no verification of whether they were kept: " + ids, evidence);
+        ids.toString(), evidence);
   }
 
   // ---- item 7

@@ -15,6 +15,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Timeliness;
@@ -185,11 +186,9 @@ public final class EsoapAssessmentPlanning extends Section {
   private static Judgment obstetricReferralOnAdmission(CaseRecord record, EvaluationContext ctx) {
     Instant admitted = EsoapRecords.admitted(record);
     Deadline due = Deadline.after(admitted, IMMEDIATELY_UPON_ADMISSION.durationIn(ctx), ctx.zone());
-    Optional<Referral> referral = EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx)
-        .stream().findFirst();
-    return Timeliness.judge(due, referral.map(r -> Timed.of(r.at(), EsoapRecords.evidence(r))),
-        "referral to an obstetric health care provider", ctx,
-        Evidence.of("episode", record.episode().id(), admitted, "admission"));
+    Referral r = EsoapRecords.firstReferralTo(record.episode(), ServiceCategory.OBSTETRIC_PROVIDER, ctx);
+    return Timeliness.judge(due, r == null ? Optional.empty() : Optional.of(Timed.of(r.at(), EsoapRecords.evidence(r))),
+        "referral to an obstetric health care provider", ctx, EsoapRecords.admission(record.episode(), admitted));
   }
 
   /** A document of one kind covers one content element. */
@@ -220,35 +219,36 @@ public final class EsoapAssessmentPlanning extends Section {
           return Judgment.met(metReason, EsoapRecords.evidence(covering));
         }
       }
-      Evidence[] evidence = new Evidence[n];
-      for (int i = 0; i < n; i++) {
-        evidence[i] = EsoapRecords.evidence(documents.get(i));
-      }
-      return Judgment.notMet(notMetReason, evidence);
+      return Judgments.notMet(notMetReason, "", "", "", EsoapRecords.evidenceOf(record.episode(), kind, ctx));
     }
   }
 
   /** A document of one kind was developed with the PCC or the obstetric provider. */
   private static final class DevelopedInConsultation {
     private final DocumentKind kind;
-    private final String documentName;
+    // the reasons depend on nothing but the requirement: made once
+    private final String withPcc;
+    private final String withObstetricProvider;
+    private final String notMet;
 
     DevelopedInConsultation(DocumentKind kind, String documentName) {
       this.kind = kind;
-      this.documentName = documentName;
+      String developed = "the " + documentName + " was developed in consultation with the member's ";
+      this.withPcc = developed + "PCC";
+      this.withObstetricProvider = developed + "obstetric health care provider";
+      this.notMet = "the " + documentName + " does not record consultation with the member's PCC or obstetric health care provider";
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> documents = EsoapRecords.documentsOf(record.episode(), kind, ctx);
-      Optional<Document> consulted = documents.stream()
-          .filter(d -> d.developedWith().contains(Party.PCC) || d.developedWith().contains(Party.OBSTETRIC_PROVIDER))
-          .findFirst();
-      return consulted.isPresent()
-          ? Judgment.met("the " + documentName + " was developed in consultation with the member's "
-              + (consulted.get().developedWith().contains(Party.PCC) ? "PCC" : "obstetric health care provider"),
-              EsoapRecords.evidence(consulted.get()))
-          : Judgment.notMet("the " + documentName + " does not record consultation with the member's PCC or obstetric health care provider",
-              documents.stream().map(EsoapRecords::evidence).toArray(Evidence[]::new));
+      for (int i = 0, n = documents.size(); i < n; i++) {
+        Document d = documents.get(i);
+        boolean pcc = d.developedWith().contains(Party.PCC);
+        if (pcc || d.developedWith().contains(Party.OBSTETRIC_PROVIDER)) {
+          return Judgment.met(pcc ? withPcc : withObstetricProvider, EsoapRecords.evidence(d));
+        }
+      }
+      return Judgments.notMet(notMet, "", "", "", EsoapRecords.evidenceOf(record.episode(), kind, ctx));
     }
   }
 }

@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
@@ -22,6 +21,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Times;
@@ -297,7 +297,7 @@ public final class EsoapComponentsOfService extends Section {
     Episode e = record.episode();
     var admitted = e.admittedAt().orElseThrow(); // the condition guarantees an admission
     Deadline due = Deadline.hoursAfter(admitted, 48, ctx.zone());
-    Evidence admission = Evidence.of("episode", e.id(), admitted, "admission");
+    Evidence admission = EsoapRecords.admission(e, admitted);
     var medicalWaived = org.perfspecs.checks.Consents.notNecessary(e, ConsultationKind.MEDICAL, ctx);
     var obstetricWaived = org.perfspecs.checks.Consents.notNecessary(e, ConsultationKind.OBSTETRIC, ctx);
     if (medicalWaived.isPresent() || obstetricWaived.isPresent()) {
@@ -335,13 +335,27 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static Optional<Consultation> earliest(Episode e, ConsultationKind kind, EvaluationContext ctx) {
-    return e.consultations().stream()
-        .filter(c -> c.kind() == kind && ctx.hasHappened(c.arrangedAt()))
-        .min(Comparator.comparing(Consultation::arrangedAt));
+    Consultation earliest = null;
+    for (Consultation c : e.consultations()) {
+      if (c.kind() == kind && ctx.hasHappened(c.arrangedAt())
+          && (earliest == null || c.arrangedAt().isBefore(earliest.arrangedAt()))) {
+        earliest = c; // the first of equal times, as Stream.min keeps
+      }
+    }
+    return Optional.ofNullable(earliest);
   }
 
   private static Evidence evidence(Consultation c) {
-    return Evidence.of("consultation", c.id(), c.arrangedAt(), c.kind().name().toLowerCase(java.util.Locale.ROOT) + " consultation arranged");
+    return Evidence.of("consultation", c.id(), c.arrangedAt(), CONSULTATION_NOTES[c.kind().ordinal()]);
+  }
+
+  // "<kind> consultation arranged" per consultation kind
+  private static final String[] CONSULTATION_NOTES = new String[ConsultationKind.values().length];
+
+  static {
+    for (ConsultationKind k : ConsultationKind.values()) {
+      CONSULTATION_NOTES[k.ordinal()] = k.name().toLowerCase(java.util.Locale.ROOT) + " consultation arranged";
+    }
   }
 
   private static EpisodeRequirement testing(int n, String test, Topic topic, boolean infectious) {
@@ -364,11 +378,16 @@ public final class EsoapComponentsOfService extends Section {
     private final String what;
     private final Set<Topic> topics;
     private final boolean infectious;
+    // the parts of the reasons and the note that depend on the requirement alone: made once
+    private final String contactNote;
+    private final String notMet;
 
     TestingEncouragement(String what, Set<Topic> topics, boolean infectious) {
       this.what = what;
       this.topics = RecordLists.constant(topics);
       this.infectious = infectious;
+      this.contactNote = "contact covering " + what;
+      this.notMet = "the record shows no encouragement to undergo " + what + ", which the record marks as indicated";
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
@@ -382,18 +401,17 @@ public final class EsoapComponentsOfService extends Section {
       }
       if (earliest != null) {
         Contact c = earliest;
-        return Judgment.met("the member was encouraged to undergo " + what + " at " + Times.format(c.at(), ctx.zone()),
-            Evidence.of("contact", c.id(), c.at(), "contact covering " + what));
+        return Judgments.met("the member was encouraged to undergo ", what, " at ", EsoapRecords.format(c.at(), e, ctx),
+            Evidence.of("contact", c.id(), c.at(), contactNote));
       }
       if (infectious) {
-        List<Referral> referrals = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.HIV_HEPATITIS_STI_TESTING), ctx);
-        if (!referrals.isEmpty()) {
-          Referral r = referrals.get(0);
-          return Judgment.met("the member was referred for HIV, hepatitis and STI testing at "
-              + Times.format(r.at(), ctx.zone()), EsoapRecords.evidence(r));
+        Referral r = EsoapRecords.firstReferralTo(e, ServiceCategory.HIV_HEPATITIS_STI_TESTING, ctx);
+        if (r != null) {
+          return Judgments.met("the member was referred for HIV, hepatitis and STI testing at ",
+              EsoapRecords.format(r.at(), e, ctx), "", "", EsoapRecords.evidence(r));
         }
       }
-      return Judgment.notMet("the record shows no encouragement to undergo " + what + ", which the record marks as indicated");
+      return Judgment.notMet(notMet);
     }
   }
 
@@ -465,63 +483,94 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static final Object NO_SESSION = new Object();
+  private static final String CLOSED_DAYS = " day(s) of attendance had no education and"
+      + " counselling session on prenatal/postpartum care, HIV/AIDS or other health issues: ";
+  private static final Judgment NO_ATTENDANCE = Judgment.notApplicable("no day of attendance is in the record yet");
 
   private static Judgment dailyHealthEducation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Instant admitted = EsoapRecords.admitted(record);
     boolean open = e.isOpenAt(ctx.asOf());
     Instant end = open ? ctx.asOf() : e.dischargedAt().get();
-    // per day of attendance, its earliest health education session, or NO_SESSION
-    TreeMap<LocalDate, Object> days = new TreeMap<>();
-    for (Contact c : e.contacts()) {
+    // per day of attendance (sorted by day, as a TreeMap kept them), its earliest health education
+    // session, or NO_SESSION: two arrays, a day found by binary search (days mostly come in order)
+    List<Contact> contacts = e.contacts();
+    LocalDate[] days = new LocalDate[contacts.size()];
+    Object[] earliest = new Object[contacts.size()];
+    int size = 0;
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
       if (c.memberEngaged() && ATTENDANCE_KINDS.contains(c.kind()) && c.mode() != ContactMode.TEXT
           && !c.at().isBefore(admitted) && !c.at().isAfter(end)) {
         LocalDate day = ctx.dateOf(c.at());
         boolean session = RecordLists.anyIn(c.topics(), HEALTH_EDUCATION_TOPICS);
-        Object earliest = days.get(day);
-        if (earliest == null) {
-          days.put(day, session ? c : NO_SESSION);
-        } else if (session && (earliest == NO_SESSION || c.at().isBefore(((Contact) earliest).at()))) {
-          days.put(day, c);
+        int at = size > 0 && days[size - 1].isBefore(day) ? -size - 1 : Arrays.binarySearch(days, 0, size, day);
+        if (at < 0) {
+          at = -at - 1;
+          System.arraycopy(days, at, days, at + 1, size - at);
+          System.arraycopy(earliest, at, earliest, at + 1, size - at);
+          days[at] = day;
+          earliest[at] = session ? c : NO_SESSION;
+          size++;
+        } else if (session && (earliest[at] == NO_SESSION || c.at().isBefore(((Contact) earliest[at]).at()))) {
+          earliest[at] = c;
         }
       }
     }
-    if (days.isEmpty()) {
-      return Judgment.notApplicable("no day of attendance is in the record yet");
-    }
-    List<LocalDate> missing = new ArrayList<>();
-    List<Evidence> sessions = new ArrayList<>(days.size());
-    for (Map.Entry<LocalDate, Object> day : days.entrySet()) {
-      if (day.getValue() instanceof Contact session) {
-        sessions.add(Evidence.of("contact", session.id(), session.at(), "health education session"));
-      } else {
-        missing.add(day.getKey());
-      }
+    if (size == 0) {
+      return NO_ATTENDANCE;
     }
     LocalDate today = ctx.today();
-    List<LocalDate> closed = missing.stream().filter(d -> !open || d.isBefore(today)).toList();
-    if (!closed.isEmpty()) {
-      return Judgment.notMet(closed.size() + " of " + days.size() + " day(s) of attendance had no education and"
-          + " counselling session on prenatal/postpartum care, HIV/AIDS or other health issues: "
-          + closed.stream().limit(10).map(LocalDate::toString).reduce((a, b) -> a + ", " + b).get()
-          + (closed.size() > 10 ? ", ..." : ""),
-          closed.stream().limit(10).map(d -> Evidence.onDate("attendanceDay", e.id() + "#" + d, d, "no health education session"))
-              .toArray(Evidence[]::new));
+    int missing = 0;
+    int closed = 0;
+    for (int i = 0; i < size; i++) {
+      if (earliest[i] == NO_SESSION) {
+        missing++;
+        if (!open || days[i].isBefore(today)) {
+          closed++;
+        }
+      }
     }
-    if (!missing.isEmpty()) {
+    if (closed > 0) {
+      // the first ten closed days without a session, named in the reason and as evidence
+      StringBuilder named = new StringBuilder(CLOSED_DAYS.length() + 12 * 10 + 5).append(CLOSED_DAYS);
+      Evidence[] evidence = new Evidence[Math.min(closed, 10)];
+      int k = 0;
+      for (int i = 0; i < size && k < evidence.length; i++) {
+        LocalDate d = days[i];
+        if (earliest[i] == NO_SESSION && (!open || d.isBefore(today))) {
+          String day = d.toString();
+          if (k > 0) {
+            named.append(", ");
+          }
+          named.append(day);
+          evidence[k++] = Evidence.onDate("attendanceDay", e.id() + "#" + day, d, "no health education session");
+        }
+      }
+      if (closed > 10) {
+        named.append(", ...");
+      }
+      return Judgments.notMet(String.valueOf(closed), " of ", String.valueOf(size), named.toString(), evidence);
+    }
+    if (missing > 0) {
       Deadline due = Deadline.endOf(today, ctx.zone(), "end of the day of attendance " + today);
       return Judgment.pending(due, "no education and counselling session on health issues is recorded yet for today's attendance ("
           + today + "); due by the end of the day", Evidence.onDate("attendanceDay", e.id() + "#" + today, today, "attendance"));
     }
-    return Judgment.met("each of " + days.size() + " day(s) of attendance had an education and counselling session on health issues",
-        sessions.toArray(Evidence[]::new));
+    Evidence[] sessions = new Evidence[size];
+    for (int i = 0; i < size; i++) {
+      Contact session = (Contact) earliest[i];
+      sessions[i] = Evidence.of("contact", session.id(), session.at(), "health education session");
+    }
+    return Judgments.met("each of ", String.valueOf(size),
+        " day(s) of attendance had an education and counselling session on health issues", "", sessions);
   }
 
   private static Judgment communityTransportation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Referral> referrals = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.TRANSPORTATION), ctx);
-    if (!referrals.isEmpty()) {
-      return Judgment.met("the member was referred to community-based transportation", EsoapRecords.evidence(referrals.get(0)));
+    Referral referral = EsoapRecords.firstReferralTo(e, ServiceCategory.TRANSPORTATION, ctx);
+    if (referral != null) {
+      return Judgment.met("the member was referred to community-based transportation", EsoapRecords.evidence(referral));
     }
     var notes = EsoapRecords.documentsOf(e, DocumentKind.TRANSPORTATION_ASSISTANCE_NOTE, ctx);
     if (!notes.isEmpty()) {
@@ -531,12 +580,15 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static Judgment directTransportation(CaseRecord record, EvaluationContext ctx) {
-    Optional<Contact> ride = record.episode().contacts().stream()
-        .filter(c -> c.kind() == ContactKind.TRANSPORTATION && ctx.hasHappened(c.at()))
-        .min(Comparator.comparing(Contact::at));
-    return ride.isPresent()
-        ? Judgment.met("the program provided transportation at " + Times.format(ride.get().at(), ctx.zone()),
-            Evidence.of("contact", ride.get().id(), ride.get().at(), "transportation provided"))
+    Contact ride = null;
+    for (Contact c : record.episode().contacts()) {
+      if (c.kind() == ContactKind.TRANSPORTATION && ctx.hasHappened(c.at()) && (ride == null || c.at().isBefore(ride.at()))) {
+        ride = c; // the first of equal times, as Stream.min keeps
+      }
+    }
+    return ride != null
+        ? Judgments.met("the program provided transportation at ", EsoapRecords.format(ride.at(), record.episode(), ctx), "", "",
+            Evidence.of("contact", ride.id(), ride.at(), "transportation provided"))
         : Judgment.notMet("the record marks a transportation need but shows no transportation provided by the program");
   }
 
@@ -555,36 +607,40 @@ public final class EsoapComponentsOfService extends Section {
   }
 
   private static Judgment pccAppointmentForPhysical(CaseRecord record, EvaluationContext ctx) {
-    List<Appointment> booked = EsoapRecords.appointmentsOf(record.episode(),
-        EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM), ctx).stream()
-        .filter(Appointment::assistedByProgram).toList();
-    return booked.isEmpty()
+    Appointment booked = EsoapRecords.firstAppointmentOf(record.episode(), PCC_KINDS, Appointment::assistedByProgram, ctx);
+    return booked == null
         ? Judgment.notMet("no complete physical examination in the six months before admission, and the record shows no"
             + " appointment with the PCC the program helped schedule")
-        : Judgment.met("the program helped schedule an appointment with the PCC", EsoapRecords.evidence(booked.get(0)));
+        : Judgment.met("the program helped schedule an appointment with the PCC", EsoapRecords.evidence(booked));
   }
 
   private static Judgment obstetricReferral(CaseRecord record, EvaluationContext ctx) {
-    List<Referral> referrals = EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx);
-    return referrals.isEmpty()
+    Referral referral = EsoapRecords.firstReferralTo(record.episode(), ServiceCategory.OBSTETRIC_PROVIDER, ctx);
+    return referral == null
         ? Judgment.notMet("the member has no obstetric health care provider and the record shows no referral to one")
-        : Judgment.met("the member was referred to an obstetric health care provider at "
-            + Times.format(referrals.get(0).at(), ctx.zone()), EsoapRecords.evidence(referrals.get(0)));
+        : Judgments.met("the member was referred to an obstetric health care provider at ",
+            EsoapRecords.format(referral.at(), record.episode(), ctx), "", "", EsoapRecords.evidence(referral));
   }
 
   private static List<Referral> consentedObstetricReferrals(CaseRecord record, EvaluationContext ctx) {
     if (org.perfspecs.checks.Consents.referralRefusal(record.episode(), ServiceCategory.OBSTETRIC_PROVIDER, ctx).isPresent()) {
       return List.of(); // a documented refusal stands over a consent
     }
-    return EsoapRecords.referralsTo(record.episode(), EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER), ctx).stream()
-        .filter(r -> r.memberConsented().orElse(false)).toList();
+    List<Referral> referrals = EsoapRecords.referralsTo(record.episode(), OBSTETRIC_PROVIDER, ctx);
+    return referrals.isEmpty() ? referrals : RecordLists.kept(referrals, r -> r.memberConsented().orElse(false));
   }
 
   private static Optional<Judgment> consentedObstetricReferral(CaseRecord record, EvaluationContext ctx) {
     return consentedObstetricReferrals(record, ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no referral to an obstetric health care provider that the member consented to is in the record"))
-        : Optional.empty();
+        ? NO_CONSENTED_OBSTETRIC_REFERRAL : Optional.empty();
   }
+
+  private static final Optional<Judgment> NO_CONSENTED_OBSTETRIC_REFERRAL = Optional.of(
+      Judgment.notApplicable("no referral to an obstetric health care provider that the member consented to is in the record"));
+  private static final Set<ServiceCategory> OBSTETRIC_PROVIDER = RecordLists.constant(EnumSet.of(ServiceCategory.OBSTETRIC_PROVIDER));
+  private static final Set<AppointmentKind> PCC_KINDS =
+      RecordLists.constant(EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
+  private static final Set<AppointmentKind> WALK_IN = RecordLists.constant(EnumSet.of(AppointmentKind.WALK_IN_MEDICAL));
 
   private static Judgment obstetricVisitFollowUp(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
@@ -624,14 +680,13 @@ public final class EsoapComponentsOfService extends Section {
 
   private static Judgment walkInAppointments(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Appointment> booked = EsoapRecords.appointmentsOf(e, EnumSet.of(AppointmentKind.WALK_IN_MEDICAL), ctx).stream()
-        .filter(Appointment::assistedByProgram).toList();
-    if (!booked.isEmpty()) {
-      return Judgment.met("the program helped make a walk-in medical appointment", EsoapRecords.evidence(booked.get(0)));
+    Appointment booked = EsoapRecords.firstAppointmentOf(e, WALK_IN, Appointment::assistedByProgram, ctx);
+    if (booked != null) {
+      return Judgment.met("the program helped make a walk-in medical appointment", EsoapRecords.evidence(booked));
     }
-    List<Referral> referrals = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.WALK_IN_MEDICAL), ctx);
-    return referrals.isEmpty()
+    Referral referral = EsoapRecords.firstReferralTo(e, ServiceCategory.WALK_IN_MEDICAL, ctx);
+    return referral == null
         ? Judgment.notMet("the record marks a need for walk-in medical services but shows no help making such an appointment")
-        : Judgment.met("the member was referred to walk-in medical services", EsoapRecords.evidence(referrals.get(0)));
+        : Judgment.met("the member was referred to walk-in medical services", EsoapRecords.evidence(referral));
   }
 }

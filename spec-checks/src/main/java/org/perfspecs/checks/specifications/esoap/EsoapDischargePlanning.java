@@ -119,6 +119,9 @@ public final class EsoapDischargePlanning extends Section {
         .when(Conditions.discharged());
   }
 
+  private static final Set<ServiceCategory> HOUSING =
+      org.perfspecs.checks.RecordLists.constant(EnumSet.of(ServiceCategory.HOUSING));
+
   private static Judgment stableSafeLiving(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Optional<Document> documented = e.documents().stream()
@@ -128,49 +131,51 @@ public final class EsoapDischargePlanning extends Section {
       return Judgment.met("efforts toward a stable and safe living situation are documented", EsoapRecords.evidence(documented.get()));
     }
     Instant discharged = e.dischargedAt().orElseThrow();
-    Optional<Referral> housing = EsoapRecords.referralsTo(e, EnumSet.of(ServiceCategory.HOUSING), ctx).stream()
-        .filter(r -> !r.at().isAfter(discharged)).findFirst();
-    return housing.isPresent()
-        ? Judgment.met("the member was referred for housing before discharge", EsoapRecords.evidence(housing.get()))
+    Referral housing = EsoapRecords.firstReferralTo(e, HOUSING, discharged, ctx);
+    return housing != null
+        ? Judgment.met("the member was referred for housing before discharge", EsoapRecords.evidence(housing))
         : Judgment.notMet("the record documents no effort toward a stable and safe living situation at discharge",
             Evidence.of("episode", e.id(), discharged, "discharge"));
   }
 
   /** A connection at discharge to one kind of care or resource. */
   private static final class Connection {
-    private final String what;
     private final Set<ServiceCategory> targets;
     private final Set<AppointmentKind> kinds;
     private final Function<Member, Optional<CareProvider>> onRecord;
+    // the reasons depend on nothing but the requirement: made once
+    private final String byReferral;
+    private final String byAppointment;
+    private final String named;
+    private final String without;
 
     Connection(String what, Set<ServiceCategory> targets, Set<AppointmentKind> kinds,
         Function<Member, Optional<CareProvider>> onRecord) {
-      this.what = what;
       this.targets = targets;
       this.kinds = kinds;
       this.onRecord = onRecord;
+      this.byReferral = "the member was connected to " + what + " by referral before discharge";
+      this.byAppointment = "the member was connected to " + what + " by an appointment booked before discharge";
+      this.named = "the member's record already names her provider for " + what;
+      this.without = "the member was discharged without a connection to " + what;
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
       Instant discharged = e.dischargedAt().orElseThrow();
-      Evidence discharge = Evidence.of("episode", e.id(), discharged, "discharge");
-      Optional<Referral> referral = EsoapRecords.referralsTo(e, targets, ctx).stream()
-          .filter(r -> !r.at().isAfter(discharged)).findFirst();
-      if (referral.isPresent()) {
-        return Judgment.met("the member was connected to " + what + " by referral before discharge",
-            discharge, EsoapRecords.evidence(referral.get()));
+      Evidence discharge = EsoapRecords.discharge(e, discharged);
+      Referral referral = EsoapRecords.firstReferralTo(e, targets, discharged, ctx);
+      if (referral != null) {
+        return Judgment.met(byReferral, discharge, EsoapRecords.evidence(referral));
       }
-      Optional<Appointment> appointment = EsoapRecords.appointmentsOf(e, kinds, ctx).stream()
-          .filter(a -> !a.scheduledAt().isAfter(discharged)).findFirst();
-      if (appointment.isPresent()) {
-        return Judgment.met("the member was connected to " + what + " by an appointment booked before discharge",
-            discharge, EsoapRecords.evidence(appointment.get()));
+      Appointment appointment = EsoapRecords.firstAppointmentOf(e, kinds, a -> !a.scheduledAt().isAfter(discharged), ctx);
+      if (appointment != null) {
+        return Judgment.met(byAppointment, discharge, EsoapRecords.evidence(appointment));
       }
       if (onRecord.apply(record.member()).isPresent()) {
-        return Judgment.met("the member's record already names her provider for " + what, discharge);
+        return Judgment.met(named, discharge);
       }
-      return Judgment.notMet("the member was discharged without a connection to " + what, discharge);
+      return Judgment.notMet(without, discharge);
     }
   }
 }

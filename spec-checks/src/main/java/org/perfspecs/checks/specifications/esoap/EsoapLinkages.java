@@ -178,11 +178,11 @@ public final class EsoapLinkages extends Section {
     Set<ServiceCategory> missing = EnumSet.noneOf(ServiceCategory.class);
     List<Evidence> evidence = new ArrayList<>();
     for (ServiceCategory need : needs(record)) {
-      List<Referral> referrals = EsoapRecords.referralsTo(record.episode(), EnumSet.of(need), ctx);
-      if (referrals.isEmpty()) {
+      Referral referral = EsoapRecords.firstReferralTo(record.episode(), need, ctx);
+      if (referral == null) {
         missing.add(need);
       } else {
-        evidence.add(EsoapRecords.evidence(referrals.get(0)));
+        evidence.add(EsoapRecords.evidence(referral));
       }
     }
     return missing.isEmpty()
@@ -192,16 +192,23 @@ public final class EsoapLinkages extends Section {
             evidence.toArray(Evidence[]::new));
   }
 
+  /** A referral followed up by the as-of time, or whose outcome is connected or attended. */
+  private static boolean linked(Referral r, EvaluationContext ctx) {
+    Optional<java.time.Instant> followedUp = r.followedUpAt();
+    if (followedUp.isPresent() && ctx.hasHappened(followedUp.get())) {
+      return true;
+    }
+    Optional<ReferralOutcome> outcome = r.outcome();
+    return outcome.isPresent() && (outcome.get() == ReferralOutcome.CONNECTED || outcome.get() == ReferralOutcome.ATTENDED);
+  }
+
   private static Judgment linkingAssistance(CaseRecord record, EvaluationContext ctx) {
     Set<ServiceCategory> missing = EnumSet.noneOf(ServiceCategory.class);
     List<Evidence> evidence = new ArrayList<>();
     for (ServiceCategory need : needs(record)) {
-      Optional<Referral> linked = EsoapRecords.referralsTo(record.episode(), EnumSet.of(need), ctx).stream()
-          .filter(r -> r.followedUpAt().filter(ctx::hasHappened).isPresent()
-              || r.outcome().filter(o -> o == ReferralOutcome.CONNECTED || o == ReferralOutcome.ATTENDED).isPresent())
-          .findFirst();
-      if (linked.isPresent()) {
-        evidence.add(EsoapRecords.evidence(linked.get()));
+      Referral linked = EsoapRecords.firstReferralTo(record.episode(), need, r -> linked(r, ctx), ctx);
+      if (linked != null) {
+        evidence.add(EsoapRecords.evidence(linked));
       } else {
         missing.add(need);
       }

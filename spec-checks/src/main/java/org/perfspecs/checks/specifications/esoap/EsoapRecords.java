@@ -1,13 +1,18 @@
 package org.perfspecs.checks.specifications.esoap;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
@@ -36,18 +41,135 @@ final class EsoapRecords {
    * time, counts: ASMT.3.d's "upon admission" is met by one.)
    */
   static List<Referral> referralsTo(Episode e, Set<ServiceCategory> targets, EvaluationContext ctx) {
-    return RecordLists.keptSorted(e.referralsMade(),
-        r -> {
-          // one read of the target (each read makes an Optional)
-          java.util.Optional<ServiceCategory> target = r.target();
-          return target.isPresent() && targets.contains(target.get()) && duringStay(e, r.at(), ctx);
-        }, REFERRALS_BY_TIME);
+    StayReferrals stay = stayReferrals(e, ctx);
+    List<Referral> out = null;
+    for (int i = 0; i < stay.targets.length; i++) {
+      if (targets.contains(stay.targets[i])) {
+        if (out == null) {
+          out = new ArrayList<>(stay.targets.length - i);
+        }
+        out.add(stay.referrals.get(i));
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The first of {@link #referralsTo} made at or before {@code notAfter} (no bound when null), or
+   * null: {@code referralsTo(...).stream().filter(...).findFirst()} without the list.
+   */
+  static Referral firstReferralTo(Episode e, Set<ServiceCategory> targets, Instant notAfter, EvaluationContext ctx) {
+    StayReferrals stay = stayReferrals(e, ctx);
+    for (int i = 0; i < stay.targets.length; i++) {
+      if (targets.contains(stay.targets[i])) {
+        Referral r = stay.referrals.get(i);
+        if (notAfter == null || !r.at().isAfter(notAfter)) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The first of {@link #referralsTo} {@code target} that {@code which} accepts, or null. */
+  static Referral firstReferralTo(Episode e, ServiceCategory target, Predicate<Referral> which, EvaluationContext ctx) {
+    StayReferrals stay = stayReferrals(e, ctx);
+    for (int i = 0; i < stay.targets.length; i++) {
+      if (stay.targets[i] == target && which.test(stay.referrals.get(i))) {
+        return stay.referrals.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** {@link #firstReferralTo} to one target, without a bound. */
+  static Referral firstReferralTo(Episode e, ServiceCategory target, EvaluationContext ctx) {
+    StayReferrals stay = stayReferrals(e, ctx);
+    for (int i = 0; i < stay.targets.length; i++) {
+      if (stay.targets[i] == target) {
+        return stay.referrals.get(i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The referrals made during the stay with a target (see {@link #referralsTo}), earliest first,
+   * and their targets read once; once per record.
+   */
+  private static final class StayReferrals {
+    final List<Referral> referrals;
+    final ServiceCategory[] targets;
+
+    StayReferrals(Episode e, EvaluationContext ctx) {
+      this.referrals = RecordLists.keptSorted(e.referralsMade(), r -> r.target().isPresent() && duringStay(e, r.at(), ctx),
+          REFERRALS_BY_TIME);
+      this.targets = new ServiceCategory[referrals.size()];
+      for (int i = 0; i < targets.length; i++) {
+        targets[i] = referrals.get(i).target().get();
+      }
+    }
+  }
+
+  private static final RecordScope.Key<Map<Episode, StayReferrals>> STAY_REFERRALS = RecordScope.Key.create();
+
+  private static StayReferrals stayReferrals(Episode e, EvaluationContext ctx) {
+    Map<Episode, StayReferrals> memo = RecordScope.map(STAY_REFERRALS, e, ctx);
+    StayReferrals s = memo == null ? null : memo.get(e);
+    if (s == null) {
+      s = new StayReferrals(e, ctx);
+      if (memo != null) {
+        memo.put(e, s);
+      }
+    }
+    return s;
   }
 
   /** Appointments of one of {@code kinds} booked by the as-of time and not after a discharge that has happened, earliest booking first. */
   static List<Appointment> appointmentsOf(Episode e, Set<AppointmentKind> kinds, EvaluationContext ctx) {
-    return RecordLists.keptSorted(e.appointments(), a -> kinds.contains(a.kind()) && duringStay(e, a.scheduledAt(), ctx),
-        BY_BOOKING);
+    List<Appointment> stay = stayAppointments(e, ctx);
+    List<Appointment> out = null;
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      Appointment a = stay.get(i);
+      if (kinds.contains(a.kind())) {
+        if (out == null) {
+          out = new ArrayList<>(n - i);
+        }
+        out.add(a);
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The first of {@link #appointmentsOf} that {@code which} accepts, or null:
+   * {@code appointmentsOf(...).stream().filter(which).findFirst()} without the list.
+   */
+  static Appointment firstAppointmentOf(Episode e, Set<AppointmentKind> kinds, Predicate<Appointment> which,
+      EvaluationContext ctx) {
+    List<Appointment> stay = stayAppointments(e, ctx);
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      Appointment a = stay.get(i);
+      if (kinds.contains(a.kind()) && which.test(a)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static final RecordScope.Key<Map<Episode, List<Appointment>>> STAY_APPOINTMENTS = RecordScope.Key.create();
+
+  /** The appointments booked during the stay (see {@link #appointmentsOf}), earliest booking first; once per record. */
+  private static List<Appointment> stayAppointments(Episode e, EvaluationContext ctx) {
+    Map<Episode, List<Appointment>> memo = RecordScope.map(STAY_APPOINTMENTS, e, ctx);
+    List<Appointment> s = memo == null ? null : memo.get(e);
+    if (s == null) {
+      s = RecordLists.keptSorted(e.appointments(), a -> duringStay(e, a.scheduledAt(), ctx), BY_BOOKING);
+      if (memo != null) {
+        memo.put(e, s);
+      }
+    }
+    return s;
   }
 
   /**
@@ -55,17 +177,53 @@ final class EsoapRecords {
    * did for the member is what it did before she left.
    */
   static boolean duringStay(Episode e, java.time.Instant t, EvaluationContext ctx) {
-    return ctx.hasHappened(t) && e.dischargedAt().filter(ctx::hasHappened).map(d -> !t.isAfter(d)).orElse(true);
+    if (!ctx.hasHappened(t)) {
+      return false;
+    }
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isEmpty() || !ctx.hasHappened(discharged.get()) || !t.isAfter(discharged.get());
   }
 
   /** Documents of {@code kind} completed by the as-of date, earliest first. */
   static List<Document> documentsOf(Episode e, DocumentKind kind, EvaluationContext ctx) {
     // once per record and kind while the engine evaluates the record
-    return RecordScope.memo(DOCUMENTS_OF, e, ctx, kind,
-        k -> RecordLists.keptSorted(e.documents(), d -> d.kind() == k && ctx.hasBegun(d.date()), BY_DATE));
+    // (no lambda made per call: conditions and rules ask often)
+    Map<DocumentKind, List<Document>> memo = RecordScope.map(DOCUMENTS_OF, e, ctx);
+    List<Document> documents = memo == null ? null : memo.get(kind);
+    if (documents == null) {
+      documents = RecordLists.keptSorted(e.documents(), d -> d.kind() == kind && ctx.hasBegun(d.date()), BY_DATE);
+      if (memo != null) {
+        memo.put(kind, documents);
+      }
+    }
+    return documents;
   }
 
   private static final RecordScope.Key<java.util.Map<DocumentKind, List<Document>>> DOCUMENTS_OF =
+      RecordScope.Key.create();
+
+  /**
+   * The evidence of {@link #documentsOf}, in the same order, as one immutable list shared by the
+   * judgments of a record that name those documents (once per record and kind).
+   */
+  static ImmutableList<Evidence> evidenceOf(Episode e, DocumentKind kind, EvaluationContext ctx) {
+    Map<DocumentKind, ImmutableList<Evidence>> memo = RecordScope.map(DOCUMENT_EVIDENCE, e, ctx);
+    ImmutableList<Evidence> list = memo == null ? null : memo.get(kind);
+    if (list == null) {
+      List<Document> documents = documentsOf(e, kind, ctx);
+      Evidence[] evidence = new Evidence[documents.size()];
+      for (int i = 0; i < evidence.length; i++) {
+        evidence[i] = evidence(documents.get(i));
+      }
+      list = ImmutableList.copyOf(evidence);
+      if (memo != null) {
+        memo.put(kind, list);
+      }
+    }
+    return list;
+  }
+
+  private static final RecordScope.Key<Map<DocumentKind, ImmutableList<Evidence>>> DOCUMENT_EVIDENCE =
       RecordScope.Key.create();
 
   private static final Comparator<Referral> REFERRALS_BY_TIME = Comparator.comparing(Referral::at);
@@ -100,8 +258,46 @@ final class EsoapRecords {
     return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
 
+  private static final RecordScope.Key<Map<Episode, Evidence>> ADMISSION = RecordScope.Key.create();
+
+  /** The admission as evidence ("admission"), once per record in scope; {@code admitted} is the episode's admission. */
+  static Evidence admission(Episode e, Instant admitted) {
+    return RecordScope.memoOf(ADMISSION, e, x -> Evidence.of("episode", x.id(), admitted, "admission"));
+  }
+
+  private static final RecordScope.Key<Map<Episode, Evidence>> DISCHARGE = RecordScope.Key.create();
+
+  /** The discharge as evidence ("discharge"), once per record in scope; {@code discharged} is the episode's discharge. */
+  static Evidence discharge(Episode e, Instant discharged) {
+    return RecordScope.memoOf(DISCHARGE, e, x -> Evidence.of("episode", x.id(), discharged, "discharge"));
+  }
+
+  private static final RecordScope.Key<Map<Instant, String>> FORMATTED = RecordScope.Key.create();
+
+  /**
+   * {@link org.perfspecs.checks.Times#format} of {@code t} in the context's zone, once per instant (by
+   * identity) per record in scope: several rules name the same contact or referral time.
+   */
+  static String format(Instant t, Episode e, EvaluationContext ctx) {
+    Map<Instant, String> memo = RecordScope.map(FORMATTED, e, ctx);
+    String text = memo == null ? null : memo.get(t);
+    if (text == null) {
+      text = org.perfspecs.checks.Times.format(t, ctx.zone());
+      if (memo != null) {
+        memo.put(t, text);
+      }
+    }
+    return text;
+  }
+
   static String names(Set<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    String[] names = new String[values.size()];
+    int i = 0;
+    for (Enum<?> v : values) {
+      names[i++] = v.name();
+    }
+    Arrays.sort(names);
+    return String.join(", ", names);
   }
 
   /** The record marks one of {@code needs} among the member's service needs ("when needed"). */

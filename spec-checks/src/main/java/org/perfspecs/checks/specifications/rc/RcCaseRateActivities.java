@@ -135,10 +135,15 @@ public final class RcCaseRateActivities extends Section {
     }
     LocalDate start = ctx.dateOf(e.admittedAt().get());
     java.time.Instant serviceEnd = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
-    List<LocalDate> dates = e.contacts().stream()
-        .filter(c -> isConnection(c) && !c.at().isAfter(serviceEnd))
-        .map(c -> ctx.dateOf(c.at()))
-        .toList();
+    // only counted: any list of the dates does
+    List<Contact> contacts = e.contacts();
+    List<LocalDate> dates = new java.util.ArrayList<>(contacts.size());
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      if (isConnection(c) && !c.at().isAfter(serviceEnd)) {
+        dates.add(ctx.dateOf(c.at()));
+      }
+    }
     return RcRecords.everyPeriod(e, ctx, start, PERIOD_DAYS, CONNECTIONS_PER_PERIOD, dates,
         "connection(s)", "30-day period");
   }
@@ -149,7 +154,7 @@ public final class RcCaseRateActivities extends Section {
     if (admitted.isEmpty()) {
       return RcRecords.noAdmission(e, ctx, "the onset of service delivery cannot be placed");
     }
-    Deadline due = RcRecords.onset(admitted.get(), ctx);
+    Deadline due = RcRecords.onset(e, admitted.get(), ctx);
     Evidence admission = RcRecords.admission(e, admitted.get());
     java.util.Optional<WellnessPlan> plan = RcRecords.wellnessPlan(e, ctx);
     if (plan.isPresent() && !plan.get().createdInPerson()) {
@@ -168,10 +173,14 @@ public final class RcCaseRateActivities extends Section {
   private static Judgment connectionsSupportWellnessGoals(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     WellnessPlan plan = RcRecords.wellnessPlan(e, ctx).orElseThrow(); // the condition guarantees it
-    List<LocalDate> dates = RcRecords.connections(e, ctx).stream()
-        .filter(c -> c.topics().contains(Topic.WELLNESS_PLAN_GOALS))
-        .map(c -> ctx.dateOf(c.at()))
-        .toList();
+    List<Contact> connections = RcRecords.connections(e, ctx);
+    List<LocalDate> dates = new java.util.ArrayList<>(connections.size());
+    for (int i = 0, n = connections.size(); i < n; i++) {
+      Contact c = connections.get(i);
+      if (c.topics().contains(Topic.WELLNESS_PLAN_GOALS)) {
+        dates.add(ctx.dateOf(c.at()));
+      }
+    }
     return RcRecords.everyPeriod(e, ctx, plan.createdOn(), PERIOD_DAYS, 1, dates,
         "connection(s) addressing the Wellness Plan goals", "30-day period from the Wellness Plan");
   }
@@ -182,8 +191,14 @@ public final class RcCaseRateActivities extends Section {
     if (admitted.isEmpty()) {
       return RcRecords.noAdmission(e, ctx, "the 30-day periods cannot be placed");
     }
-    List<LocalDate> dates = RcRecords.contacts(e, ctx, c -> c.kind() == ContactKind.CASE_RELATED_WORK && c.minutes() > 0)
-        .stream().map(c -> ctx.dateOf(c.at())).toList();
+    List<Contact> contacts = RcRecords.stayContacts(e, ctx);
+    List<LocalDate> dates = new java.util.ArrayList<>();
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      if (c.kind() == ContactKind.CASE_RELATED_WORK && c.minutes() > 0) {
+        dates.add(ctx.dateOf(c.at()));
+      }
+    }
     return RcRecords.everyPeriod(e, ctx, ctx.dateOf(admitted.get()), PERIOD_DAYS, 1, dates,
         "case-related work record(s)", "30-day period");
   }

@@ -176,13 +176,12 @@ public final class RcComponentsOfService extends Section {
   }
 
   private static Judgment recoveryLiaison(CaseRecord record, EvaluationContext ctx) {
-    List<Contact> accompaniments = RcRecords.contacts(record.episode(), ctx,
-        c -> c.kind() == ContactKind.ACCOMPANIMENT && c.memberEngaged());
-    if (accompaniments.isEmpty()) {
+    Contact c = RcRecords.firstContact(record.episode(), ctx,
+        x -> x.kind() == ContactKind.ACCOMPANIMENT && x.memberEngaged());
+    if (c == null) {
       return Judgment.notMet("the record shows no contact preparing for or accompanying the member to a meeting with "
           + "probation, parole, the courts or DCF");
     }
-    Contact c = accompaniments.get(0);
     return Judgment.met("the recovery coach prepared for or accompanied the member to a meeting",
         RcRecords.contact(c, "accompaniment"));
   }
@@ -191,18 +190,17 @@ public final class RcComponentsOfService extends Section {
     Episode e = record.episode();
     WellnessPlan plan = RcRecords.wellnessPlan(e, ctx).orElseThrow(); // the condition guarantees it
     String what = "connection addressing the Wellness Plan goals";
-    Optional<Evidence> first = RcRecords.connections(e, ctx).stream()
-        .filter(c -> c.topics().contains(Topic.WELLNESS_PLAN_GOALS) && !ctx.dateOf(c.at()).isBefore(plan.createdOn()))
-        .findFirst()
-        .map(c -> RcRecords.contact(c, what));
+    Contact c = RcRecords.first(RcRecords.connections(e, ctx),
+        x -> x.topics().contains(Topic.WELLNESS_PLAN_GOALS) && !ctx.dateOf(x.at()).isBefore(plan.createdOn()));
+    Optional<Evidence> first = c == null ? Optional.empty() : Optional.of(RcRecords.contact(c, what));
     return RcRecords.shownDuringStay(e, ctx, what, first, RcRecords.wellnessPlan(plan));
   }
 
   private static Judgment transportationAssistance(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Contact> rides = RcRecords.contacts(e, ctx, c -> c.kind() == ContactKind.TRANSPORTATION);
-    if (!rides.isEmpty()) {
-      return Judgment.met("the record shows transportation assistance", RcRecords.contact(rides.get(0), "transportation"));
+    Contact ride = RcRecords.firstContact(e, ctx, c -> c.kind() == ContactKind.TRANSPORTATION);
+    if (ride != null) {
+      return Judgment.met("the record shows transportation assistance", RcRecords.contact(ride, "transportation"));
     }
     Instant end = RcRecords.serviceEnd(e, ctx);
     LocalDate first = RcRecords.admitted(e, ctx).map(ctx::dateOf).orElse(LocalDate.MIN);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EvaluationContext;
@@ -82,12 +81,16 @@ final class RcConditions {
         RecordLists.anyIn(r.episode().serviceNeeds(), categories) ? Optional.empty() : notMarked);
   }
 
+  // judgments are immutable: the one these conditions give without a plan is made once
+  private static final Optional<Judgment> NO_PLAN_OF_SAFE_CARE =
+      Optional.of(Judgment.notApplicable("no Plan of Safe Care is in the record yet"));
+
   /** The Plan of Safe Care (in the record) identifies a need in {@code categories}. */
   static Condition planOfSafeCareIdentifies(Set<ServiceCategory> categories, String words) {
     return Condition.of("the Plan of Safe Care identifies " + words, (r, ctx) -> {
       Optional<WellnessPlan> plan = RcRecords.planOfSafeCare(r.episode(), ctx);
       if (plan.isEmpty()) {
-        return Optional.of(Judgment.notApplicable("no Plan of Safe Care is in the record yet"));
+        return NO_PLAN_OF_SAFE_CARE;
       }
       return RecordLists.anyIn(plan.get().needsIdentified(), categories) ? Optional.empty()
           : Optional.of(Judgment.notApplicable("the Plan of Safe Care identifies no " + words,
@@ -97,8 +100,13 @@ final class RcConditions {
 
   /** The needs of {@code marked} that are in {@code group}, in enum order. */
   static Set<ServiceCategory> within(Set<ServiceCategory> marked, Set<ServiceCategory> group) {
-    return marked.stream().filter(group::contains)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ServiceCategory.class)));
+    EnumSet<ServiceCategory> out = EnumSet.noneOf(ServiceCategory.class);
+    for (ServiceCategory c : marked) {
+      if (group.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
 }

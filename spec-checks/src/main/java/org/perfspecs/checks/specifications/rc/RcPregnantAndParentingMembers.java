@@ -229,10 +229,9 @@ public final class RcPregnantAndParentingMembers extends Section {
     if (admitted.isEmpty()) {
       return RcRecords.noAdmission(e, ctx, "the stay so far cannot be placed");
     }
-    Optional<Evidence> first = RcRecords.contacts(e, ctx, which).stream()
-        .filter(c -> !c.at().isBefore(admitted.get()))
-        .findFirst()
-        .map(c -> RcRecords.contact(c, what));
+    Instant from = admitted.get();
+    Contact c = RcRecords.firstContact(e, ctx, x -> which.test(x) && !x.at().isBefore(from));
+    Optional<Evidence> first = c == null ? Optional.empty() : Optional.of(RcRecords.contact(c, what));
     return RcRecords.shownDuringStay(e, ctx, what, first, RcRecords.admission(e, admitted.get()));
   }
 
@@ -256,10 +255,8 @@ public final class RcPregnantAndParentingMembers extends Section {
   private static Judgment followThrough(CaseRecord record, EvaluationContext ctx, LocalDate planDate, String plan,
       Evidence planEvidence) {
     String what = "connection with the member following through on the " + plan;
-    Optional<Evidence> first = RcRecords.connections(record.episode(), ctx).stream()
-        .filter(c -> !ctx.dateOf(c.at()).isBefore(planDate))
-        .findFirst()
-        .map(c -> RcRecords.contact(c, what));
+    Contact c = RcRecords.first(RcRecords.connections(record.episode(), ctx), x -> !ctx.dateOf(x.at()).isBefore(planDate));
+    Optional<Evidence> first = c == null ? Optional.empty() : Optional.of(RcRecords.contact(c, what));
     return RcRecords.shownDuringStay(record.episode(), ctx, what, first, planEvidence);
   }
 

@@ -4,6 +4,7 @@ import static org.perfspecs.checks.Strength.MUST;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -13,6 +14,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Timeliness;
 import org.perfspecs.checks.Timeliness.Timed;
@@ -134,14 +136,14 @@ public final class RcProcessSpecifications extends Section {
 
   private static Judgment createdCollaboratively(CaseRecord record, EvaluationContext ctx) {
     WellnessPlan p = plan(record, ctx);
-    Optional<Contact> same = RcRecords.connections(record.episode(), ctx).stream()
-        .filter(c -> ctx.dateOf(c.at()).equals(p.createdOn()))
-        .findFirst();
-    return same.isPresent()
-        ? Judgment.met("the Wellness Plan was created on " + p.createdOn() + ", at a connection with the member",
-            RcRecords.wellnessPlan(p), RcRecords.contact(same.get(), "connection on the day the plan was created"))
-        : Judgment.notMet("the record shows no connection with the member on " + p.createdOn()
-            + ", the day the Wellness Plan was created", RcRecords.wellnessPlan(p));
+    List<LocalDate> dates = RcRecords.connectionDates(record.episode(), ctx);
+    int same = dates.indexOf(p.createdOn());
+    return same >= 0
+        ? Judgments.met("the Wellness Plan was created on ", p.createdOn().toString(), ", at a connection with the member", "",
+            RcRecords.wellnessPlan(p), RcRecords.contact(RcRecords.connections(record.episode(), ctx).get(same),
+                "connection on the day the plan was created"))
+        : Judgments.notMet("the record shows no connection with the member on ", p.createdOn().toString(),
+            ", the day the Wellness Plan was created", "", RcRecords.wellnessPlan(p));
   }
 
   private static Judgment copyInRecord(CaseRecord record, EvaluationContext ctx) {
@@ -152,7 +154,8 @@ public final class RcProcessSpecifications extends Section {
     WellnessPlan p = plan(record, ctx);
     return p.goals().isEmpty()
         ? Judgment.notMet("the Wellness Plan records no goal of the member's", RcRecords.wellnessPlan(p))
-        : Judgment.met("the Wellness Plan records " + p.goals().size() + " goal(s) of the member's", RcRecords.wellnessPlan(p));
+        : Judgments.met("the Wellness Plan records ", String.valueOf(p.goals().size()), " goal(s) of the member's", "",
+            RcRecords.wellnessPlan(p));
   }
 
   private static Judgment initialInPersonVisit(CaseRecord record, EvaluationContext ctx) {
@@ -161,9 +164,10 @@ public final class RcProcessSpecifications extends Section {
     if (admitted.isEmpty()) {
       return RcRecords.noAdmission(e, ctx, "the onset of service delivery cannot be placed");
     }
-    Optional<Timed> first = RcRecords.inPersonConnections(e, ctx).stream().findFirst()
-        .map(c -> Timed.of(c.at(), RcRecords.contact(c, "in-person connection")));
-    return Timeliness.judge(RcRecords.onset(admitted.get(), ctx), first, "initial in-person visit", ctx,
+    List<Contact> inPerson = RcRecords.inPersonConnections(e, ctx);
+    Optional<Timed> first = inPerson.isEmpty() ? Optional.empty()
+        : Optional.of(Timed.of(inPerson.get(0).at(), RcRecords.contact(inPerson.get(0), "in-person connection")));
+    return Timeliness.judge(RcRecords.onset(e, admitted.get(), ctx), first, "initial in-person visit", ctx,
         RcRecords.admission(e, admitted.get()));
   }
 
@@ -173,32 +177,46 @@ public final class RcProcessSpecifications extends Section {
     if (admitted.isEmpty()) {
       return RcRecords.noAdmission(e, ctx, "the weeks of service cannot be placed");
     }
-    List<LocalDate> dates = RcRecords.connections(e, ctx).stream().map(c -> ctx.dateOf(c.at())).toList();
+    List<LocalDate> dates = RcRecords.connectionDates(e, ctx);
     return RcRecords.everyPeriod(e, ctx, ctx.dateOf(admitted.get()), WEEK_DAYS, 1, dates, "connection(s)", "week");
   }
 
   private static Optional<Judgment> anyConnection(CaseRecord record, EvaluationContext ctx) {
-    return RcRecords.connections(record.episode(), ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("the record holds no connection with the member yet"))
-        : Optional.empty();
+    return RcRecords.connections(record.episode(), ctx).isEmpty() ? NO_CONNECTION : Optional.empty();
   }
 
+  // judgments are immutable: the one this condition gives is made once
+  private static final Optional<Judgment> NO_CONNECTION =
+      Optional.of(Judgment.notApplicable("the record holds no connection with the member yet"));
+
   private static Judgment stagesOfChangeNotes(CaseRecord record, EvaluationContext ctx) {
-    List<Document> notes = record.episode().documents().stream()
-        .filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE && ctx.hasBegun(d.date()))
-        .toList();
-    if (notes.isEmpty()) {
+    List<Document> documents = record.episode().documents();
+    Evidence[] evidence = new Evidence[documents.size()];
+    int notes = 0;
+    int without = 0;
+    StringBuilder ids = null; // the end of the reason: the ids of the notes without the stage of change
+    for (int i = 0, n = documents.size(); i < n; i++) {
+      Document d = documents.get(i);
+      if (d.kind() == DocumentKind.PROGRESS_NOTE && ctx.hasBegun(d.date())) {
+        boolean stage = d.elements().contains(ContentElement.STAGE_OF_CHANGE);
+        evidence[notes++] = Evidence.onDate("document", d.id(), d.date(),
+            stage ? "progress note with the stage of change" : "progress note without the stage of change");
+        if (!stage) {
+          ids = ids == null ? new StringBuilder(" progress note(s) do not record the stage of change: ") : ids.append(", ");
+          ids.append(d.id());
+          without++;
+        }
+      }
+    }
+    if (notes == 0) {
       return Judgment.notMet("the record holds connections with the member but no progress note");
     }
-    Evidence[] evidence = notes.stream()
-        .map(d -> Evidence.onDate("document", d.id(), d.date(), d.elements().contains(ContentElement.STAGE_OF_CHANGE)
-            ? "progress note with the stage of change" : "progress note without the stage of change"))
-        .toArray(Evidence[]::new);
-    List<String> without = notes.stream().filter(d -> !d.elements().contains(ContentElement.STAGE_OF_CHANGE))
-        .map(Document::id).toList();
-    return without.isEmpty()
-        ? Judgment.met("all " + notes.size() + " progress note(s) are recorded through the stages of change framework", evidence)
-        : Judgment.notMet(without.size() + " of " + notes.size() + " progress note(s) do not record the stage of change: "
-            + String.join(", ", without), evidence);
+    if (notes < evidence.length) {
+      evidence = Arrays.copyOf(evidence, notes);
+    }
+    return without == 0
+        ? Judgments.met("all ", String.valueOf(notes), " progress note(s) are recorded through the stages of change framework",
+            "", evidence)
+        : Judgments.notMet(String.valueOf(without), " of ", String.valueOf(notes), ids.toString(), evidence);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.Recurring;
 import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
@@ -49,7 +52,8 @@ final class RcRecords {
 
   /** The admission, when recorded and happened. */
   static Optional<Instant> admitted(Episode e, EvaluationContext ctx) {
-    return e.admittedAt().filter(ctx::hasHappened);
+    Optional<Instant> admitted = e.admittedAt();
+    return admitted.isPresent() && !ctx.hasHappened(admitted.get()) ? Optional.empty() : admitted;
   }
 
   /**
@@ -74,9 +78,20 @@ final class RcRecords {
       ONSET_DAYS, "The document gives no number; the first week of service (days 1 to 7, the admission date day 1) leaves room for the in-person meeting the plan needs while still being its start, before the weekly contacts begin.");
 
   /** The end of the onset of service delivery (day 7 by default: {@link #ONSET}). */
-  static Deadline onset(Instant admitted, EvaluationContext ctx) {
-    return endOfServiceDay(admitted, ONSET.daysIn(ctx), ctx, "the onset of service delivery");
+  static Deadline onset(Episode e, Instant admitted, EvaluationContext ctx) {
+    // once per record: several rules ask ({@code admitted} is the episode's admission)
+    java.util.Map<Episode, Deadline> memo = RecordScope.map(ONSET_DEADLINE, e, ctx);
+    Deadline due = memo == null ? null : memo.get(e);
+    if (due == null) {
+      due = endOfServiceDay(admitted, ONSET.daysIn(ctx), ctx, "the onset of service delivery");
+      if (memo != null) {
+        memo.put(e, due);
+      }
+    }
+    return due;
   }
+
+  private static final RecordScope.Key<java.util.Map<Episode, Deadline>> ONSET_DEADLINE = RecordScope.Key.create();
 
   /**
    * The judgment of an obligation stated without a deadline or window, over the stay so far: MET
@@ -86,17 +101,19 @@ final class RcRecords {
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, String what, Optional<Evidence> shown,
       Evidence... context) {
     if (shown.isPresent()) {
-      return Judgment.met("the record shows a " + what + " during the stay", concat(context, shown.get()));
+      return Judgments.met("the record shows a ", what, " during the stay", "", concat(context, shown.get()));
     }
-    String until = e.dischargedAt().filter(ctx::hasHappened)
-        .map(d -> "during the stay (discharged " + Times.format(d, ctx.zone()) + ")")
-        .orElse("during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")");
-    return Judgment.notMet("the record shows no " + what + " " + until, context);
+    Optional<Instant> discharged = e.dischargedAt();
+    String until = discharged.isPresent() && ctx.hasHappened(discharged.get())
+        ? "during the stay (discharged " + Times.format(discharged.get(), ctx.zone()) + ")"
+        : "during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")";
+    return Judgments.notMet("the record shows no ", what, " ", until, context);
   }
 
   /** The discharge if it has happened, else the as-of time. */
   static Instant serviceEnd(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isPresent() && ctx.hasHappened(discharged.get()) ? discharged.get() : ctx.asOf();
   }
 
   /**
@@ -104,32 +121,84 @@ final class RcRecords {
    * that has happened, or to the as-of time.
    */
   static List<Contact> contacts(Episode e, EvaluationContext ctx, Predicate<Contact> which) {
-    Instant end = serviceEnd(e, ctx);
-    Instant start = admitted(e, ctx).orElse(Instant.MIN);
-    return RecordLists.keptSorted(e.contacts(),
-        c -> ctx.hasHappened(c.at()) && !c.at().isBefore(start) && !c.at().isAfter(end) && which.test(c), BY_TIME);
+    return kept(stayContacts(e, ctx), which);
   }
+
+  /**
+   * Every contact of the stay so far, in time order, worked out once per record: the lists the rules
+   * ask for are this one filtered (filtering a stably sorted list keeps the order sorting the
+   * filtered list gives).
+   */
+  static List<Contact> stayContacts(Episode e, EvaluationContext ctx) {
+    return RecordScope.memo(STAY_CONTACTS, e, ctx, () -> {
+      Instant end = serviceEnd(e, ctx);
+      Instant start = admitted(e, ctx).orElse(Instant.MIN);
+      return RecordLists.keptSorted(e.contacts(),
+          c -> ctx.hasHappened(c.at()) && !c.at().isBefore(start) && !c.at().isAfter(end), BY_TIME);
+    });
+  }
+
+  /** The first of {@link #stayContacts} that {@code which} accepts, or null. */
+  static Contact firstContact(Episode e, EvaluationContext ctx, Predicate<Contact> which) {
+    return first(stayContacts(e, ctx), which);
+  }
+
+  /** The first element of {@code list} that {@code which} accepts, or null. */
+  static <T> T first(List<T> list, Predicate<? super T> which) {
+    for (int i = 0, n = list.size(); i < n; i++) {
+      T t = list.get(i);
+      if (which.test(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** The elements of {@code list} that {@code which} accepts, in order ({@code list} itself when all are). */
+  static <T> List<T> kept(List<T> list, Predicate<? super T> which) {
+    return RecordLists.kept(list, which);
+  }
+
+  private static final RecordScope.Key<List<Contact>> STAY_CONTACTS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Contact>> CONNECTIONS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<Contact>> IN_PERSON_CONNECTIONS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<LocalDate>> CONNECTION_DATES = RecordScope.Key.create();
 
   private static final Comparator<Contact> BY_TIME = Comparator.comparing(Contact::at);
 
-  /** Connections with the member (see the class comment), in time order. */
+  /** Connections with the member (see the class comment), in time order, once per record. */
   static List<Contact> connections(Episode e, EvaluationContext ctx) {
-    return contacts(e, ctx, RcCaseRateActivities::isConnection);
+    return RecordScope.memo(CONNECTIONS, e, ctx, () -> contacts(e, ctx, RcCaseRateActivities::isConnection));
   }
 
-  /** In-person connections with the member, in time order. */
+  /** In-person connections with the member, in time order, once per record. */
   static List<Contact> inPersonConnections(Episode e, EvaluationContext ctx) {
-    return contacts(e, ctx, c -> RcCaseRateActivities.isConnection(c) && c.mode() == ContactMode.IN_PERSON);
+    return RecordScope.memo(IN_PERSON_CONNECTIONS, e, ctx,
+        () -> kept(connections(e, ctx), c -> c.mode() == ContactMode.IN_PERSON));
+  }
+
+  /** The dates of {@link #connections}, in the same order, once per record. */
+  static List<LocalDate> connectionDates(Episode e, EvaluationContext ctx) {
+    return RecordScope.memo(CONNECTION_DATES, e, ctx, () -> {
+      List<Contact> connections = connections(e, ctx);
+      LocalDate[] dates = new LocalDate[connections.size()];
+      for (int i = 0; i < dates.length; i++) {
+        dates[i] = ctx.dateOf(connections.get(i).at());
+      }
+      return Collections.unmodifiableList(Arrays.asList(dates));
+    });
   }
 
   /** The Wellness Plan, when in the record at the as-of time. */
   static Optional<WellnessPlan> wellnessPlan(Episode e, EvaluationContext ctx) {
-    return e.wellnessPlan().filter(p -> ctx.hasBegun(p.createdOn()));
+    Optional<WellnessPlan> plan = e.wellnessPlan();
+    return plan.isPresent() && !ctx.hasBegun(plan.get().createdOn()) ? Optional.empty() : plan;
   }
 
   /** The Plan of Safe Care, when in the record at the as-of time. */
   static Optional<WellnessPlan> planOfSafeCare(Episode e, EvaluationContext ctx) {
-    return e.planOfSafeCare().filter(p -> ctx.hasBegun(p.createdOn()));
+    Optional<WellnessPlan> plan = e.planOfSafeCare();
+    return plan.isPresent() && !ctx.hasBegun(plan.get().createdOn()) ? Optional.empty() : plan;
   }
 
   /** The first instant of {@code day} (a date-only record counts as done at the start of its day). */
@@ -137,16 +206,24 @@ final class RcRecords {
     return day.atStartOfDay(ctx.zone()).toInstant();
   }
 
+  // evidence naming one record depends on that record alone: made once per record evaluated
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> EVIDENCE = RecordScope.Key.create();
+  private static final RecordScope.Key<java.util.Map<Object, Evidence>> SAFE_CARE_EVIDENCE = RecordScope.Key.create();
+
+  /** The admission as evidence; {@code admitted} is the episode's admission. */
   static Evidence admission(Episode e, Instant admitted) {
-    return Evidence.of("episode", e.id(), admitted, "admission (start of service)");
+    return RecordScope.memoOf(EVIDENCE, e, x -> Evidence.of("episode", e.id(), admitted, "admission (start of service)"));
   }
 
   static Evidence wellnessPlan(WellnessPlan p) {
-    return Evidence.onDate("wellnessPlan", p.id(), p.createdOn(), "Wellness Plan created");
+    return RecordScope.memoOf(EVIDENCE, p,
+        x -> Evidence.onDate("wellnessPlan", p.id(), p.createdOn(), "Wellness Plan created"));
   }
 
   static Evidence planOfSafeCare(WellnessPlan p) {
-    return Evidence.onDate("planOfSafeCare", p.id(), p.createdOn(), "Plan of Safe Care created");
+    // a separate key: the same plan object could in principle be both plans
+    return RecordScope.memoOf(SAFE_CARE_EVIDENCE, p,
+        x -> Evidence.onDate("planOfSafeCare", p.id(), p.createdOn(), "Plan of Safe Care created"));
   }
 
   static Evidence contact(Contact c, String note) {
@@ -188,7 +265,7 @@ final class RcRecords {
     if (admitted.isEmpty()) {
       return noAdmission(e, ctx, "the onset of service (when the Wellness Plan is due) cannot be placed");
     }
-    Deadline due = onset(admitted.get(), ctx);
+    Deadline due = onset(e, admitted.get(), ctx);
     String dueText = Times.format(due.last(), ctx.zone()) + " (" + due.description() + ")";
     return due.isOpenAt(ctx.asOf())
         ? Judgment.pending(due, "no Wellness Plan is in the record yet; due by " + dueText, admission(e, admitted.get()))
@@ -201,25 +278,48 @@ final class RcRecords {
    * to the as-of time): MET when every need has one, else NOT_MET naming those without.
    */
   static Judgment referredForEach(Episode e, EvaluationContext ctx, Set<ServiceCategory> needs, String what) {
-    List<Evidence> evidence = new ArrayList<>();
-    List<ServiceCategory> missing = new ArrayList<>();
+    if (needs.isEmpty()) {
+      return Judgments.met("a referral is recorded for every need for ", what, " (", needs + ")");
+    }
     Instant start = admitted(e, ctx).orElse(Instant.MIN);
     Instant end = serviceEnd(e, ctx);
+    // one pass over the referrals: per need (by ordinal), the earliest in the stay so far, the first
+    // of equal times as Stream.min keeps
+    Referral[] earliest = new Referral[SERVICE_CATEGORIES];
+    for (Referral r : e.referralsMade()) {
+      Optional<ServiceCategory> target = r.target(); // one read (each read makes an Optional)
+      if (target.isPresent() && needs.contains(target.get()) && ctx.hasHappened(r.at()) && !r.at().isBefore(start)
+          && !r.at().isAfter(end)) {
+        int i = target.get().ordinal();
+        if (earliest[i] == null || r.at().isBefore(earliest[i].at())) {
+          earliest[i] = r;
+        }
+      }
+    }
+    Evidence[] evidence = new Evidence[needs.size()];
+    int found = 0;
+    List<ServiceCategory> missing = null;
     for (ServiceCategory need : needs) {
-      Optional<Referral> made = e.referralsMade().stream()
-          .filter(r -> r.target().equals(Optional.of(need)) && ctx.hasHappened(r.at()) && !r.at().isBefore(start)
-              && !r.at().isAfter(end))
-          .min(Comparator.comparing(Referral::at));
-      if (made.isPresent()) {
-        evidence.add(Evidence.of("referral", made.get().id(), made.get().at(), "referral made to " + need));
+      Referral made = earliest[need.ordinal()];
+      if (made != null) {
+        evidence[found++] = RecordScope.memoOf(EVIDENCE, made,
+            x -> Evidence.of("referral", made.id(), made.at(), "referral made to " + need));
       } else {
+        if (missing == null) {
+          missing = new ArrayList<>();
+        }
         missing.add(need);
       }
     }
-    return missing.isEmpty()
-        ? Judgment.met("a referral is recorded for every need for " + what + " (" + needs + ")", all(evidence))
-        : Judgment.notMet("no referral is recorded for the need(s) for " + what + ": " + missing, all(evidence));
+    if (found < evidence.length) {
+      evidence = Arrays.copyOf(evidence, found);
+    }
+    return missing == null
+        ? Judgments.met("a referral is recorded for every need for ", what, " (", needs + ")", evidence)
+        : Judgments.notMet("no referral is recorded for the need(s) for ", what, ": ", missing.toString(), evidence);
   }
+
+  private static final int SERVICE_CATEGORIES = ServiceCategory.values().length;
 
   /** {@link Recurring#everyPeriod}, the rule of {@code RC.CASE.2} applied to other counts. */
   static Judgment everyPeriod(Episode e, EvaluationContext ctx, LocalDate start, int days, int required,

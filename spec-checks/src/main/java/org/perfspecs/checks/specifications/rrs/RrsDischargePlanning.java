@@ -23,6 +23,7 @@ import org.perfspecs.model.CaseRecord;
 import org.perfspecs.model.Document;
 import org.perfspecs.model.DocumentKind;
 import org.perfspecs.model.Episode;
+import org.perfspecs.model.Referral;
 import org.perfspecs.model.ServiceCategory;
 
 /**
@@ -98,24 +99,36 @@ public final class RrsDischargePlanning extends Section {
 
   private static final Set<DocumentKind> PLAN_KINDS = Set.of(DocumentKind.AFTERCARE_PLAN, DocumentKind.DISCHARGE_PLAN);
 
+  private static final Comparator<Document> BY_DATE_THEN_ID =
+      Comparator.comparing(Document::date).thenComparing(Document::id);
+
   private static Judgment aftercarePlan(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Instant discharged = e.dischargedAt().orElseThrow();
     LocalDate from = ctx.dateOf(e.admittedAt().orElseThrow());
     LocalDate dischargeDate = ctx.dateOf(discharged);
     Evidence discharge = Evidence.of("episode", e.id(), discharged, "discharge");
-    List<Document> plans = e.documents().stream()
-        .filter(d -> PLAN_KINDS.contains(d.kind()) && !d.date().isBefore(from) && ctx.hasBegun(d.date()))
-        .sorted(Comparator.comparing(Document::date).thenComparing(Document::id))
-        .toList();
-    Optional<Document> onTime = plans.stream().filter(d -> !d.date().isAfter(dischargeDate)).findFirst();
-    if (onTime.isPresent()) {
-      Document d = onTime.get();
+    // the first plan by date then id (the first of equals, as a stable sort keeps), of all and of those
+    // dated by the discharge date
+    Document first = null;
+    Document onTime = null;
+    for (Document d : e.documents()) {
+      if (PLAN_KINDS.contains(d.kind()) && !d.date().isBefore(from) && ctx.hasBegun(d.date())) {
+        if (first == null || BY_DATE_THEN_ID.compare(d, first) < 0) {
+          first = d;
+        }
+        if (!d.date().isAfter(dischargeDate) && (onTime == null || BY_DATE_THEN_ID.compare(d, onTime) < 0)) {
+          onTime = d;
+        }
+      }
+    }
+    if (onTime != null) {
+      Document d = onTime;
       return Judgment.met("an aftercare plan dated " + d.date() + " is in the record at discharge (" + dischargeDate + ")",
           discharge, Evidence.onDate("document", d.id(), d.date(), words(d.kind().name())));
     }
-    if (!plans.isEmpty()) {
-      Document d = plans.get(0);
+    if (first != null) {
+      Document d = first;
       return Judgment.notMet("the aftercare plan is dated " + d.date() + ", after the discharge date " + dischargeDate,
           discharge, Evidence.onDate("document", d.id(), d.date(), words(d.kind().name())));
     }
@@ -131,10 +144,19 @@ public final class RrsDischargePlanning extends Section {
   }
 
   /** A referral to {@code target} made between admission and discharge. */
-  private record AftercareReferral(ServiceCategory target) {
+  private static final class AftercareReferral {
+    // the target as a set and what the record must show, made once per requirement
+    private final Set<ServiceCategory> targets;
+    private final String shown;
+
+    AftercareReferral(ServiceCategory target) {
+      this.targets = Set.of(target);
+      this.shown = "referral to " + words(target.name()) + " for aftercare";
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      return RrsStay.shownDuringStay(record, ctx, "referral to " + words(target.name()) + " for aftercare",
-          RrsStay.referralTo(record.episode(), Set.of(target), ctx).map(RrsStay::evidence));
+      Optional<Referral> r = RrsStay.referralTo(record.episode(), targets, ctx);
+      return RrsStay.shownDuringStay(record, ctx, shown, r.isPresent() ? Optional.of(RrsStay.evidence(r.get())) : Optional.empty());
     }
   }
 }

@@ -13,6 +13,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.QualityPlanRule;
 import org.perfspecs.checks.Section;
@@ -157,27 +158,52 @@ public final class RrsQualityManagement extends Section {
   }
 
   private static List<Incident> reportableDuringStay(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().incidents().stream()
-        .filter(i -> i.reportable() && RrsStay.inStay(record.episode(), i.occurredAt(), ctx))
-        .sorted(Comparator.comparing(Incident::occurredAt))
-        .toList();
+    List<Incident> incidents = record.episode().incidents();
+    if (incidents.isEmpty()) {
+      return List.of();
+    }
+    RrsStay.Stay stay = RrsStay.stay(record.episode(), ctx);
+    return org.perfspecs.checks.RecordLists.keptSorted(incidents, i -> i.reportable() && stay.contains(i.occurredAt(), ctx),
+        BY_OCCURRENCE);
   }
 
+  private static final Comparator<Incident> BY_OCCURRENCE = Comparator.comparing(Incident::occurredAt);
+
   private static Optional<Judgment> reportableIncident(CaseRecord record, EvaluationContext ctx) {
-    return reportableDuringStay(record, ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no reportable incident occurred during the stay as of "
-            + Times.format(ctx.asOf(), ctx.zone())))
-        : Optional.empty();
+    if (!reportableDuringStay(record, ctx).isEmpty()) {
+      return Optional.empty();
+    }
+    // the judgment depends on the context alone: made once per context (the last one asked is kept)
+    NoIncident last = lastNoIncident;
+    if (last == null || last.ctx() != ctx) {
+      last = new NoIncident(ctx, Optional.of(Judgment.notApplicable("no reportable incident occurred during the stay as of "
+          + Times.format(ctx.asOf(), ctx.zone()))));
+      lastNoIncident = last;
+    }
+    return last.judgment();
   }
+
+  private record NoIncident(EvaluationContext ctx, Optional<Judgment> judgment) {}
+
+  private static volatile NoIncident lastNoIncident;
 
   private static Judgment incidentsReported(CaseRecord record, EvaluationContext ctx) {
     List<Incident> incidents = reportableDuringStay(record, ctx);
-    List<Incident> unreported = incidents.stream().filter(i -> i.reportedAt().filter(ctx::hasHappened).isEmpty()).toList();
-    Evidence[] evidence = incidents.stream().map(i -> Evidence.of("incident", i.id(), i.occurredAt(),
-        i.reportedAt().filter(ctx::hasHappened).map(r -> "reported " + Times.format(r, ctx.zone())).orElse("not reported")))
-        .toArray(Evidence[]::new);
-    return unreported.isEmpty()
-        ? Judgment.met("each of the " + incidents.size() + " reportable incident(s) was reported", evidence)
-        : Judgment.notMet(unreported.size() + " of " + incidents.size() + " reportable incident(s) show no report", evidence);
+    Evidence[] evidence = new Evidence[incidents.size()];
+    int unreported = 0;
+    for (int k = 0; k < evidence.length; k++) {
+      Incident i = incidents.get(k);
+      Optional<java.time.Instant> reported = i.reportedAt();
+      boolean shown = reported.isPresent() && ctx.hasHappened(reported.get());
+      evidence[k] = Evidence.of("incident", i.id(), i.occurredAt(),
+          shown ? "reported " + Times.format(reported.get(), ctx.zone()) : "not reported");
+      if (!shown) {
+        unreported++;
+      }
+    }
+    return unreported == 0
+        ? Judgments.met("each of the ", String.valueOf(incidents.size()), " reportable incident(s) was reported", "", evidence)
+        : Judgments.notMet(String.valueOf(unreported), " of ", String.valueOf(incidents.size()),
+            " reportable incident(s) show no report", evidence);
   }
 }

@@ -3,7 +3,6 @@ package org.perfspecs.checks.specifications.rrs;
 import static org.perfspecs.checks.Strength.MUST;
 import static org.perfspecs.checks.specifications.rrs.RrsStay.ADMITTED;
 import static org.perfspecs.checks.specifications.rrs.RrsStay.first;
-import static org.perfspecs.checks.specifications.rrs.RrsStay.inStay;
 import static org.perfspecs.checks.specifications.rrs.RrsStay.shownDuringStay;
 import static org.perfspecs.checks.specifications.rrs.RrsStay.words;
 
@@ -13,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
@@ -22,6 +20,9 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Times;
@@ -41,6 +42,7 @@ import org.perfspecs.model.PartnerCategory;
 import org.perfspecs.model.Party;
 import org.perfspecs.model.PregnancyState;
 import org.perfspecs.model.Program;
+import org.perfspecs.model.Referral;
 import org.perfspecs.model.ServiceCategory;
 import org.perfspecs.model.Topic;
 
@@ -334,10 +336,24 @@ public final class RrsServiceComponents extends Section {
   }
 
   private static Optional<Evidence> consultation(Episode e, ConsultationKind kind, EvaluationContext ctx) {
-    return e.consultations().stream()
-        .filter(c -> c.kind() == kind && inStay(e, c.arrangedAt(), ctx))
-        .min(Comparator.comparing(Consultation::arrangedAt))
-        .map(c -> Evidence.of("consultation", c.id(), c.arrangedAt(), words(kind.name()) + " consultation arranged"));
+    RrsStay.Stay stay = RrsStay.stay(e, ctx);
+    Consultation earliest = null;
+    for (Consultation c : e.consultations()) {
+      if (c.kind() == kind && stay.contains(c.arrangedAt(), ctx)
+          && (earliest == null || c.arrangedAt().isBefore(earliest.arrangedAt()))) {
+        earliest = c; // the first of equal times, as Stream.min keeps
+      }
+    }
+    return earliest == null ? Optional.empty()
+        : Optional.of(Evidence.of("consultation", earliest.id(), earliest.arrangedAt(), CONSULTATION_NOTES[kind.ordinal()]));
+  }
+
+  private static final String[] CONSULTATION_NOTES = new String[ConsultationKind.values().length];
+
+  static {
+    for (ConsultationKind k : ConsultationKind.values()) {
+      CONSULTATION_NOTES[k.ordinal()] = words(k.name()) + " consultation arranged";
+    }
   }
 
   // ---- item 3
@@ -361,10 +377,13 @@ public final class RrsServiceComponents extends Section {
     return shownDuringStay(record, ctx, "assessment of the infant's needs or linkage for it (pediatric consultation, "
             + "pediatric appointment, or referral to pediatrics, early intervention or infant/family support)",
         first(consultation(e, ConsultationKind.PEDIATRIC, ctx),
-            RrsStay.appointmentArranged(e, Set.of(AppointmentKind.PEDIATRIC, AppointmentKind.SPECIALIZED_PEDIATRIC), ctx)
+            RrsStay.appointmentArranged(e, PEDIATRIC_KINDS, ctx)
                 .map(a -> RrsStay.evidence(a, ctx)),
             RrsStay.referralTo(e, INFANT_TARGETS, ctx).map(RrsStay::evidence)));
   }
+
+  private static final Set<AppointmentKind> PEDIATRIC_KINDS =
+      Set.of(AppointmentKind.PEDIATRIC, AppointmentKind.SPECIALIZED_PEDIATRIC);
 
   // ---- item 4
 
@@ -397,12 +416,16 @@ public final class RrsServiceComponents extends Section {
   // ---- item 6
 
   private static Optional<Appointment> medicalAppointmentBooked(Episode e, EvaluationContext ctx) {
-    Instant admitted = e.admittedAt().orElseThrow();
-    Instant end = e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
-    return e.appointments().stream()
-        .filter(a -> MEDICAL_KINDS.contains(a.kind()) && !a.scheduledAt().isAfter(end) && ctx.hasHappened(a.scheduledAt())
-            && !a.at().isBefore(admitted))
-        .min(Comparator.comparing(Appointment::scheduledAt));
+    RrsStay.Stay stay = RrsStay.stay(e, ctx);
+    Appointment earliest = null;
+    for (Appointment a : e.appointments()) {
+      if (MEDICAL_KINDS.contains(a.kind()) && !a.scheduledAt().isAfter(stay.end) && ctx.hasHappened(a.scheduledAt())
+          && !a.at().isBefore(stay.admitted)
+          && (earliest == null || a.scheduledAt().isBefore(earliest.scheduledAt()))) {
+        earliest = a; // the first of equal times, as Stream.min keeps
+      }
+    }
+    return Optional.ofNullable(earliest);
   }
 
   private static Judgment medicalAppointmentsScheduled(CaseRecord record, EvaluationContext ctx) {
@@ -412,11 +435,22 @@ public final class RrsServiceComponents extends Section {
 
   /** Medical appointments dated during the stay whose time has passed, in time order. */
   private static List<Appointment> medicalAppointmentsTakenPlace(Episode e, EvaluationContext ctx) {
-    return e.appointments().stream()
-        .filter(a -> MEDICAL_KINDS.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()) && inStay(e, a.at(), ctx))
-        .sorted(Comparator.comparing(Appointment::at))
-        .toList();
+    // once per record: the condition and the rule both ask
+    java.util.Map<Episode, List<Appointment>> memo = RecordScope.map(TAKEN_PLACE, e, ctx);
+    List<Appointment> taken = memo == null ? null : memo.get(e);
+    if (taken == null) {
+      RrsStay.Stay stay = RrsStay.stay(e, ctx);
+      taken = RecordLists.keptSorted(e.appointments(),
+          a -> MEDICAL_KINDS.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()) && stay.contains(a.at(), ctx), BY_TIME);
+      if (memo != null) {
+        memo.put(e, taken);
+      }
+    }
+    return taken;
   }
+
+  private static final RecordScope.Key<java.util.Map<Episode, List<Appointment>>> TAKEN_PLACE = RecordScope.Key.create();
+  private static final Comparator<Appointment> BY_TIME = Comparator.comparing(Appointment::at);
 
   private static Optional<Judgment> medicalAppointmentTookPlace(CaseRecord record, EvaluationContext ctx) {
     return medicalAppointmentsTakenPlace(record.episode(), ctx).isEmpty()
@@ -425,23 +459,44 @@ public final class RrsServiceComponents extends Section {
         : Optional.empty();
   }
 
+  // "<kind in words> appointment, " per appointment kind
+  private static final String[] APPOINTMENT_WORDS = new String[AppointmentKind.values().length];
+
+  static {
+    for (AppointmentKind k : AppointmentKind.values()) {
+      APPOINTMENT_WORDS[k.ordinal()] = words(k.name()) + " appointment, ";
+    }
+  }
+
   private static boolean verified(Appointment a, EvaluationContext ctx) {
     return a.kept().isPresent() && a.keptVerifiedAt().filter(v -> ctx.hasHappened(v) && !v.isBefore(a.at())).isPresent();
   }
 
   private static Judgment appointmentsKeptVerified(CaseRecord record, EvaluationContext ctx) {
     List<Appointment> taken = medicalAppointmentsTakenPlace(record.episode(), ctx);
-    List<Appointment> unverified = taken.stream().filter(a -> !verified(a, ctx)).toList();
-    Evidence[] evidence = taken.stream().map(a -> Evidence.of("appointment", a.id(), a.at(),
-        words(a.kind().name()) + " appointment, " + (verified(a, ctx)
-            ? (a.kept().get() ? "kept" : "not kept") + ", verified " + Times.format(a.keptVerifiedAt().get(), ctx.zone())
-            : "whether kept not verified"))).toArray(Evidence[]::new);
-    if (unverified.isEmpty()) {
-      return Judgment.met("whether each of the " + taken.size() + " medical appointment(s) was kept has been verified", evidence);
+    Evidence[] evidence = new Evidence[taken.size()];
+    int unverified = 0;
+    StringBuilder ids = null; // the end of the reason: the ids of the unverified
+    for (int i = 0; i < evidence.length; i++) {
+      Appointment a = taken.get(i);
+      boolean verified = verified(a, ctx);
+      evidence[i] = Evidence.of("appointment", a.id(), a.at(), APPOINTMENT_WORDS[a.kind().ordinal()] + (verified
+          ? (a.kept().get() ? "kept" : "not kept") + ", verified " + Times.format(a.keptVerifiedAt().get(), ctx.zone())
+          : "whether kept not verified"));
+      if (!verified) {
+        ids = ids == null
+            ? new StringBuilder(" medical appointment(s) that have taken place show no verification of whether they were kept: ")
+            : ids.append(", ");
+        ids.append(a.id());
+        unverified++;
+      }
     }
-    return Judgment.notMet(unverified.size() + " of " + taken.size() + " medical appointment(s) that have taken place show no "
-        + "verification of whether they were kept: " + unverified.stream().map(Appointment::id).collect(Collectors.joining(", ")),
-        evidence);
+    if (unverified == 0) {
+      return Judgments.met("whether each of the ", String.valueOf(taken.size()),
+          " medical appointment(s) was kept has been verified", "", evidence);
+    }
+    return Judgments.notMet(String.valueOf(unverified), " of ", String.valueOf(taken.size()),
+        ids.toString(), evidence);
   }
 
   // ---- item 7
@@ -450,8 +505,24 @@ public final class RrsServiceComponents extends Section {
 
   /** The latest treatment plan dated during the stay (by date, then id), if any. */
   static Optional<Document> latestTreatmentPlan(Episode e, EvaluationContext ctx) {
-    LocalDate from = ctx.dateOf(e.admittedAt().orElseThrow());
-    LocalDate to = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    // once per record: the condition and every plan element ask
+    java.util.Map<Episode, Optional<Document>> memo = RecordScope.map(LATEST_PLAN, e, ctx);
+    Optional<Document> latest = memo == null ? null : memo.get(e);
+    if (latest == null) {
+      latest = findLatestTreatmentPlan(e, ctx);
+      if (memo != null) {
+        memo.put(e, latest);
+      }
+    }
+    return latest;
+  }
+
+  private static final RecordScope.Key<java.util.Map<Episode, Optional<Document>>> LATEST_PLAN = RecordScope.Key.create();
+
+  private static Optional<Document> findLatestTreatmentPlan(Episode e, EvaluationContext ctx) {
+    RrsStay.Stay stay = RrsStay.stay(e, ctx);
+    LocalDate from = ctx.dateOf(stay.admitted);
+    LocalDate to = stay.discharged ? ctx.dateOf(stay.end) : ctx.today();
     Document latest = null;
     for (Document d : e.documents()) {
       if (d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to)
@@ -463,25 +534,48 @@ public final class RrsServiceComponents extends Section {
   }
 
   private static Evidence planEvidence(Document d) {
+    return RecordScope.memoOf(PLAN_EVIDENCE, d, RrsServiceComponents::newPlanEvidence);
+  }
+
+  private static final RecordScope.Key<java.util.Map<Document, Evidence>> PLAN_EVIDENCE = RecordScope.Key.create();
+
+  private static Evidence newPlanEvidence(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), "treatment plan");
   }
 
   private static Judgment treatmentPlanWithMember(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    LocalDate from = ctx.dateOf(e.admittedAt().orElseThrow());
-    LocalDate to = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
-    List<Document> plans = e.documents().stream()
-        .filter(d -> d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to))
-        .sorted(Comparator.comparing(Document::date)).toList();
-    Optional<Document> withMember = plans.stream().filter(d -> d.developedWith().contains(Party.MEMBER)).findFirst();
-    if (withMember.isPresent()) {
-      return Judgment.met("a treatment plan developed with the member is in the record", planEvidence(withMember.get()));
+    RrsStay.Stay stay = RrsStay.stay(e, ctx);
+    LocalDate from = ctx.dateOf(stay.admitted);
+    LocalDate to = stay.discharged ? ctx.dateOf(stay.end) : ctx.today();
+    // the earliest plan developed with the member (the first of equal dates, as sorting stably then
+    // findFirst keeps), and whether any plan is dated in the stay
+    Document withMember = null;
+    int plans = 0;
+    for (Document d : e.documents()) {
+      if (d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to)) {
+        plans++;
+        if (d.developedWith().contains(Party.MEMBER) && (withMember == null || d.date().isBefore(withMember.date()))) {
+          withMember = d;
+        }
+      }
     }
-    return plans.isEmpty()
-        ? Judgment.notMet("the record holds no treatment plan dated during the stay (" + from + " to " + to + ")")
-        : Judgment.notMet("no treatment plan in the record was developed with the member",
-            plans.stream().map(RrsServiceComponents::planEvidence).toArray(Evidence[]::new));
+    if (withMember != null) {
+      return Judgment.met("a treatment plan developed with the member is in the record", planEvidence(withMember));
+    }
+    if (plans == 0) {
+      return Judgment.notMet("the record holds no treatment plan dated during the stay (" + from + " to " + to + ")");
+    }
+    List<Document> sorted = RecordLists.keptSorted(e.documents(),
+        d -> d.kind() == DocumentKind.TREATMENT_PLAN && !d.date().isBefore(from) && !d.date().isAfter(to), BY_DATE);
+    Evidence[] evidence = new Evidence[sorted.size()];
+    for (int i = 0; i < evidence.length; i++) {
+      evidence[i] = planEvidence(sorted.get(i));
+    }
+    return Judgment.notMet("no treatment plan in the record was developed with the member", evidence);
   }
+
+  private static final Comparator<Document> BY_DATE = Comparator.comparing(Document::date);
 
   private static Optional<Judgment> treatmentPlanInRecord(CaseRecord record, EvaluationContext ctx) {
     return latestTreatmentPlan(record.episode(), ctx).isPresent() ? Optional.empty()
@@ -499,14 +593,26 @@ public final class RrsServiceComponents extends Section {
 
   private static Judgment moudSupport(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Optional<Evidence> contact = e.contacts().stream()
-        .filter(c -> c.kind() == ContactKind.MEDICATION_MANAGEMENT && c.memberEngaged() && inStay(e, c.at(), ctx))
-        .min(Comparator.comparing(org.perfspecs.model.Contact::at))
-        .map(c -> Evidence.of("contact", c.id(), c.at(), "medication management contact"));
+    RrsStay.Stay stay = RrsStay.stay(e, ctx);
+    org.perfspecs.model.Contact earliest = null;
+    for (org.perfspecs.model.Contact c : e.contacts()) {
+      if (c.kind() == ContactKind.MEDICATION_MANAGEMENT && c.memberEngaged() && stay.contains(c.at(), ctx)
+          && (earliest == null || c.at().isBefore(earliest.at()))) {
+        earliest = c; // the first of equal times, as Stream.min keeps
+      }
+    }
+    Optional<Referral> referral = RrsStay.referralTo(e, MOUD_TARGETS, ctx);
+    Optional<Evidence> shown = referral.isPresent() ? Optional.of(RrsStay.evidence(referral.get()))
+        : earliest == null ? Optional.empty()
+        : Optional.of(Evidence.of("contact", earliest.id(), earliest.at(), "medication management contact"));
     return shownDuringStay(record, ctx, "referral to medication for addiction treatment or medication-management contact",
-        first(RrsStay.referralTo(e, Set.of(ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT), ctx).map(RrsStay::evidence),
-            contact));
+        shown);
   }
+
+  private static final Set<ServiceCategory> MOUD_TARGETS = Set.of(ServiceCategory.MEDICATION_FOR_ADDICTION_TREATMENT);
+  private static final Set<ServiceCategory> WIC_TARGETS = Set.of(ServiceCategory.WIC_NUTRITION);
+  private static final Set<ServiceCategory> FAMILY_PLANNING_TARGETS = Set.of(ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH);
+  private static final Set<ServiceCategory> TESTING_TARGETS = Set.of(ServiceCategory.HIV_HEPATITIS_STI_TESTING);
 
   // ---- item 9
 
@@ -521,12 +627,12 @@ public final class RrsServiceComponents extends Section {
 
   private static Judgment wicAccess(CaseRecord record, EvaluationContext ctx) {
     return shownDuringStay(record, ctx, "referral to WIC or other nutritional programs",
-        RrsStay.referralTo(record.episode(), Set.of(ServiceCategory.WIC_NUTRITION), ctx).map(RrsStay::evidence));
+        RrsStay.referralTo(record.episode(), WIC_TARGETS, ctx).map(RrsStay::evidence));
   }
 
   private static Judgment familyPlanningResources(CaseRecord record, EvaluationContext ctx) {
     return shownDuringStay(record, ctx, "referral to family planning and reproductive health resources",
-        RrsStay.referralTo(record.episode(), Set.of(ServiceCategory.FAMILY_REPRODUCTIVE_HEALTH), ctx)
+        RrsStay.referralTo(record.episode(), FAMILY_PLANNING_TARGETS, ctx)
             .map(RrsStay::evidence));
   }
 
@@ -540,39 +646,78 @@ public final class RrsServiceComponents extends Section {
   }
 
   /** Item 5: an appointment of one of {@code kinds} arranged by the program during the stay. */
-  private record AppointmentArranged(String what, Set<AppointmentKind> kinds) {
+  private static final class AppointmentArranged {
+    private final String shown; // what the record must show, made once per requirement
+    private final Set<AppointmentKind> kinds;
+
+    AppointmentArranged(String what, Set<AppointmentKind> kinds) {
+      this.shown = what + " appointment arranged by the program";
+      this.kinds = kinds;
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      return shownDuringStay(record, ctx, what + " appointment arranged by the program",
-          RrsStay.appointmentArranged(record.episode(), kinds, ctx).map(a -> RrsStay.evidence(a, ctx)));
+      Optional<Appointment> a = RrsStay.appointmentArranged(record.episode(), kinds, ctx);
+      return shownDuringStay(record, ctx, shown, a.isPresent() ? Optional.of(RrsStay.evidence(a.get(), ctx)) : Optional.empty());
     }
   }
 
   /** Item 7: the current treatment plan addresses {@code element}. */
-  private record PlanElement(String what, ContentElement element) {
+  private static final class PlanElement {
+    private final ContentElement element;
+    // the reasons depend on the requirement alone: made once
+    private final String addresses;
+    private final String doesNotAddress;
+
+    PlanElement(String what, ContentElement element) {
+      this.element = element;
+      this.addresses = "the current treatment plan addresses " + what;
+      this.doesNotAddress = "the current treatment plan does not address " + what;
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Document plan = latestTreatmentPlan(record.episode(), ctx).orElseThrow();
       return plan.elements().contains(element)
-          ? Judgment.met("the current treatment plan addresses " + what, planEvidence(plan))
-          : Judgment.notMet("the current treatment plan does not address " + what, planEvidence(plan));
+          ? Judgment.met(addresses, planEvidence(plan))
+          : Judgment.notMet(doesNotAddress, planEvidence(plan));
     }
   }
 
   /** Item 9: counselling on {@code topic} or a referral to HIV, hepatitis and STI testing. */
-  private record InfectiousDisease(String what, Topic topic) {
+  private static final class InfectiousDisease {
+    private final String shown; // what the record must show, made once per requirement
+    private final Topic topic;
+
+    InfectiousDisease(String what, Topic topic) {
+      this.shown = what + " counseling (contact covering it) or referral to HIV, hepatitis and STI testing";
+      this.topic = topic;
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      return shownDuringStay(record, ctx, what + " counseling (contact covering it) or referral to HIV, hepatitis and STI testing",
-          first(RrsStay.counselingOn(record.episode(), topic, ctx).map(RrsStay::evidence),
-              RrsStay.referralTo(record.episode(), Set.of(ServiceCategory.HIV_HEPATITIS_STI_TESTING), ctx)
-                  .map(RrsStay::evidence)));
+      Optional<org.perfspecs.model.Contact> c = RrsStay.counselingOn(record.episode(), topic, ctx);
+      Optional<Evidence> evidence;
+      if (c.isPresent()) {
+        evidence = Optional.of(RrsStay.evidence(c.get()));
+      } else {
+        Optional<Referral> r = RrsStay.referralTo(record.episode(), TESTING_TARGETS, ctx);
+        evidence = r.isPresent() ? Optional.of(RrsStay.evidence(r.get())) : Optional.empty();
+      }
+      return shownDuringStay(record, ctx, shown, evidence);
     }
   }
 
   /** Item 12: counselling on {@code topic}. */
-  private record Counseling(Topic topic) {
+  private static final class Counseling {
+    private final String shown; // what the record must show, made once per requirement
+    private final Topic topic;
+
+    Counseling(Topic topic) {
+      this.shown = "counseling on " + words(topic.name()) + " (a contact with the member engaged covering it)";
+      this.topic = topic;
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      return shownDuringStay(record, ctx, "counseling on " + words(topic.name())
-              + " (a contact with the member engaged covering it)",
-          RrsStay.counselingOn(record.episode(), topic, ctx).map(RrsStay::evidence));
+      Optional<org.perfspecs.model.Contact> c = RrsStay.counselingOn(record.episode(), topic, ctx);
+      return shownDuringStay(record, ctx, shown, c.isPresent() ? Optional.of(RrsStay.evidence(c.get())) : Optional.empty());
     }
   }
 }

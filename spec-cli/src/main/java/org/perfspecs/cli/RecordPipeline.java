@@ -36,11 +36,14 @@ import org.perfspecs.checks.engine.RecordReader;
  */
 final class RecordPipeline {
   /** Records in a batch handed to a thread, at most. */
-  static final int BATCH_RECORDS = 16;
-  /** Framed bytes in a batch: a batch is closed once it holds this many (256 KiB). */
-  static final int BATCH_BYTES = 256 << 10;
-  /** Records in flight per thread: four batches of {@link #BATCH_RECORDS}. */
-  static final int WINDOW_PER_THREAD = 4 * BATCH_RECORDS;
+  static final int BATCH_RECORDS = 8;
+  /** Framed bytes in a batch: a batch is closed once it holds this many (128 KiB). */
+  static final int BATCH_BYTES = 128 << 10;
+  /**
+   * Records in flight per thread: two batches of {@link #BATCH_RECORDS}, one worked on and one
+   * waiting (a larger window keeps more records' findings alive across collections for nothing).
+   */
+  static final int WINDOW_PER_THREAD = 2 * BATCH_RECORDS;
   /** Framed input bytes in flight, at most (unless one record alone is larger): 32 MiB. */
   static final long WINDOW_BYTES = 32L << 20;
 

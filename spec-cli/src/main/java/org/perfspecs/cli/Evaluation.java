@@ -32,14 +32,16 @@ import org.perfspecs.model.Violation;
  * is reported on stderr (line number, JSON path, rule: never a value) and counted. Memory does not
  * grow with the input: findings are not kept.
  *
- * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} workers: the calling
- * thread reads (frames) and does, in input order, everything that depends on order (counting,
+ * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} threads: the calling
+ * thread reads (frames), works on batches of records beside the pool's {@code in.threads - 1}
+ * workers when it would otherwise wait, and does, in input order, everything that depends on order (counting,
  * refusing repeated episode ids, the aggregate, the action lists, the sink's writing, stderr);
  * the workers parse, validate, evaluate, let the sink {@linkplain FindingSink#render render} (the
  * findings formats to UTF-8 bytes), hash the episode id ({@link EpisodeIds#hash}) and work out the
  * record's {@linkplain Aggregate#delta aggregate delta}, so that the ordered part only applies
  * them and copies bytes.
- * At most {@link RecordPipeline#WINDOW_PER_THREAD} × threads records are in flight, so the output
+ * Records go to the threads in batches; at most {@link RecordPipeline#WINDOW_PER_THREAD} × threads
+ * records (and {@link RecordPipeline#WINDOW_BYTES} of their input) are in flight, so the output
  * is the same as on one thread and memory stays bounded. Programs (few) are read on the calling
  * thread.
  */

@@ -179,4 +179,43 @@ class FastBindingTest {
       assertParsedAsTheReference(TextMutations.mutate(json, alphabet, random), CaseRecord.class);
     }
   }
+
+  @Test
+  void threadsReusingTheirArgumentArraysBindAsTheReference() throws Exception {
+    // each thread reuses its constructor-argument arrays from value to value and document to
+    // document, also after a document that leaves half-way (the mutated ones)
+    String record = ModelJson.toJson(ModelFixtures.caseRecord());
+    String member = ModelJson.toJson(ModelFixtures.member());
+    String program = ModelJson.toJson(ModelFixtures.program());
+    CaseRecord recordRef = ModelJson.reader(CaseRecord.class).readValue(record);
+    Member memberRef = ModelJson.reader(Member.class).readValue(member);
+    Program programRef = ModelJson.reader(Program.class).readValue(program);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        long seed = 7 + t;
+        results.add(pool.submit(() -> {
+          Random random = new Random(seed);
+          int bound = 0;
+          for (int i = 0; i < 300; i++) {
+            assertThat(FastBinding.read(record.getBytes(StandardCharsets.UTF_8), CaseRecord.class))
+                .isEqualTo(recordRef).hasToString(recordRef.toString());
+            assertThat(FastBinding.read(member, Member.class)).isEqualTo(memberRef);
+            String truncated = record.substring(0, random.nextInt(record.length()));
+            assertThat(FastBinding.read(truncated, CaseRecord.class)).isNull();
+            assertThat(FastBinding.read(program, Program.class)).isEqualTo(programRef)
+                .hasToString(programRef.toString());
+            bound += 3;
+          }
+          return bound;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> result : results) {
+        assertThat(result.get()).isEqualTo(900);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

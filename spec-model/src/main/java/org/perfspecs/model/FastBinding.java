@@ -106,7 +106,7 @@ final class FastBinding {
       return null;
     }
     try (JsonParser p = FACTORY.createParser(json)) {
-      return type.cast(readRoot(p, reader));
+      return type.cast(readRoot(p, reader, type));
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -119,7 +119,7 @@ final class FastBinding {
       return null;
     }
     try (JsonParser p = FACTORY.createParser(json)) {
-      return type.cast(readRoot(p, reader));
+      return type.cast(readRoot(p, reader, type));
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -139,13 +139,16 @@ final class FastBinding {
     return reader != null && reader.direct != null;
   }
 
-  private static Object readRoot(JsonParser p, ObjectReader reader) throws IOException {
+  private static Object readRoot(JsonParser p, ObjectReader reader, Class<?> type) throws IOException {
     Scratch s = SCRATCH.get();
     if (s.busy) {
       s = new Scratch(); // a read within a read on this thread (not done by the model): its own arrays
     }
     s.busy = true;
     s.depth = 0;
+    s.record = type == CaseRecord.class && !datesFromDefaults;
+    s.earliestInstant = null;
+    s.earliestDate = null;
     try {
       p.nextToken();
       Object value = reader.read(p, s);
@@ -155,8 +158,32 @@ final class FastBinding {
       return value;
     } finally {
       s.busy = false;
+      s.constructingRecord = false;
     }
   }
+
+  /**
+   * Whether the case record this thread is constructing (here, at the root of a read; false for
+   * any other) has no dated fact before the day of birth: true when no instant read in its
+   * document is before {@code bornAt} and no date before {@code born}. Every dated fact of such a
+   * record was read here (no default attribute of the model is dated: see {@code
+   * datesFromDefaults}), so then {@code ModelRules.checkDateOfBirth} has nothing to find and need
+   * not walk the record; otherwise it walks it as for any record.
+   */
+  static boolean noDatedFactBefore(LocalDate born, Instant bornAt) {
+    Scratch s = SCRATCH.get();
+    return s.constructingRecord
+        && (s.earliestInstant == null || !s.earliestInstant.isBefore(bornAt))
+        && (s.earliestDate == null || !s.earliestDate.isBefore(born));
+  }
+
+  /** Whether {@link #noDatedFactBefore} may say yes (no model type has a dated value not read from a document). */
+  static boolean seesEveryDatedFact() {
+    return !datesFromDefaults;
+  }
+
+  /** Set while planning when a model type has a default attribute holding a date or an instant. */
+  private static volatile boolean datesFromDefaults;
 
   /**
    * One thread's reusable constructor-argument arrays, one per nesting depth and argument count
@@ -173,6 +200,11 @@ final class FastBinding {
   private static final class Scratch {
     boolean busy;
     int depth;
+    /** The root is a case record; its construction is under way; the earliest instant and date read. */
+    boolean record;
+    boolean constructingRecord;
+    Instant earliestInstant;
+    LocalDate earliestDate;
     private Object[][][] arrays = new Object[8][][];
 
     /** The array of {@code template}'s length at {@code depth}, filled with {@code template}. */
@@ -471,6 +503,12 @@ final class FastBinding {
       return at < 0 ? Integer.MAX_VALUE : at;
     }));
     reader.properties = properties.toArray(new Property[0]);
+    for (Method m : type.getMethods()) {
+      if (m.getParameterCount() == 0 && !Modifier.isAbstract(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+          && m.getDeclaringClass() != Object.class && m.getGenericReturnType().getTypeName().contains("java.time.")) {
+        datesFromDefaults = true; // maybe a dated fact not read from a document: noDatedFactBefore says no
+      }
+    }
     try {
       reader.direct = Direct.of(type, immutable, builder, reader.properties);
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -678,6 +716,12 @@ final class FastBinding {
       s.depth = depth;
       if (d.shim && (seen & d.defaulted) != d.defaulted) {
         return viaBuilder(values, seen, d);
+      }
+      if (depth == 0 && s.record) {
+        s.constructingRecord = true; // for noDatedFactBefore, while the root's rules run
+        Object record = d.construct(values, seen);
+        s.constructingRecord = false;
+        return record;
       }
       return d.construct(values, seen);
     }
@@ -925,15 +969,35 @@ final class FastBinding {
       char[] c = p.getTextCharacters();
       int off = p.getTextOffset();
       int len = p.getTextLength();
-      Object value = switch (kind) {
-        case 'I' -> StrictReading.instant(c, off, len);
-        case 'D' -> StrictReading.date(c, off, len);
-        default -> StrictReading.time(c, off, len);
-      };
-      if (value == null) {
-        throw LEAVE;
+      switch (kind) {
+        case 'I' -> {
+          Instant value = StrictReading.instant(c, off, len);
+          if (value == null) {
+            throw LEAVE;
+          }
+          if (s.earliestInstant == null || value.isBefore(s.earliestInstant)) {
+            s.earliestInstant = value;
+          }
+          return value;
+        }
+        case 'D' -> {
+          LocalDate value = StrictReading.date(c, off, len);
+          if (value == null) {
+            throw LEAVE;
+          }
+          if (s.earliestDate == null || value.isBefore(s.earliestDate)) {
+            s.earliestDate = value;
+          }
+          return value;
+        }
+        default -> {
+          Object value = StrictReading.time(c, off, len);
+          if (value == null) {
+            throw LEAVE;
+          }
+          return value;
+        }
       }
-      return value;
     }
   }
 

@@ -218,4 +218,30 @@ class FastBindingTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void theDateOfBirthRuleSeesEveryDatedFactReadHere() throws Exception {
+    // the record's rule is skipped only when no instant or date read here is before the day of
+    // birth: a fact moved before it, by an instant or by a date, is still found and named
+    assertThat(FastBinding.supports(CaseRecord.class)).isTrue();
+    assertThat(FastBinding.seesEveryDatedFact()).isTrue();
+    String record = ModelJson.toJson(ModelFixtures.caseRecord());
+    CaseRecord bound = FastBinding.read(record, CaseRecord.class);
+    assertThat(bound).isEqualTo(ModelJson.reader(CaseRecord.class).readValue(record));
+    String born = ModelFixtures.MEMBER_DATE_OF_BIRTH.toString();
+    assertThat(record).contains("\"dateOfBirth\":\"" + born + "\"");
+    // a contact the day before the birth (America/New_York), the day of birth itself, and a date
+    for (String at : List.of("1994-07-22T12:00:00Z", "1994-07-23T03:59:59Z", "1994-07-23T04:00:00Z")) {
+      String moved = record.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"" + at + "\"");
+      assertThat(moved).isNotEqualTo(record);
+      assertParsedAsTheReference(moved, CaseRecord.class);
+    }
+    assertThat(REFERENCE.parse(record.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"1994-07-22T12:00:00Z\""),
+        CaseRecord.class).violations()).extracting(Violation::path).contains("$.member.dateOfBirth");
+    java.util.regex.Matcher date = java.util.regex.Pattern.compile("\"(\\w+)\":\"(20\\d\\d-\\d\\d-\\d\\d)\"").matcher(record);
+    assertThat(date.find()).as("a date in the record").isTrue();
+    for (String day : List.of("1994-07-22", "1994-07-23")) {
+      assertParsedAsTheReference(record.substring(0, date.start(2)) + day + record.substring(date.end(2)), CaseRecord.class);
+    }
+  }
 }

@@ -193,9 +193,9 @@ final class FastBinding {
    * which stores them in its own fields; neither the constructor nor {@code validate} sees the
    * array), so once {@link Direct#construct} returns, nothing refers to it but this scratch, and
    * the next value at that depth overwrites every element with the template before reading. A
-   * read that leaves half-way leaves only stale elements, overwritten the same way. The arrays
-   * keep the last document's values reachable until the thread's next read (one record's worth
-   * per thread).
+   * read that leaves half-way leaves only stale elements, overwritten the same way. The same for
+   * the buffers of list elements, copied out into each list. The arrays and buffers keep the last
+   * documents' values reachable until they are overwritten (about one record's worth per thread).
    */
   private static final class Scratch {
     boolean busy;
@@ -206,6 +206,25 @@ final class FastBinding {
     Instant earliestInstant;
     LocalDate earliestDate;
     private Object[][][] arrays = new Object[8][][];
+    /** By depth: a buffer for the elements of a list being read (see {@code EachProperty.value}). */
+    private Object[][] lists = new Object[8][];
+
+    Object[] list(int depth) {
+      if (depth >= lists.length) {
+        lists = Arrays.copyOf(lists, depth * 2);
+      }
+      Object[] buffer = lists[depth];
+      if (buffer == null) {
+        buffer = new Object[64];
+        lists[depth] = buffer;
+      }
+      return buffer;
+    }
+
+    Object[] growList(int depth) {
+      lists[depth] = Arrays.copyOf(lists[depth], lists[depth].length * 2);
+      return lists[depth];
+    }
 
     /** The array of {@code template}'s length at {@code depth}, filled with {@code template}. */
     Object[] take(int depth, Object[] template) {
@@ -229,6 +248,37 @@ final class FastBinding {
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * The first {@code n} elements of a buffer, for {@code ImmutableList.copyOf}, which takes their
+   * {@link #toArray} (one array of the exact size) as its own: the list the generated builder's
+   * {@code build()} makes of the same elements (empty, singleton or regular).
+   */
+  private static final class Prefix extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+    private final Object[] buffer;
+    private final int n;
+
+    Prefix(Object[] buffer, int n) {
+      this.buffer = buffer;
+      this.n = n;
+    }
+
+    @Override
+    public Object get(int i) {
+      java.util.Objects.checkIndex(i, n);
+      return buffer[i];
+    }
+
+    @Override
+    public int size() {
+      return n;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return Arrays.copyOf(buffer, n);
+    }
+  }
 
   private static synchronized Optional<ObjectReader> plan(Class<?> type) {
     try {
@@ -833,11 +883,19 @@ final class FastBinding {
       if (t == JsonToken.END_ARRAY) {
         return ImmutableList.of();
       }
-      ImmutableList.Builder<Object> out = ImmutableList.builder();
+      // the elements into this thread's buffer of the depth (elements' own lists use a deeper one),
+      // then one array of the exact size, wrapped as the builder's build() wraps its array
+      int depth = s.depth;
+      Object[] out = s.list(depth);
+      int n = 0;
       for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        out.add(element.read(p, s));
+        Object e = element.read(p, s);
+        if (n == out.length) {
+          out = s.growList(depth);
+        }
+        out[n++] = e;
       }
-      return out.build();
+      return ImmutableList.copyOf(new Prefix(out, n));
     }
 
     @Override

@@ -49,12 +49,12 @@ import java.util.function.Supplier;
  * order ({@code addContacts(Contact)}; the builder keeps codes as Guava's immutable enum set, in
  * the constants' order), the elements of a set of text as databind collects them ({@code
  * HashSet}, then {@code addAllCredentials}, so that the builder sees them in the same order).
- * Most model types (those with no {@code @Value.Default} attribute or one, without an
- * initialization shim: {@code Contact}, {@code Document}, {@code Episode}, ...) skip the builder:
- * the values its {@code build()} would give the generated class's constructor are made here (the
- * same Guava immutable collections; a set of codes is read as a bit mask and its immutable enum
- * set shared between values) and given to that constructor, then to the generated {@code
- * validate}, which runs the same {@code @Value.Check}.
+ * Every model type skips the builder ({@code Direct}): the values its {@code build()} would give
+ * the generated class's constructor are made here (the same Guava immutable collections; a set of
+ * codes is read as a bit mask and its immutable enum set shared between values) and given to that
+ * constructor, then to the generated {@code validate}, which runs the same {@code @Value.Check};
+ * only a type whose defaults go through an initialization shim ({@code Member}, ...) goes to its
+ * builder, given the values read, when one of its defaults is absent from the document.
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept
@@ -158,23 +158,36 @@ final class FastBinding {
       return value;
     } finally {
       s.busy = false;
-      s.constructingRecord = false;
+      s.recordValues = null;
     }
   }
 
   /**
-   * Whether the case record this thread is constructing (here, at the root of a read; false for
-   * any other) has no dated fact before the day of birth: true when no instant read in its
-   * document is before {@code bornAt} and no date before {@code born}. Every dated fact of such a
-   * record was read here (no default attribute of the model is dated: see {@code
-   * datesFromDefaults}), so then {@code ModelRules.checkDateOfBirth} has nothing to find and need
-   * not walk the record; otherwise it walks it as for any record.
+   * Whether {@code record}, when it is the case record this thread is constructing at the root of
+   * a read here (its member and episode the values just read; false for any other record), has no
+   * dated fact before the day of birth: true when no instant read in its document is before {@code
+   * bornAt} and no date before {@code born}. Every dated fact of such a record was read here (no
+   * model type has a dated default: see {@code datesFromDefaults}), so then {@code
+   * ModelRules.checkDateOfBirth} has nothing to find and need not walk the record; otherwise it
+   * walks it as for any record.
    */
-  static boolean noDatedFactBefore(LocalDate born, Instant bornAt) {
+  static boolean noDatedFactBefore(CaseRecord record, LocalDate born, Instant bornAt) {
+    Object[] values = SCRATCH.get().recordValues;
+    if (values == null || !holds(values, record.member()) || !holds(values, record.episode())) {
+      return false;
+    }
     Scratch s = SCRATCH.get();
-    return s.constructingRecord
-        && (s.earliestInstant == null || !s.earliestInstant.isBefore(bornAt))
+    return (s.earliestInstant == null || !s.earliestInstant.isBefore(bornAt))
         && (s.earliestDate == null || !s.earliestDate.isBefore(born));
+  }
+
+  private static boolean holds(Object[] values, Object value) {
+    for (Object v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@link #noDatedFactBefore} may say yes (no model type has a dated value not read from a document). */
@@ -200,9 +213,12 @@ final class FastBinding {
   private static final class Scratch {
     boolean busy;
     int depth;
-    /** The root is a case record; its construction is under way; the earliest instant and date read. */
+    /**
+     * The root is a case record; while it is constructed, its constructor's arguments (else null);
+     * the earliest instant and date read.
+     */
     boolean record;
-    boolean constructingRecord;
+    Object[] recordValues;
     Instant earliestInstant;
     LocalDate earliestDate;
     private Object[][][] arrays = new Object[8][][];
@@ -768,9 +784,9 @@ final class FastBinding {
         return viaBuilder(values, seen, d);
       }
       if (depth == 0 && s.record) {
-        s.constructingRecord = true; // for noDatedFactBefore, while the root's rules run
+        s.recordValues = values; // for noDatedFactBefore, while the root's rules run
         Object record = d.construct(values, seen);
-        s.constructingRecord = false;
+        s.recordValues = null;
         return record;
       }
       return d.construct(values, seen);

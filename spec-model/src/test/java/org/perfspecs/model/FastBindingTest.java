@@ -38,6 +38,7 @@ class FastBindingTest {
     // the builder (given the values read) when one is absent, so that the shim computes it
     assertThat(List.of(Member.class, StaffMember.class, License.class, Location.class, QualityPlan.class))
         .allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
+    assertThat(ModelTypes.valueTypes()).allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
     String[][] shims = {{"parenting", "dmhContinuingCareEligible", "dcfCaseOpen"},
         {"relevantExperienceYears", "livedExperience"}, {"heldByParentOrganization", "massachusetts"},
         {"onsiteServices", "communityServices"}, {"outcomeMeasures", "satisfactionSurveys"}};

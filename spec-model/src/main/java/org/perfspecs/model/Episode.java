@@ -150,7 +150,7 @@ public abstract class Episode {
     }
     int records = contacts().size() + documents().size() + consultations().size() + appointments().size()
         + referralsMade().size() + incidents().size() + consentRefusals().size() + necessityDeterminations().size();
-    java.util.Set<String> ids = new java.util.HashSet<>(Math.max(16, (int) (records / 0.75f) + 1));
+    Ids ids = new Ids(records);
     checkUnique(ids, "contacts", contacts(), Contact::id);
     checkUnique(ids, "documents", documents(), Document::id);
     checkUnique(ids, "consultations", consultations(), Consultation::id);
@@ -161,11 +161,41 @@ public abstract class Episode {
     checkUnique(ids, "necessityDeterminations", necessityDeterminations(), NecessityDetermination::id);
   }
 
-  private static <T> void checkUnique(java.util.Set<String> seen, String list, List<T> records,
+  private static <T> void checkUnique(Ids seen, String list, List<T> records,
       java.util.function.Function<T, String> id) {
     for (int i = 0; i < records.size(); i++) {
       if (!seen.add(id.apply(records.get(i)))) {
         throw new ModelInvariantException(list + "[" + i + "].id", "duplicates another record id in this episode");
+      }
+    }
+  }
+
+  /**
+   * The ids of an episode's records seen so far: an open-addressed table of at least twice as many
+   * slots as records (one array per episode, no node per id, as a {@code HashSet} has).
+   */
+  private static final class Ids {
+    private final String[] table;
+    private final int mask;
+
+    Ids(int records) {
+      int size = Integer.highestOneBit(Math.max(8, records * 2) - 1) << 1;
+      table = new String[size];
+      mask = size - 1;
+    }
+
+    /** Whether {@code id} (not null) was not seen before; it is seen from now on. */
+    boolean add(String id) {
+      int h = id.hashCode();
+      for (int i = (h ^ h >>> 16) & mask; ; i = i + 1 & mask) {
+        String seen = table[i];
+        if (seen == null) {
+          table[i] = id;
+          return true;
+        }
+        if (seen.equals(id)) {
+          return false;
+        }
       }
     }
   }

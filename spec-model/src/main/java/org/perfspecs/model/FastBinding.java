@@ -49,12 +49,12 @@ import java.util.function.Supplier;
  * order ({@code addContacts(Contact)}; the builder keeps codes as Guava's immutable enum set, in
  * the constants' order), the elements of a set of text as databind collects them ({@code
  * HashSet}, then {@code addAllCredentials}, so that the builder sees them in the same order).
- * Most model types (those with no {@code @Value.Default} attribute or one, without an
- * initialization shim: {@code Contact}, {@code Document}, {@code Episode}, ...) skip the builder:
- * the values its {@code build()} would give the generated class's constructor are made here (the
- * same Guava immutable collections; a set of codes is read as a bit mask and its immutable enum
- * set shared between values) and given to that constructor, then to the generated {@code
- * validate}, which runs the same {@code @Value.Check}.
+ * Every model type skips the builder ({@code Direct}): the values its {@code build()} would give
+ * the generated class's constructor are made here (the same Guava immutable collections; a set of
+ * codes is read as a bit mask and its immutable enum set shared between values) and given to that
+ * constructor, then to the generated {@code validate}, which runs the same {@code @Value.Check};
+ * only a type whose defaults go through an initialization shim ({@code Member}, ...) goes to its
+ * builder, given the values read, when one of its defaults is absent from the document.
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept
@@ -106,7 +106,7 @@ final class FastBinding {
       return null;
     }
     try (JsonParser p = FACTORY.createParser(json)) {
-      return type.cast(readRoot(p, reader));
+      return type.cast(readRoot(p, reader, type));
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -119,7 +119,7 @@ final class FastBinding {
       return null;
     }
     try (JsonParser p = FACTORY.createParser(json)) {
-      return type.cast(readRoot(p, reader));
+      return type.cast(readRoot(p, reader, type));
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -139,13 +139,161 @@ final class FastBinding {
     return reader != null && reader.direct != null;
   }
 
-  private static Object readRoot(JsonParser p, ObjectReader reader) throws IOException {
-    p.nextToken();
-    Object value = reader.read(p);
-    if (p.nextToken() != null) {
-      throw LEAVE; // trailing tokens: the reference reports them
+  private static Object readRoot(JsonParser p, ObjectReader reader, Class<?> type) throws IOException {
+    Scratch s = SCRATCH.get();
+    if (s.busy) {
+      s = new Scratch(); // a read within a read on this thread (not done by the model): its own arrays
     }
-    return value;
+    s.busy = true;
+    s.depth = 0;
+    s.record = type == CaseRecord.class && !datesFromDefaults;
+    s.earliestInstant = null;
+    s.earliestDate = null;
+    try {
+      p.nextToken();
+      Object value = reader.read(p, s);
+      if (p.nextToken() != null) {
+        throw LEAVE; // trailing tokens: the reference reports them
+      }
+      return value;
+    } finally {
+      s.busy = false;
+      s.recordValues = null;
+    }
+  }
+
+  /**
+   * Whether {@code record}, when it is the case record this thread is constructing at the root of
+   * a read here (its member and episode the values just read; false for any other record), has no
+   * dated fact before the day of birth: true when no instant read in its document is before {@code
+   * bornAt} and no date before {@code born}. Every dated fact of such a record was read here (no
+   * model type has a dated default: see {@code datesFromDefaults}), so then {@code
+   * ModelRules.checkDateOfBirth} has nothing to find and need not walk the record; otherwise it
+   * walks it as for any record.
+   */
+  static boolean noDatedFactBefore(CaseRecord record, LocalDate born, Instant bornAt) {
+    Object[] values = SCRATCH.get().recordValues;
+    if (values == null || !holds(values, record.member()) || !holds(values, record.episode())) {
+      return false;
+    }
+    Scratch s = SCRATCH.get();
+    return (s.earliestInstant == null || !s.earliestInstant.isBefore(bornAt))
+        && (s.earliestDate == null || !s.earliestDate.isBefore(born));
+  }
+
+  private static boolean holds(Object[] values, Object value) {
+    for (Object v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #noDatedFactBefore} may say yes (no model type has a dated value not read from a document). */
+  static boolean seesEveryDatedFact() {
+    return !datesFromDefaults;
+  }
+
+  /** Set while planning when a model type has a default attribute holding a date or an instant. */
+  private static volatile boolean datesFromDefaults;
+
+  /**
+   * One thread's reusable constructor-argument arrays, one per nesting depth and argument count
+   * (a value being read at depth d fills the array of depth d; the values inside it, read before
+   * it is constructed, use depth d + 1). Reuse is safe: the array is only the carrier of the
+   * arguments (the spreading method handle passes its elements to the generated constructor,
+   * which stores them in its own fields; neither the constructor nor {@code validate} sees the
+   * array), so once {@link Direct#construct} returns, nothing refers to it but this scratch, and
+   * the next value at that depth overwrites every element with the template before reading. A
+   * read that leaves half-way leaves only stale elements, overwritten the same way. The same for
+   * the buffers of list elements, copied out into each list. The arrays and buffers keep the last
+   * documents' values reachable until they are overwritten (about one record's worth per thread).
+   */
+  private static final class Scratch {
+    boolean busy;
+    int depth;
+    /**
+     * The root is a case record; while it is constructed, its constructor's arguments (else null);
+     * the earliest instant and date read.
+     */
+    boolean record;
+    Object[] recordValues;
+    Instant earliestInstant;
+    LocalDate earliestDate;
+    private Object[][][] arrays = new Object[8][][];
+    /** By depth: a buffer for the elements of a list being read (see {@code EachProperty.value}). */
+    private Object[][] lists = new Object[8][];
+
+    Object[] list(int depth) {
+      if (depth >= lists.length) {
+        lists = Arrays.copyOf(lists, depth * 2);
+      }
+      Object[] buffer = lists[depth];
+      if (buffer == null) {
+        buffer = new Object[64];
+        lists[depth] = buffer;
+      }
+      return buffer;
+    }
+
+    Object[] growList(int depth) {
+      lists[depth] = Arrays.copyOf(lists[depth], lists[depth].length * 2);
+      return lists[depth];
+    }
+
+    /** The array of {@code template}'s length at {@code depth}, filled with {@code template}. */
+    Object[] take(int depth, Object[] template) {
+      if (depth >= arrays.length) {
+        arrays = Arrays.copyOf(arrays, depth * 2);
+      }
+      Object[][] byLength = arrays[depth];
+      int length = template.length;
+      if (byLength == null || length >= byLength.length) {
+        byLength = Arrays.copyOf(byLength == null ? new Object[0][] : byLength, Math.max(length + 1, 16));
+        arrays[depth] = byLength;
+      }
+      Object[] values = byLength[length];
+      if (values == null) {
+        values = new Object[length];
+        byLength[length] = values;
+      }
+      System.arraycopy(template, 0, values, 0, length);
+      return values;
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * The first {@code n} elements of a buffer, for {@code ImmutableList.copyOf}, which takes their
+   * {@link #toArray} (one array of the exact size) as its own: the list the generated builder's
+   * {@code build()} makes of the same elements (empty, singleton or regular).
+   */
+  private static final class Prefix extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+    private final Object[] buffer;
+    private final int n;
+
+    Prefix(Object[] buffer, int n) {
+      this.buffer = buffer;
+      this.n = n;
+    }
+
+    @Override
+    public Object get(int i) {
+      java.util.Objects.checkIndex(i, n);
+      return buffer[i];
+    }
+
+    @Override
+    public int size() {
+      return n;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return Arrays.copyOf(buffer, n);
+    }
   }
 
   private static synchronized Optional<ObjectReader> plan(Class<?> type) {
@@ -160,7 +308,7 @@ final class FastBinding {
 
   /** Reads the value at the parser's current token. */
   private abstract static class ValueReader {
-    abstract Object read(JsonParser p) throws IOException;
+    abstract Object read(JsonParser p, Scratch s) throws IOException;
   }
 
   /** Reads one property's value at the parser's current token into a builder. */
@@ -168,16 +316,19 @@ final class FastBinding {
     /** Marks a required property in {@link #absent()}. */
     static final Object REQUIRED = new Object();
 
-    abstract void read(JsonParser p, Object builder) throws IOException;
+    abstract void read(JsonParser p, Object builder, Scratch s) throws IOException;
 
     /**
      * The property's value at the parser's current token, as the generated builder's {@code build()}
      * hands it to the constructor of the immutable class (for {@link Direct} construction).
      */
-    abstract Object value(JsonParser p) throws IOException;
+    abstract Object value(JsonParser p, Scratch s) throws IOException;
 
     /** What the builder hands to the constructor when the property is absent, or {@link #REQUIRED}. */
     abstract Object absent();
+
+    /** Gives the builder a value made by {@link #value} (the property present), as {@link #read} would. */
+    abstract void give(Object builder, Object value);
   }
 
   /**
@@ -200,15 +351,24 @@ final class FastBinding {
     private final Object[] template;
     /** The plan's properties that are required, one bit each. */
     final long required;
-    /** The plan's default attribute's bit, or 0; its parameter; the constructor alone; the default method. */
+    /**
+     * The plan's default attributes, one bit each (at most one unless {@link #shim}); for one
+     * without a shim, its parameter, the constructor alone and the default method.
+     */
     final long defaulted;
+    /**
+     * Whether the generated class initializes its defaults through a shim (several defaults): with
+     * every default present, the constructor; with one absent, the builder (see {@code viaBuilder}).
+     */
+    final boolean shim;
     private final int defaultSlot;
     private final MethodHandle constructOnly;
     private final MethodHandle defaultValue;
 
     private Direct(MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
-        int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue) {
+        boolean shim, int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue) {
       this.construct = construct;
+      this.shim = shim;
       this.slot = slot;
       this.template = template;
       this.required = required;
@@ -235,9 +395,10 @@ final class FastBinding {
           return null;
         }
       }
+      boolean shim = false;
       for (Class<?> nested : immutable.getDeclaredClasses()) {
         if (nested.getSimpleName().equals("InitShim")) {
-          return null; // defaults or derived values that depend on one another
+          shim = true; // defaults that may depend on one another: the builder computes absent ones
         }
       }
       if (all == null) {
@@ -246,7 +407,7 @@ final class FastBinding {
       java.lang.reflect.Constructor<?>[] constructors = {all};
       List<java.lang.reflect.Field> fields = new ArrayList<>();
       for (java.lang.reflect.Field f : immutable.getDeclaredFields()) {
-        if (!Modifier.isStatic(f.getModifiers())) {
+        if (!Modifier.isStatic(f.getModifiers()) && !(shim && f.getType().getSimpleName().equals("InitShim"))) {
           fields.add(f);
         }
       }
@@ -281,11 +442,11 @@ final class FastBinding {
         if (declared == null) {
           return null;
         }
-        if (!Modifier.isAbstract(declared.getModifiers())) { // a @Value.Default attribute
-          if (!fromBuilder || defaulted != 0) {
+        if (!Modifier.isAbstract(declared.getModifiers())) { // a @Value.Default attribute (it has a builder setter)
+          if (!fromBuilder || defaulted != 0 && !shim) {
             return null;
           }
-          defaulted = 1L << k;
+          defaulted |= 1L << k;
           defaultSlot = at;
           defaultValue = MethodHandles.privateLookupIn(type, LOOKUP)
               .findSpecial(type, declared.getName(), MethodType.methodType(declared.getReturnType()), type)
@@ -310,7 +471,7 @@ final class FastBinding {
       }
       MethodHandle constructOnly = constructor.asSpreader(Object[].class, parameters.length)
           .asType(MethodType.methodType(Object.class, Object[].class));
-      return new Direct(construct, slot, template, required, defaulted, defaultSlot, constructOnly, defaultValue);
+      return new Direct(construct, slot, template, required, defaulted, shim, defaultSlot, constructOnly, defaultValue);
     }
 
     /** The abstract type's own public accessor {@code name}, or null. */
@@ -336,10 +497,6 @@ final class FastBinding {
         throw new IllegalArgumentException("unexpected primitive default");
       }
       return null;
-    }
-
-    Object[] values() {
-      return template.clone();
     }
 
     /** The value, and {@code seen}: the plan's properties read, one bit each (for an absent default). */
@@ -412,6 +569,12 @@ final class FastBinding {
       return at < 0 ? Integer.MAX_VALUE : at;
     }));
     reader.properties = properties.toArray(new Property[0]);
+    for (Method m : type.getMethods()) {
+      if (m.getParameterCount() == 0 && !Modifier.isAbstract(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+          && m.getDeclaringClass() != Object.class && m.getGenericReturnType().getTypeName().contains("java.time.")) {
+        datesFromDefaults = true; // maybe a dated fact not read from a document: noDatedFactBefore says no
+      }
+    }
     try {
       reader.direct = Direct.of(type, immutable, builder, reader.properties);
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -430,11 +593,9 @@ final class FastBinding {
       if (raw == Optional.class) {
         return new ValueProperty(content, setter(builder, builder.getMethod(name, unwrapped(builder, name, element))), true);
       }
-      if (raw == List.class) {
-        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)), false);
-      }
-      if (raw == Set.class && element.isEnum()) {
-        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)), true);
+      if (raw == List.class || raw == Set.class && element.isEnum()) {
+        return new EachProperty(content, setter(builder, builder.getMethod("add" + capitalized, element)),
+            setter(builder, builder.getMethod("addAll" + capitalized, Iterable.class)), raw == Set.class);
       }
       if (raw == Set.class) {
         return new HashSetProperty(content, setter(builder, builder.getMethod("addAll" + capitalized, Iterable.class)));
@@ -543,13 +704,13 @@ final class FastBinding {
     }
 
     @Override
-    Object read(JsonParser p) throws IOException {
+    Object read(JsonParser p, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw LEAVE;
       }
       Direct d = direct;
       if (d != null) {
-        return readDirect(p, d);
+        return readDirect(p, d, s);
       }
       Object builder = newBuilder.get();
       Property[] all = properties;
@@ -578,14 +739,15 @@ final class FastBinding {
         seen |= bit;
         next = at + 1;
         p.nextToken();
-        all[at].reader().read(p, builder);
+        all[at].reader().read(p, builder, s);
       }
       return build.apply(builder);
     }
 
     /** {@link #read} without the builder: the constructor's arguments, then the constructor. */
-    private Object readDirect(JsonParser p, Direct d) throws IOException {
-      Object[] values = d.values();
+    private Object readDirect(JsonParser p, Direct d, Scratch s) throws IOException {
+      int depth = s.depth++;
+      Object[] values = s.take(depth, d.template);
       int[] slot = d.slot;
       Property[] all = properties;
       int n = all.length;
@@ -612,12 +774,38 @@ final class FastBinding {
         seen |= bit;
         next = at + 1;
         p.nextToken();
-        values[slot[at]] = all[at].reader().value(p);
+        values[slot[at]] = all[at].reader().value(p, s);
       }
       if ((seen & d.required) != d.required) {
         throw LEAVE; // a required property missing: the reference names it
       }
+      s.depth = depth;
+      if (d.shim && (seen & d.defaulted) != d.defaulted) {
+        return viaBuilder(values, seen, d);
+      }
+      if (depth == 0 && s.record) {
+        s.recordValues = values; // for noDatedFactBefore, while the root's rules run
+        Object record = d.construct(values, seen);
+        s.recordValues = null;
+        return record;
+      }
       return d.construct(values, seen);
+    }
+
+    /**
+     * A type with an initialization shim and an absent default: the builder given the values read
+     * (only those present, as {@link #read} gives them), so that the shim computes the defaults as
+     * for databind.
+     */
+    private Object viaBuilder(Object[] values, long seen, Direct d) {
+      Object builder = newBuilder.get();
+      Property[] all = properties;
+      for (int k = 0; k < all.length; k++) {
+        if ((seen & 1L << k) != 0) {
+          all[k].reader().give(builder, values[d.slot[k]]);
+        }
+      }
+      return build.apply(builder);
     }
 
     /** The index of the property {@code name}, looked for from {@code from} on, round; leaves when unknown. */
@@ -653,18 +841,23 @@ final class FastBinding {
     }
 
     @Override
-    void read(JsonParser p, Object builder) throws IOException {
-      setter.accept(builder, value.read(p));
+    void read(JsonParser p, Object builder, Scratch s) throws IOException {
+      setter.accept(builder, value.read(p, s));
     }
 
     @Override
-    Object value(JsonParser p) throws IOException {
-      return value.read(p);
+    Object value(JsonParser p, Scratch s) throws IOException {
+      return value.read(p, s);
     }
 
     @Override
     Object absent() {
       return optional ? null : REQUIRED;
+    }
+
+    @Override
+    void give(Object builder, Object value) {
+      setter.accept(builder, value); // never null: read leaves on a null token
     }
   }
 
@@ -672,24 +865,33 @@ final class FastBinding {
   private static final class EachProperty extends PropertyReader {
     private final ValueReader element;
     private final BiConsumer<Object, Object> add;
-    /** For a set of codes: its immutable enum sets by bit mask; null for a list. */
+    private final BiConsumer<Object, Object> addAll;
+    /** For a set of codes: its immutable enum sets by bit mask, and the reader of a code; null for a list. */
     private final EnumSets codes;
+    private final EnumReader code;
 
-    EachProperty(ValueReader element, BiConsumer<Object, Object> add, boolean codes) {
+    EachProperty(ValueReader element, BiConsumer<Object, Object> add, BiConsumer<Object, Object> addAll, boolean codes) {
       this.element = element;
       this.add = add;
-      this.codes = codes ? EnumSets.of(((EnumReader) element).type) : null;
+      this.addAll = addAll;
+      this.code = codes ? (EnumReader) element : null;
+      this.codes = codes ? EnumSets.of(code.type) : null;
     }
 
     @Override
-    Object value(JsonParser p) throws IOException {
+    void give(Object builder, Object value) {
+      addAll.accept(builder, value); // the immutable list or enum set, iterated in the order read
+    }
+
+    @Override
+    Object value(JsonParser p, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
       if (codes != null) {
         long mask = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          mask |= 1L << ((Enum<?>) element.read(p)).ordinal();
+          mask |= 1L << code.ordinal(p);
         }
         return codes.get(mask);
       }
@@ -697,11 +899,19 @@ final class FastBinding {
       if (t == JsonToken.END_ARRAY) {
         return ImmutableList.of();
       }
-      ImmutableList.Builder<Object> out = ImmutableList.builder();
+      // the elements into this thread's buffer of the depth (elements' own lists use a deeper one),
+      // then one array of the exact size, wrapped as the builder's build() wraps its array
+      int depth = s.depth;
+      Object[] out = s.list(depth);
+      int n = 0;
       for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        out.add(element.read(p));
+        Object e = element.read(p, s);
+        if (n == out.length) {
+          out = s.growList(depth);
+        }
+        out[n++] = e;
       }
-      return out.build();
+      return ImmutableList.copyOf(new Prefix(out, n));
     }
 
     @Override
@@ -710,12 +920,12 @@ final class FastBinding {
     }
 
     @Override
-    void read(JsonParser p, Object builder) throws IOException {
+    void read(JsonParser p, Object builder, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        add.accept(builder, element.read(p));
+        add.accept(builder, element.read(p, s));
       }
     }
   }
@@ -735,14 +945,19 @@ final class FastBinding {
     }
 
     @Override
-    void read(JsonParser p, Object builder) throws IOException {
+    void give(Object builder, Object value) {
+      addAll.accept(builder, value); // the immutable set, in the HashSet's order as read gives it
+    }
+
+    @Override
+    void read(JsonParser p, Object builder, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
       Object first = null;
       Set<Object> out = null;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        Object e = element.read(p);
+        Object e = element.read(p, s);
         if (out != null) {
           out.add(e);
         } else if (first == null) {
@@ -761,14 +976,14 @@ final class FastBinding {
     }
 
     @Override
-    Object value(JsonParser p) throws IOException {
+    Object value(JsonParser p, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw LEAVE;
       }
       Object first = null;
       Set<Object> out = null;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        Object e = element.read(p);
+        Object e = element.read(p, s);
         if (out != null) {
           out.add(e);
         } else if (first == null) {
@@ -792,7 +1007,7 @@ final class FastBinding {
   /** Text as {@code StrictReading}'s string reader accepts it: no unpaired surrogate. */
   private static final ValueReader TEXT = new ValueReader() {
     @Override
-    Object read(JsonParser p) throws IOException {
+    Object read(JsonParser p, Scratch scratch) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
@@ -821,22 +1036,42 @@ final class FastBinding {
     }
 
     @Override
-    Object read(JsonParser p) throws IOException {
+    Object read(JsonParser p, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
       char[] c = p.getTextCharacters();
       int off = p.getTextOffset();
       int len = p.getTextLength();
-      Object value = switch (kind) {
-        case 'I' -> StrictReading.instant(c, off, len);
-        case 'D' -> StrictReading.date(c, off, len);
-        default -> StrictReading.time(c, off, len);
-      };
-      if (value == null) {
-        throw LEAVE;
+      switch (kind) {
+        case 'I' -> {
+          Instant value = StrictReading.instant(c, off, len);
+          if (value == null) {
+            throw LEAVE;
+          }
+          if (s.earliestInstant == null || value.isBefore(s.earliestInstant)) {
+            s.earliestInstant = value;
+          }
+          return value;
+        }
+        case 'D' -> {
+          LocalDate value = StrictReading.date(c, off, len);
+          if (value == null) {
+            throw LEAVE;
+          }
+          if (s.earliestDate == null || value.isBefore(s.earliestDate)) {
+            s.earliestDate = value;
+          }
+          return value;
+        }
+        default -> {
+          Object value = StrictReading.time(c, off, len);
+          if (value == null) {
+            throw LEAVE;
+          }
+          return value;
+        }
       }
-      return value;
     }
   }
 
@@ -846,7 +1081,7 @@ final class FastBinding {
 
   private static final ValueReader BOOLEAN = new ValueReader() {
     @Override
-    Object read(JsonParser p) {
+    Object read(JsonParser p, Scratch s) {
       JsonToken t = p.currentToken();
       if (t == JsonToken.VALUE_TRUE) {
         return Boolean.TRUE;
@@ -860,7 +1095,7 @@ final class FastBinding {
 
   private static final ValueReader INT = new ValueReader() {
     @Override
-    Object read(JsonParser p) throws IOException {
+    Object read(JsonParser p, Scratch s) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
         throw LEAVE;
       }
@@ -870,55 +1105,120 @@ final class FastBinding {
 
   /**
    * An enum code: exactly a constant's name (as {@code StrictReading}'s enum reader), matched on the
-   * parser's characters against the names of the same length.
+   * parser's characters by a perfect hash of the names, made when planning: a hash of the length
+   * and the first, middle and last characters (or, when those collide for two names, of every
+   * character) picks the one candidate slot, whose name is then compared in full. No {@code
+   * String} is made and no list of names is scanned.
    */
   private static final class EnumReader extends ValueReader {
     final Class<?> type;
-    /** By length: the constants, and their names' characters. */
-    private final Object[][] constants;
-    private final char[][][] names;
+    /** By slot: the constant, its name's characters and its ordinal (null, null, -1 when free). */
+    private final Object[] constants;
+    private final char[][] names;
+    private final int[] ordinals;
+    /** The hash: every character or three; its base and multiplier; the shift to the slot. */
+    private final boolean everyChar;
+    private final int base;
+    private final int multiplier;
+    private final int shift;
 
     EnumReader(Class<?> type) {
       this.type = type;
-      Object[] all = type.getEnumConstants();
-      int longest = 0;
-      for (Object c : all) {
-        longest = Math.max(longest, ((Enum<?>) c).name().length());
+      Enum<?>[] all = (Enum<?>[]) type.getEnumConstants();
+      char[][] chars = new char[all.length][];
+      for (int i = 0; i < all.length; i++) {
+        chars[i] = all[i].name().toCharArray();
+        if (chars[i].length == 0) {
+          throw new IllegalArgumentException("an empty constant name");
+        }
       }
-      constants = new Object[longest + 1][0];
-      names = new char[longest + 1][0][];
-      for (Object c : all) {
-        String name = ((Enum<?>) c).name();
-        int len = name.length();
-        constants[len] = Arrays.copyOf(constants[len], constants[len].length + 1);
-        constants[len][constants[len].length - 1] = c;
-        names[len] = Arrays.copyOf(names[len], names[len].length + 1);
-        names[len][names[len].length - 1] = name.toCharArray();
+      int least = 32 - Integer.numberOfLeadingZeros(Math.max(1, all.length));
+      int[] bases = {31, 131, 65_599};
+      for (boolean every : new boolean[] {false, true}) {
+        for (int base : bases) {
+          for (int bits = least; bits <= least + 4; bits++) {
+            int m = 0x9E3779B9;
+            for (int attempt = 0; attempt < 512; attempt++, m = m * 0x2C1B3C6D + 0x297A2D39 | 1) {
+              int[] slots = slots(chars, every, base, m, 32 - bits);
+              if (slots != null) {
+                everyChar = every;
+                this.base = base;
+                multiplier = m;
+                shift = 32 - bits;
+                constants = new Object[1 << bits];
+                names = new char[1 << bits][];
+                ordinals = new int[1 << bits];
+                Arrays.fill(ordinals, -1);
+                for (int i = 0; i < all.length; i++) {
+                  constants[slots[i]] = all[i];
+                  names[slots[i]] = chars[i];
+                  ordinals[slots[i]] = all[i].ordinal();
+                }
+                return;
+              }
+            }
+          }
+        }
       }
+      throw new IllegalArgumentException("no perfect hash for " + type.getName()); // databind, then
     }
 
-    @Override
-    Object read(JsonParser p) throws IOException {
+    /** The slot of each name under this hash, or null when two share one. */
+    private static int[] slots(char[][] chars, boolean every, int base, int multiplier, int shift) {
+      int[] slots = new int[chars.length];
+      Set<Integer> taken = new HashSet<>();
+      for (int i = 0; i < chars.length; i++) {
+        slots[i] = hash(chars[i], 0, chars[i].length, every, base) * multiplier >>> shift;
+        if (!taken.add(slots[i])) {
+          return null;
+        }
+      }
+      return slots;
+    }
+
+    private static int hash(char[] c, int off, int len, boolean every, int base) {
+      int h = len;
+      if (every) {
+        for (int i = off, end = off + len; i < end; i++) {
+          h = h * base + c[i];
+        }
+        return h;
+      }
+      return ((h * base + c[off]) * base + c[off + (len >> 1)]) * base + c[off + len - 1];
+    }
+
+    /** The slot of the code at the parser's current token; leaves when it is not a constant's name. */
+    private int slot(JsonParser p) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
       char[] c = p.getTextCharacters();
       int off = p.getTextOffset();
       int len = p.getTextLength();
-      if (len < names.length) {
-        char[][] candidates = names[len];
-        for (int k = 0; k < candidates.length; k++) {
-          char[] name = candidates[k];
-          int i = 0;
-          while (i < len && name[i] == c[off + i]) { // names are short: a plain loop beats Arrays.equals
-            i++;
-          }
-          if (i == len) {
-            return constants[len][k];
-          }
+      if (len == 0) {
+        throw LEAVE;
+      }
+      int at = hash(c, off, len, everyChar, base) * multiplier >>> shift;
+      char[] name = names[at];
+      if (name == null || name.length != len) {
+        throw LEAVE;
+      }
+      for (int i = 0; i < len; i++) { // names are short: a plain loop beats Arrays.equals
+        if (name[i] != c[off + i]) {
+          throw LEAVE;
         }
       }
-      throw LEAVE;
+      return at;
+    }
+
+    @Override
+    Object read(JsonParser p, Scratch s) throws IOException {
+      return constants[slot(p)];
+    }
+
+    /** The ordinal of the code at the parser's current token (for a set's bit mask). */
+    int ordinal(JsonParser p) throws IOException {
+      return ordinals[slot(p)];
     }
   }
 

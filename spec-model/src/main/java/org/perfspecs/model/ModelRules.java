@@ -116,6 +116,9 @@ final class ModelRules {
     LocalDate born = record.member().dateOfBirth();
     // the common case, cheaply: no fact dated before the day of birth (no paths, no zone lookups)
     Instant bornAt = born.atStartOfDay(ZONE).toInstant();
+    if (FastBinding.noDatedFactBefore(record, born, bornAt)) {
+      return; // bound by FastBinding, which saw every dated fact of the record as it read them
+    }
     if (!datedBefore(record.episode(), born, bornAt) && !datedBefore(record.member(), born, bornAt)) {
       return;
     }

@@ -34,8 +34,40 @@ class FastBindingTest {
     // one @Value.Default attribute: its default, when absent, from the abstract type's method
     assertThat(List.of(Document.class, Appointment.class, ConsentRefusal.class, PlanReview.class))
         .allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
-    // defaults or derived values initialized through a shim: the generated builder
-    assertThat(FastBinding.constructsDirectly(Member.class)).isFalse();
+    // several defaults initialized through a shim: the constructor when every default is given,
+    // the builder (given the values read) when one is absent, so that the shim computes it
+    assertThat(List.of(Member.class, StaffMember.class, License.class, Location.class, QualityPlan.class))
+        .allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
+    assertThat(ModelTypes.valueTypes()).allSatisfy(type -> assertThat(FastBinding.constructsDirectly(type)).as("%s", type).isTrue());
+    String[][] shims = {{"parenting", "dmhContinuingCareEligible", "dcfCaseOpen"},
+        {"relevantExperienceYears", "livedExperience"}, {"heldByParentOrganization", "massachusetts"},
+        {"onsiteServices", "communityServices"}, {"outcomeMeasures", "satisfactionSurveys"}};
+    Object[] shimValues = {ModelFixtures.member(), ModelFixtures.staffMember(), ModelFixtures.license(),
+        ModelFixtures.location(), ModelFixtures.qualityPlan()};
+    for (int t = 0; t < shims.length; t++) {
+      Class<?> type = List.of(Member.class, StaffMember.class, License.class, Location.class, QualityPlan.class).get(t);
+      String full = ModelJson.toJson(shimValues[t]);
+      // each default absent alone, then all of them, then none (the constructor)
+      List<List<String>> drops = new java.util.ArrayList<>();
+      for (String name : shims[t]) {
+        drops.add(List.of(name));
+      }
+      drops.add(List.of(shims[t]));
+      drops.add(List.of());
+      for (List<String> drop : drops) {
+        String without = full;
+        for (String name : drop) {
+          String next = without.replaceFirst(",\"" + name + "\":(true|false|\\d+)|\"" + name + "\":(true|false|\\d+),", "");
+          assertThat(next).as(name).isNotEqualTo(without);
+          without = next;
+        }
+        Object reference = ModelJson.reader(type).readValue(without);
+        assertThat(FastBinding.read(without, type)).as(without).isNotNull()
+            .isEqualTo(reference).hasToString(reference.toString());
+        assertThat(FastBinding.read(without.getBytes(StandardCharsets.UTF_8), type)).as(without)
+            .isEqualTo(reference).hasToString(reference.toString());
+      }
+    }
     for (Object[] absent : new Object[][] {{ModelFixtures.document(), Document.class, "memberRefusedToSign"},
         {ModelFixtures.appointment(), Appointment.class, "assistedByProgram"}}) {
       String full = ModelJson.toJson(absent[0]);
@@ -146,6 +178,71 @@ class FastBindingTest {
     Random random = new Random(1919);
     for (int i = 0; i < 1000; i++) {
       assertParsedAsTheReference(TextMutations.mutate(json, alphabet, random), CaseRecord.class);
+    }
+  }
+
+  @Test
+  void threadsReusingTheirArgumentArraysBindAsTheReference() throws Exception {
+    // each thread reuses its constructor-argument arrays from value to value and document to
+    // document, also after a document that leaves half-way (the mutated ones)
+    String record = ModelJson.toJson(ModelFixtures.caseRecord());
+    String member = ModelJson.toJson(ModelFixtures.member());
+    String program = ModelJson.toJson(ModelFixtures.program());
+    CaseRecord recordRef = ModelJson.reader(CaseRecord.class).readValue(record);
+    Member memberRef = ModelJson.reader(Member.class).readValue(member);
+    Program programRef = ModelJson.reader(Program.class).readValue(program);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        long seed = 7 + t;
+        results.add(pool.submit(() -> {
+          Random random = new Random(seed);
+          int bound = 0;
+          for (int i = 0; i < 300; i++) {
+            assertThat(FastBinding.read(record.getBytes(StandardCharsets.UTF_8), CaseRecord.class))
+                .isEqualTo(recordRef).hasToString(recordRef.toString());
+            assertThat(FastBinding.read(member, Member.class)).isEqualTo(memberRef);
+            String truncated = record.substring(0, random.nextInt(record.length()));
+            assertThat(FastBinding.read(truncated, CaseRecord.class)).isNull();
+            assertThat(FastBinding.read(program, Program.class)).isEqualTo(programRef)
+                .hasToString(programRef.toString());
+            bound += 3;
+          }
+          return bound;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> result : results) {
+        assertThat(result.get()).isEqualTo(900);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theDateOfBirthRuleSeesEveryDatedFactReadHere() throws Exception {
+    // the record's rule is skipped only when no instant or date read here is before the day of
+    // birth: a fact moved before it, by an instant or by a date, is still found and named
+    assertThat(FastBinding.supports(CaseRecord.class)).isTrue();
+    assertThat(FastBinding.seesEveryDatedFact()).isTrue();
+    String record = ModelJson.toJson(ModelFixtures.caseRecord());
+    CaseRecord bound = FastBinding.read(record, CaseRecord.class);
+    assertThat(bound).isEqualTo(ModelJson.reader(CaseRecord.class).readValue(record));
+    String born = ModelFixtures.MEMBER_DATE_OF_BIRTH.toString();
+    assertThat(record).contains("\"dateOfBirth\":\"" + born + "\"");
+    // a contact the day before the birth (America/New_York), the day of birth itself, and a date
+    for (String at : List.of("1994-07-22T12:00:00Z", "1994-07-23T03:59:59Z", "1994-07-23T04:00:00Z")) {
+      String moved = record.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"" + at + "\"");
+      assertThat(moved).isNotEqualTo(record);
+      assertParsedAsTheReference(moved, CaseRecord.class);
+    }
+    assertThat(REFERENCE.parse(record.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"1994-07-22T12:00:00Z\""),
+        CaseRecord.class).violations()).extracting(Violation::path).contains("$.member.dateOfBirth");
+    java.util.regex.Matcher date = java.util.regex.Pattern.compile("\"(\\w+)\":\"(20\\d\\d-\\d\\d-\\d\\d)\"").matcher(record);
+    assertThat(date.find()).as("a date in the record").isTrue();
+    for (String day : List.of("1994-07-22", "1994-07-23")) {
+      assertParsedAsTheReference(record.substring(0, date.start(2)) + day + record.substring(date.end(2)), CaseRecord.class);
     }
   }
 }

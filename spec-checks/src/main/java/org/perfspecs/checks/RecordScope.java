@@ -38,6 +38,8 @@ public final class RecordScope implements AutoCloseable {
   private final EvaluationContext ctx;
   private final RecordScope outer;
   private Object[] values;
+  // the ids of the record's episode findings, shared by them (made on first use)
+  private Finding.Subject subject;
   // the per-key identity maps this scope made or took (a subset of values)
   private IdentityHashMap<?, ?>[] maps;
 
@@ -224,6 +226,23 @@ public final class RecordScope implements AutoCloseable {
       return null;
     }
     return scope.map(key);
+  }
+
+  /**
+   * The ids of {@code record}'s episode findings, one object for all of them while the record is in
+   * scope on this thread; null outside it.
+   */
+  static Finding.Subject subject(CaseRecord record) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.record != record) {
+      return null;
+    }
+    Finding.Subject s = scope.subject;
+    if (s == null) {
+      s = new Finding.Subject(record.episode().id(), record.member().id(), record.episode().programId());
+      scope.subject = s;
+    }
+    return s;
   }
 
   /** The record in scope on this thread, if any (for diagnostics and tests). */

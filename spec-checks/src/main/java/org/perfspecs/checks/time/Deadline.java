@@ -36,18 +36,47 @@ import org.apiguardian.api.API;
 public final class Deadline {
   private static final java.time.format.DateTimeFormatter START =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH);
+  // how the description is made: given as text, or from the parts below when first read (most
+  // deadlines are judged and counted, and their description printed only for some findings)
+  private static final byte TEXT = 0;
+  private static final byte HOURS = 1;
+  private static final byte HOURS_IN_ZONE = 2;
+  private static final byte BUSINESS_DAYS = 3;
+  private static final byte CALENDAR_DAYS = 4;
+
   private final Instant last;
+  // the description, or (for a deadline made from parts) null and the parts: a benign race on
+  // madeDescription, as String.hashCode's (every thread makes the same text; a String is safely
+  // published)
   private final String description;
+  private final byte kind;
+  private final int n;
+  private final Object from;
+  private final Object to;
+  private String madeDescription;
 
   private Deadline(Instant last, String description) {
     this.last = requireNonNull(last, "last");
     this.description = requireNonNull(description, "description");
+    this.kind = TEXT;
+    this.n = 0;
+    this.from = null;
+    this.to = null;
+  }
+
+  private Deadline(Instant last, byte kind, int n, Object from, Object to) {
+    this.last = requireNonNull(last, "last");
+    this.description = null;
+    this.kind = kind;
+    this.n = n;
+    this.from = from;
+    this.to = to;
   }
 
   /** On time up to and including {@code start + hours}. */
   public static Deadline hoursAfter(Instant start, int hours) {
     requireNonNegative(hours);
-    return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after " + start);
+    return new Deadline(start.plus(Duration.ofHours(hours)), HOURS, hours, start, null);
   }
 
   /**
@@ -56,8 +85,8 @@ public final class Deadline {
    */
   public static Deadline hoursAfter(Instant start, int hours, ZoneId zone) {
     requireNonNegative(hours);
-    return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after "
-        + START.format(start.atZone(zone)));
+    return new Deadline(start.plus(Duration.ofHours(hours)), HOURS_IN_ZONE, hours, start,
+        requireNonNull(zone, "zone"));
   }
 
   /**
@@ -82,7 +111,7 @@ public final class Deadline {
   public static Deadline businessDaysAfter(Instant start, int n, BusinessCalendar calendar) {
     LocalDate day = start.atZone(calendar.zone()).toLocalDate();
     LocalDate due = calendar.nthBusinessDayAfter(day, n);
-    return endOf(due, calendar.zone(), "end of business day " + n + " after " + day + " (" + due + ")");
+    return new Deadline(lastOf(due, calendar.zone()), BUSINESS_DAYS, n, day, due);
   }
 
   /** On time up to the end of the date {@code n} days after the date of {@code start}. */
@@ -94,7 +123,7 @@ public final class Deadline {
   public static Deadline calendarDaysAfter(LocalDate day, int n, ZoneId zone) {
     requireNonNegative(n);
     LocalDate due = day.plusDays(n);
-    return endOf(due, zone, "end of day " + n + " after " + day + " (" + due + ")");
+    return new Deadline(lastOf(due, zone), CALENDAR_DAYS, n, day, due);
   }
 
   /**
@@ -107,8 +136,12 @@ public final class Deadline {
 
   /** On time up to the end of {@code day}. */
   public static Deadline endOf(LocalDate day, ZoneId zone, String description) {
-    Instant last = day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
-    return new Deadline(last, description);
+    return new Deadline(lastOf(day, zone), description);
+  }
+
+  /** The last nanosecond of {@code day} in {@code zone}. */
+  private static Instant lastOf(LocalDate day, ZoneId zone) {
+    return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
   }
 
   private static void requireNonNegative(int n) {
@@ -124,7 +157,21 @@ public final class Deadline {
 
   /** How the deadline was computed, e.g. {@code end of business day 1 after 2024-04-12 (2024-04-16)}. */
   public String description() {
-    return description;
+    if (description != null) {
+      return description;
+    }
+    String d = madeDescription;
+    if (d == null) {
+      d = switch (kind) {
+        case HOURS -> n + " hours after " + from;
+        case HOURS_IN_ZONE -> n + " hours after " + START.format(((Instant) from).atZone((ZoneId) to));
+        case BUSINESS_DAYS -> "end of business day " + n + " after " + from + " (" + to + ")";
+        case CALENDAR_DAYS -> "end of day " + n + " after " + from + " (" + to + ")";
+        default -> throw new IllegalStateException("no description");
+      };
+      madeDescription = d;
+    }
+    return d;
   }
 
   /** Whether {@code t} is on time. */
@@ -139,16 +186,16 @@ public final class Deadline {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Deadline d && d.last.equals(last) && d.description.equals(description);
+    return o instanceof Deadline d && d.last.equals(last) && d.description().equals(description());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(last, description);
+    return Objects.hash(last, description());
   }
 
   @Override
   public String toString() {
-    return last + " (" + description + ")";
+    return last + " (" + description() + ")";
   }
 }

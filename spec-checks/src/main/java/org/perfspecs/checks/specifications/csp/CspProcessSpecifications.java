@@ -895,7 +895,7 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static List<Document> needsAssessments(Episode e, EvaluationContext ctx) {
-    return CspRecords.documents(e, ctx, EnumSet.of(DocumentKind.NEEDS_ASSESSMENT));
+    return CspRecords.documents(e, ctx, DocumentKind.NEEDS_ASSESSMENT);
   }
 
   private static Condition needsAssessmentDone() {
@@ -1018,18 +1018,29 @@ public final class CspProcessSpecifications extends Section {
 
   private static Judgment timeWithMember(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream().filter(Contact::memberEngaged)
-        .limit(1).map(CspRecords::evidence).toList();
+    Evidence shown = null;
+    List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
+    for (int i = 0, n = stay.size(); i < n && shown == null; i++) {
+      if (stay.get(i).memberEngaged()) {
+        shown = CspRecords.evidence(stay.get(i));
+      }
+    }
     return CspRecords.shownDuringStay(e, ctx, shown, "the record shows time spent with the member",
         "no contact in which the member took part is recorded");
   }
 
   private static Judgment psychotropicEducation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream()
-        .filter(c -> (c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS))
-        .map(CspRecords::evidence).toList();
-    return CspRecords.shownDuringStay(e, ctx, shown, "education on the effects of psychotropic medications is recorded",
+    List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
+    Evidence[] shown = new Evidence[1 + stay.size()];
+    int count = 1;
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      Contact c = stay.get(i);
+      if ((c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS)) {
+        shown[count++] = CspRecords.evidence(c);
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, "education on the effects of psychotropic medications is recorded",
         "no education on the effects of psychotropic medications is recorded");
   }
 
@@ -1042,19 +1053,33 @@ public final class CspProcessSpecifications extends Section {
 
   private static Judgment communicating(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream()
-        .filter(c -> c.memberEngaged() || !c.parties().isEmpty()).limit(1).map(CspRecords::evidence).toList();
+    Evidence shown = null;
+    List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
+    for (int i = 0, n = stay.size(); i < n && shown == null; i++) {
+      Contact c = stay.get(i);
+      if (c.memberEngaged() || !c.parties().isEmpty()) {
+        shown = CspRecords.evidence(c);
+      }
+    }
     return CspRecords.shownDuringStay(e, ctx, shown, "the record shows communication with the member or other parties",
         "no communication with the member or other parties is recorded");
   }
 
   /** A document of one kind in the record. */
-  private record DocumentPresent(DocumentKind kind, String what) {
+  private record DocumentPresent(DocumentKind kind, String what, String met, String notMet) {
+    DocumentPresent(DocumentKind kind, String what) {
+      // the reasons depend on the requirement alone: made once
+      this(kind, what, "a " + what + " is in the record", "no " + what + " is in the record");
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      List<Evidence> shown = CspRecords.documentsDuringStay(e, ctx, EnumSet.of(kind)).stream()
-          .map(CspRecords::evidence).toList();
-      return CspRecords.shownDuringStay(e, ctx, shown, "a " + what + " is in the record", "no " + what + " is in the record");
+      List<Document> docs = CspRecords.documentsDuringStay(e, ctx, kind);
+      Evidence[] shown = new Evidence[1 + docs.size()];
+      for (int i = 0; i < docs.size(); i++) {
+        shown[1 + i] = CspRecords.evidence(docs.get(i));
+      }
+      return CspRecords.shownDuringStay(e, ctx, shown, shown.length, met, notMet);
     }
   }
 
@@ -1232,14 +1257,16 @@ public final class CspProcessSpecifications extends Section {
   /** Recipients of a copy of the discharge plan, with consent. */
   private record Forwarded(Set<Party> parties) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      Set<Party> consented = EnumSet.noneOf(Party.class);
-      org.perfspecs.checks.Consents.given(record.episode(), ctx).stream().filter(parties::contains).forEach(consented::add);
-      List<Document> plans = CspRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.DISCHARGE_PLAN));
-      Set<Party> sent = EnumSet.noneOf(Party.class);
-      plans.forEach(d -> sent.addAll(d.forwardedTo()));
+      Set<Party> consented = org.perfspecs.checks.Consents.given(record.episode(), ctx);
+      consented.retainAll(parties);
+      List<Document> plans = CspRecords.documents(record.episode(), ctx, DocumentKind.DISCHARGE_PLAN);
       Set<Party> missing = EnumSet.copyOf(consented);
-      missing.removeAll(sent);
-      Evidence[] ev = plans.stream().map(CspRecords::evidence).toArray(Evidence[]::new);
+      Evidence[] ev = new Evidence[plans.size()];
+      for (int i = 0; i < ev.length; i++) {
+        Document d = plans.get(i);
+        missing.removeAll(d.forwardedTo());
+        ev[i] = CspRecords.evidence(d);
+      }
       return missing.isEmpty()
           ? Judgment.met("the discharge plan was forwarded to " + CspConditions.names(consented), ev)
           : Judgment.notMet("the discharge plan was not forwarded to " + CspConditions.names(missing)

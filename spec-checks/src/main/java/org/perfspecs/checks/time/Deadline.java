@@ -43,6 +43,7 @@ public final class Deadline {
   private static final byte HOURS_IN_ZONE = 2;
   private static final byte BUSINESS_DAYS = 3;
   private static final byte CALENDAR_DAYS = 4;
+  private static final byte SUPPLIED = 5;
 
   private final Instant last;
   // the description, or (for a deadline made from parts) null and the parts: a benign race on
@@ -76,7 +77,7 @@ public final class Deadline {
   /** On time up to and including {@code start + hours}. */
   public static Deadline hoursAfter(Instant start, int hours) {
     requireNonNegative(hours);
-    return new Deadline(start.plus(Duration.ofHours(hours)), HOURS, hours, start, null);
+    return new Deadline(start.plusSeconds(hours * 3600L), HOURS, hours, start, null);
   }
 
   /**
@@ -85,7 +86,7 @@ public final class Deadline {
    */
   public static Deadline hoursAfter(Instant start, int hours, ZoneId zone) {
     requireNonNegative(hours);
-    return new Deadline(start.plus(Duration.ofHours(hours)), HOURS_IN_ZONE, hours, start,
+    return new Deadline(start.plusSeconds(hours * 3600L), HOURS_IN_ZONE, hours, start,
         requireNonNull(zone, "zone"));
   }
 
@@ -139,9 +140,44 @@ public final class Deadline {
     return new Deadline(lastOf(day, zone), description);
   }
 
+  /**
+   * {@link #endOf(LocalDate, ZoneId, String)} with the description made by {@code description} when
+   * first read (it must give the same text whenever called, and must not hold on to a member's
+   * record): for the library's own recurring rules, where most deadlines are never printed.
+   */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public static Deadline endOf(LocalDate day, ZoneId zone, java.util.function.Supplier<String> description) {
+    return new Deadline(lastOf(day, zone), SUPPLIED, 0, requireNonNull(description, "description"), null);
+  }
+
   /** The last nanosecond of {@code day} in {@code zone}. */
   private static Instant lastOf(LocalDate day, ZoneId zone) {
-    return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    // a direct-mapped cache by day: the same few hundred days are asked for again and again, and
+    // the answer (through ZonedDateTime and the zone's offsets) costs five objects; an entry is
+    // immutable and checked against both keys, so a race only computes one twice
+    long epochDay = day.toEpochDay();
+    int slot = (int) (epochDay & (LAST_OF.length - 1));
+    LastOf hit = LAST_OF[slot];
+    if (hit != null && hit.epochDay == epochDay && hit.zone.equals(zone)) {
+      return hit.last;
+    }
+    Instant last = day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    LAST_OF[slot] = new LastOf(epochDay, zone, last);
+    return last;
+  }
+
+  private static final LastOf[] LAST_OF = new LastOf[4096];
+
+  private static final class LastOf {
+    final long epochDay;
+    final ZoneId zone;
+    final Instant last;
+
+    LastOf(long epochDay, ZoneId zone, Instant last) {
+      this.epochDay = epochDay;
+      this.zone = zone;
+      this.last = last;
+    }
   }
 
   private static void requireNonNegative(int n) {
@@ -167,6 +203,7 @@ public final class Deadline {
         case HOURS_IN_ZONE -> n + " hours after " + START.format(((Instant) from).atZone((ZoneId) to));
         case BUSINESS_DAYS -> "end of business day " + n + " after " + from + " (" + to + ")";
         case CALENDAR_DAYS -> "end of day " + n + " after " + from + " (" + to + ")";
+        case SUPPLIED -> requireNonNull(((java.util.function.Supplier<?>) from).get(), "description").toString();
         default -> throw new IllegalStateException("no description");
       };
       madeDescription = d;

@@ -60,10 +60,18 @@ public final class Conditions {
     }
     LocalDate day = ctx.dateOf(admitted.get());
     if (member.pregnancy().isEmpty() || !member.pregnancy().get().isPregnantOrPostpartumOn(day)) {
-      return Optional.of(Judgment.notApplicable("the member is neither pregnant nor within one year after childbirth on the date of admission"));
+      return NEITHER_PREGNANT_NOR_POSTPARTUM;
     }
     return Optional.empty();
   }
+
+  // judgments that are the same for every record (immutable): made once
+  private static final Optional<Judgment> NEITHER_PREGNANT_NOR_POSTPARTUM = Optional.of(Judgment.notApplicable(
+      "the member is neither pregnant nor within one year after childbirth on the date of admission"));
+  private static final Optional<Judgment> MEDICATION_UNKNOWN = Optional.of(Judgment.undetermined(
+      "the record does not say whether the member was discharged on medication"));
+  private static final Optional<Judgment> NOT_ON_MEDICATION = Optional.of(Judgment.notApplicable(
+      "the member was not discharged on medication"));
 
   /**
    * The population rule of the services for pregnant and postpartum members (ESOAP.DEF.1,
@@ -99,11 +107,27 @@ public final class Conditions {
 
   private static Optional<Judgment> discharged(org.perfspecs.model.CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    if (e.dischargedAt().filter(ctx::hasHappened).isEmpty()) {
-      return Optional.of(Judgment.notApplicable("the member has not been discharged as of "
-          + Times.format(ctx.asOf(), ctx.zone())));
+    Optional<Instant> at = e.dischargedAt();
+    if (at.isEmpty() || !ctx.hasHappened(at.get())) {
+      return notDischarged(ctx);
     }
     return Optional.empty();
+  }
+
+  // the "not discharged" judgment of the last context asked (it depends on the as-of time alone):
+  // made once per context instead of once per record; immutable, so a race only makes it twice
+  private static volatile PerContext lastNotDischarged;
+
+  private record PerContext(EvaluationContext ctx, Optional<Judgment> judgment) {}
+
+  private static Optional<Judgment> notDischarged(EvaluationContext ctx) {
+    PerContext last = lastNotDischarged;
+    if (last == null || last.ctx() != ctx) {
+      last = new PerContext(ctx, Optional.of(Judgment.notApplicable("the member has not been discharged as of "
+          + Times.format(ctx.asOf(), ctx.zone()))));
+      lastNotDischarged = last;
+    }
+    return last.judgment();
   }
 
   /** The member was discharged on medication (undetermined when the record does not say). */
@@ -114,9 +138,8 @@ public final class Conditions {
   private static Optional<Judgment> onMedication(org.perfspecs.model.CaseRecord record, EvaluationContext ctx) {
     Optional<Boolean> onMedication = record.episode().dischargedOnMedication();
     if (onMedication.isEmpty()) {
-      return Optional.of(Judgment.undetermined("the record does not say whether the member was discharged on medication"));
+      return MEDICATION_UNKNOWN;
     }
-    return onMedication.get() ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the member was not discharged on medication"));
+    return onMedication.get() ? Optional.empty() : NOT_ON_MEDICATION;
   }
 }

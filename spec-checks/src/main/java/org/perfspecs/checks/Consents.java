@@ -2,6 +2,7 @@ package org.perfspecs.checks;
 
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -87,7 +88,11 @@ public final class Consents {
   public static Optional<Judgment> withoutConsent(Episode e, EvaluationContext ctx, Set<Party> parties, String what) {
     // the parties given, worked out once per record in scope (kept here, never handed out: given()
     // returns a set of its own to each caller)
-    if (RecordLists.anyIn(RecordScope.memo(GIVEN, e, ctx, () -> given(e, ctx)), parties)) {
+    Set<Party> given = RecordScope.kept(GIVEN, e, ctx);
+    if (given == null) {
+      given = RecordScope.keep(GIVEN, e, ctx, given(e, ctx));
+    }
+    if (RecordLists.anyIn(given, parties)) {
       return Optional.empty();
     }
     // the latest refusal of any of the parties, the first of equal times (as Stream.max kept it)
@@ -129,10 +134,17 @@ public final class Consents {
    * consultation as not necessary.
    */
   public static Optional<NecessityDetermination> notNecessary(Episode e, ConsultationKind kind, EvaluationContext ctx) {
-    return e.necessityDeterminations().stream()
-        .filter(d -> d.consultation().equals(Optional.of(kind)) && ctx.hasHappened(d.at()))
-        .max(Comparator.comparing(NecessityDetermination::at))
-        .filter(d -> !d.necessary());
+    // the latest, the first of equal times (as Stream.max kept it), by a loop
+    NecessityDetermination latest = null;
+    List<NecessityDetermination> all = e.necessityDeterminations();
+    for (int i = 0, n = all.size(); i < n; i++) {
+      NecessityDetermination d = all.get(i);
+      if (d.consultation().orElse(null) == kind && ctx.hasHappened(d.at())
+          && (latest == null || d.at().isAfter(latest.at()))) {
+        latest = d;
+      }
+    }
+    return latest == null || latest.necessary() ? Optional.empty() : Optional.of(latest);
   }
 
   /**
@@ -140,10 +152,16 @@ public final class Consents {
    * service as not necessary.
    */
   public static Optional<NecessityDetermination> notNecessary(Episode e, ServiceCategory service, EvaluationContext ctx) {
-    return e.necessityDeterminations().stream()
-        .filter(d -> d.service().equals(Optional.of(service)) && ctx.hasHappened(d.at()))
-        .max(Comparator.comparing(NecessityDetermination::at))
-        .filter(d -> !d.necessary());
+    NecessityDetermination latest = null;
+    List<NecessityDetermination> all = e.necessityDeterminations();
+    for (int i = 0, n = all.size(); i < n; i++) {
+      NecessityDetermination d = all.get(i);
+      if (d.service().orElse(null) == service && ctx.hasHappened(d.at())
+          && (latest == null || d.at().isAfter(latest.at()))) {
+        latest = d;
+      }
+    }
+    return latest == null || latest.necessary() ? Optional.empty() : Optional.of(latest);
   }
 
   /** The evidence naming a determination. */

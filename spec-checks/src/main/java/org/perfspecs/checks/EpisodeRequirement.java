@@ -92,7 +92,10 @@ public final class EpisodeRequirement extends Requirement {
     try {
       Optional<Judgment> blocked = condition == null ? Optional.empty() : condition.blocks(record, ctx);
       Judgment judgment = blocked.isPresent() ? blocked.get() : rule.judge(record, ctx);
-      return Finding.of(this, episodeId, memberId, programId, requireNonNull(judgment, "rule returned no judgment"));
+      requireNonNull(judgment, "rule returned no judgment");
+      Finding.Subject subject = RecordScope.subject(record);
+      return subject != null ? Finding.of(this, subject, judgment)
+          : Finding.of(this, episodeId, memberId, programId, judgment);
     } catch (RuntimeException e) {
       return Finding.error(this, episodeId, memberId, programId, e);
     }

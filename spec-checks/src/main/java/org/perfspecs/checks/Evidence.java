@@ -15,14 +15,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Evidence {
   private final String kind;
-  private final Instant at;
-  private final LocalDate date;
-  // id and note, or (for evidence made in bulk by the library) null and the parts they are made of,
-  // turned into text on first read into madeId/madeNote: a benign race, as String.hashCode's, since
-  // the text is the same whichever thread makes it and a String is safely published
-  private final String id;
+  // the record's time: an Instant, a LocalDate (date-only) or null; one field for both keeps an
+  // evidence at 40 bytes
+  private final Object when;
+  // id and note, or (for evidence made in bulk by the library) the parts they are made of (a Text,
+  // in id) and a null note, turned into text on first read into madeId/madeNote: a benign race, as
+  // String.hashCode's, since the text is the same whichever thread makes it and a String is safely
+  // published
+  private final Object id;
   private final String note;
-  private final Text text;
   private String madeId;
   private String madeNote;
 
@@ -33,22 +34,18 @@ public final class Evidence {
     String note();
   }
 
-  private Evidence(String kind, String id, Instant at, LocalDate date, String note) {
+  private Evidence(String kind, String id, Object when, String note) {
     this.kind = requireNonNull(kind, "kind");
     this.id = requireNonNull(id, "id");
-    this.at = at;
-    this.date = date;
+    this.when = when;
     this.note = requireNonNull(note, "note");
-    this.text = null;
   }
 
   private Evidence(String kind, LocalDate date, Text text) {
     this.kind = requireNonNull(kind, "kind");
-    this.id = null;
-    this.at = null;
-    this.date = requireNonNull(date, "date");
+    this.id = requireNonNull(text, "text");
+    this.when = requireNonNull(date, "date");
     this.note = null;
-    this.text = requireNonNull(text, "text");
   }
 
   /** {@link #onDate}, its id and note made from {@code text} when first read. */
@@ -58,17 +55,17 @@ public final class Evidence {
 
   /** A record with a clock time, e.g. {@code of("consultation", "c-1", t, "obstetric consultation arranged")}. */
   public static Evidence of(String kind, String id, Instant at, String note) {
-    return new Evidence(kind, id, requireNonNull(at, "at"), null, note);
+    return new Evidence(kind, id, requireNonNull(at, "at"), note);
   }
 
   /** A record with a date. */
   public static Evidence onDate(String kind, String id, LocalDate date, String note) {
-    return new Evidence(kind, id, null, requireNonNull(date, "date"), note);
+    return new Evidence(kind, id, requireNonNull(date, "date"), note);
   }
 
   /** A record without a time (a program profile entry, a plan's content). */
   public static Evidence of(String kind, String id, String note) {
-    return new Evidence(kind, id, null, null, note);
+    return new Evidence(kind, id, null, note);
   }
 
   /** The kind of record: episode, contact, document, consultation, appointment, referral, location, ... */
@@ -78,25 +75,26 @@ public final class Evidence {
 
   /** The record's id. */
   public String id() {
-    if (id != null) {
-      return id;
+    Object i = id;
+    if (i instanceof String text) {
+      return text;
     }
-    String i = madeId;
-    if (i == null) {
-      i = requireNonNull(text.id(), "id");
-      madeId = i;
+    String made = madeId;
+    if (made == null) {
+      made = requireNonNull(((Text) i).id(), "id");
+      madeId = made;
     }
-    return i;
+    return made;
   }
 
   /** The record's time, when it has one. */
   public Optional<Instant> at() {
-    return Optional.ofNullable(at);
+    return when instanceof Instant at ? Optional.of(at) : Optional.empty();
   }
 
   /** The record's date, when it is date-only. */
   public Optional<LocalDate> date() {
-    return Optional.ofNullable(date);
+    return when instanceof LocalDate date ? Optional.of(date) : Optional.empty();
   }
 
   /** What the record shows. */
@@ -106,7 +104,7 @@ public final class Evidence {
     }
     String n = madeNote;
     if (n == null) {
-      n = requireNonNull(text.note(), "note");
+      n = requireNonNull(((Text) id).note(), "note");
       madeNote = n;
     }
     return n;
@@ -115,17 +113,19 @@ public final class Evidence {
   @Override
   public boolean equals(Object o) {
     return o instanceof Evidence e && e.kind.equals(kind) && e.id().equals(id())
-        && Objects.equals(e.at, at) && Objects.equals(e.date, date) && e.note().equals(note());
+        && Objects.equals(e.when, when) && e.note().equals(note());
   }
 
   @Override
   public int hashCode() {
+    Object at = when instanceof Instant ? when : null;
+    Object date = when instanceof LocalDate ? when : null;
     return Objects.hash(kind, id(), at, date, note());
   }
 
   @Override
   public String toString() {
-    String when = at != null ? " @" + at : date != null ? " @" + date : "";
-    return kind + " " + id() + when + ": " + note();
+    String at = when != null ? " @" + when : "";
+    return kind + " " + id() + at + ": " + note();
   }
 }

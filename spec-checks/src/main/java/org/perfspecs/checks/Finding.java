@@ -17,30 +17,50 @@ import org.perfspecs.checks.time.Deadline;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Finding {
   private final Requirement requirement;
-  private final Basis subjectKind;
-  private final String subjectId;
-  private final String memberId;
-  private final String programId;
+  // the subject's ids, one object shared by the findings of one record (Subject below)
+  private final Subject subject;
   private final Judgment judgment;
   private final String errorType;
 
-  private Finding(Requirement requirement, String subjectId, String memberId, String programId,
-      Judgment judgment, String errorType) {
+  /**
+   * The ids naming what was judged: the episode (or program) id, the member id for an episode, the
+   * program id. Immutable; the engine makes one per record and shares it among its findings.
+   */
+  static final class Subject {
+    final String subjectId;
+    final String memberId;
+    final String programId;
+
+    Subject(String subjectId, String memberId, String programId) {
+      this.subjectId = requireNonNull(subjectId, "subjectId");
+      this.memberId = memberId;
+      this.programId = requireNonNull(programId, "programId");
+    }
+  }
+
+  private Finding(Requirement requirement, Subject subject, Judgment judgment, String errorType) {
     this.requirement = requireNonNull(requirement, "requirement");
-    this.subjectKind = requirement.basis() == Basis.EPISODE ? Basis.EPISODE : Basis.PROGRAM;
-    this.subjectId = requireNonNull(subjectId, "subjectId");
-    this.memberId = memberId;
-    this.programId = requireNonNull(programId, "programId");
+    this.subject = subject;
     this.judgment = requireNonNull(judgment, "judgment");
     this.errorType = errorType;
-    if ((subjectKind == Basis.EPISODE) != (memberId != null)) {
+    if ((requirement.basis() == Basis.EPISODE) != (subject.memberId != null)) {
       throw new IllegalArgumentException("an episode finding has a member id, a program finding none: "
           + requirement.id());
     }
   }
 
+  private Finding(Requirement requirement, String subjectId, String memberId, String programId,
+      Judgment judgment, String errorType) {
+    this(requirement, new Subject(subjectId, memberId, programId), judgment, errorType);
+  }
+
   static Finding of(Requirement requirement, String subjectId, String memberId, String programId, Judgment judgment) {
     return new Finding(requirement, subjectId, memberId, programId, judgment, null);
+  }
+
+  /** {@link #of(Requirement, String, String, String, Judgment)} with the record's shared ids. */
+  static Finding of(Requirement requirement, Subject subject, Judgment judgment) {
+    return new Finding(requirement, subject, judgment, null);
   }
 
   static Finding error(Requirement requirement, String subjectId, String memberId, String programId, Throwable t) {
@@ -96,22 +116,22 @@ public final class Finding {
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.2")
   public Optional<String> memberId() {
-    return Optional.ofNullable(memberId);
+    return Optional.ofNullable(subject.memberId);
   }
 
   /** {@link Basis#EPISODE} for an episode finding; {@link Basis#PROGRAM} for a program or external one. */
   public Basis subjectKind() {
-    return subjectKind;
+    return requirement.basis() == Basis.EPISODE ? Basis.EPISODE : Basis.PROGRAM;
   }
 
   /** The episode id or program id judged. */
   public String subjectId() {
-    return subjectId;
+    return subject.subjectId;
   }
 
   /** The program: the episode's program, or the program itself. */
   public String programId() {
-    return programId;
+    return subject.programId;
   }
 
   /** The outcome. */
@@ -148,20 +168,21 @@ public final class Finding {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Finding f && f.requirement.id().equals(requirement.id()) && f.subjectKind == subjectKind
-        && f.subjectId.equals(subjectId) && Objects.equals(f.memberId, memberId) && f.programId.equals(programId)
+    return o instanceof Finding f && f.requirement.id().equals(requirement.id()) && f.subjectKind() == subjectKind()
+        && f.subjectId().equals(subjectId()) && Objects.equals(f.subject.memberId, subject.memberId)
+        && f.programId().equals(programId())
         && f.outcome() == outcome() && f.reason().equals(reason()) && f.evidence().equals(evidence())
         && f.due().equals(due()) && Objects.equals(f.errorType, errorType);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(requirement.id(), subjectId, outcome(), reason());
+    return Objects.hash(requirement.id(), subjectId(), outcome(), reason());
   }
 
   @Override
   public String toString() {
-    return requirement.id() + " [" + subjectId + "] " + outcome() + ": " + reason()
+    return requirement.id() + " [" + subjectId() + "] " + outcome() + ": " + reason()
         + due().map(d -> " (due " + d.last() + ")").orElse("");
   }
 }

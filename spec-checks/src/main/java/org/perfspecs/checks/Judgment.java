@@ -16,11 +16,11 @@ import org.perfspecs.checks.time.Deadline;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Judgment {
   private final Outcome outcome;
-  // the reason, or (for reasons the library builds in bulk) null and the parts it is made of, made
-  // into text on first read into madeReason: a benign race, as String.hashCode's (the text is the
-  // same whichever thread makes it, and a String is safely published)
-  private final String reason;
-  private final Reason parts;
+  // the reason: its text (a String), or (for reasons the library builds in bulk) the parts it is
+  // made of (a Reason), made into text on first read into madeReason: a benign race, as
+  // String.hashCode's (the text is the same whichever thread makes it, and a String is safely
+  // published). One field for both keeps a judgment at 32 bytes.
+  private final Object reason;
   private String madeReason;
   private final List<Evidence> evidence;
   private final Deadline due;
@@ -45,15 +45,13 @@ public final class Judgment {
     if (reason.isBlank()) {
       throw new IllegalArgumentException("a judgment needs a reason");
     }
-    this.parts = null;
     this.evidence = evidence;
     this.due = due;
   }
 
   private Judgment(Outcome outcome, Reason parts, Evidence[] evidence, Deadline due) {
     this.outcome = requireNonNull(outcome, "outcome");
-    this.reason = null;
-    this.parts = requireNonNull(parts, "parts");
+    this.reason = requireNonNull(parts, "parts");
     this.evidence = ImmutableList.copyOf(evidence);
     this.due = due;
   }
@@ -84,8 +82,7 @@ public final class Judgment {
 
   private Judgment(Outcome outcome, Reason parts, ImmutableList<Evidence> evidence, Deadline due) {
     this.outcome = requireNonNull(outcome, "outcome");
-    this.reason = null;
-    this.parts = requireNonNull(parts, "parts");
+    this.reason = requireNonNull(parts, "parts");
     this.evidence = requireNonNull(evidence, "evidence");
     this.due = due;
   }
@@ -149,15 +146,16 @@ public final class Judgment {
 
   /** One sentence a reviewer can read. */
   public String reason() {
-    if (reason != null) {
-      return reason;
+    Object r = reason;
+    if (r instanceof String text) {
+      return text;
     }
-    String r = madeReason;
-    if (r == null) {
-      r = requireNonNull(parts.text(), "reason");
-      madeReason = r;
+    String made = madeReason;
+    if (made == null) {
+      made = requireNonNull(((Reason) r).text(), "reason");
+      madeReason = made;
     }
-    return r;
+    return made;
   }
 
   /** The records that decided it. */

@@ -2,8 +2,6 @@ package org.perfspecs.checks;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -52,17 +50,18 @@ public final class RecordLists {
     int n = list.size();
     for (int i = 0; i < n; i++) {
       if (!keep.test(list.get(i))) {
-        List<T> out = new ArrayList<>(n - 1);
+        Object[] out = new Object[n - 1];
+        int count = 0;
         for (int j = 0; j < i; j++) {
-          out.add(list.get(j));
+          out[count++] = list.get(j);
         }
         for (int j = i + 1; j < n; j++) {
           T t = list.get(j);
           if (keep.test(t)) {
-            out.add(t);
+            out[count++] = t;
           }
         }
-        return Collections.unmodifiableList(out);
+        return new ArrayView<>(out, count);
       }
     }
     return list;
@@ -132,16 +131,48 @@ public final class RecordLists {
     return Sets.immutableEnumSet(set);
   }
 
+  @SuppressWarnings("unchecked")
   private static <T> List<T> copy(List<T> list, Predicate<? super T> keep, Comparator<? super T> order) {
-    List<T> out = new ArrayList<>(list.size());
-    for (T t : list) {
+    int n = list.size();
+    Object[] out = new Object[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      T t = list.get(i);
       if (keep.test(t)) {
-        out.add(t);
+        out[count++] = t;
       }
     }
-    out.sort(order);
-    return Collections.unmodifiableList(out);
+    // Arrays.sort of objects is the same stable merge sort as ArrayList.sort
+    java.util.Arrays.sort((T[]) out, 0, count, order);
+    return new ArrayView<>(out, count);
   }
+
+  /**
+   * An unmodifiable view of the first {@code size} elements of an array that nothing else holds:
+   * one object in place of a list, its copy and a wrapper. Equal to any list of the same elements.
+   */
+  private static final class ArrayView<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+    private final Object[] elements;
+    private final int size;
+
+    ArrayView(Object[] elements, int size) {
+      this.elements = elements;
+      this.size = size;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T get(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return (T) elements[index];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
 
   private static final ClassValue<String[]> WORDS = new ClassValue<>() {
     @Override

@@ -38,6 +38,8 @@ public final class RecordScope implements AutoCloseable {
   private final EvaluationContext ctx;
   private final RecordScope outer;
   private Object[] values;
+  // the ids of the record's episode findings, shared by them (made on first use)
+  private Finding.Subject subject;
   // the per-key identity maps this scope made or took (a subset of values)
   private IdentityHashMap<?, ?>[] maps;
 
@@ -155,6 +157,34 @@ public final class RecordScope implements AutoCloseable {
     return (T) value;
   }
 
+  /**
+   * The value of {@code key} kept for the record of {@code e} in scope, or null (none yet, or no
+   * such scope): with {@link #keep}, {@link #memo(Key, Episode, EvaluationContext, Supplier)} for a
+   * caller that would otherwise make a lambda per call.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T kept(Key<T> key, Episode e, EvaluationContext ctx) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.episode != e || scope.ctx != ctx) {
+      return null;
+    }
+    Object[] v = scope.values;
+    return key.index < v.length ? (T) v[key.index] : null;
+  }
+
+  /** Keeps {@code value} (not null) as {@code key}'s for the record of {@code e} in scope, if any; returns it. */
+  public static <T> T keep(Key<T> key, Episode e, EvaluationContext ctx, T value) {
+    RecordScope scope = CURRENT.get();
+    if (scope != null && scope.episode == e && scope.ctx == ctx) {
+      Object[] v = scope.values;
+      if (key.index >= v.length) {
+        v = scope.values = Arrays.copyOf(v, key.index + 8);
+      }
+      v[key.index] = java.util.Objects.requireNonNull(value, "value");
+    }
+    return value;
+  }
+
   /** {@code compute.apply(of)}, once per {@code of} (by identity) per record in scope. */
   public static <K, T> T memo(Key<Map<K, T>> key, Episode e, EvaluationContext ctx, K of, Function<K, T> compute) {
     RecordScope scope = CURRENT.get();
@@ -224,6 +254,23 @@ public final class RecordScope implements AutoCloseable {
       return null;
     }
     return scope.map(key);
+  }
+
+  /**
+   * The ids of {@code record}'s episode findings, one object for all of them while the record is in
+   * scope on this thread; null outside it.
+   */
+  static Finding.Subject subject(CaseRecord record) {
+    RecordScope scope = CURRENT.get();
+    if (scope == null || scope.record != record) {
+      return null;
+    }
+    Finding.Subject s = scope.subject;
+    if (s == null) {
+      s = new Finding.Subject(record.episode().id(), record.member().id(), record.episode().programId());
+      scope.subject = s;
+    }
+    return s;
   }
 
   /** The record in scope on this thread, if any (for diagnostics and tests). */

@@ -183,7 +183,9 @@ public final class Recurring {
    */
   public static Judgment everyPeriod(Episode e, EvaluationContext ctx, LocalDate start, int days, int required,
       List<LocalDate> dates, String unit, String period) {
-    LocalDate lastServiceDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(ctx.today());
+    Optional<java.time.Instant> discharged = e.dischargedAt();
+    LocalDate lastServiceDay = discharged.isPresent() && ctx.hasHappened(discharged.get())
+        ? ctx.dateOf(discharged.get()) : ctx.today();
     if (start.isAfter(lastServiceDay)) {
       return Judgment.notApplicable("no day of service falls on or after " + start);
     }
@@ -200,7 +202,7 @@ public final class Recurring {
         counts[(int) k]++;
       }
     }
-    Periods p = new Periods(e, ctx, start, days, required, counts, unit, period, open, lastServiceDay);
+    Periods p = new Periods(e.id(), ctx, start, days, required, counts, unit, period, open, lastServiceDay);
     int last = n - 1;
     boolean inProgress = p.state(last) == State.IN_PROGRESS;
     int closed = 0;
@@ -211,8 +213,8 @@ public final class Recurring {
       if (counts[k] < required) {
         // the evidence of periods 1..k+1, then that of the period in progress
         Evidence[] evidence = p.evidence(k, inProgress);
-        String next = inProgress ? "; the window in progress ends " + due(p.end(last), ctx) : "";
-        return Judgment.missed(inProgress ? p.end(last) : p.end(k), p.account(k) + next, evidence);
+        return Judgment.of(Outcome.NOT_MET, inProgress ? p.end(last) : p.end(k),
+            new PeriodReason(p, inProgress ? PeriodReason.MISSED_WITH_NEXT : PeriodReason.MISSED, k, 0), evidence);
       }
       closed++;
     }
@@ -220,24 +222,55 @@ public final class Recurring {
     if (inProgress) {
       Deadline end = p.end(last);
       if (closed > 0) {
-        return Judgment.metBy(end, p.allMet() + " (" + closed + " closed); " + p.account(last)
-            + ", the window in progress ending " + due(end, ctx), evidence);
+        return Judgment.of(Outcome.MET, end, new PeriodReason(p, PeriodReason.MET_WITH_NEXT, last, closed), evidence);
       }
       return counts[last] >= required
-          ? Judgment.metBy(end, p.account(last) + ", already enough for the window in progress ending " + due(end, ctx),
-              evidence)
-          : Judgment.pending(end, p.account(last) + "; due by " + due(end, ctx), evidence);
+          ? Judgment.of(Outcome.MET, end, new PeriodReason(p, PeriodReason.ENOUGH_SO_FAR, last, 0), evidence)
+          : Judgment.of(Outcome.PENDING, end, new PeriodReason(p, PeriodReason.DUE_BY, last, 0), evidence);
     }
     if (closed > 0 || counts[last] >= required) {
-      return Judgment.met(closed > 0 ? p.allMet() + " (" + closed + " closed)" : p.account(last), evidence);
+      return Judgment.of(Outcome.MET, null,
+          new PeriodReason(p, closed > 0 ? PeriodReason.ALL_MET : PeriodReason.ACCOUNT, last, closed), evidence);
     }
-    return Judgment.notApplicable("the stay ended before its first window closed: " + p.account(last), evidence);
+    return Judgment.of(Outcome.NOT_APPLICABLE, null, new PeriodReason(p, PeriodReason.ENDED_EARLY, last, 0), evidence);
+  }
+
+  /**
+   * A reason of {@link #everyPeriod}, made when read: exactly the text the sentences below give
+   * (the same as when they were concatenated at once).
+   */
+  private record PeriodReason(Periods p, int sentence, int k, int closed) implements Judgment.Reason {
+    static final int MISSED = 0;
+    static final int MISSED_WITH_NEXT = 1;
+    static final int MET_WITH_NEXT = 2;
+    static final int ENOUGH_SO_FAR = 3;
+    static final int DUE_BY = 4;
+    static final int ALL_MET = 5;
+    static final int ACCOUNT = 6;
+    static final int ENDED_EARLY = 7;
+
+    @Override
+    public String text() {
+      int last = p.counts.length - 1;
+      return switch (sentence) {
+        case MISSED -> p.account(k);
+        case MISSED_WITH_NEXT -> p.account(k) + "; the window in progress ends " + p.due(p.end(last));
+        case MET_WITH_NEXT -> p.allMet() + " (" + closed + " closed); " + p.account(last)
+            + ", the window in progress ending " + p.due(p.end(last));
+        case ENOUGH_SO_FAR -> p.account(last) + ", already enough for the window in progress ending " + p.due(p.end(last));
+        case DUE_BY -> p.account(last) + "; due by " + p.due(p.end(last));
+        case ALL_MET -> p.allMet() + " (" + closed + " closed)";
+        case ACCOUNT -> p.account(last);
+        default -> "the stay ended before its first window closed: " + p.account(last);
+      };
+    }
   }
 
   /** The periods of {@link #everyPeriod}, their words made on demand. */
   private static final class Periods {
-    private final Episode e;
-    private final EvaluationContext ctx;
+    // no reference to the record or context: a finding's lazy reason and evidence hold on to this
+    private final String episodeId;
+    private final java.time.ZoneId zone;
     private final LocalDate start;
     private final int days;
     private final int required;
@@ -245,12 +278,14 @@ public final class Recurring {
     private final String unit;
     private final String period;
     private final boolean open;
-    private final LocalDate lastServiceDay;
+    private final long firstDay;
+    private final long lastServiceDay;
+    private final long today;
 
-    Periods(Episode e, EvaluationContext ctx, LocalDate start, int days, int required, int[] counts, String unit,
+    Periods(String episodeId, EvaluationContext ctx, LocalDate start, int days, int required, int[] counts, String unit,
         String period, boolean open, LocalDate lastServiceDay) {
-      this.e = e;
-      this.ctx = ctx;
+      this.episodeId = episodeId;
+      this.zone = ctx.zone();
       this.start = start;
       this.days = days;
       this.required = required;
@@ -258,7 +293,9 @@ public final class Recurring {
       this.unit = unit;
       this.period = period;
       this.open = open;
-      this.lastServiceDay = lastServiceDay;
+      this.firstDay = start.toEpochDay();
+      this.lastServiceDay = lastServiceDay.toEpochDay();
+      this.today = ctx.today().toEpochDay();
     }
 
     LocalDate from(int k) {
@@ -274,10 +311,11 @@ public final class Recurring {
      * open at the as-of time exactly while the as-of date is not after that day.
      */
     State state(int k) {
-      LocalDate to = to(k);
-      boolean cutShort = to.isAfter(lastServiceDay);
+      // by epoch day, as the LocalDates from(k) and to(k) compare
+      long to = firstDay + (long) k * days + days - 1L;
+      boolean cutShort = to > lastServiceDay;
       return !open && cutShort ? State.CUT_SHORT
-          : !open || ctx.today().isAfter(to) ? State.CLOSED : State.IN_PROGRESS;
+          : !open || today > to ? State.CLOSED : State.IN_PROGRESS;
     }
 
     String name(int k) {
@@ -285,7 +323,11 @@ public final class Recurring {
     }
 
     Deadline end(int k) {
-      return Deadline.endOf(to(k), ctx.zone(), "end of " + name(k));
+      return Deadline.endOf(to(k), zone, () -> "end of " + name(k));
+    }
+
+    String due(Deadline d) {
+      return Times.format(d.last(), zone) + " (" + d.description() + ")";
     }
 
     String account(int k) {
@@ -303,7 +345,7 @@ public final class Recurring {
     /** The evidence of periods 1 to {@code upTo + 1}, and of the last period when {@code andLast}. */
     Evidence[] evidence(int upTo, boolean andLast) {
       Evidence[] out = new Evidence[upTo + 1 + (andLast ? 1 : 0)];
-      String idPrefix = e.id() + "#" + period.replace(' ', '-') + "-";
+      String idPrefix = episodeId + "#" + period.replace(' ', '-') + "-";
       for (int k = 0; k <= upTo; k++) {
         out[k] = evidence(idPrefix, k);
       }

@@ -36,18 +36,48 @@ import org.apiguardian.api.API;
 public final class Deadline {
   private static final java.time.format.DateTimeFormatter START =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH);
+  // how the description is made: given as text, or from the parts below when first read (most
+  // deadlines are judged and counted, and their description printed only for some findings)
+  private static final byte TEXT = 0;
+  private static final byte HOURS = 1;
+  private static final byte HOURS_IN_ZONE = 2;
+  private static final byte BUSINESS_DAYS = 3;
+  private static final byte CALENDAR_DAYS = 4;
+  private static final byte SUPPLIED = 5;
+
   private final Instant last;
+  // the description, or (for a deadline made from parts) null and the parts: a benign race on
+  // madeDescription, as String.hashCode's (every thread makes the same text; a String is safely
+  // published)
   private final String description;
+  private final byte kind;
+  private final int n;
+  private final Object from;
+  private final Object to;
+  private String madeDescription;
 
   private Deadline(Instant last, String description) {
     this.last = requireNonNull(last, "last");
     this.description = requireNonNull(description, "description");
+    this.kind = TEXT;
+    this.n = 0;
+    this.from = null;
+    this.to = null;
+  }
+
+  private Deadline(Instant last, byte kind, int n, Object from, Object to) {
+    this.last = requireNonNull(last, "last");
+    this.description = null;
+    this.kind = kind;
+    this.n = n;
+    this.from = from;
+    this.to = to;
   }
 
   /** On time up to and including {@code start + hours}. */
   public static Deadline hoursAfter(Instant start, int hours) {
     requireNonNegative(hours);
-    return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after " + start);
+    return new Deadline(start.plusSeconds(hours * 3600L), HOURS, hours, start, null);
   }
 
   /**
@@ -56,8 +86,8 @@ public final class Deadline {
    */
   public static Deadline hoursAfter(Instant start, int hours, ZoneId zone) {
     requireNonNegative(hours);
-    return new Deadline(start.plus(Duration.ofHours(hours)), hours + " hours after "
-        + START.format(start.atZone(zone)));
+    return new Deadline(start.plusSeconds(hours * 3600L), HOURS_IN_ZONE, hours, start,
+        requireNonNull(zone, "zone"));
   }
 
   /**
@@ -82,7 +112,7 @@ public final class Deadline {
   public static Deadline businessDaysAfter(Instant start, int n, BusinessCalendar calendar) {
     LocalDate day = start.atZone(calendar.zone()).toLocalDate();
     LocalDate due = calendar.nthBusinessDayAfter(day, n);
-    return endOf(due, calendar.zone(), "end of business day " + n + " after " + day + " (" + due + ")");
+    return new Deadline(lastOf(due, calendar.zone()), BUSINESS_DAYS, n, day, due);
   }
 
   /** On time up to the end of the date {@code n} days after the date of {@code start}. */
@@ -94,7 +124,7 @@ public final class Deadline {
   public static Deadline calendarDaysAfter(LocalDate day, int n, ZoneId zone) {
     requireNonNegative(n);
     LocalDate due = day.plusDays(n);
-    return endOf(due, zone, "end of day " + n + " after " + day + " (" + due + ")");
+    return new Deadline(lastOf(due, zone), CALENDAR_DAYS, n, day, due);
   }
 
   /**
@@ -107,8 +137,47 @@ public final class Deadline {
 
   /** On time up to the end of {@code day}. */
   public static Deadline endOf(LocalDate day, ZoneId zone, String description) {
+    return new Deadline(lastOf(day, zone), description);
+  }
+
+  /**
+   * {@link #endOf(LocalDate, ZoneId, String)} with the description made by {@code description} when
+   * first read (it must give the same text whenever called, and must not hold on to a member's
+   * record): for the library's own recurring rules, where most deadlines are never printed.
+   */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public static Deadline endOf(LocalDate day, ZoneId zone, java.util.function.Supplier<String> description) {
+    return new Deadline(lastOf(day, zone), SUPPLIED, 0, requireNonNull(description, "description"), null);
+  }
+
+  /** The last nanosecond of {@code day} in {@code zone}. */
+  private static Instant lastOf(LocalDate day, ZoneId zone) {
+    // a direct-mapped cache by day: the same few hundred days are asked for again and again, and
+    // the answer (through ZonedDateTime and the zone's offsets) costs five objects; an entry is
+    // immutable and checked against both keys, so a race only computes one twice
+    long epochDay = day.toEpochDay();
+    int slot = (int) (epochDay & (LAST_OF.length - 1));
+    LastOf hit = LAST_OF[slot];
+    if (hit != null && hit.epochDay == epochDay && hit.zone.equals(zone)) {
+      return hit.last;
+    }
     Instant last = day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
-    return new Deadline(last, description);
+    LAST_OF[slot] = new LastOf(epochDay, zone, last);
+    return last;
+  }
+
+  private static final LastOf[] LAST_OF = new LastOf[4096];
+
+  private static final class LastOf {
+    final long epochDay;
+    final ZoneId zone;
+    final Instant last;
+
+    LastOf(long epochDay, ZoneId zone, Instant last) {
+      this.epochDay = epochDay;
+      this.zone = zone;
+      this.last = last;
+    }
   }
 
   private static void requireNonNegative(int n) {
@@ -124,7 +193,22 @@ public final class Deadline {
 
   /** How the deadline was computed, e.g. {@code end of business day 1 after 2024-04-12 (2024-04-16)}. */
   public String description() {
-    return description;
+    if (description != null) {
+      return description;
+    }
+    String d = madeDescription;
+    if (d == null) {
+      d = switch (kind) {
+        case HOURS -> n + " hours after " + from;
+        case HOURS_IN_ZONE -> n + " hours after " + START.format(((Instant) from).atZone((ZoneId) to));
+        case BUSINESS_DAYS -> "end of business day " + n + " after " + from + " (" + to + ")";
+        case CALENDAR_DAYS -> "end of day " + n + " after " + from + " (" + to + ")";
+        case SUPPLIED -> requireNonNull(((java.util.function.Supplier<?>) from).get(), "description").toString();
+        default -> throw new IllegalStateException("no description");
+      };
+      madeDescription = d;
+    }
+    return d;
   }
 
   /** Whether {@code t} is on time. */
@@ -139,16 +223,16 @@ public final class Deadline {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Deadline d && d.last.equals(last) && d.description.equals(description);
+    return o instanceof Deadline d && d.last.equals(last) && d.description().equals(description());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(last, description);
+    return Objects.hash(last, description());
   }
 
   @Override
   public String toString() {
-    return last + " (" + description + ")";
+    return last + " (" + description() + ")";
   }
 }

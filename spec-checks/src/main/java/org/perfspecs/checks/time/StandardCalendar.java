@@ -23,8 +23,59 @@ final class StandardCalendar implements BusinessCalendar {
     return !isHoliday(date);
   }
 
+  // the holidays observed in each year from FIRST_CACHED_YEAR on, as epoch days (the dates of that
+  // year the rules below accept), worked out on first use instead of a dozen LocalDates per call: a
+  // benign race (every thread makes the same array), published safely through Year's final field
+  private static final int FIRST_CACHED_YEAR = 1900;
+  private static final Year[] YEARS = new Year[400];
+
+  private static final class Year {
+    final long[] holidays;
+
+    Year(long[] holidays) {
+      this.holidays = holidays;
+    }
+  }
+
   /** Whether {@code date} is a holiday as observed (a weekday). */
   static boolean isHoliday(LocalDate date) {
+    int year = date.getYear();
+    int i = year - FIRST_CACHED_YEAR;
+    if (i < 0 || i >= YEARS.length) {
+      return isHolidayByRules(date);
+    }
+    Year y = YEARS[i];
+    if (y == null) {
+      y = new Year(holidaysOf(year));
+      YEARS[i] = y;
+    }
+    long day = date.toEpochDay();
+    for (long h : y.holidays) {
+      if (h == day) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The epoch days of {@code year} that {@link #isHolidayByRules} accepts. */
+  private static long[] holidaysOf(int year) {
+    long[] found = new long[16];
+    int n = 0;
+    LocalDate end = LocalDate.of(year, Month.DECEMBER, 31);
+    for (LocalDate d = LocalDate.of(year, Month.JANUARY, 1); !d.isAfter(end); d = d.plusDays(1)) {
+      if (isHolidayByRules(d)) {
+        if (n == found.length) {
+          found = java.util.Arrays.copyOf(found, n * 2);
+        }
+        found[n++] = d.toEpochDay();
+      }
+    }
+    return java.util.Arrays.copyOf(found, n);
+  }
+
+  /** The rules themselves, for one date. */
+  private static boolean isHolidayByRules(LocalDate date) {
     int year = date.getYear();
     return date.equals(observed(LocalDate.of(year, Month.JANUARY, 1)))
         // New Year's Day on a Saturday is observed on Friday December 31 of the year before.

@@ -131,22 +131,27 @@ public final class CspLinkages extends Section {
   }
 
   private static List<Document> interagencyPlans(Episode e, EvaluationContext ctx) {
-    return CspRecords.documents(e, ctx, EnumSet.of(DocumentKind.INTERAGENCY_SERVICE_PLAN));
+    return CspRecords.documents(e, ctx, DocumentKind.INTERAGENCY_SERVICE_PLAN);
   }
 
   private static Judgment interagencyServicePlan(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspRecords.documentsDuringStay(e, ctx, EnumSet.of(DocumentKind.INTERAGENCY_SERVICE_PLAN)).stream()
-        .map(CspRecords::evidence).toList();
-    return CspRecords.shownDuringStay(e, ctx, shown, "an interagency service plan is in the record",
+    List<Document> docs = CspRecords.documentsDuringStay(e, ctx, DocumentKind.INTERAGENCY_SERVICE_PLAN);
+    Evidence[] shown = new Evidence[1 + docs.size()];
+    for (int i = 0; i < docs.size(); i++) {
+      shown[1 + i] = CspRecords.evidence(docs.get(i));
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, shown.length, "an interagency service plan is in the record",
         "no interagency service plan is in the record although state agencies are involved and consent was given,");
   }
 
   private static Optional<Judgment> interagencyPlanPresent(CaseRecord record, EvaluationContext ctx) {
-    return interagencyPlans(record.episode(), ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no interagency service plan is in the record"))
-        : Optional.empty();
+    return interagencyPlans(record.episode(), ctx).isEmpty() ? NO_INTERAGENCY_PLAN : Optional.empty();
   }
+
+  // the same for every record (immutable): made once
+  private static final Optional<Judgment> NO_INTERAGENCY_PLAN =
+      Optional.of(Judgment.notApplicable("no interagency service plan is in the record"));
 
   private static Judgment interagencyPlanSigned(CaseRecord record, EvaluationContext ctx) {
     List<Document> plans = interagencyPlans(record.episode(), ctx);

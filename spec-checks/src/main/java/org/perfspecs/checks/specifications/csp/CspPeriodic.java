@@ -1,8 +1,10 @@
 package org.perfspecs.checks.specifications.csp;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
@@ -33,10 +35,22 @@ final class CspPeriodic {
       String what, Evidence basis) {
     List<Window> windows = new ArrayList<>();
     LocalDate previous = first;
-    LocalDate lastEnrolledDay = e.dischargedAt().filter(ctx::hasHappened).map(ctx::dateOf).orElse(LocalDate.MAX);
+    Optional<Instant> dischargedAt = e.dischargedAt();
+    LocalDate lastEnrolledDay = dischargedAt.isPresent() && ctx.hasHappened(dischargedAt.get())
+        ? ctx.dateOf(dischargedAt.get()) : LocalDate.MAX;
     boolean discharged = lastEnrolledDay != LocalDate.MAX;
-    for (LocalDate u : updates.stream().filter(d -> d.isAfter(first) && ctx.hasBegun(d) && !d.isAfter(lastEnrolledDay))
-        .sorted().toList()) {
+    // the updates after the first date, begun and not after the last enrolled day, in date order
+    LocalDate[] kept = new LocalDate[updates.size()];
+    int count = 0;
+    for (int i = 0, n = updates.size(); i < n; i++) {
+      LocalDate d = updates.get(i);
+      if (d.isAfter(first) && ctx.hasBegun(d) && !d.isAfter(lastEnrolledDay)) {
+        kept[count++] = d;
+      }
+    }
+    java.util.Arrays.sort(kept, 0, count);
+    for (int k = 0; k < count; k++) {
+      LocalDate u = kept[k];
       LocalDate dueDay = previous.plusMonths(months);
       Deadline due = due(previous, dueDay, months, ctx);
       Evidence update = Evidence.onDate("update", e.id(), u, what);
@@ -50,19 +64,23 @@ final class CspPeriodic {
     }
     LocalDate dueDay = previous.plusMonths(months);
     Deadline due = due(previous, dueDay, months, ctx);
-    String none = "no " + what + " by " + dueDay + " (" + months + " months after " + previous + ")";
     if (discharged) {
       windows.add(lastEnrolledDay.isAfter(dueDay)
-          ? Window.of(due, State.CLOSED, false, none + ", before the discharge on " + lastEnrolledDay)
+          ? Window.of(due, State.CLOSED, false, none(what, dueDay, months, previous) + ", before the discharge on "
+              + lastEnrolledDay)
           : Window.of(due, State.CUT_SHORT, false, "no " + what + " fell due before the discharge on "
               + lastEnrolledDay + " (the next was due by " + dueDay + ")"));
     } else {
       windows.add(due.isOpenAt(ctx.asOf())
           ? Window.of(due, State.IN_PROGRESS, false, "the next " + what + " is due by " + dueDay + " (" + months
               + " months after " + previous + "); none yet")
-          : Window.of(due, State.CLOSED, false, none));
+          : Window.of(due, State.CLOSED, false, none(what, dueDay, months, previous)));
     }
     return Recurring.judge(windows, allMet(what), ctx, basis);
+  }
+
+  private static String none(String what, LocalDate dueDay, int months, LocalDate previous) {
+    return "no " + what + " by " + dueDay + " (" + months + " months after " + previous + ")";
   }
 
   private static Deadline due(LocalDate previous, LocalDate dueDay, int months, EvaluationContext ctx) {

@@ -866,21 +866,44 @@ public final class CspProcessSpecifications extends Section {
     Instant admitted = e.admittedAt().orElseThrow();
     LocalDate day = ctx.dateOf(admitted);
     Deadline due = Deadline.endOf(day, ctx.zone(), "end of the day of admission (" + day + ")");
-    Optional<Document> assessment = e.documents().stream().filter(d -> d.kind() == DocumentKind.ASSESSMENT)
-        .min(Comparator.comparing(Document::date));
+    Optional<Document> assessment = earliest(e.documents(), DocumentKind.ASSESSMENT);
     return Timeliness.judge(due, assessment.map(d -> Timed.of(CspRecords.startOf(d.date(), ctx), CspRecords.evidence(d))),
         "intake assessment documenting appropriateness of services", ctx, CspRecords.episode(e, admitted, "admission"));
   }
 
+  /** The earliest document of {@code kind} in {@code documents} (the first of equal dates, as Stream.min kept). */
+  private static Optional<Document> earliest(List<Document> documents, DocumentKind kind) {
+    Document best = null;
+    for (int i = 0, n = documents.size(); i < n; i++) {
+      Document d = documents.get(i);
+      if (d.kind() == kind && (best == null || d.date().isBefore(best.date()))) {
+        best = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  // judgments that are the same for every record (immutable): made once
+  private static final Optional<Judgment> NOT_DETERMINED_INELIGIBLE =
+      Optional.of(Judgment.notApplicable("the member was not determined ineligible"));
+  private static final Optional<Judgment> FOUND_INELIGIBLE =
+      Optional.of(Judgment.notApplicable("the member was found ineligible at intake"));
+  private static final Optional<Judgment> NO_NEEDS_ASSESSMENT =
+      Optional.of(Judgment.notApplicable("no needs assessment is in the record yet"));
+  private static final Optional<Judgment> NO_SIGNIFICANT_CHANGE = Optional.of(
+      Judgment.notApplicable("the record notes no significant change in the member's needs since the plan"));
+
+  private static boolean determinedIneligible(CaseRecord record, EvaluationContext ctx) {
+    Optional<Instant> at = record.episode().determinedIneligibleAt();
+    return at.isPresent() && ctx.hasHappened(at.get());
+  }
+
   private static Optional<Judgment> ineligible(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().determinedIneligibleAt().filter(ctx::hasHappened).isPresent() ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the member was not determined ineligible"));
+    return determinedIneligible(record, ctx) ? Optional.empty() : NOT_DETERMINED_INELIGIBLE;
   }
 
   private static Optional<Judgment> notIneligible(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().determinedIneligibleAt().filter(ctx::hasHappened).isPresent()
-        ? Optional.of(Judgment.notApplicable("the member was found ineligible at intake"))
-        : Optional.empty();
+    return determinedIneligible(record, ctx) ? FOUND_INELIGIBLE : Optional.empty();
   }
 
   private static Judgment referralsWhenIneligible(CaseRecord record, EvaluationContext ctx) {
@@ -895,7 +918,7 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static List<Document> needsAssessments(Episode e, EvaluationContext ctx) {
-    return CspRecords.documents(e, ctx, EnumSet.of(DocumentKind.NEEDS_ASSESSMENT));
+    return CspRecords.documents(e, ctx, DocumentKind.NEEDS_ASSESSMENT);
   }
 
   private static Condition needsAssessmentDone() {
@@ -903,9 +926,7 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Optional<Judgment> needsAssessmentPresent(CaseRecord record, EvaluationContext ctx) {
-    return needsAssessments(record.episode(), ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no needs assessment is in the record yet"))
-        : Optional.empty();
+    return needsAssessments(record.episode(), ctx).isEmpty() ? NO_NEEDS_ASSESSMENT : Optional.empty();
   }
 
   private static Judgment needsAssessmentWithinTwoWeeks(CaseRecord record, EvaluationContext ctx) {
@@ -926,8 +947,7 @@ public final class CspProcessSpecifications extends Section {
           "with no initial appointment either, the needs assessment deadline cannot be computed").orElseThrow();
     }
     Deadline due = Deadline.calendarDaysAfter(start, 14, ctx.zone());
-    Optional<Document> first = e.documents().stream().filter(d -> d.kind() == DocumentKind.NEEDS_ASSESSMENT)
-        .min(Comparator.comparing(Document::date));
+    Optional<Document> first = earliest(e.documents(), DocumentKind.NEEDS_ASSESSMENT);
     return Timeliness.judge(due, first.map(d -> Timed.of(CspRecords.startOf(d.date(), ctx), CspRecords.evidence(d))),
         "needs assessment", ctx, basis);
   }
@@ -936,20 +956,32 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     List<Document> all = needsAssessments(e, ctx);
     Document first = all.get(0);
-    List<LocalDate> updates = all.stream().skip(1).filter(d -> d.developedWith().contains(Party.MEMBER))
-        .map(Document::date).toList();
+    LocalDate[] dates = new LocalDate[all.size()];
+    int count = 0;
+    for (int i = 1; i < dates.length; i++) {
+      Document d = all.get(i);
+      if (d.developedWith().contains(Party.MEMBER)) {
+        dates[count++] = d.date();
+      }
+    }
+    List<LocalDate> updates = java.util.Arrays.asList(dates).subList(0, count);
     return CspPeriodic.judge(first.date(), updates, 3, e, ctx, "needs assessment update with the member",
         CspRecords.evidence(first));
   }
 
   /** One element the latest needs assessment must cover. */
-  private record AssessmentElement(ContentElement element, String what) {
+  private record AssessmentElement(ContentElement element, String met, String notMet) {
+    AssessmentElement(ContentElement element, String what) {
+      // the reasons depend on the requirement alone: made once
+      this(element, "the needs assessment identifies " + what, "the latest needs assessment does not identify " + what);
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> all = needsAssessments(record.episode(), ctx);
       Document latest = all.get(all.size() - 1);
       return latest.elements().contains(element)
-          ? Judgment.met("the needs assessment identifies " + what, CspRecords.evidence(latest))
-          : Judgment.notMet("the latest needs assessment does not identify " + what, CspRecords.evidence(latest));
+          ? Judgment.met(met, CspRecords.evidence(latest))
+          : Judgment.notMet(notMet, CspRecords.evidence(latest));
     }
   }
 
@@ -994,9 +1026,7 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Optional<Judgment> significantChange(CaseRecord record, EvaluationContext ctx) {
-    return changesSincePlan(record, ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("the record notes no significant change in the member's needs since the plan"))
-        : Optional.empty();
+    return changesSincePlan(record, ctx).isEmpty() ? NO_SIGNIFICANT_CHANGE : Optional.empty();
   }
 
   private static Judgment planUpdatedAfterChange(CaseRecord record, EvaluationContext ctx) {
@@ -1018,18 +1048,29 @@ public final class CspProcessSpecifications extends Section {
 
   private static Judgment timeWithMember(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream().filter(Contact::memberEngaged)
-        .limit(1).map(CspRecords::evidence).toList();
+    Evidence shown = null;
+    List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
+    for (int i = 0, n = stay.size(); i < n && shown == null; i++) {
+      if (stay.get(i).memberEngaged()) {
+        shown = CspRecords.evidence(stay.get(i));
+      }
+    }
     return CspRecords.shownDuringStay(e, ctx, shown, "the record shows time spent with the member",
         "no contact in which the member took part is recorded");
   }
 
   private static Judgment psychotropicEducation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream()
-        .filter(c -> (c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS))
-        .map(CspRecords::evidence).toList();
-    return CspRecords.shownDuringStay(e, ctx, shown, "education on the effects of psychotropic medications is recorded",
+    List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
+    Evidence[] shown = new Evidence[1 + stay.size()];
+    int count = 1;
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      Contact c = stay.get(i);
+      if ((c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS)) {
+        shown[count++] = CspRecords.evidence(c);
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, "education on the effects of psychotropic medications is recorded",
         "no education on the effects of psychotropic medications is recorded");
   }
 
@@ -1042,19 +1083,33 @@ public final class CspProcessSpecifications extends Section {
 
   private static Judgment communicating(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspServices.contactsDuringStay(e, ctx).stream()
-        .filter(c -> c.memberEngaged() || !c.parties().isEmpty()).limit(1).map(CspRecords::evidence).toList();
+    Evidence shown = null;
+    List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
+    for (int i = 0, n = stay.size(); i < n && shown == null; i++) {
+      Contact c = stay.get(i);
+      if (c.memberEngaged() || !c.parties().isEmpty()) {
+        shown = CspRecords.evidence(c);
+      }
+    }
     return CspRecords.shownDuringStay(e, ctx, shown, "the record shows communication with the member or other parties",
         "no communication with the member or other parties is recorded");
   }
 
   /** A document of one kind in the record. */
-  private record DocumentPresent(DocumentKind kind, String what) {
+  private record DocumentPresent(DocumentKind kind, String what, String met, String notMet) {
+    DocumentPresent(DocumentKind kind, String what) {
+      // the reasons depend on the requirement alone: made once
+      this(kind, what, "a " + what + " is in the record", "no " + what + " is in the record");
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      List<Evidence> shown = CspRecords.documentsDuringStay(e, ctx, EnumSet.of(kind)).stream()
-          .map(CspRecords::evidence).toList();
-      return CspRecords.shownDuringStay(e, ctx, shown, "a " + what + " is in the record", "no " + what + " is in the record");
+      List<Document> docs = CspRecords.documentsDuringStay(e, ctx, kind);
+      Evidence[] shown = new Evidence[1 + docs.size()];
+      for (int i = 0; i < docs.size(); i++) {
+        shown[1 + i] = CspRecords.evidence(docs.get(i));
+      }
+      return CspRecords.shownDuringStay(e, ctx, shown, shown.length, met, notMet);
     }
   }
 
@@ -1232,14 +1287,16 @@ public final class CspProcessSpecifications extends Section {
   /** Recipients of a copy of the discharge plan, with consent. */
   private record Forwarded(Set<Party> parties) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      Set<Party> consented = EnumSet.noneOf(Party.class);
-      org.perfspecs.checks.Consents.given(record.episode(), ctx).stream().filter(parties::contains).forEach(consented::add);
-      List<Document> plans = CspRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.DISCHARGE_PLAN));
-      Set<Party> sent = EnumSet.noneOf(Party.class);
-      plans.forEach(d -> sent.addAll(d.forwardedTo()));
+      Set<Party> consented = org.perfspecs.checks.Consents.given(record.episode(), ctx);
+      consented.retainAll(parties);
+      List<Document> plans = CspRecords.documents(record.episode(), ctx, DocumentKind.DISCHARGE_PLAN);
       Set<Party> missing = EnumSet.copyOf(consented);
-      missing.removeAll(sent);
-      Evidence[] ev = plans.stream().map(CspRecords::evidence).toArray(Evidence[]::new);
+      Evidence[] ev = new Evidence[plans.size()];
+      for (int i = 0; i < ev.length; i++) {
+        Document d = plans.get(i);
+        missing.removeAll(d.forwardedTo());
+        ev[i] = CspRecords.evidence(d);
+      }
       return missing.isEmpty()
           ? Judgment.met("the discharge plan was forwarded to " + CspConditions.names(consented), ev)
           : Judgment.notMet("the discharge plan was not forwarded to " + CspConditions.names(missing)

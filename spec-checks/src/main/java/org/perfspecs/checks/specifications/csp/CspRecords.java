@@ -49,6 +49,27 @@ final class CspRecords {
     return RecordLists.keptSorted(e.documents(), d -> kinds.contains(d.kind()) && ctx.hasBegun(d.date()), BY_DATE);
   }
 
+  /** {@link #documents(Episode, EvaluationContext, Set)} of one kind: once per kind per record in scope. */
+  static List<Document> documents(Episode e, EvaluationContext ctx, DocumentKind kind) {
+    java.util.Map<DocumentKind, List<Document>> memo = RecordScope.map(DOCUMENTS_BY_KIND, e, ctx);
+    List<Document> docs = memo == null ? null : memo.get(kind);
+    if (docs == null) {
+      docs = RecordLists.keptSorted(e.documents(), d -> d.kind() == kind && ctx.hasBegun(d.date()), BY_DATE);
+      if (memo != null) {
+        memo.put(kind, docs);
+      }
+    }
+    return docs;
+  }
+
+  private static final RecordScope.Key<java.util.Map<DocumentKind, List<Document>>> DOCUMENTS_BY_KIND =
+      RecordScope.Key.create();
+
+  /** {@link #documentsDuringStay(Episode, EvaluationContext, Set)} of one kind. */
+  static List<Document> documentsDuringStay(Episode e, EvaluationContext ctx, DocumentKind kind) {
+    return datedDuringStay(e, ctx, documents(e, ctx, kind));
+  }
+
   /** Referrals made out of the service that have happened, earliest first. */
   static List<Referral> referralsMade(Episode e, EvaluationContext ctx) {
     return RecordScope.memo(REFERRALS, e, ctx,
@@ -65,7 +86,8 @@ final class CspRecords {
    * discharge plans, dated on or before the as-of date.
    */
   static List<Document> dischargePlanning(Episode e, EvaluationContext ctx) {
-    return RecordScope.memo(DISCHARGE_PLANNING, e, ctx, () -> dischargePlanningOf(e, ctx));
+    List<Document> docs = RecordScope.kept(DISCHARGE_PLANNING, e, ctx);
+    return docs != null ? docs : RecordScope.keep(DISCHARGE_PLANNING, e, ctx, dischargePlanningOf(e, ctx));
   }
 
   private static final RecordScope.Key<List<Document>> DISCHARGE_PLANNING = RecordScope.Key.create();
@@ -197,18 +219,23 @@ final class CspRecords {
 
   /** Referrals made out of the service during the stay so far, earliest first. */
   static List<Referral> referralsDuringStay(Episode e, EvaluationContext ctx) {
-    return RecordScope.memo(REFERRALS_DURING_STAY, e, ctx, () -> {
+    List<Referral> during = RecordScope.kept(REFERRALS_DURING_STAY, e, ctx);
+    if (during == null) {
       java.util.function.Predicate<Instant> stay = stay(e, ctx);
-      return RecordLists.kept(referralsMade(e, ctx), r -> stay.test(r.at()));
-    });
+      during = RecordScope.keep(REFERRALS_DURING_STAY, e, ctx, RecordLists.kept(referralsMade(e, ctx), r -> stay.test(r.at())));
+    }
+    return during;
   }
 
   /** Contacts during the stay so far, earliest first. */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
-    return RecordScope.memo(CONTACTS_DURING_STAY, e, ctx, () -> {
+    // kept/keep rather than memo: no lambda made per call once the record's list is known
+    List<Contact> during = RecordScope.kept(CONTACTS_DURING_STAY, e, ctx);
+    if (during == null) {
       java.util.function.Predicate<Instant> stay = stay(e, ctx);
-      return RecordLists.kept(contacts(e, ctx), c -> stay.test(c.at()));
-    });
+      during = RecordScope.keep(CONTACTS_DURING_STAY, e, ctx, RecordLists.kept(contacts(e, ctx), c -> stay.test(c.at())));
+    }
+    return during;
   }
 
   /**
@@ -216,7 +243,10 @@ final class CspRecords {
    * kept per record by position so the rules that walk the stay's contacts look it up once.
    */
   static Evidence contactDuringStayEvidence(Episode e, EvaluationContext ctx, List<Contact> duringStay, int i) {
-    Evidence[] all = RecordScope.memo(CONTACT_EVIDENCE_DURING_STAY, e, ctx, () -> new Evidence[duringStay.size()]);
+    Evidence[] all = RecordScope.kept(CONTACT_EVIDENCE_DURING_STAY, e, ctx);
+    if (all == null) {
+      all = RecordScope.keep(CONTACT_EVIDENCE_DURING_STAY, e, ctx, new Evidence[duringStay.size()]);
+    }
     if (all.length != duringStay.size()) {
       return evidence(duringStay.get(i)); // outside a scope the array is new each call; sizes agree in one
     }
@@ -238,7 +268,9 @@ final class CspRecords {
 
   /** Discharge-planning records ({@link #dischargePlanning}) dated during the stay so far. */
   static List<Document> dischargePlanningDuringStay(Episode e, EvaluationContext ctx) {
-    return RecordScope.memo(DISCHARGE_PLANNING_DURING_STAY, e, ctx, () -> datedDuringStay(e, ctx, dischargePlanning(e, ctx)));
+    List<Document> docs = RecordScope.kept(DISCHARGE_PLANNING_DURING_STAY, e, ctx);
+    return docs != null ? docs
+        : RecordScope.keep(DISCHARGE_PLANNING_DURING_STAY, e, ctx, datedDuringStay(e, ctx, dischargePlanning(e, ctx)));
   }
 
   /** The documents of {@code documents} dated during the stay so far, in order; the dates of the stay worked out once. */
@@ -264,7 +296,8 @@ final class CspRecords {
 
   /** The span judged, in words: "during the stay (discharged ...)" or "during the stay so far (as of ...)". */
   static String span(Episode e, EvaluationContext ctx) {
-    return RecordScope.memo(SPAN, e, ctx, () -> spanOf(e, ctx));
+    String span = RecordScope.kept(SPAN, e, ctx);
+    return span != null ? span : RecordScope.keep(SPAN, e, ctx, spanOf(e, ctx));
   }
 
   private static String spanOf(Episode e, EvaluationContext ctx) {
@@ -283,6 +316,28 @@ final class CspRecords {
    * or to the as-of time while enrolled): MET when {@code shown} holds evidence from that span,
    * else NOT_MET ({@code notMet} followed by the span). The admission is the basis.
    */
+  /**
+   * {@link #shownDuringStay(Episode, EvaluationContext, List, String, String, Evidence...)} with at
+   * most one record shown ({@code shown} null for none) and no other basis.
+   */
+  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence shown, String met, String notMet) {
+    return shown != null ? Judgment.met(met, admission(e), shown)
+        : org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admission(e));
+  }
+
+  /**
+   * {@link #shownDuringStay(Episode, EvaluationContext, List, String, String, Evidence...)} with no
+   * other basis and the records shown in {@code ev[1]} to {@code ev[count - 1]}: {@code ev[0]} is
+   * left for the admission ({@code ev} is this call's own).
+   */
+  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence[] ev, int count, String met, String notMet) {
+    ev[0] = admission(e);
+    if (count > 1) {
+      return Judgment.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
+    }
+    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev[0]);
+  }
+
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, List<Evidence> shown, String met, String notMet,
       Evidence... basis) {
     // the admission, the basis, then what is shown; the NOT_MET reason made only when it is the answer

@@ -49,14 +49,25 @@ final class CspServices {
 
   static Judgment peerAndNaturalSupports(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = new ArrayList<>();
-    CspRecords.referralsDuringStay(e, ctx).stream()
-        .filter(r -> r.target().filter(t -> t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP).isPresent())
-        .map(CspRecords::evidence).forEach(shown::add);
-    contactsDuringStay(e, ctx).stream()
-        .filter(c -> c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS))
-        .map(CspRecords::evidence).forEach(shown::add);
-    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows peer, self-help or natural supports encouraged and facilitated",
+    List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
+    List<Contact> stay = contactsDuringStay(e, ctx);
+    // ev[0] is the admission's (shownDuringStay): the referrals, then the contacts, in their order
+    Evidence[] shown = new Evidence[1 + referrals.size() + stay.size()];
+    int count = 1;
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      Referral r = referrals.get(i);
+      ServiceCategory t = r.target().orElse(null);
+      if (t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP) {
+        shown[count++] = CspRecords.evidence(r);
+      }
+    }
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      Contact c = stay.get(i);
+      if (c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS)) {
+        shown[count++] = CspRecords.evidence(c);
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, "the record shows peer, self-help or natural supports encouraged and facilitated",
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
   }
 

@@ -380,14 +380,14 @@ public final class IopAssessmentTreatmentPlanning extends Section {
       Episode e = record.episode();
       List<Document> treatment = IopRecords.documents(e, ctx, IopRecords.TREATMENT_PLANS);
       List<Document> discharge = IopRecords.documents(e, ctx, IopRecords.DISCHARGE_PLANS);
-      Optional<Document> t = treatment.stream().filter(d -> RecordLists.anyIn(d.developedWith(), group)).findFirst();
+      Optional<Document> t = firstInvolving(treatment, group);
       if (t.isEmpty()) {
         return Judgment.notMet("no treatment plan shows involvement of " + who, IopRecords.evidence(treatment));
       }
       if (discharge.isEmpty()) {
         return Judgment.met("treatment plan " + t.get().id() + " shows involvement of " + who, IopRecords.evidence(t.get()));
       }
-      Optional<Document> d = discharge.stream().filter(x -> RecordLists.anyIn(x.developedWith(), group)).findFirst();
+      Optional<Document> d = firstInvolving(discharge, group);
       return d.isPresent()
           ? Judgment.met("treatment plan " + t.get().id() + " and discharge plan " + d.get().id() + " show involvement of " + who,
               IopRecords.evidence(t.get()), IopRecords.evidence(d.get()))
@@ -395,11 +395,28 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     }
   }
 
-  private static Judgment consentDocumented(CaseRecord record, EvaluationContext ctx) {
-    Episode e = record.episode();
+  /** The first of {@code docs} developed with any of {@code group}. */
+  private static Optional<Document> firstInvolving(List<Document> docs, Set<Party> group) {
+    for (int i = 0, n = docs.size(); i < n; i++) {
+      if (RecordLists.anyIn(docs.get(i).developedWith(), group)) {
+        return Optional.of(docs.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  // treatment and discharge plans: one constant set, so IopRecords.documents finds it again per record
+  private static final Set<DocumentKind> PLANS = plans();
+
+  private static Set<DocumentKind> plans() {
     Set<DocumentKind> kinds = EnumSet.copyOf(IopRecords.TREATMENT_PLANS);
     kinds.addAll(IopRecords.DISCHARGE_PLANS);
-    List<Document> plans = IopRecords.documents(e, ctx, kinds);
+    return java.util.Collections.unmodifiableSet(kinds);
+  }
+
+  private static Judgment consentDocumented(CaseRecord record, EvaluationContext ctx) {
+    Episode e = record.episode();
+    List<Document> plans = IopRecords.documents(e, ctx, PLANS);
     Set<Party> others = EnumSet.noneOf(Party.class);
     plans.forEach(d -> others.addAll(d.developedWith()));
     others.remove(Party.MEMBER);
@@ -421,23 +438,30 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     if (days.isEmpty()) {
       return Judgment.notApplicable("the record shows no day of attendance yet");
     }
-    Set<LocalDate> noted = new java.util.HashSet<>();
-    IopRecords.documents(record.episode(), ctx, PROGRESS_NOTES).forEach(d -> noted.add(d.date()));
-    List<LocalDate> missing = new ArrayList<>();
+    // the days without a note, by walking the days and the notes (both in date order) together
+    List<Document> notes = IopRecords.documents(record.episode(), ctx, PROGRESS_NOTES);
+    int missing = 0;
+    LocalDate first = null;
+    int j = 0;
     for (LocalDate d : days) {
-      if (!noted.contains(d)) {
-        missing.add(d);
+      while (j < notes.size() && notes.get(j).date().isBefore(d)) {
+        j++;
+      }
+      if (j == notes.size() || !notes.get(j).date().equals(d)) {
+        missing++;
+        if (first == null) {
+          first = d;
+        }
       }
     }
     Evidence attendance = Evidence.of("episode", record.episode().id(), days.size() + " attendance day(s) from " + days.first() + " to " + days.last());
-    if (missing.isEmpty()) {
+    if (missing == 0) {
       return Judgment.met("every one of " + days.size() + " attendance day(s) has a progress note", attendance);
     }
-    LocalDate first = missing.get(0);
     Deadline due = Deadline.endOf(first, ctx.zone(), "end of the attendance day " + first);
-    if (missing.size() == 1 && due.isOpenAt(ctx.asOf())) {
+    if (missing == 1 && due.isOpenAt(ctx.asOf())) {
       return Judgment.pending(due, "no progress note yet for today's attendance (" + first + ")", attendance);
     }
-    return Judgment.missed(due, missing.size() + " attendance day(s) without a progress note, first " + first, attendance);
+    return Judgment.missed(due, missing + " attendance day(s) without a progress note, first " + first, attendance);
   }
 }

@@ -18,6 +18,8 @@ import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
 import org.perfspecs.checks.ProgramRequirement;
+import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Times;
 import org.perfspecs.checks.Timeliness;
@@ -400,20 +402,46 @@ public final class IopComponentsOfServices extends Section {
   }
 
   private static List<Contact> crisisContacts(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().contacts().stream()
-        .filter(c -> c.kind() == ContactKind.CRISIS_INTERVENTION && ctx.hasHappened(c.at()))
-        .sorted(Comparator.comparing(Contact::at).thenComparing(Contact::id))
-        .toList();
+    // once per record while the engine evaluates it (three requirements and a condition ask)
+    java.util.Map<Episode, List<Contact>> memo = RecordScope.map(CRISIS_CONTACTS, record.episode(), ctx);
+    List<Contact> crises = memo == null ? null : memo.get(record.episode());
+    if (crises == null) {
+      crises = RecordLists.keptSorted(record.episode().contacts(),
+          c -> c.kind() == ContactKind.CRISIS_INTERVENTION && ctx.hasHappened(c.at()), CONTACT_ORDER);
+      if (memo != null) {
+        memo.put(record.episode(), crises);
+      }
+    }
+    return crises;
   }
 
+  private static final RecordScope.Key<java.util.Map<Episode, List<Contact>>> CRISIS_CONTACTS =
+      RecordScope.Key.create();
+  private static final RecordScope.Key<java.util.Map<Contact, Evidence>> CONTACT_EVIDENCE = RecordScope.Key.create();
+  private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::at).thenComparing(Contact::id);
+
+  /** The evidence naming {@code c}: once per contact per record in scope. */
   private static Evidence evidence(Contact c) {
+    return RecordScope.memoOf(CONTACT_EVIDENCE, c, IopComponentsOfServices::evidenceOf);
+  }
+
+  private static Evidence[] evidence(List<Contact> contacts) {
+    Evidence[] out = new Evidence[contacts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = evidence(contacts.get(i));
+    }
+    return out;
+  }
+
+  private static Evidence evidenceOf(Contact c) {
     return Evidence.of("contact", c.id(), c.at(), org.perfspecs.checks.RecordLists.words(c.kind()) + " contact");
   }
 
+  private static final Optional<Judgment> NO_CRISIS_CONTACT =
+      Optional.of(Judgment.notApplicable("the record shows no crisis contact"));
+
   private static Optional<Judgment> crisisContact(CaseRecord record, EvaluationContext ctx) {
-    return crisisContacts(record, ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("the record shows no crisis contact"))
-        : Optional.empty();
+    return crisisContacts(record, ctx).isEmpty() ? NO_CRISIS_CONTACT : Optional.empty();
   }
 
   /** A referral made after a crisis contact. */
@@ -432,16 +460,21 @@ public final class IopComponentsOfServices extends Section {
 
   private static Judgment crisisOtherInterventions(CaseRecord record, EvaluationContext ctx) {
     List<Contact> crises = crisisContacts(record, ctx);
-    List<Contact> all = record.episode().contacts().stream().filter(c -> ctx.hasHappened(c.at())).toList();
-    for (Contact c : crises) {
+    List<Contact> all = record.episode().contacts();
+    for (int i = 0, n = crises.size(); i < n; i++) {
+      Contact c = crises.get(i);
       boolean plan = c.topics().contains(Topic.CRISIS_PREVENTION) || c.topics().contains(Topic.SAFETY_PLANNING);
-      boolean followedUp = all.stream().anyMatch(o -> o.memberEngaged() && o.at().isAfter(c.at()));
+      boolean followedUp = false;
+      for (int j = 0, m = all.size(); j < m && !followedUp; j++) {
+        Contact o = all.get(j);
+        followedUp = ctx.hasHappened(o.at()) && o.memberEngaged() && o.at().isAfter(c.at());
+      }
       if (!plan && !followedUp) {
         return Judgment.notMet("crisis contact " + c.id() + " neither addressed the crisis prevention or safety plan nor was followed up",
             evidence(c));
       }
     }
     return Judgment.met("every crisis contact addressed the crisis prevention or safety plan or was followed up",
-        crises.stream().map(IopComponentsOfServices::evidence).toArray(Evidence[]::new));
+        evidence(crises));
   }
 }

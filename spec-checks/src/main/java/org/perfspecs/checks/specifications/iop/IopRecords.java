@@ -8,8 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -83,10 +81,16 @@ final class IopRecords {
   private static final Comparator<Document> DOCUMENT_ORDER = Comparator.comparing(Document::date).thenComparing(Document::id);
   private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::at).thenComparing(Contact::id);
 
-  /** The evidence naming {@code d}. */
+  /** The evidence naming {@code d}: once per document per record in scope. */
   static Evidence evidence(Document d) {
+    return RecordScope.memoOf(EVIDENCE, d, IopRecords::evidenceOf);
+  }
+
+  private static Evidence evidenceOf(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
   }
+
+  private static final RecordScope.Key<java.util.Map<Document, Evidence>> EVIDENCE = RecordScope.Key.create();
 
   /** The evidence naming each of {@link #documents}, in its order: once per record and kinds. */
   static com.google.common.collect.ImmutableList<Evidence> evidenceList(Episode e, EvaluationContext ctx,
@@ -119,11 +123,30 @@ final class IopRecords {
     return Condition.of(what + " is in the record", new InRecord(kinds, what)::blocks);
   }
 
-  private record InRecord(Set<DocumentKind> kinds, String what) {
+  private static final class InRecord {
+    private final Set<DocumentKind> kinds;
+    private final String what;
+    // the NOT_APPLICABLE judgment for the last context asked (it depends on the as-of day alone):
+    // made once per context instead of once per record; immutable, so a race only makes it twice
+    private volatile NotYet last;
+
+    private record NotYet(EvaluationContext ctx, Optional<Judgment> judgment) {}
+
+    InRecord(Set<DocumentKind> kinds, String what) {
+      this.kinds = kinds;
+      this.what = what;
+    }
+
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {
-      return documents(record.episode(), ctx, kinds).isEmpty()
-          ? Optional.of(Judgment.notApplicable("no " + what + " is in the record as of " + ctx.today()))
-          : Optional.empty();
+      if (!documents(record.episode(), ctx, kinds).isEmpty()) {
+        return Optional.empty();
+      }
+      NotYet l = last;
+      if (l == null || l.ctx() != ctx) {
+        l = new NotYet(ctx, Optional.of(Judgment.notApplicable("no " + what + " is in the record as of " + ctx.today())));
+        last = l;
+      }
+      return l.judgment();
     }
   }
 
@@ -212,11 +235,13 @@ final class IopRecords {
   static ImmutableSortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
     // once per record (unmodifiable, so it can be shared)
     return RecordScope.memo(ATTENDANCE_DAYS, record.episode(), ctx, () -> {
-      SortedSet<LocalDate> days = new TreeSet<>();
-      for (Contact c : attendance(record, ctx)) {
-        days.add(ctx.dateOf(c.at()));
+      List<Contact> attended = attendance(record, ctx);
+      LocalDate[] days = new LocalDate[attended.size()];
+      for (int i = 0; i < days.length; i++) {
+        days[i] = ctx.dateOf(attended.get(i).at());
       }
-      return ImmutableSortedSet.copyOfSorted(days);
+      // sorted and without repeats, as a TreeSet of them was
+      return ImmutableSortedSet.copyOf(days);
     });
   }
 

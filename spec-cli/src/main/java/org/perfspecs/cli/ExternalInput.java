@@ -43,7 +43,7 @@ final class ExternalInput {
       cannotBeRead(in, ex, err, ev);
       return;
     } catch (RuntimeException ex) {
-      failure(ev, err, in.file + ": internal error while opening it as " + format.name(), ex,
+      failure(ev, err, format, in.file + ": internal error while opening it as " + format.name(), ex,
           "nothing was read from it", Evaluation.internalErrorReason(false, ex));
       return;
     }
@@ -53,7 +53,7 @@ final class ExternalInput {
       try {
         ev.extraSummary = List.copyOf(source.summary());
       } catch (RuntimeException ex) {
-        failure(ev, err, in.file + ": internal error while summing up the " + format.name() + " input", ex,
+        failure(ev, err, format, in.file + ": internal error while summing up the " + format.name() + " input", ex,
             "its summary lines are left out", null);
       }
     } finally {
@@ -62,7 +62,7 @@ final class ExternalInput {
       } catch (IOException | UncheckedIOException ex) {
         cannotBeRead(in, ex, err, ev);
       } catch (RuntimeException ex) {
-        failure(ev, err, in.file + ": internal error while closing the " + format.name() + " input", ex,
+        failure(ev, err, format, in.file + ": internal error while closing the " + format.name() + " input", ex,
             "everything read was counted", null);
       }
     }
@@ -85,7 +85,7 @@ final class ExternalInput {
         ev.rejected++;
         failuresInARow++;
         boolean stop = failuresInARow >= MAX_CONSECUTIVE_FAILURES;
-        failure(ev, err, in.file + " entry " + entries + ": internal error while reading it as " + format.name(), ex,
+        failure(ev, err, format, in.file + " entry " + entries + ": internal error while reading it as " + format.name(), ex,
             "the entry was skipped", Evaluation.internalErrorReason(false, ex));
         if (stop) {
           err.println(in.file + ": reading stopped after " + failuresInARow + " failures in a row of the " + format.name()
@@ -154,7 +154,7 @@ final class ExternalInput {
     try {
       programs = List.copyOf(source.programs());
     } catch (RuntimeException ex) {
-      failure(ev, err, format.name() + " programs: internal error while reading them", ex,
+      failure(ev, err, format, format.name() + " programs: internal error while reading them", ex,
           "no program of the input was evaluated", Evaluation.internalErrorReason(true, ex));
       return;
     }
@@ -187,19 +187,27 @@ final class ExternalInput {
    * An internal failure outside the evaluation of one record or program: {@code what}, the
    * exception's type and where it was thrown (never its message), {@code consequence}; counted as an
    * internal error, and under {@code reason} among the rejections when it rejected an entry or the
-   * programs ({@code null}: none).
+   * programs ({@code null}: none). The line says whose bug it is: perfspecs' for its own formats,
+   * the format's authors' for a format from another jar (its class is named).
    */
-  private static void failure(Evaluation ev, PrintWriter err, String what, RuntimeException ex, String consequence,
-      String reason) {
+  private static void failure(Evaluation ev, PrintWriter err, InputFormat format, String what, RuntimeException ex,
+      String consequence, String reason) {
     ev.internalErrors++;
     StackTraceElement[] trace = ex.getStackTrace();
     String at = trace.length == 0 ? ""
         : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
-    err.println(what + " (" + ex.getClass().getName() + at + "); " + consequence
-        + ". This is a perfspecs bug: please report it.");
+    err.println(what + " (" + ex.getClass().getName() + at + "); " + consequence + ". " + whoseBug(format));
     if (reason != null) {
       ev.rejectedByReason.merge(reason, 1L, Long::sum);
     }
+  }
+
+  /** Whom to tell about a failure of {@code format}: perfspecs for its own formats, else the format's authors. */
+  static String whoseBug(InputFormat format) {
+    String type = format.getClass().getName();
+    return type.startsWith("org.perfspecs.")
+        ? "This is a perfspecs bug: please report it."
+        : "This is a bug in the " + format.name() + " input format (" + type + "): please report it to its authors.";
   }
 
   private static void cannotBeRead(InputOptions in, Exception ex, PrintWriter err, Evaluation ev) {

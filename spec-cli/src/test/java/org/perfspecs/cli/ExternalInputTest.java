@@ -333,6 +333,33 @@ class ExternalInputTest {
   }
 
   @Test
+  void aFailureOfPerfspecsOwnFormatIsCalledAPerfspecsBug() {
+    Scripted format = new Scripted(List.of(give(0)));
+    format.openThrows = true;
+    assertThat(run(format, new Seen("")).err).contains("This is a perfspecs bug: please report it.")
+        .doesNotContain("its authors");
+  }
+
+  @Test
+  void aFailureOfAnotherJarsFormatNamesTheFormatAndItsAuthors() {
+    InputOptions in = new InputOptions();
+    in.file = Path.of("broken.input");
+    in.progress = false;
+    Evaluation ev = Evaluation.forFigures(CTX, ENGINE.catalog(), "broken.input", "", new ReportOptions());
+    StringWriter err = new StringWriter();
+    ExternalInput.read(new com.example.thirdparty.BrokenFormat(), in, ev, Evaluation.Judge.of(ENGINE), new Seen(""),
+        new PrintWriter(err, true));
+    assertThat(ev.read).isZero();
+    assertThat(ev.internalErrors).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("broken.input: internal error while opening it as broken (java.lang.IllegalStateException at "
+            + "com.example.thirdparty.BrokenFormat.open:")
+        .contains("This is a bug in the broken input format (com.example.thirdparty.BrokenFormat): please report it"
+            + " to its authors.")
+        .doesNotContain("perfspecs bug").doesNotContain("a bug of this format's authors").doesNotContain("\tat ");
+  }
+
+  @Test
   void anEntryWithoutAPlaceIsNamedByItsNumber() {
     Engine engine = ENGINE;
     Evaluation.Judge failing = new Evaluation.Judge() {

@@ -459,7 +459,19 @@ public final class IopComponentsOfServices extends Section {
   }
 
   private static Evidence evidenceOf(Contact c) {
-    return Evidence.of("contact", c.id(), c.at(), org.perfspecs.checks.RecordLists.words(c.kind()) + " contact");
+    return Evidence.of("contact", c.id(), c.at(), CONTACT_NOTES[c.kind().ordinal()]);
+  }
+
+  // the note naming a contact of each kind ("crisis intervention contact"), made once per kind
+  private static final String[] CONTACT_NOTES = contactNotes();
+
+  private static String[] contactNotes() {
+    ContactKind[] kinds = ContactKind.values();
+    String[] notes = new String[kinds.length];
+    for (ContactKind k : kinds) {
+      notes[k.ordinal()] = org.perfspecs.checks.RecordLists.words(k) + " contact";
+    }
+    return notes;
   }
 
   private static final Optional<Judgment> NO_CRISIS_CONTACT =

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.Citation;
@@ -19,6 +18,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
@@ -265,23 +265,24 @@ public final class IopAssessmentTreatmentPlanning extends Section {
   }
 
   private static EpisodeRequirement involvement(int n, String who, Set<Party> group) {
+    Involvement involvement = new Involvement(who, group);
     return EpisodeRequirement.of("IOP.ASMT.4.a." + n, MUST, cite("bullet 4, first sentence, " + who, BULLET_4),
-        new Involvement(who, group)::judge)
+        involvement::judge)
         .when(IopRecords.inRecord(IopRecords.TREATMENT_PLANS, "treatment plan"))
-        .when(Condition.of("the involvement of " + who + " is not documented as contraindicated", new Involvement(who, group)::notContraindicated));
+        .when(Condition.of("the involvement of " + who + " is not documented as contraindicated", involvement::notContraindicated));
   }
 
   private static Judgment assessmentCompleted(CaseRecord record, EvaluationContext ctx) {
-    return IopRecords.documentBy(IopRecords.planningDeadline(record, ctx),
-        IopRecords.documents(record.episode(), ctx, IopRecords.ASSESSMENTS), "assessment", ctx, IopRecords.admission(record));
+    return IopRecords.documentBy(record, IopRecords.documents(record.episode(), ctx, IopRecords.ASSESSMENTS),
+        "assessment", ctx);
   }
 
   private static Judgment teamAssigned(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    long team = e.treatmentTeam().stream().distinct().count();
+    long team = distinct(e.treatmentTeam());
     Evidence episode = Evidence.of("episode", e.id(), "treatment team of " + team);
     if (team >= MINIMUM_TEAM) {
-      return Judgment.met("a treatment team of " + team + " staff is assigned", episode);
+      return Judgments.met("a treatment team of ", Long.toString(team), " staff is assigned", "", episode);
     }
     Deadline due = IopRecords.planningDeadline(record, ctx);
     return due.isOpenAt(ctx.asOf())
@@ -289,23 +290,47 @@ public final class IopAssessmentTreatmentPlanning extends Section {
         : Judgment.missed(due, "no multi-disciplinary treatment team (at least " + MINIMUM_TEAM + " staff) is assigned", episode);
   }
 
-  private static Judgment provisionalPlan(CaseRecord record, EvaluationContext ctx) {
-    return IopRecords.documentBy(IopRecords.planningDeadline(record, ctx),
-        IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS), "provisional treatment plan", ctx,
-        IopRecords.admission(record));
+  /** How many distinct values {@code values} holds (as {@code stream().distinct().count()}, without a stream). */
+  private static long distinct(List<?> values) {
+    int n = values.size();
+    long count = 0;
+    for (int i = 0; i < n; i++) {
+      Object v = values.get(i);
+      boolean seen = false;
+      for (int j = 0; j < i && !seen; j++) {
+        seen = java.util.Objects.equals(values.get(j), v);
+      }
+      if (!seen) {
+        count++;
+      }
+    }
+    return count;
   }
+
+  private static Judgment provisionalPlan(CaseRecord record, EvaluationContext ctx) {
+    return IopRecords.documentBy(record, IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS),
+        "provisional treatment plan", ctx);
+  }
+
+  // constant judgments of conditions: the same for every record, made once
+  private static final Optional<Judgment> NO_STATE_AGENCY =
+      Optional.of(Judgment.notApplicable("no state agency is involved with the member"));
+  private static final Optional<Judgment> NO_PLAN_UPDATE =
+      Optional.of(Judgment.notApplicable("the record holds no update of the treatment plan"));
 
   private static Optional<Judgment> stateAgencyInvolved(CaseRecord record, EvaluationContext ctx) {
     return record.member().stateAgencies().isEmpty() && !record.member().dcfCaseOpen()
-        ? Optional.of(Judgment.notApplicable("no state agency is involved with the member"))
+        ? NO_STATE_AGENCY
         : Optional.empty();
   }
 
   private static Judgment planSigned(CaseRecord record, EvaluationContext ctx) {
     List<Document> plans = IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS);
-    for (Document d : plans) {
-      if (d.memberSignedOn().filter(ctx::hasBegun).isEmpty() && !d.memberRefusedToSign()) {
-        return Judgment.notMet("treatment plan " + d.id() + " has neither the member's signature nor a documented refusal",
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      Document d = plans.get(i);
+      Optional<LocalDate> signed = d.memberSignedOn();
+      if ((signed.isEmpty() || !ctx.hasBegun(signed.get())) && !d.memberRefusedToSign()) {
+        return Judgments.notMet("treatment plan ", d.id(), " has neither the member's signature nor a documented refusal", "",
             IopRecords.evidence(d));
       }
     }
@@ -314,99 +339,127 @@ public final class IopAssessmentTreatmentPlanning extends Section {
 
   private static Optional<Judgment> planUpdated(CaseRecord record, EvaluationContext ctx) {
     return IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS).size() < 2
-        ? Optional.of(Judgment.notApplicable("the record holds no update of the treatment plan"))
+        ? NO_PLAN_UPDATE
         : Optional.empty();
   }
 
   private static Judgment planUpdatedWithMember(CaseRecord record, EvaluationContext ctx) {
     List<Document> plans = IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS);
-    for (Document d : plans.subList(1, plans.size())) {
+    for (int i = 1, n = plans.size(); i < n; i++) {
+      Document d = plans.get(i);
       if (!d.developedWith().contains(Party.MEMBER)) {
-        return Judgment.notMet("treatment plan update " + d.id() + " was not developed with the member", IopRecords.evidence(d));
+        return Judgments.notMet("treatment plan update ", d.id(), " was not developed with the member", "", IopRecords.evidence(d));
       }
     }
     return Judgment.met("every treatment plan update was developed with the member",
         IopRecords.evidence(plans.subList(1, plans.size())));
   }
 
-  private static List<Contact> careTeamContacts(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().contacts().stream()
-        .filter(c -> IopRecords.with(c, Party.PAYER_CARE_TEAM) && ctx.hasHappened(c.at()))
-        .toList();
+  /**
+   * The first contact of the record (in its order) with CCA's care team that has happened and falls
+   * from {@code from} to {@code to}, a phone contact only when {@code phoneOnly}; null when none.
+   */
+  private static Contact firstCareTeamContact(CaseRecord record, EvaluationContext ctx, Instant from, Instant to,
+      boolean phoneOnly) {
+    List<Contact> contacts = record.episode().contacts();
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      Instant at = c.at();
+      if (IopRecords.with(c, Party.PAYER_CARE_TEAM) && ctx.hasHappened(at) && (!phoneOnly || c.mode() == ContactMode.PHONE)
+          && !at.isBefore(from) && !at.isAfter(to)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static Judgment careCoordination(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Instant from = IopRecords.admittedAt(record);
     Instant to = IopRecords.stayEnd(e, ctx);
-    Optional<Contact> contact = careTeamContacts(record, ctx).stream()
-        .filter(c -> !c.at().isBefore(from) && !c.at().isAfter(to)).findFirst();
-    if (contact.isPresent()) {
-      Contact c = contact.get();
+    Contact c = firstCareTeamContact(record, ctx, from, to, false);
+    if (c != null) {
       return Judgment.met("care was coordinated with CCA's care team", Evidence.of("contact", c.id(), c.at(), "contact with CCA's care team"));
     }
     LocalDate firstDay = ctx.dateOf(from);
     LocalDate lastDay = ctx.dateOf(to);
-    Optional<Document> forwarded = e.documents().stream()
-        .filter(d -> d.forwardedTo().contains(Party.PAYER_CARE_TEAM) && !d.date().isBefore(firstDay) && !d.date().isAfter(lastDay))
-        .findFirst();
-    return forwarded.isPresent()
-        ? Judgment.met("document " + forwarded.get().id() + " was forwarded to CCA's care team", IopRecords.evidence(forwarded.get()))
-        : Judgment.notMet("the record shows no care coordination with CCA's care team during the stay", IopRecords.admission(record));
+    List<Document> documents = e.documents();
+    for (int i = 0, n = documents.size(); i < n; i++) {
+      Document d = documents.get(i);
+      if (d.forwardedTo().contains(Party.PAYER_CARE_TEAM) && !d.date().isBefore(firstDay) && !d.date().isAfter(lastDay)) {
+        return Judgments.met("document ", d.id(), " was forwarded to CCA's care team", "", IopRecords.evidence(d));
+      }
+    }
+    return Judgment.notMet("the record shows no care coordination with CCA's care team during the stay", IopRecords.admission(record));
   }
 
   private static Judgment contactsCareTeam(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Optional<Contact> call = careTeamContacts(record, ctx).stream()
-        .filter(c -> c.mode() == ContactMode.PHONE && !c.at().isBefore(IopRecords.admittedAt(record))
-            && !c.at().isAfter(e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf())))
-        .findFirst();
-    return call.isPresent()
+    Contact call = firstCareTeamContact(record, ctx, IopRecords.admittedAt(record), IopRecords.stayEnd(e, ctx), true);
+    return call != null
         ? Judgment.met("the provider called CCA's Care Team during the stay",
-            Evidence.of("contact", call.get().id(), call.get().at(), "phone contact with CCA's care team"))
+            Evidence.of("contact", call.id(), call.at(), "phone contact with CCA's care team"))
         : Judgment.notMet("the record shows no phone contact with CCA's Care Team from admission to discharge",
             IopRecords.admission(record));
   }
 
-  /** One group of parties that plans must involve. */
-  private record Involvement(String who, Set<Party> group) {
+  /** One group of parties that plans must involve; its reasons that depend on it alone made once. */
+  private static final class Involvement {
+    private final Set<Party> group;
+    private final String shows;
+    private final String showsOne;
+    private final String noTreatmentPlan;
+    private final String noDischargePlan;
+    private final Optional<Judgment> contraindicated;
+
+    Involvement(String who, Set<Party> group) {
+      // a constant set: RecordLists.anyIn lists its members once instead of an iterator per call
+      this.group = RecordLists.constant(group);
+      this.shows = " show involvement of " + who;
+      this.showsOne = " shows involvement of " + who;
+      this.noTreatmentPlan = "no treatment plan shows involvement of " + who;
+      this.noDischargePlan = "no discharge plan shows involvement of " + who;
+      this.contraindicated = Optional.of(Judgment.notApplicable("the record documents the involvement of " + who + " as contraindicated"));
+    }
+
     Optional<Judgment> notContraindicated(CaseRecord record, EvaluationContext ctx) {
       return RecordLists.anyIn(record.episode().involvementContraindicated(), group)
-          ? Optional.of(Judgment.notApplicable("the record documents the involvement of " + who + " as contraindicated"))
+          ? contraindicated
           : Optional.empty();
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
       List<Document> treatment = IopRecords.documents(e, ctx, IopRecords.TREATMENT_PLANS);
+      Document t = firstInvolving(treatment, group);
+      if (t == null) {
+        return Judgments.notMet(noTreatmentPlan, "", "", "", IopRecords.evidenceList(e, ctx, IopRecords.TREATMENT_PLANS));
+      }
       List<Document> discharge = IopRecords.documents(e, ctx, IopRecords.DISCHARGE_PLANS);
-      Optional<Document> t = firstInvolving(treatment, group);
-      if (t.isEmpty()) {
-        return Judgment.notMet("no treatment plan shows involvement of " + who, IopRecords.evidence(treatment));
-      }
       if (discharge.isEmpty()) {
-        return Judgment.met("treatment plan " + t.get().id() + " shows involvement of " + who, IopRecords.evidence(t.get()));
+        // "treatment plan <id> shows involvement of <who>"
+        return Judgments.met("treatment plan ", t.id(), showsOne, "", IopRecords.evidence(t));
       }
-      Optional<Document> d = firstInvolving(discharge, group);
-      return d.isPresent()
-          ? Judgment.met("treatment plan " + t.get().id() + " and discharge plan " + d.get().id() + " show involvement of " + who,
-              IopRecords.evidence(t.get()), IopRecords.evidence(d.get()))
-          : Judgment.notMet("no discharge plan shows involvement of " + who, IopRecords.evidence(discharge));
+      Document d = firstInvolving(discharge, group);
+      return d != null
+          ? Judgments.met("treatment plan ", t.id(), " and discharge plan ", d.id() + shows,
+              IopRecords.evidence(t), IopRecords.evidence(d))
+          : Judgments.notMet(noDischargePlan, "", "", "", IopRecords.evidenceList(e, ctx, IopRecords.DISCHARGE_PLANS));
     }
   }
 
-  /** The first of {@code docs} developed with any of {@code group}. */
-  private static Optional<Document> firstInvolving(List<Document> docs, Set<Party> group) {
+  /** The first of {@code docs} developed with any of {@code group}, or null. */
+  private static Document firstInvolving(List<Document> docs, Set<Party> group) {
     for (int i = 0, n = docs.size(); i < n; i++) {
       if (RecordLists.anyIn(docs.get(i).developedWith(), group)) {
-        return Optional.of(docs.get(i));
+        return docs.get(i);
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   // treatment and discharge plans: one constant set, so IopRecords.documents finds it again per record
-  private static final Set<DocumentKind> PLANS = plans();
+  static final Set<DocumentKind> PLANS = plans();
 
   private static Set<DocumentKind> plans() {
     Set<DocumentKind> kinds = EnumSet.copyOf(IopRecords.TREATMENT_PLANS);
@@ -418,7 +471,9 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     Episode e = record.episode();
     List<Document> plans = IopRecords.documents(e, ctx, PLANS);
     Set<Party> others = EnumSet.noneOf(Party.class);
-    plans.forEach(d -> others.addAll(d.developedWith()));
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      others.addAll(plans.get(i).developedWith());
+    }
     others.remove(Party.MEMBER);
     others.remove(Party.TREATMENT_TEAM);
     if (others.isEmpty()) {
@@ -427,14 +482,15 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     Set<Party> without = EnumSet.copyOf(others);
     without.removeAll(org.perfspecs.checks.Consents.given(e, ctx));
     return without.isEmpty()
-        ? Judgment.met("consent is documented for every party involved: " + others, IopRecords.evidence(plans))
-        : Judgment.notMet("no documented consent for the involvement of " + without, IopRecords.evidence(plans));
+        ? Judgments.met("consent is documented for every party involved: ", others.toString(), "", "", IopRecords.evidence(plans))
+        : Judgments.notMet("no documented consent for the involvement of ", without.toString(), "", "",
+            IopRecords.evidenceList(e, ctx, PLANS));
   }
 
   private static final Set<DocumentKind> PROGRESS_NOTES = EnumSet.of(DocumentKind.PROGRESS_NOTE);
 
   private static Judgment dailyProgressNotes(CaseRecord record, EvaluationContext ctx) {
-    SortedSet<LocalDate> days = IopRecords.attendanceDays(record, ctx);
+    com.google.common.collect.ImmutableSortedSet<LocalDate> days = IopRecords.attendanceDays(record, ctx);
     if (days.isEmpty()) {
       return Judgment.notApplicable("the record shows no day of attendance yet");
     }
@@ -443,7 +499,9 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     int missing = 0;
     LocalDate first = null;
     int j = 0;
-    for (LocalDate d : days) {
+    List<LocalDate> dates = days.asList();
+    for (int k = 0, size = dates.size(); k < size; k++) {
+      LocalDate d = dates.get(k);
       while (j < notes.size() && notes.get(j).date().isBefore(d)) {
         j++;
       }
@@ -456,9 +514,11 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     }
     Evidence attendance = Evidence.of("episode", record.episode().id(), days.size() + " attendance day(s) from " + days.first() + " to " + days.last());
     if (missing == 0) {
-      return Judgment.met("every one of " + days.size() + " attendance day(s) has a progress note", attendance);
+      return Judgments.met("every one of ", Integer.toString(days.size()), " attendance day(s) has a progress note", "", attendance);
     }
-    Deadline due = Deadline.endOf(first, ctx.zone(), "end of the attendance day " + first);
+    LocalDate day = first;
+    // the description made when read (most deadlines are never printed)
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "end of the attendance day " + day);
     if (missing == 1 && due.isOpenAt(ctx.asOf())) {
       return Judgment.pending(due, "no progress note yet for today's attendance (" + first + ")", attendance);
     }

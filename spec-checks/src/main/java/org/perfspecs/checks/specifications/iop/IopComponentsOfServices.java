@@ -17,6 +17,7 @@ import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Interpretation;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.RecordScope;
@@ -273,35 +274,47 @@ public final class IopComponentsOfServices extends Section {
 
   private static Judgment evaluatedWithinOneBusinessDay(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Optional<Referral> referral = e.referral().filter(r -> ctx.hasHappened(r.at()));
-    if (referral.isEmpty()) {
+    Optional<Referral> referral = e.referral();
+    if (referral.isEmpty() || !ctx.hasHappened(referral.get().at())) {
       return Judgment.undetermined("no referral time is recorded as of " + Times.format(ctx.asOf(), ctx.zone())
           + ", so the evaluation deadline cannot be computed");
     }
     Referral r = referral.get();
     Deadline due = Deadline.businessDaysAfter(r.at(), 1, ctx.calendar());
+    Optional<Instant> evaluated = e.evaluatedAt();
     return Timeliness.judge(due,
-        e.evaluatedAt().map(t -> Timed.of(t, Evidence.of("episode", e.id(), t, "initial evaluation"))),
+        evaluated.isPresent() ? Optional.of(timed(e, evaluated.get(), "initial evaluation")) : Optional.empty(),
         "initial evaluation", ctx,
         Evidence.of("referral", r.id(), r.at(), "referral received"));
   }
 
+  /** The time {@code t} of {@code e} as done, named by the episode's evidence with {@code note}. */
+  private static Timed timed(Episode e, Instant t, String note) {
+    return Timed.of(t, Evidence.of("episode", e.id(), t, note));
+  }
+
   private static Optional<Judgment> notIneligible(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().determinedIneligibleAt().filter(ctx::hasHappened)
-        .map(t -> Judgment.notApplicable("the member was found ineligible at evaluation",
-            Evidence.of("episode", record.episode().id(), t, "determined ineligible")));
+    Optional<Instant> ineligible = record.episode().determinedIneligibleAt();
+    if (ineligible.isEmpty() || !ctx.hasHappened(ineligible.get())) {
+      return Optional.empty();
+    }
+    Instant t = ineligible.get();
+    return Optional.of(Judgment.notApplicable("the member was found ineligible at evaluation",
+        Evidence.of("episode", record.episode().id(), t, "determined ineligible")));
   }
 
   private static Judgment admittedWithinOneBusinessDay(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    if (e.evaluatedAt().filter(ctx::hasHappened).isEmpty()) {
+    Optional<Instant> evaluatedAt = e.evaluatedAt();
+    if (evaluatedAt.isEmpty() || !ctx.hasHappened(evaluatedAt.get())) {
       return Judgment.undetermined("no initial evaluation time is recorded as of "
           + Times.format(ctx.asOf(), ctx.zone()) + ", so the admission deadline cannot be computed");
     }
-    var evaluated = e.evaluatedAt().get();
+    Instant evaluated = evaluatedAt.get();
     Deadline due = Deadline.businessDaysAfter(evaluated, 1, ctx.calendar());
+    Optional<Instant> admitted = e.admittedAt();
     return Timeliness.judge(due,
-        e.admittedAt().map(t -> Timed.of(t, Evidence.of("episode", e.id(), t, "admission"))),
+        admitted.isPresent() ? Optional.of(timed(e, admitted.get(), "admission")) : Optional.empty(),
         "admission", ctx,
         Evidence.of("episode", e.id(), evaluated, "initial evaluation"));
   }
@@ -356,49 +369,61 @@ public final class IopComponentsOfServices extends Section {
   }
 
   private static Judgment treatmentPlanProvided(CaseRecord record, EvaluationContext ctx) {
-    return IopRecords.documentBy(IopRecords.planningDeadline(record, ctx),
-        IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS), "treatment plan", ctx,
-        IopRecords.admission(record));
+    return IopRecords.documentBy(record, IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS),
+        "treatment plan", ctx);
   }
 
   private static Judgment psychiatristReviewsAdmission(CaseRecord record, EvaluationContext ctx) {
     java.time.LocalDate admitted = ctx.dateOf(IopRecords.admittedAt(record));
-    List<Document> reviews = IopRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW))
-        .stream().filter(d -> !d.date().isBefore(admitted)).toList();
+    // the reviews dated on or after the admission date: a tail of the documents, which are in date order
+    List<Document> all = IopRecords.documents(record.episode(), ctx, PSYCHIATRIC_ADMISSION_REVIEWS);
+    int from = 0;
+    while (from < all.size() && all.get(from).date().isBefore(admitted)) {
+      from++;
+    }
+    List<Document> reviews = from == 0 ? all : all.subList(from, all.size());
     if (REVIEW_WINDOW.choiceIn(ctx).equals("PLANNING_DEADLINE")) {
-      return IopRecords.documentBy(IopRecords.planningDeadline(record, ctx), reviews, "psychiatric admission review", ctx,
-          IopRecords.admission(record));
+      return IopRecords.documentBy(record, reviews, "psychiatric admission review", ctx);
     }
     java.time.LocalDate lastDay = ctx.dateOf(IopRecords.stayEnd(record.episode(), ctx));
-    Optional<Document> shown = reviews.stream().filter(d -> !d.date().isAfter(lastDay)).findFirst();
-    if (shown.isPresent()) {
-      return Judgment.met("a psychiatric admission review is in the record, dated " + shown.get().date(),
-          IopRecords.admission(record), IopRecords.evidence(shown.get()));
+    // in date order, so the first review is the earliest: shown when it is dated by the last day
+    if (!reviews.isEmpty() && !reviews.get(0).date().isAfter(lastDay)) {
+      Document shown = reviews.get(0);
+      return Judgments.met("a psychiatric admission review is in the record, dated ", shown.date().toString(), "", "",
+          IopRecords.admission(record), IopRecords.evidence(shown));
     }
-    String until = record.episode().dischargedAt().filter(ctx::hasHappened)
-        .map(d -> "during the stay (discharged " + Times.format(d, ctx.zone()) + ")")
-        .orElse("during the stay so far (as of " + Times.format(ctx.asOf(), ctx.zone()) + ")");
-    return Judgment.notMet("the record shows no psychiatric admission review " + until, IopRecords.admission(record));
+    Instant discharged = IopRecords.dischargedBy(record.episode(), ctx);
+    return discharged != null
+        ? Judgments.notMet("the record shows no psychiatric admission review during the stay (discharged ",
+            Times.format(discharged, ctx.zone()), ")", "", IopRecords.admission(record))
+        : Judgments.notMet("the record shows no psychiatric admission review during the stay so far (as of ",
+            Times.format(ctx.asOf(), ctx.zone()), ")", "", IopRecords.admission(record));
   }
+
+  // the documents asked for, as constant sets: IopRecords.documents finds them again per record (by identity)
+  private static final Set<DocumentKind> PSYCHIATRIC_ADMISSION_REVIEWS = EnumSet.of(DocumentKind.PSYCHIATRIC_ADMISSION_REVIEW);
 
   private static Judgment coordinatesWithProviders(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Set<org.perfspecs.model.DocumentKind> kinds = EnumSet.copyOf(IopRecords.TREATMENT_PLANS);
-    kinds.addAll(IopRecords.DISCHARGE_PLANS);
+    // treatment and discharge plans, the constant set (a set made per call missed the per-record memo)
+    Set<DocumentKind> kinds = IopAssessmentTreatmentPlanning.PLANS;
     List<Document> plans = IopRecords.documents(e, ctx, kinds);
     Set<Party> providers = EnumSet.noneOf(Party.class);
-    plans.forEach(d -> d.developedWith().stream().filter(PROVIDERS::contains).forEach(providers::add));
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      providers.addAll(plans.get(i).developedWith());
+    }
+    providers.retainAll(PROVIDERS);
     if (providers.isEmpty()) {
-      return Judgment.notMet("no treatment or discharge plan was developed with any of the member's providers",
-          IopRecords.evidence(plans));
+      return Judgments.notMet("no treatment or discharge plan was developed with any of the member's providers", "", "", "",
+          IopRecords.evidenceList(e, ctx, kinds));
     }
     Set<Party> withoutConsent = EnumSet.copyOf(providers);
     withoutConsent.removeAll(org.perfspecs.checks.Consents.given(e, ctx));
     return withoutConsent.isEmpty()
-        ? Judgment.met("plans were developed with " + providers + ", with the member's consent to share with each",
+        ? Judgments.met("plans were developed with ", providers.toString(), ", with the member's consent to share with each", "",
             IopRecords.evidence(plans))
-        : Judgment.notMet("plans were developed with " + withoutConsent + " without the member's documented consent",
-            IopRecords.evidence(plans));
+        : Judgments.notMet("plans were developed with ", withoutConsent.toString(), " without the member's documented consent", "",
+            IopRecords.evidenceList(e, ctx, kinds));
   }
 
   private static List<Contact> crisisContacts(CaseRecord record, EvaluationContext ctx) {
@@ -434,7 +459,19 @@ public final class IopComponentsOfServices extends Section {
   }
 
   private static Evidence evidenceOf(Contact c) {
-    return Evidence.of("contact", c.id(), c.at(), org.perfspecs.checks.RecordLists.words(c.kind()) + " contact");
+    return Evidence.of("contact", c.id(), c.at(), CONTACT_NOTES[c.kind().ordinal()]);
+  }
+
+  // the note naming a contact of each kind ("crisis intervention contact"), made once per kind
+  private static final String[] CONTACT_NOTES = contactNotes();
+
+  private static String[] contactNotes() {
+    ContactKind[] kinds = ContactKind.values();
+    String[] notes = new String[kinds.length];
+    for (ContactKind k : kinds) {
+      notes[k.ordinal()] = org.perfspecs.checks.RecordLists.words(k) + " contact";
+    }
+    return notes;
   }
 
   private static final Optional<Judgment> NO_CRISIS_CONTACT =
@@ -445,16 +482,37 @@ public final class IopComponentsOfServices extends Section {
   }
 
   /** A referral made after a crisis contact. */
-  private record CrisisReferral(ServiceCategory target, String what) {
+  private static final class CrisisReferral {
+    private final ServiceCategory target;
+    // the texts that depend on the requirement alone, made once
+    private final String referred;
+    private final String notReferred;
+    private final String referralNote;
+
+    CrisisReferral(ServiceCategory target, String what) {
+      this.target = target;
+      this.referred = "the member was referred to the " + what + " after the crisis contact";
+      this.notReferred = "no referral to the " + what + " is recorded after the crisis contact";
+      this.referralNote = "referral to " + target;
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Contact first = crisisContacts(record, ctx).get(0);
-      Optional<Referral> made = record.episode().referralsMade().stream()
-          .filter(r -> r.target().orElse(null) == target && !r.at().isBefore(first.at()) && ctx.hasHappened(r.at()))
-          .min(Comparator.comparing(Referral::at));
-      return made.isPresent()
-          ? Judgment.met("the member was referred to the " + what + " after the crisis contact", evidence(first),
-              Evidence.of("referral", made.get().id(), made.get().at(), "referral to " + target))
-          : Judgment.notMet("no referral to the " + what + " is recorded after the crisis contact", evidence(first));
+      Instant after = first.at();
+      // the earliest such referral (the first of equal times, as Stream.min keeps)
+      Referral made = null;
+      List<Referral> referrals = record.episode().referralsMade();
+      for (int i = 0, n = referrals.size(); i < n; i++) {
+        Referral r = referrals.get(i);
+        Instant at = r.at();
+        if ((made == null || at.isBefore(made.at())) && !at.isBefore(after) && ctx.hasHappened(at)
+            && r.target().orElse(null) == target) {
+          made = r;
+        }
+      }
+      return made != null
+          ? Judgment.met(referred, evidence(first), Evidence.of("referral", made.id(), made.at(), referralNote))
+          : Judgment.notMet(notReferred, evidence(first));
     }
   }
 
@@ -470,8 +528,8 @@ public final class IopComponentsOfServices extends Section {
         followedUp = ctx.hasHappened(o.at()) && o.memberEngaged() && o.at().isAfter(c.at());
       }
       if (!plan && !followedUp) {
-        return Judgment.notMet("crisis contact " + c.id() + " neither addressed the crisis prevention or safety plan nor was followed up",
-            evidence(c));
+        return Judgments.notMet("crisis contact ", c.id(), " neither addressed the crisis prevention or safety plan nor was followed up",
+            "", evidence(c));
       }
     }
     return Judgment.met("every crisis contact addressed the crisis prevention or safety plan or was followed up",

@@ -19,10 +19,12 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.time.Deadline;
 import org.perfspecs.model.CaseRecord;
+import org.perfspecs.model.Contact;
 import org.perfspecs.model.ContactKind;
 import org.perfspecs.model.ContentElement;
 import org.perfspecs.model.Document;
@@ -175,8 +177,8 @@ public final class IopCoveredServices extends Section {
     LocalDate admitted = ctx.dateOf(IopRecords.admittedAt(record));
     Deadline longest = Deadline.calendarDaysAfter(admitted, LONGEST_STAY_DAYS, ctx.zone());
     Evidence admission = IopRecords.admission(record);
-    Optional<java.time.Instant> discharged = e.dischargedAt().filter(ctx::hasHappened);
-    if (discharged.isEmpty()) {
+    java.time.Instant dischargedAt = IopRecords.dischargedBy(e, ctx);
+    if (dischargedAt == null) {
       long sofar = ChronoUnit.DAYS.between(admitted, ctx.today());
       return longest.isOpenAt(ctx.asOf())
           ? Judgment.pending(longest, "the member is still in the program after " + sofar
@@ -184,11 +186,11 @@ public final class IopCoveredServices extends Section {
           : Judgment.missed(longest, "the member is still in the program after " + sofar
               + " days, longer than 3 weeks", admission);
     }
-    LocalDate out = ctx.dateOf(discharged.get());
+    LocalDate out = ctx.dateOf(dischargedAt);
     long days = ChronoUnit.DAYS.between(admitted, out);
-    Evidence discharge = Evidence.of("episode", e.id(), discharged.get(), "discharge");
+    Evidence discharge = Evidence.of("episode", e.id(), dischargedAt, "discharge");
     if (days < SHORTEST_STAY_DAYS) {
-      return Judgment.notMet("the stay lasted " + days + " day(s), shorter than 1 week", admission, discharge);
+      return Judgments.notMet("the stay lasted ", Long.toString(days), " day(s), shorter than 1 week", "", admission, discharge);
     }
     if (days > LONGEST_STAY_DAYS) {
       return Judgment.missed(longest, "the stay lasted " + days + " days, longer than 3 weeks", admission, discharge);
@@ -196,21 +198,32 @@ public final class IopCoveredServices extends Section {
     return Judgment.metBy(longest, "the stay lasted " + days + " days, within 1 to 3 weeks", admission, discharge);
   }
 
+  // the same for every record: made once (judgments are immutable)
+  private static final Optional<Judgment> NO_ADJUNCTIVE_THERAPY =
+      Optional.of(Judgment.notApplicable("the record shows no adjunctive therapy session"));
+
   private static Optional<Judgment> hadAdjunctiveTherapy(CaseRecord record, EvaluationContext ctx) {
-    return record.episode().contacts().stream()
-        .anyMatch(c -> c.kind() == ContactKind.ADJUNCTIVE_THERAPY && ctx.hasHappened(c.at()))
-        ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the record shows no adjunctive therapy session"));
+    List<Contact> contacts = record.episode().contacts();
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      if (c.kind() == ContactKind.ADJUNCTIVE_THERAPY && ctx.hasHappened(c.at())) {
+        return Optional.empty();
+      }
+    }
+    return NO_ADJUNCTIVE_THERAPY;
   }
 
   private static Judgment adjunctiveTherapyInPlan(CaseRecord record, EvaluationContext ctx) {
-    List<Document> plans = IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS);
-    Optional<Document> stating = plans.stream()
-        .filter(d -> d.elements().contains(ContentElement.ADJUNCTIVE_THERAPY_FUNCTION)).findFirst();
-    return stating.isPresent()
-        ? Judgment.met("treatment plan " + stating.get().id() + " states the function of the adjunctive therapy",
-            IopRecords.evidence(stating.get()))
-        : Judgment.notMet("adjunctive therapy was provided but no treatment plan states its specific function",
-            IopRecords.evidence(plans));
+    Episode e = record.episode();
+    List<Document> plans = IopRecords.documents(e, ctx, IopRecords.TREATMENT_PLANS);
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      Document d = plans.get(i);
+      if (d.elements().contains(ContentElement.ADJUNCTIVE_THERAPY_FUNCTION)) {
+        return Judgments.met("treatment plan ", d.id(), " states the function of the adjunctive therapy", "",
+            IopRecords.evidence(d));
+      }
+    }
+    return Judgments.notMet("adjunctive therapy was provided but no treatment plan states its specific function", "", "", "",
+        IopRecords.evidenceList(e, ctx, IopRecords.TREATMENT_PLANS));
   }
 }

@@ -18,6 +18,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.checks.Times;
@@ -257,73 +258,106 @@ public final class IopDischargePlanning extends Section {
     boolean addresses = first.elements().contains(ContentElement.DISCHARGE_AND_AFTERCARE_PLAN)
         || first.elements().contains(ContentElement.DISCHARGE_PLANNING_ACTIVITY);
     return addresses
-        ? Judgment.met("the first treatment plan " + first.id() + " already addresses discharge", IopRecords.evidence(first))
-        : Judgment.notMet("the first treatment plan " + first.id() + " does not address discharge", IopRecords.evidence(first));
+        ? Judgments.met("the first treatment plan ", first.id(), " already addresses discharge", "", IopRecords.evidence(first))
+        : Judgments.notMet("the first treatment plan ", first.id(), " does not address discharge", "", IopRecords.evidence(first));
   }
 
+  // discharge and after-care plans, one constant set: IopRecords.documents finds it again per record (by identity)
+  private static final Set<DocumentKind> DISCHARGE_OR_AFTERCARE_PLANS = java.util.Collections.unmodifiableSet(
+      EnumSet.of(DocumentKind.DISCHARGE_PLAN, DocumentKind.AFTERCARE_PLAN));
+
   private static Judgment concernsAndAftercareDocumented(CaseRecord record, EvaluationContext ctx) {
-    List<Document> plans = IopRecords.documents(record.episode(), ctx, EnumSet.of(DocumentKind.DISCHARGE_PLAN, DocumentKind.AFTERCARE_PLAN));
-    boolean concerns = plans.stream().anyMatch(d -> RecordLists.anyIn(d.elements(), CONCERN_ELEMENTS));
-    boolean aftercare = plans.stream().anyMatch(d -> RecordLists.anyIn(d.elements(), AFTERCARE_ELEMENTS));
+    Episode e = record.episode();
+    List<Document> plans = IopRecords.documents(e, ctx, DISCHARGE_OR_AFTERCARE_PLANS);
+    boolean concerns = false;
+    boolean aftercare = false;
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      Set<ContentElement> elements = plans.get(i).elements();
+      concerns = concerns || RecordLists.anyIn(elements, CONCERN_ELEMENTS);
+      aftercare = aftercare || RecordLists.anyIn(elements, AFTERCARE_ELEMENTS);
+    }
     if (concerns && aftercare) {
       return Judgment.met("the member's concerns and the planned after-care are documented", IopRecords.evidence(plans));
     }
     String missing = !concerns && !aftercare ? "the member's concerns and the planned after-care"
         : !concerns ? "the member's concerns" : "the planned after-care";
-    return Judgment.notMet("no discharge or after-care plan documents " + missing, IopRecords.evidence(plans));
+    return Judgments.notMet("no discharge or after-care plan documents ", missing, "", "",
+        IopRecords.evidenceList(e, ctx, DISCHARGE_OR_AFTERCARE_PLANS));
   }
 
   private static Judgment planGivenAtDischarge(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     LocalDate dischargeDate = ctx.dateOf(e.dischargedAt().orElseThrow());
     List<Document> plans = IopRecords.documents(e, ctx, IopRecords.DISCHARGE_PLANS);
-    Optional<Document> given = plans.stream()
-        .filter(d -> RecordLists.anyIn(d.givenTo(), RECIPIENTS) && d.givenOn().filter(dischargeDate::equals).isPresent())
-        .findFirst();
-    if (given.isPresent()) {
-      return Judgment.met("discharge plan " + given.get().id() + " was given to " + given.get().givenTo() + " on the discharge date "
-          + dischargeDate, IopRecords.evidence(given.get()));
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      Document d = plans.get(i);
+      if (RecordLists.anyIn(d.givenTo(), RECIPIENTS)) {
+        Optional<LocalDate> on = d.givenOn();
+        if (on.isPresent() && dischargeDate.equals(on.get())) {
+          return Judgments.met("discharge plan ", d.id(), " was given to " + d.givenTo() + " on the discharge date ",
+              dischargeDate.toString(), IopRecords.evidence(d));
+        }
+      }
     }
-    return Judgment.notMet(plans.isEmpty() ? "no discharge plan is in the record"
-        : "no discharge plan is recorded as given to the member, family or guardian on the discharge date " + dischargeDate,
-        IopRecords.evidence(plans));
+    return plans.isEmpty()
+        ? Judgment.notMet("no discharge plan is in the record")
+        : Judgments.notMet("no discharge plan is recorded as given to the member, family or guardian on the discharge date ",
+            dischargeDate.toString(), "", "", IopRecords.evidenceList(e, ctx, IopRecords.DISCHARGE_PLANS));
   }
 
   private static Judgment linkagesDeveloped(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     Instant discharged = e.dischargedAt().orElseThrow();
-    Optional<Referral> made = e.referralsMade().stream().filter(r -> !r.at().isAfter(discharged))
-        .min(Comparator.comparing(Referral::at));
-    return made.isPresent()
+    // the earliest referral made by discharge (the first of equal times, as Stream.min keeps)
+    Referral made = null;
+    List<Referral> referrals = e.referralsMade();
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      Referral r = referrals.get(i);
+      if (!r.at().isAfter(discharged) && (made == null || r.at().isBefore(made.at()))) {
+        made = r;
+      }
+    }
+    return made != null
         ? Judgment.met("a referral out of the IOP was made by discharge",
-            Evidence.of("referral", made.get().id(), made.get().at(), "referral to " + made.get().target().orElseThrow()))
+            Evidence.of("referral", made.id(), made.at(), "referral to " + made.target().orElseThrow()))
         : Judgment.notMet("the record shows no referral out of the IOP made by discharge",
             Evidence.of("episode", e.id(), discharged, "discharge"));
   }
 
   private static Judgment transportationSupport(CaseRecord record, EvaluationContext ctx) {
-    Optional<Contact> contact = record.episode().contacts().stream()
-        .filter(c -> c.kind() == ContactKind.TRANSPORTATION && IopRecords.with(c, Party.PAYER_CARE_TEAM) && ctx.hasHappened(c.at()))
-        .findFirst();
-    return contact.isPresent()
-        ? Judgment.met("CCA's team was contacted about after-care transportation",
-            Evidence.of("contact", contact.get().id(), contact.get().at(), "transportation contact with CCA's team"))
-        : Judgment.notMet("the record shows no contact with CCA's team about the needed after-care transportation");
+    List<Contact> contacts = record.episode().contacts();
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      if (c.kind() == ContactKind.TRANSPORTATION && IopRecords.with(c, Party.PAYER_CARE_TEAM) && ctx.hasHappened(c.at())) {
+        return Judgment.met("CCA's team was contacted about after-care transportation",
+            Evidence.of("contact", c.id(), c.at(), "transportation contact with CCA's team"));
+      }
+    }
+    return NO_TRANSPORTATION_CONTACT;
   }
+
+  // the same for every record, with no evidence: made once (judgments are immutable)
+  private static final Judgment NO_TRANSPORTATION_CONTACT =
+      Judgment.notMet("the record shows no contact with CCA's team about the needed after-care transportation");
 
   static Citation cite(String label, String text) {
     return Citation.of(Iop.SOURCE, HEADING, label, text);
   }
 
   private static Judgment aftercareWithin7Days(CaseRecord record, EvaluationContext ctx) {
-    return appointmentWithin(record, ctx, Set.of(AppointmentKind.AFTERCARE, AppointmentKind.PSYCHIATRIC_AFTERCARE),
-        7, "after-care appointment");
+    return appointmentWithin(record, ctx, AFTERCARE_KINDS, 7, "after-care appointment");
   }
 
   private static Judgment psychiatricAftercareWithin14Days(CaseRecord record, EvaluationContext ctx) {
-    return appointmentWithin(record, ctx, Set.of(AppointmentKind.PSYCHIATRIC_AFTERCARE), 14,
+    return appointmentWithin(record, ctx, PSYCHIATRIC_AFTERCARE_KINDS, 14,
         "psychiatric after-care appointment");
   }
+
+  private static final Set<AppointmentKind> AFTERCARE_KINDS =
+      java.util.Collections.unmodifiableSet(EnumSet.of(AppointmentKind.AFTERCARE, AppointmentKind.PSYCHIATRIC_AFTERCARE));
+  private static final Set<AppointmentKind> PSYCHIATRIC_AFTERCARE_KINDS =
+      java.util.Collections.unmodifiableSet(EnumSet.of(AppointmentKind.PSYCHIATRIC_AFTERCARE));
+  private static final Comparator<Appointment> BY_TIME = Comparator.comparing(Appointment::at);
 
   private static Judgment appointmentWithin(CaseRecord record, EvaluationContext ctx, Set<AppointmentKind> kinds,
       int days, String what) {
@@ -332,32 +366,38 @@ public final class IopDischargePlanning extends Section {
     LocalDate dischargeDate = ctx.dateOf(discharged);
     Deadline due = Deadline.calendarDaysAfter(dischargeDate, days, ctx.zone());
     Evidence discharge = Evidence.of("episode", e.id(), discharged, "discharge");
-    List<Appointment> booked = e.appointments().stream()
-        .filter(a -> kinds.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()) && !a.scheduledAt().isAfter(a.at()))
-        .sorted(Comparator.comparing(Appointment::at))
-        .toList();
-    Optional<Appointment> inWindow = booked.stream()
-        .filter(a -> {
-          LocalDate d = ctx.dateOf(a.at());
-          return !d.isBefore(dischargeDate) && !d.isAfter(dischargeDate.plusDays(days));
-        })
-        .findFirst();
-    String window = "the discharge date " + dischargeDate + " through " + dischargeDate.plusDays(days);
-    if (inWindow.isPresent()) {
-      Appointment a = inWindow.get();
-      return Judgment.metBy(due, what + " on " + Times.format(a.at(), ctx.zone()) + ", within " + window,
-          discharge, Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment"));
+    // the appointments of the kinds booked by now, by time (a stable sort, as the stream's was)
+    List<Appointment> appointments = e.appointments();
+    Appointment[] booked = new Appointment[appointments.size()];
+    int count = 0;
+    for (int i = 0, n = appointments.size(); i < n; i++) {
+      Appointment a = appointments.get(i);
+      if (kinds.contains(a.kind()) && ctx.hasHappened(a.scheduledAt()) && !a.scheduledAt().isAfter(a.at())) {
+        booked[count++] = a;
+      }
     }
-    Evidence[] outside = booked.stream()
-        .map(a -> Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment outside the window"))
-        .toArray(Evidence[]::new);
+    java.util.Arrays.sort(booked, 0, count, BY_TIME);
+    LocalDate lastDay = dischargeDate.plusDays(days);
+    String window = "the discharge date " + dischargeDate + " through " + lastDay;
+    for (int i = 0; i < count; i++) {
+      Appointment a = booked[i];
+      LocalDate d = ctx.dateOf(a.at());
+      if (!d.isBefore(dischargeDate) && !d.isAfter(lastDay)) {
+        return Judgment.metBy(due, what + " on " + Times.format(a.at(), ctx.zone()) + ", within " + window,
+            discharge, Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment"));
+      }
+    }
     if (due.isOpenAt(ctx.asOf())) {
       return Judgment.pending(due, "no " + what + " dated " + window + " is scheduled yet", discharge);
     }
-    Evidence[] all = new Evidence[outside.length + 1];
+    // the discharge, then each appointment booked outside the window
+    Evidence[] all = new Evidence[count + 1];
     all[0] = discharge;
-    System.arraycopy(outside, 0, all, 1, outside.length);
+    for (int i = 0; i < count; i++) {
+      Appointment a = booked[i];
+      all[i + 1] = Evidence.of("appointment", a.id(), a.at(), a.kind() + " appointment outside the window");
+    }
     return Judgment.missed(due, "no " + what + " was scheduled for " + window
-        + (outside.length == 0 ? "" : " (" + outside.length + " scheduled outside it)"), all);
+        + (count == 0 ? "" : " (" + count + " scheduled outside it)"), all);
   }
 }

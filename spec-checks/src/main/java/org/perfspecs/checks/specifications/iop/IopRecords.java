@@ -79,7 +79,6 @@ final class IopRecords {
       RecordScope.Key.create();
 
   private static final Comparator<Document> DOCUMENT_ORDER = Comparator.comparing(Document::date).thenComparing(Document::id);
-  private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::at).thenComparing(Contact::id);
 
   /** The evidence naming {@code d}: once per document per record in scope. */
   static Evidence evidence(Document d) {
@@ -195,22 +194,41 @@ final class IopRecords {
    * the treatment team meets to review the assessment and establish the provisional treatment plan.
    */
   static Deadline planningDeadline(CaseRecord record, EvaluationContext ctx) {
-    return RecordScope.memo(PLANNING_DEADLINE, record.episode(), ctx,
-        () -> Deadline.businessDaysAfter(admittedAt(record), 1, ctx.calendar()));
+    // once per record, without a lambda per call (kept/keep rather than memo)
+    Episode e = record.episode();
+    Deadline due = RecordScope.kept(PLANNING_DEADLINE, e, ctx);
+    if (due == null) {
+      due = RecordScope.keep(PLANNING_DEADLINE, e, ctx, Deadline.businessDaysAfter(admittedAt(record), 1, ctx.calendar()));
+    }
+    return due;
   }
 
   /**
-   * Judges the earliest of {@code docs} (date-only) against {@code due}: on time when its date is on
-   * or before the due day.
+   * Judges the earliest of {@code docs} (date-only) against the {@link #planningDeadline}, the
+   * admission its basis: on time when its date is on or before the due day.
    */
-  static Judgment documentBy(Deadline due, List<Document> docs, String what, EvaluationContext ctx, Evidence basis) {
+  static Judgment documentBy(CaseRecord record, List<Document> docs, String what, EvaluationContext ctx) {
     Optional<Timed> done = Optional.empty();
     if (!docs.isEmpty()) {
-      Document d = docs.get(0);
-      done = Optional.of(Timed.of(d.date().atStartOfDay(ctx.zone()).toInstant(), evidence(d)));
+      done = done(record.episode(), docs.get(0), ctx);
     }
-    return Timeliness.judge(due, done, what, ctx, basis);
+    return Timeliness.judge(planningDeadline(record, ctx), done, what, ctx, admission(record));
   }
+
+  /** {@code d} as done at the start of its day: once per document per record in scope (several rules ask). */
+  private static Optional<Timed> done(Episode e, Document d, EvaluationContext ctx) {
+    java.util.Map<Document, Optional<Timed>> memo = RecordScope.map(DONE, e, ctx);
+    Optional<Timed> done = memo == null ? null : memo.get(d);
+    if (done == null) {
+      done = Optional.of(Timed.of(d.date().atStartOfDay(ctx.zone()).toInstant(), evidence(d)));
+      if (memo != null) {
+        memo.put(d, done);
+      }
+    }
+    return done;
+  }
+
+  private static final RecordScope.Key<java.util.Map<Document, Optional<Timed>>> DONE = RecordScope.Key.create();
 
   /** Whether {@code c} is attendance at the program. */
   static boolean isAttendance(Contact c) {
@@ -219,30 +237,47 @@ final class IopRecords {
 
   /** The end of the stay as of the evaluation: the discharge when it has happened, else the as-of time. */
   static Instant stayEnd(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+    // without a method reference (a lambda per call) nor a filtered Optional
+    Instant discharged = dischargedBy(e, ctx);
+    return discharged != null ? discharged : ctx.asOf();
   }
 
-  /** Attendance contacts from admission to the end of the stay (as of the evaluation). */
-  static List<Contact> attendance(CaseRecord record, EvaluationContext ctx) {
+  /** The discharge time when it has happened as of the evaluation, else null. */
+  static Instant dischargedBy(Episode e, EvaluationContext ctx) {
+    Optional<Instant> discharged = e.dischargedAt();
+    if (discharged.isPresent()) {
+      Instant at = discharged.get();
+      if (ctx.hasHappened(at)) {
+        return at;
+      }
+    }
+    return null;
+  }
+
+  /** The dates of attendance: of the attendance contacts from admission to the end of the stay (as of the evaluation). */
+  static ImmutableSortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
+    // once per record (unmodifiable, so it can be shared), without a lambda per call
     Episode e = record.episode();
+    ImmutableSortedSet<LocalDate> kept = RecordScope.kept(ATTENDANCE_DAYS, e, ctx);
+    if (kept != null) {
+      return kept;
+    }
+    // the dates of the attendance contacts, straight from the record's contacts (the set sorts them)
     Instant from = admittedAt(record);
     Instant to = stayEnd(e, ctx);
-    return RecordLists.keptSorted(e.contacts(), c -> isAttendance(c) && !c.at().isBefore(from) && !c.at().isAfter(to),
-        CONTACT_ORDER);
-  }
-
-  /** The dates of attendance. */
-  static ImmutableSortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
-    // once per record (unmodifiable, so it can be shared)
-    return RecordScope.memo(ATTENDANCE_DAYS, record.episode(), ctx, () -> {
-      List<Contact> attended = attendance(record, ctx);
-      LocalDate[] days = new LocalDate[attended.size()];
-      for (int i = 0; i < days.length; i++) {
-        days[i] = ctx.dateOf(attended.get(i).at());
+    List<Contact> contacts = e.contacts();
+    LocalDate[] days = new LocalDate[contacts.size()];
+    int n = 0;
+    for (int i = 0, m = contacts.size(); i < m; i++) {
+      Contact c = contacts.get(i);
+      Instant at = c.at();
+      if (isAttendance(c) && !at.isBefore(from) && !at.isAfter(to)) {
+        days[n++] = ctx.dateOf(at);
       }
-      // sorted and without repeats, as a TreeSet of them was
-      return ImmutableSortedSet.copyOf(days);
-    });
+    }
+    // sorted and without repeats, as a TreeSet of them was
+    return RecordScope.keep(ATTENDANCE_DAYS, e, ctx,
+        ImmutableSortedSet.copyOf(n == days.length ? days : java.util.Arrays.copyOf(days, n)));
   }
 
   /** Whether {@code c}, which has happened, was with or on behalf of {@code party}. */

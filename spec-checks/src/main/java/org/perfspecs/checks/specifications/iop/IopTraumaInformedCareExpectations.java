@@ -4,12 +4,12 @@ import static org.perfspecs.checks.Strength.SHOULD;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.Section;
 import org.perfspecs.model.CaseRecord;
@@ -92,9 +92,13 @@ public final class IopTraumaInformedCareExpectations extends Section {
 
   private static Judgment memberVoice(CaseRecord record, EvaluationContext ctx) {
     List<Document> plans = IopRecords.documents(record.episode(), ctx, IopRecords.TREATMENT_PLANS);
-    Optional<Document> withMember = plans.stream().filter(d -> d.developedWith().contains(Party.MEMBER)).findFirst();
-    return withMember.isPresent()
-        ? Judgment.met("treatment plan " + withMember.get().id() + " was developed with the member", IopRecords.evidence(withMember.get()))
-        : Judgment.notMet("no treatment plan was developed with the member", IopRecords.evidence(plans));
+    for (int i = 0, n = plans.size(); i < n; i++) {
+      Document d = plans.get(i);
+      if (d.developedWith().contains(Party.MEMBER)) {
+        return Judgments.met("treatment plan ", d.id(), " was developed with the member", "", IopRecords.evidence(d));
+      }
+    }
+    return Judgments.notMet("no treatment plan was developed with the member", "", "", "",
+        IopRecords.evidenceList(record.episode(), ctx, IopRecords.TREATMENT_PLANS));
   }
 }

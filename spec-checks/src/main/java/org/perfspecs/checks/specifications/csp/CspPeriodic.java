@@ -84,7 +84,8 @@ final class CspPeriodic {
   }
 
   private static Deadline due(LocalDate previous, LocalDate dueDay, int months, EvaluationContext ctx) {
-    return Deadline.endOf(dueDay, ctx.zone(), months + " months after " + previous + " (" + dueDay + ")");
+    // the description made when read (most deadlines are counted, never printed)
+    return Deadline.endOf(dueDay, ctx.zone(), () -> months + " months after " + previous + " (" + dueDay + ")");
   }
 
   private static String allMet(String what) {

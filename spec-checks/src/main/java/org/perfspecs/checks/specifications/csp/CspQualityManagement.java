@@ -107,9 +107,13 @@ public final class CspQualityManagement extends Section {
 
   private static Optional<Judgment> reportableIncident(CaseRecord record, EvaluationContext ctx) {
     return reportable(record, ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no reportable adverse incident has occurred"))
+        ? NO_REPORTABLE_INCIDENT
         : Optional.empty();
   }
+
+  // the same for every record (immutable): made once
+  private static final Optional<Judgment> NO_REPORTABLE_INCIDENT =
+      Optional.of(Judgment.notApplicable("no reportable adverse incident has occurred"));
 
   private static Judgment incidentsReported(CaseRecord record, EvaluationContext ctx) {
     List<Judgment> judgments = new ArrayList<>();

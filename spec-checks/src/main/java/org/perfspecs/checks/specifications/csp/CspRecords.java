@@ -78,7 +78,14 @@ final class CspRecords {
 
   /** The written service plan, once its completion date has begun. */
   static Optional<ServicePlan> plan(Episode e, EvaluationContext ctx) {
-    return e.servicePlan().filter(p -> ctx.hasBegun(p.completedOn()));
+    Optional<ServicePlan> plan = e.servicePlan();
+    return plan.isPresent() && ctx.hasBegun(plan.get().completedOn()) ? plan : Optional.empty();
+  }
+
+  /** {@link #plan}, null when there is none (no {@code Optional} made by a filter per call). */
+  static ServicePlan planOrNull(Episode e, EvaluationContext ctx) {
+    Optional<ServicePlan> plan = e.servicePlan();
+    return plan.isPresent() && ctx.hasBegun(plan.get().completedOn()) ? plan.get() : null;
   }
 
   /**
@@ -161,8 +168,10 @@ final class CspRecords {
   }
 
   private static Evidence evidenceOf(Referral r) {
-    return Evidence.of("referral", r.id(), r.at(), r.target().map(t -> "referral to " + t).orElse("referral received")
-        + r.outcome().map(o -> ", outcome " + o).orElse(""));
+    Optional<org.perfspecs.model.ServiceCategory> target = r.target();
+    Optional<org.perfspecs.model.ReferralOutcome> outcome = r.outcome();
+    String to = target.isPresent() ? "referral to " + target.get() : "referral received";
+    return Evidence.of("referral", r.id(), r.at(), outcome.isPresent() ? to + ", outcome " + outcome.get() : to);
   }
 
   static Evidence evidence(ServicePlan p) {
@@ -186,7 +195,8 @@ final class CspRecords {
    * the as-of time (the stay so far).
    */
   static Instant stayEnd(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isPresent() && ctx.hasHappened(discharged.get()) ? discharged.get() : ctx.asOf();
   }
 
   /**
@@ -301,9 +311,10 @@ final class CspRecords {
   }
 
   private static String spanOf(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened)
-        .map(d -> "during the stay (discharged " + org.perfspecs.checks.Times.format(d, ctx.zone()) + ")")
-        .orElse("during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")");
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isPresent() && ctx.hasHappened(discharged.get())
+        ? "during the stay (discharged " + org.perfspecs.checks.Times.format(discharged.get(), ctx.zone()) + ")"
+        : "during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")";
   }
 
   /** The admission, as the basis of a judgment over the stay. */
@@ -313,12 +324,9 @@ final class CspRecords {
 
   /**
    * The judgment of an obligation without a deadline, over the stay so far (admission to discharge,
-   * or to the as-of time while enrolled): MET when {@code shown} holds evidence from that span,
-   * else NOT_MET ({@code notMet} followed by the span). The admission is the basis.
-   */
-  /**
-   * {@link #shownDuringStay(Episode, EvaluationContext, List, String, String, Evidence...)} with at
-   * most one record shown ({@code shown} null for none) and no other basis.
+   * or to the as-of time while enrolled): MET when {@code shown} is a record from that span, else
+   * NOT_MET ({@code notMet} followed by the span). The admission is the basis, named first.
+   * {@code shown} is null for none.
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence shown, String met, String notMet) {
     return shown != null ? Judgment.met(met, admission(e), shown)
@@ -326,9 +334,9 @@ final class CspRecords {
   }
 
   /**
-   * {@link #shownDuringStay(Episode, EvaluationContext, List, String, String, Evidence...)} with no
-   * other basis and the records shown in {@code ev[1]} to {@code ev[count - 1]}: {@code ev[0]} is
-   * left for the admission ({@code ev} is this call's own).
+   * {@link #shownDuringStay(Episode, EvaluationContext, Evidence, String, String)} with the records
+   * shown in {@code ev[1]} to {@code ev[count - 1]}, in order: {@code ev[0]} is left for the
+   * admission ({@code ev} is this call's own; MET when {@code count > 1}).
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence[] ev, int count, String met, String notMet) {
     ev[0] = admission(e);
@@ -336,34 +344,5 @@ final class CspRecords {
       return Judgment.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
     }
     return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev[0]);
-  }
-
-  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, List<Evidence> shown, String met, String notMet,
-      Evidence... basis) {
-    // the admission, the basis, then what is shown; the NOT_MET reason made only when it is the answer
-    int n = shown.size();
-    Evidence[] ev = new Evidence[1 + basis.length + n];
-    ev[0] = admission(e);
-    System.arraycopy(basis, 0, ev, 1, basis.length);
-    if (n > 0) {
-      for (int i = 0; i < n; i++) {
-        ev[1 + basis.length + i] = shown.get(i);
-      }
-      return Judgment.met(met, ev);
-    }
-    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev);
-  }
-
-  /** Met when {@code shown} holds evidence, else not met; for obligations without a deadline. */
-  static Judgment shown(List<Evidence> shown, String met, String notMet, Evidence... basis) {
-    int n = shown.size();
-    if (n > 0) {
-      Evidence[] ev = java.util.Arrays.copyOf(basis, basis.length + n);
-      for (int i = 0; i < n; i++) {
-        ev[basis.length + i] = shown.get(i);
-      }
-      return Judgment.met(met, ev);
-    }
-    return Judgment.notMet(notMet, basis);
   }
 }

@@ -1,6 +1,5 @@
 package org.perfspecs.checks.specifications.csp;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -151,22 +150,34 @@ final class CspServices {
     return topics(record.episode(), ctx, required, "medication education");
   }
 
-  private static List<Evidence> linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds) {
-    List<Evidence> shown = new ArrayList<>();
-    for (Referral r : CspRecords.referralsDuringStay(e, ctx)) {
+  /**
+   * Judged over the stay: {@code lead} (when not null), the referrals made during the stay to one
+   * of {@code targets}, then the appointments of {@code kinds} booked during the stay, in order.
+   */
+  private static Judgment linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds,
+      Evidence lead, String met, String notMet) {
+    List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
+    List<Appointment> appointments = e.appointments();
+    // ev[0] is the admission's (shownDuringStay)
+    Evidence[] shown = new Evidence[2 + referrals.size() + appointments.size()];
+    int count = 1;
+    if (lead != null) {
+      shown[count++] = lead;
+    }
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      Referral r = referrals.get(i);
       Optional<ServiceCategory> target = r.target();
       if (target.isPresent() && targets.contains(target.get())) {
-        shown.add(CspRecords.evidence(r));
+        shown[count++] = CspRecords.evidence(r);
       }
     }
-    if (!kinds.isEmpty()) {
-      for (Appointment a : e.appointments()) {
-        if (kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx)) {
-          shown.add(Evidence.of("appointment", a.id(), a.at(), appointmentNote(a.kind())));
-        }
+    for (int i = 0, n = appointments.size(); i < n; i++) {
+      Appointment a = appointments.get(i);
+      if (kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx)) {
+        shown[count++] = Evidence.of("appointment", a.id(), a.at(), appointmentNote(a.kind()));
       }
     }
-    return shown;
+    return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);
   }
 
   // "<KIND> appointment" by kind, made once each (a benign race, as in CspRecords)
@@ -190,17 +201,16 @@ final class CspServices {
       EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
 
   static Judgment medicationMonitoringLink(CaseRecord record, EvaluationContext ctx) {
-    return CspRecords.shownDuringStay(record.episode(), ctx, linked(record.episode(), ctx, PSYCHIATRY, PSYCHIATRIC_AFTERCARE),
+    return linked(record.episode(), ctx, PSYCHIATRY, PSYCHIATRIC_AFTERCARE, null,
         "the member is linked to medication-monitoring services",
         "the record shows no referral to psychiatry and no psychiatric appointment booked for medication monitoring");
   }
 
   static Judgment healthMaintenanceLink(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = linked(record.episode(), ctx, PRIMARY_CARE_TARGETS, PRIMARY_CARE_KINDS);
-    if (record.member().primaryCareClinician().isPresent()) {
-      shown.add(0, Evidence.of("member", record.member().id(), "primary care clinician on record"));
-    }
-    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the member is linked to regular health maintenance",
+    Evidence clinician = record.member().primaryCareClinician().isPresent()
+        ? Evidence.of("member", record.member().id(), "primary care clinician on record") : null;
+    return linked(record.episode(), ctx, PRIMARY_CARE_TARGETS, PRIMARY_CARE_KINDS, clinician,
+        "the member is linked to regular health maintenance",
         "the member has no primary care clinician on record and the record shows no referral to primary care and no primary-care or physical-exam appointment");
   }
 
@@ -209,10 +219,32 @@ final class CspServices {
     return topics(record.episode(), ctx, DAILY_LIVING_TOPICS, "daily living skills work");
   }
 
-  /** Assistance with obtaining {@code target}: a referral made to it. */
-  static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String what) {
-    List<Evidence> shown = linked(record.episode(), ctx, targets, Set.of());
-    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the record shows assistance with obtaining " + what + " (referral made)",
-        "the record marks a need for " + what + " but shows no referral made for it");
+  /**
+   * Assistance with obtaining one of {@code targets}: a referral made to it during the stay; the
+   * reasons ({@link #referredToMet}, {@link #referredToNotMet}) made by the caller, once.
+   */
+  static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String met,
+      String notMet) {
+    Episode e = record.episode();
+    List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
+    // ev[0] is the admission's (shownDuringStay): the referrals to one of the targets, in order
+    Evidence[] shown = new Evidence[1 + referrals.size()];
+    int count = 1;
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      Referral r = referrals.get(i);
+      Optional<ServiceCategory> target = r.target();
+      if (target.isPresent() && targets.contains(target.get())) {
+        shown[count++] = CspRecords.evidence(r);
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);
+  }
+
+  static String referredToMet(String what) {
+    return "the record shows assistance with obtaining " + what + " (referral made)";
+  }
+
+  static String referredToNotMet(String what) {
+    return "the record marks a need for " + what + " but shows no referral made for it";
   }
 }

@@ -127,7 +127,7 @@ public final class CspLinkages extends Section {
     }
     for (int i = 0, n = appointments.size(); i < n; i++) {
       org.perfspecs.model.Appointment a = appointments.get(i);
-      if (a.kind() == AppointmentKind.DENTAL && CspRecords.inStay(e, a.scheduledAt(), ctx)) {
+      if (a.kind() == AppointmentKind.DENTAL && CspRecords.inStayOnce(e, a.scheduledAt(), ctx)) {
         shown[count++] = Evidence.of("appointment", a.id(), a.at(), "dental appointment");
       }
     }

@@ -888,13 +888,14 @@ public final class CspProcessSpecifications extends Section {
     }
     return Timeliness.judge(due, first == null ? Optional.empty() : Optional.of(Timed.of(first.at(), CspRecords.evidence(first))),
         what, ctx,
-        referralEvidence(e), CspRecords.episode(e, admitted, "admission"));
+        referralEvidence(e), CspRecords.admission(e));
   }
 
   /** The end of day {@code n} counted from {@code first} (day 1): the day of {@code what} when n is 1. */
   private static Deadline dayOf(LocalDate first, int n, EvaluationContext ctx, String what) {
     LocalDate day = first.plusDays(n - 1L);
-    return Deadline.endOf(day, ctx.zone(), n == 1 ? "end of the day of " + what + " (" + day + ")"
+    // the description made when read (most deadlines are counted, never printed)
+    return Deadline.endOf(day, ctx.zone(), () -> n == 1 ? "end of the day of " + what + " (" + day + ")"
         : "end of day " + n + " from the day of " + what + " (" + day + ")");
   }
 
@@ -911,10 +912,10 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant admitted = e.admittedAt().orElseThrow();
     LocalDate day = ctx.dateOf(admitted);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "end of the day of admission (" + day + ")");
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "end of the day of admission (" + day + ")");
     Document assessment = earliest(e.documents(), DocumentKind.ASSESSMENT);
     return Timeliness.judge(due, timed(assessment, ctx),
-        "intake assessment documenting appropriateness of services", ctx, CspRecords.episode(e, admitted, "admission"));
+        "intake assessment documenting appropriateness of services", ctx, CspRecords.admission(e));
   }
 
   /** The earliest document of {@code kind} in {@code documents} (the first of equal dates, as Stream.min kept). */
@@ -961,7 +962,7 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant determined = e.determinedIneligibleAt().orElseThrow();
     LocalDate day = ctx.dateOf(determined);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "end of the day of the ineligibility determination (" + day + ")");
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "end of the day of the ineligibility determination (" + day + ")");
     Referral first = null;
     List<Referral> made = e.referralsMade();
     for (int i = 0, n = made.size(); i < n; i++) {
@@ -1368,7 +1369,7 @@ public final class CspProcessSpecifications extends Section {
       }
     }
     return Timeliness.judge(due, timed(first, ctx),
-        "discharge-planning progress note", ctx, CspRecords.episode(e, admitted, "admission"));
+        "discharge-planning progress note", ctx, CspRecords.admission(e));
   }
 
   private static Judgment dischargePlanningWithMember(CaseRecord record, EvaluationContext ctx) {
@@ -1473,7 +1474,7 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant discharged = e.dischargedAt().orElseThrow();
     LocalDate day = ctx.dateOf(discharged);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "the time of discharge (" + day + ")");
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "the time of discharge (" + day + ")");
     // the plan given earliest (the first of equal dates, as Stream.min kept)
     Document given = null;
     LocalDate givenOn = null;

@@ -208,6 +208,24 @@ final class CspRecords {
     return !t.isBefore(e.admittedAt().orElseThrow()) && !t.isAfter(stayEnd(e, ctx)) && ctx.hasHappened(t);
   }
 
+  /**
+   * {@link #inStay(Episode, Instant, EvaluationContext)} with the admission and the end of the stay
+   * read once per record in scope (it throws, as that does, when no admission time is recorded).
+   */
+  static boolean inStayOnce(Episode e, Instant t, EvaluationContext ctx) {
+    Instant[] bounds = RecordScope.kept(STAY_BOUNDS, e, ctx);
+    if (bounds == null) {
+      Optional<Instant> from = e.admittedAt();
+      if (from.isEmpty()) {
+        return inStay(e, t, ctx);
+      }
+      bounds = RecordScope.keep(STAY_BOUNDS, e, ctx, new Instant[] {from.get(), stayEnd(e, ctx)});
+    }
+    return !t.isBefore(bounds[0]) && !t.isAfter(bounds[1]) && ctx.hasHappened(t);
+  }
+
+  private static final RecordScope.Key<Instant[]> STAY_BOUNDS = RecordScope.Key.create();
+
   /** {@link #inStay(Episode, Instant, EvaluationContext)} with the span worked out once. */
   private static java.util.function.Predicate<Instant> stay(Episode e, EvaluationContext ctx) {
     Instant from = e.admittedAt().orElse(null);

@@ -173,7 +173,7 @@ final class CspServices {
     }
     for (int i = 0, n = appointments.size(); i < n; i++) {
       Appointment a = appointments.get(i);
-      if (kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx)) {
+      if (kinds.contains(a.kind()) && CspRecords.inStayOnce(e, a.scheduledAt(), ctx)) {
         shown[count++] = Evidence.of("appointment", a.id(), a.at(), appointmentNote(a.kind()));
       }
     }

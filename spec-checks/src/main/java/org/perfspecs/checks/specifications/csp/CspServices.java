@@ -41,6 +41,32 @@ final class CspServices {
       Topic.PSYCHOTROPIC_MEDICATIONS, Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS));
   private static final Set<Topic> DAILY_LIVING_TOPICS = RecordLists.constant(EnumSet.of(Topic.DAILY_LIVING_SKILLS));
 
+  /**
+   * What {@link #topics} needs of one constant set of topics and its words, worked out once: the
+   * topics as an array and as bits by ordinal, their names, and the start of the NOT_MET reason.
+   */
+  private record TopicRule(Set<Topic> required, Topic[] wanted, long requiredBits, String names, String what,
+      String none) {
+    TopicRule(Set<Topic> required, String what) {
+      this(required, required.toArray(new Topic[0]), bitsOf(required), CspConditions.names(required), what,
+          "no " + what + " on ");
+    }
+
+    private static long bitsOf(Set<Topic> topics) {
+      long bits = 0;
+      for (Topic t : topics) {
+        bits |= 1L << t.ordinal();
+      }
+      return bits;
+    }
+  }
+
+  private static final TopicRule EDUCATION = new TopicRule(EDUCATION_TOPICS, "education");
+  private static final TopicRule MEDICATION_EDUCATION = new TopicRule(PSYCHOTROPIC, "medication education");
+  private static final TopicRule MEDICATION_EDUCATION_WITH_PHYSICAL =
+      new TopicRule(PSYCHOTROPIC_AND_PHYSICAL, "medication education");
+  private static final TopicRule DAILY_LIVING = new TopicRule(DAILY_LIVING_TOPICS, "daily living skills work");
+
   /** Contacts during the stay so far (admission to discharge, or to the as-of time). */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
     return CspRecords.contactsDuringStay(e, ctx);
@@ -70,7 +96,7 @@ final class CspServices {
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
   }
 
-  private static Judgment topics(Episode e, EvaluationContext ctx, Set<Topic> required, String what) {
+  private static Judgment topics(Episode e, EvaluationContext ctx, TopicRule rule) {
     List<Contact> stay = contactsDuringStay(e, ctx);
     int n = stay.size();
     // the admission, then the contacts that show it; topics covered as bits by ordinal (Topic has
@@ -78,11 +104,8 @@ final class CspServices {
     Evidence[] shown = new Evidence[1 + n];
     int count = 0;
     shown[count++] = CspRecords.admission(e);
-    Topic[] wanted = required.toArray(new Topic[0]);
-    long requiredBits = 0;
-    for (Topic t : wanted) {
-      requiredBits |= 1L << t.ordinal();
-    }
+    Topic[] wanted = rule.wanted();
+    long requiredBits = rule.requiredBits();
     long covered = 0;
     for (int i = 0; i < n; i++) {
       Contact c = stay.get(i);
@@ -97,9 +120,9 @@ final class CspServices {
     }
     Evidence[] ev = count == shown.length ? shown : java.util.Arrays.copyOf(shown, count);
     if (covered == requiredBits) {
-      return Judgments.met(what, " covered: ", CspConditions.names(required), "", ev);
+      return Judgments.met(rule.what(), " covered: ", rule.names(), "", ev);
     }
-    return Judgments.notMet("no " + what + " on ", missingNames(requiredBits & ~covered, wanted),
+    return Judgments.notMet(rule.none(), missingNames(requiredBits & ~covered, wanted),
         " with the member or family is recorded ", CspRecords.span(e, ctx), ev);
   }
 
@@ -141,13 +164,13 @@ final class CspServices {
   }
 
   static Judgment education(CaseRecord record, EvaluationContext ctx) {
-    return topics(record.episode(), ctx, EDUCATION_TOPICS, "education");
+    return topics(record.episode(), ctx, EDUCATION);
   }
 
   static Judgment medicationEducation(CaseRecord record, EvaluationContext ctx) {
-    Set<Topic> required = record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)
-        ? PSYCHOTROPIC_AND_PHYSICAL : PSYCHOTROPIC;
-    return topics(record.episode(), ctx, required, "medication education");
+    TopicRule rule = record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)
+        ? MEDICATION_EDUCATION_WITH_PHYSICAL : MEDICATION_EDUCATION;
+    return topics(record.episode(), ctx, rule);
   }
 
   /**
@@ -216,7 +239,7 @@ final class CspServices {
 
   /** Daily living skills: a contact with the member engaged covering daily living skills. */
   static Judgment dailyLivingSkills(CaseRecord record, EvaluationContext ctx) {
-    return topics(record.episode(), ctx, DAILY_LIVING_TOPICS, "daily living skills work");
+    return topics(record.episode(), ctx, DAILY_LIVING);
   }
 
   /**

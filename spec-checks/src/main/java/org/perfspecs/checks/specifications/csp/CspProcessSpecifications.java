@@ -1038,9 +1038,14 @@ public final class CspProcessSpecifications extends Section {
       }
     }
     List<LocalDate> updates = java.util.Arrays.asList(dates).subList(0, count);
-    return CspPeriodic.judge(first.date(), updates, 3, e, ctx, "needs assessment update with the member",
+    return CspPeriodic.judge(first.date(), updates, 3, e, ctx, NEEDS_ASSESSMENT_UPDATE, NEEDS_ASSESSMENT_UPDATES_MET,
         CspRecords.evidence(first));
   }
+
+  private static final String NEEDS_ASSESSMENT_UPDATE = "needs assessment update with the member";
+  private static final String NEEDS_ASSESSMENT_UPDATES_MET = CspPeriodic.allMet(NEEDS_ASSESSMENT_UPDATE);
+  private static final String PLAN_REVISION = "service plan review and revision";
+  private static final String PLAN_REVISIONS_MET = CspPeriodic.allMet(PLAN_REVISION);
 
   /** One element the latest needs assessment must cover. */
   private record AssessmentElement(ContentElement element, String met, String notMet) {
@@ -1102,7 +1107,7 @@ public final class CspProcessSpecifications extends Section {
       }
     }
     List<LocalDate> revisions = java.util.Arrays.asList(dates).subList(0, count);
-    return CspPeriodic.judge(plan.completedOn(), revisions, 12, e, ctx, "service plan review and revision",
+    return CspPeriodic.judge(plan.completedOn(), revisions, 12, e, ctx, PLAN_REVISION, PLAN_REVISIONS_MET,
         CspRecords.evidence(plan));
   }
 

@@ -1176,16 +1176,26 @@ public final class CspProcessSpecifications extends Section {
   private static Judgment psychotropicEducation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
-    Evidence[] shown = new Evidence[1 + stay.size()];
-    int count = 1;
+    // counted first, so the array is the size of what is shown (not of the whole stay)
+    int matches = 0;
     for (int i = 0, n = stay.size(); i < n; i++) {
-      Contact c = stay.get(i);
-      if ((c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS)) {
-        shown[count++] = CspRecords.evidence(c);
+      if (psychotropicEducation(stay.get(i))) {
+        matches++;
+      }
+    }
+    Evidence[] shown = new Evidence[1 + matches];
+    int count = 1;
+    for (int i = 0, n = stay.size(); i < n && count < shown.length; i++) {
+      if (psychotropicEducation(stay.get(i))) {
+        shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
       }
     }
     return CspRecords.shownDuringStay(e, ctx, shown, count, "education on the effects of psychotropic medications is recorded",
         "no education on the effects of psychotropic medications is recorded");
+  }
+
+  private static boolean psychotropicEducation(Contact c) {
+    return (c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS);
   }
 
   /** Assistance with obtaining one kind of resource. */

@@ -76,24 +76,44 @@ final class CspServices {
     Episode e = record.episode();
     List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
     List<Contact> stay = contactsDuringStay(e, ctx);
+    // counted first, so the array is the size of what is shown (not of the whole stay)
+    int matches = 0;
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      if (peerOrSelfHelp(referrals.get(i))) {
+        matches++;
+      }
+    }
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      if (peerOrNaturalSupport(stay.get(i))) {
+        matches++;
+      }
+    }
     // ev[0] is the admission's (shownDuringStay): the referrals, then the contacts, in their order
-    Evidence[] shown = new Evidence[1 + referrals.size() + stay.size()];
+    Evidence[] shown = new Evidence[1 + matches];
     int count = 1;
     for (int i = 0, n = referrals.size(); i < n; i++) {
       Referral r = referrals.get(i);
-      ServiceCategory t = r.target().orElse(null);
-      if (t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP) {
+      if (peerOrSelfHelp(r)) {
         shown[count++] = CspRecords.evidence(r);
       }
     }
     for (int i = 0, n = stay.size(); i < n; i++) {
       Contact c = stay.get(i);
-      if (c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS)) {
-        shown[count++] = CspRecords.evidence(c);
+      if (peerOrNaturalSupport(c)) {
+        shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
       }
     }
     return CspRecords.shownDuringStay(e, ctx, shown, count, "the record shows peer, self-help or natural supports encouraged and facilitated",
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
+  }
+
+  private static boolean peerOrSelfHelp(Referral r) {
+    ServiceCategory t = r.target().orElse(null);
+    return t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP;
+  }
+
+  private static boolean peerOrNaturalSupport(Contact c) {
+    return c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS);
   }
 
   private static Judgment topics(Episode e, EvaluationContext ctx, TopicRule rule) {
@@ -101,24 +121,26 @@ final class CspServices {
     int n = stay.size();
     // the admission, then the contacts that show it; topics covered as bits by ordinal (Topic has
     // fewer than 64 constants: checked where the masks are made)
-    Evidence[] shown = new Evidence[1 + n];
-    int count = 0;
-    shown[count++] = CspRecords.admission(e);
     Topic[] wanted = rule.wanted();
     long requiredBits = rule.requiredBits();
-    long covered = 0;
+    // counted first, so the array is the size of what is shown (not of the whole stay)
+    int matches = 0;
     for (int i = 0; i < n; i++) {
-      Contact c = stay.get(i);
-      boolean withMemberOrFamily = c.memberEngaged() || c.parties().contains(Party.FAMILY);
-      if (withMemberOrFamily) {
-        long topics = bits(c.topics(), wanted);
-        if (topics != 0) {
-          shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
-          covered |= topics;
-        }
+      if (topicsWithMemberOrFamily(stay.get(i), wanted) != 0) {
+        matches++;
       }
     }
-    Evidence[] ev = count == shown.length ? shown : java.util.Arrays.copyOf(shown, count);
+    Evidence[] ev = new Evidence[1 + matches];
+    int count = 0;
+    ev[count++] = CspRecords.admission(e);
+    long covered = 0;
+    for (int i = 0; i < n && count < ev.length; i++) {
+      long topics = topicsWithMemberOrFamily(stay.get(i), wanted);
+      if (topics != 0) {
+        ev[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
+        covered |= topics;
+      }
+    }
     if (covered == requiredBits) {
       return Judgments.met(rule.what(), " covered: ", rule.names(), "", ev);
     }
@@ -147,6 +169,11 @@ final class CspServices {
       }
       return CspConditions.names(topics);
     });
+  }
+
+  /** The topics of {@code wanted} that {@code c} covers with the member engaged or the family, as bits by ordinal. */
+  private static long topicsWithMemberOrFamily(Contact c, Topic[] wanted) {
+    return c.memberEngaged() || c.parties().contains(Party.FAMILY) ? bits(c.topics(), wanted) : 0;
   }
 
   /** The topics of {@code wanted} that {@code topics} holds, as bits by ordinal. */

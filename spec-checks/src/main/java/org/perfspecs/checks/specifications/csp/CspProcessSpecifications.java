@@ -1558,7 +1558,10 @@ public final class CspProcessSpecifications extends Section {
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      ServicePlan plan = record.episode().servicePlan().orElseThrow();
+      ServicePlan plan = CspRecords.planOrNull(record.episode(), ctx); // the record's plan, read once
+      if (plan == null) {
+        plan = record.episode().servicePlan().orElseThrow(); // not yet begun: judged as before
+      }
       Evidence evidence = CspRecords.evidence(plan);
       return present.test(plan)
           ? Judgment.met(met, evidence)

@@ -78,15 +78,23 @@ final class CspRecords {
 
   /** The written service plan, once its completion date has begun. */
   static Optional<ServicePlan> plan(Episode e, EvaluationContext ctx) {
-    Optional<ServicePlan> plan = e.servicePlan();
-    return plan.isPresent() && ctx.hasBegun(plan.get().completedOn()) ? plan : Optional.empty();
+    return Optional.ofNullable(planOrNull(e, ctx));
   }
 
   /** {@link #plan}, null when there is none (no {@code Optional} made by a filter per call). */
   static ServicePlan planOrNull(Episode e, EvaluationContext ctx) {
-    Optional<ServicePlan> plan = e.servicePlan();
-    return plan.isPresent() && ctx.hasBegun(plan.get().completedOn()) ? plan.get() : null;
+    // read once per record in scope (the model's getter makes an Optional per call)
+    Object kept = RecordScope.kept(PLAN, e, ctx);
+    if (kept == null) {
+      Optional<ServicePlan> plan = e.servicePlan();
+      kept = RecordScope.keep(PLAN, e, ctx,
+          plan.isPresent() && ctx.hasBegun(plan.get().completedOn()) ? plan.get() : NO_PLAN);
+    }
+    return kept == NO_PLAN ? null : (ServicePlan) kept;
   }
+
+  private static final RecordScope.Key<Object> PLAN = RecordScope.Key.create();
+  private static final Object NO_PLAN = new Object();
 
   /**
    * Discharge-planning records: progress notes that record discharge-planning activity, and

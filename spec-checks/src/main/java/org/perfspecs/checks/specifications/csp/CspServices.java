@@ -113,8 +113,23 @@ final class CspServices {
   }
 
   private static boolean peerOrNaturalSupport(Contact c) {
-    return c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS);
+    if (c.kind() == ContactKind.PEER_SUPPORT) {
+      return true;
+    }
+    // RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS) without an iterator per contact
+    Set<Party> parties = c.parties();
+    if (parties.isEmpty()) {
+      return false;
+    }
+    for (Party p : NATURAL_SUPPORT_PARTIES) {
+      if (parties.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  private static final Party[] NATURAL_SUPPORT_PARTIES = NATURAL_SUPPORTS.toArray(new Party[0]);
 
   private static Judgment topics(Episode e, EvaluationContext ctx, TopicRule rule) {
     List<Contact> stay = contactsDuringStay(e, ctx);

@@ -119,10 +119,10 @@ public final class CspLinkages extends Section {
     // ev[0] is the admission's (shownDuringStay): the referrals to a dentist, then the dental appointments
     Evidence[] shown = new Evidence[1 + referrals.size() + appointments.size()];
     int count = 1;
+    ServiceCategory[] targets = CspRecords.targetsDuringStay(e, ctx);
     for (int i = 0, n = referrals.size(); i < n; i++) {
-      Referral r = referrals.get(i);
-      if (r.target().orElse(null) == ServiceCategory.DENTIST) {
-        shown[count++] = CspRecords.evidence(r);
+      if (targets[i] == ServiceCategory.DENTIST) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
       }
     }
     for (int i = 0, n = appointments.size(); i < n; i++) {

@@ -263,6 +263,26 @@ final class CspRecords {
     return during;
   }
 
+  /**
+   * The targets of {@link #referralsDuringStay}, by position (null where none is recorded): read
+   * once per record in scope (the model's getter makes an {@code Optional} per call).
+   */
+  static org.perfspecs.model.ServiceCategory[] targetsDuringStay(Episode e, EvaluationContext ctx) {
+    org.perfspecs.model.ServiceCategory[] targets = RecordScope.kept(TARGETS_DURING_STAY, e, ctx);
+    if (targets == null) {
+      List<Referral> during = referralsDuringStay(e, ctx);
+      targets = new org.perfspecs.model.ServiceCategory[during.size()];
+      for (int i = 0; i < targets.length; i++) {
+        targets[i] = during.get(i).target().orElse(null);
+      }
+      targets = RecordScope.keep(TARGETS_DURING_STAY, e, ctx, targets);
+    }
+    return targets;
+  }
+
+  private static final RecordScope.Key<org.perfspecs.model.ServiceCategory[]> TARGETS_DURING_STAY =
+      RecordScope.Key.create();
+
   /** Contacts during the stay so far, earliest first. */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
     // kept/keep rather than memo: no lambda made per call once the record's list is known

@@ -2,7 +2,6 @@ package org.perfspecs.checks.specifications.csp;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.EvaluationContext;
@@ -77,9 +76,10 @@ final class CspServices {
     List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
     List<Contact> stay = contactsDuringStay(e, ctx);
     // counted first, so the array is the size of what is shown (not of the whole stay)
+    ServiceCategory[] targets = CspRecords.targetsDuringStay(e, ctx);
     int matches = 0;
     for (int i = 0, n = referrals.size(); i < n; i++) {
-      if (peerOrSelfHelp(referrals.get(i))) {
+      if (peerOrSelfHelp(targets[i])) {
         matches++;
       }
     }
@@ -92,9 +92,8 @@ final class CspServices {
     Evidence[] shown = new Evidence[1 + matches];
     int count = 1;
     for (int i = 0, n = referrals.size(); i < n; i++) {
-      Referral r = referrals.get(i);
-      if (peerOrSelfHelp(r)) {
-        shown[count++] = CspRecords.evidence(r);
+      if (peerOrSelfHelp(targets[i])) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
       }
     }
     for (int i = 0, n = stay.size(); i < n; i++) {
@@ -107,8 +106,7 @@ final class CspServices {
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
   }
 
-  private static boolean peerOrSelfHelp(Referral r) {
-    ServiceCategory t = r.target().orElse(null);
+  private static boolean peerOrSelfHelp(ServiceCategory t) {
     return t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP;
   }
 
@@ -229,11 +227,11 @@ final class CspServices {
     if (lead != null) {
       shown[count++] = lead;
     }
+    ServiceCategory[] targetOf = CspRecords.targetsDuringStay(e, ctx);
     for (int i = 0, n = referrals.size(); i < n; i++) {
-      Referral r = referrals.get(i);
-      Optional<ServiceCategory> target = r.target();
-      if (target.isPresent() && targets.contains(target.get())) {
-        shown[count++] = CspRecords.evidence(r);
+      ServiceCategory target = targetOf[i];
+      if (target != null && targets.contains(target)) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
       }
     }
     for (int i = 0, n = appointments.size(); i < n; i++) {
@@ -295,11 +293,11 @@ final class CspServices {
     // ev[0] is the admission's (shownDuringStay): the referrals to one of the targets, in order
     Evidence[] shown = new Evidence[1 + referrals.size()];
     int count = 1;
+    ServiceCategory[] targetOf = CspRecords.targetsDuringStay(e, ctx);
     for (int i = 0, n = referrals.size(); i < n; i++) {
-      Referral r = referrals.get(i);
-      Optional<ServiceCategory> target = r.target();
-      if (target.isPresent() && targets.contains(target.get())) {
-        shown[count++] = CspRecords.evidence(r);
+      ServiceCategory target = targetOf[i];
+      if (target != null && targets.contains(target)) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
       }
     }
     return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);

@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -291,24 +290,40 @@ public final class CspComponentsOfService extends Section {
   }
 
   /** One participant the service plan must have been developed with. */
-  private record PlanParticipant(String what, Set<Party> parties) {
+  private record PlanParticipant(Set<Party> parties, String met, String notMet) {
+    PlanParticipant(String what, Set<Party> parties) {
+      // the reasons depend on the requirement alone: made once
+      this(parties, "the service plan was developed with " + what,
+          "the service plan does not record " + what + " among those it was developed with");
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
+      ServicePlan plan = CspRecords.planOrNull(record.episode(), ctx);
+      if (plan == null) {
+        throw new java.util.NoSuchElementException("No value present"); // as Optional.orElseThrow
+      }
       Evidence ev = CspRecords.evidence(plan);
       return RecordLists.anyIn(plan.developedWith(), parties)
-          ? Judgment.met("the service plan was developed with " + what, ev)
-          : Judgment.notMet("the service plan does not record " + what + " among those it was developed with", ev);
+          ? Judgment.met(met, ev)
+          : Judgment.notMet(notMet, ev);
     }
   }
 
   private static Optional<Judgment> dmhEligible(CaseRecord record, EvaluationContext ctx) {
-    return record.member().dmhContinuingCareEligible() ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the member is not identified as DMH Continuing Care Eligible"));
+    return record.member().dmhContinuingCareEligible() ? Optional.empty() : NOT_DMH_ELIGIBLE;
   }
+
+  // condition judgments that are the same for every record (immutable): made once
+  private static final Optional<Judgment> NOT_DMH_ELIGIBLE =
+      Optional.of(Judgment.notApplicable("the member is not identified as DMH Continuing Care Eligible"));
+  private static final Optional<Judgment> DCF_NOT_INVOLVED =
+      Optional.of(Judgment.notApplicable("DCF is not involved with the member"));
+  private static final Optional<Judgment> NO_INITIAL_CONTACT =
+      Optional.of(Judgment.notApplicable("no initial contact with the member has been made yet"));
 
   private static Optional<Judgment> dcfInvolved(CaseRecord record, EvaluationContext ctx) {
     return record.member().dcfCaseOpen() || record.member().stateAgencies().contains(StateAgency.DCF) ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("DCF is not involved with the member"));
+        : DCF_NOT_INVOLVED;
   }
 
   private static Judgment partOfLicensedOrganization(Program program, EvaluationContext ctx) {
@@ -332,47 +347,80 @@ public final class CspComponentsOfService extends Section {
 
   private static Judgment contactAttemptWithin24Hours(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Optional<Referral> referral = e.referral().filter(r -> ctx.hasHappened(r.at()));
-    if (referral.isEmpty()) {
+    Optional<Referral> referral = e.referral();
+    if (referral.isEmpty() || !ctx.hasHappened(referral.get().at())) {
       return Judgment.undetermined("no referral time is recorded as of " + Times.format(ctx.asOf(), ctx.zone())
           + ", so the contact deadline cannot be computed");
     }
     Referral r = referral.get();
     Deadline due = Deadline.hoursAfter(r.at(), 24, ctx.zone());
-    Optional<Contact> first = e.contacts().stream()
-        .filter(c -> (c.memberEngaged() || c.kind() == ContactKind.OUTREACH_ATTEMPT) && !c.at().isBefore(r.at()))
-        .min(Comparator.comparing(Contact::at));
-    return Timeliness.judge(due, first.map(c -> Timed.of(c.at(), CspRecords.evidence(c))),
+    // the earliest such contact (the first of equal times, as Stream.min kept)
+    Instant referred = r.at();
+    Contact first = null;
+    List<Contact> contacts = e.contacts();
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      if ((c.memberEngaged() || c.kind() == ContactKind.OUTREACH_ATTEMPT) && !c.at().isBefore(referred)
+          && (first == null || c.at().isBefore(first.at()))) {
+        first = c;
+      }
+    }
+    return Timeliness.judge(due, first == null ? Optional.empty() : Optional.of(Timed.of(first.at(), CspRecords.evidence(first))),
         "initial contact attempt", ctx, CspRecords.evidence(r));
   }
 
   /** The first contact in which the member took part, at or after the referral (when there is one). */
   static Optional<Contact> initialContact(Episode e, EvaluationContext ctx) {
-    Instant from = e.referral().map(Referral::at).orElse(Instant.MIN);
-    for (Contact c : CspRecords.contacts(e, ctx)) {
+    Contact c = initialContactOrNull(e, ctx);
+    return c == null ? Optional.empty() : Optional.of(c);
+  }
+
+  /** {@link #initialContact}, null when there is none. */
+  private static Contact initialContactOrNull(Episode e, EvaluationContext ctx) {
+    Optional<Referral> referral = e.referral();
+    Instant from = referral.isPresent() ? referral.get().at() : Instant.MIN;
+    List<Contact> contacts = CspRecords.contacts(e, ctx);
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
       if (c.memberEngaged() && !c.at().isBefore(from)) {
-        return Optional.of(c);
+        return c;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   private static Optional<Judgment> initialContactMade(CaseRecord record, EvaluationContext ctx) {
-    return initialContact(record.episode(), ctx).isPresent() ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("no initial contact with the member has been made yet"));
+    return initialContactOrNull(record.episode(), ctx) != null ? Optional.empty() : NO_INITIAL_CONTACT;
   }
 
   private static Judgment appointmentWithin48Hours(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Contact contact = initialContact(e, ctx).orElseThrow();
+    Contact contact = initialContactOrNull(e, ctx);
+    if (contact == null) {
+      throw new java.util.NoSuchElementException("No value present"); // as Optional.orElseThrow
+    }
     Deadline due = Deadline.hoursAfter(contact.at(), 48, ctx.zone());
     Evidence basis = CspRecords.evidence(contact);
-    List<Appointment> booked = e.appointments().stream()
-        .filter(a -> a.kind() == AppointmentKind.INITIAL && ctx.hasHappened(a.scheduledAt()) && !a.scheduledAt().isAfter(a.at()))
-        .sorted(Comparator.comparing(Appointment::at)).toList();
-    Optional<Appointment> inWindow = booked.stream().filter(a -> due.isMetBy(a.at())).findFirst();
-    if (inWindow.isPresent()) {
-      Appointment a = inWindow.get();
+    // the initial appointments booked (scheduled, as of the evaluation, for a time not before the
+    // booking), by time (a stable sort, as Stream.sorted)
+    List<Appointment> appointments = e.appointments();
+    Appointment[] booked = new Appointment[appointments.size()];
+    int count = 0;
+    for (int i = 0; i < booked.length; i++) {
+      Appointment a = appointments.get(i);
+      if (a.kind() == AppointmentKind.INITIAL && ctx.hasHappened(a.scheduledAt()) && !a.scheduledAt().isAfter(a.at())) {
+        booked[count++] = a;
+      }
+    }
+    java.util.Arrays.sort(booked, 0, count, BY_TIME);
+    Appointment inWindow = null;
+    for (int i = 0; i < count && inWindow == null; i++) {
+      if (due.isMetBy(booked[i].at())) {
+        inWindow = booked[i];
+      }
+    }
+    if (inWindow != null) {
+      Appointment a = inWindow;
       return Judgment.metBy(due, "initial appointment made available for " + Times.format(a.at(), ctx.zone())
           + ", within 48 hours of the initial contact", basis, Evidence.of("appointment", a.id(), a.at(), "initial appointment"));
     }
@@ -380,11 +428,17 @@ public final class CspComponentsOfService extends Section {
       return Judgment.pending(due, "no initial appointment within 48 hours of the initial contact is booked yet; due by "
           + Times.format(due.last(), ctx.zone()), basis);
     }
-    List<Evidence> ev = new ArrayList<>(List.of(basis));
-    booked.forEach(a -> ev.add(Evidence.of("appointment", a.id(), a.at(), "initial appointment after the window")));
+    Evidence[] ev = new Evidence[1 + count];
+    ev[0] = basis;
+    for (int i = 0; i < count; i++) {
+      Appointment a = booked[i];
+      ev[1 + i] = Evidence.of("appointment", a.id(), a.at(), "initial appointment after the window");
+    }
     return Judgment.missed(due, "no initial appointment was made available by " + Times.format(due.last(), ctx.zone())
-        + " (48 hours after the initial contact)" + (booked.isEmpty() ? "" : "; the first offered is later"), CspRecords.all(ev));
+        + " (48 hours after the initial contact)" + (count == 0 ? "" : "; the first offered is later"), ev);
   }
+
+  private static final Comparator<Appointment> BY_TIME = Comparator.comparing(Appointment::at);
 
   private static final LocalTime NINE = LocalTime.of(9, 0);
   private static final LocalTime FIVE_PM = LocalTime.of(17, 0);

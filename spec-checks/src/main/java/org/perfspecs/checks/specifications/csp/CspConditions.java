@@ -29,11 +29,13 @@ final class CspConditions {
 
   private static Optional<Judgment> admitted(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    if (e.admittedAt().filter(ctx::hasHappened).isPresent()) {
+    Optional<java.time.Instant> admittedAt = e.admittedAt();
+    if (admittedAt.isPresent() && ctx.hasHappened(admittedAt.get())) {
       return Optional.empty();
     }
-    if (e.determinedIneligibleAt().filter(ctx::hasHappened).isPresent()) {
-      return Optional.of(Judgment.notApplicable("the member was found ineligible at intake and not admitted"));
+    Optional<java.time.Instant> ineligibleAt = e.determinedIneligibleAt();
+    if (ineligibleAt.isPresent() && ctx.hasHappened(ineligibleAt.get())) {
+      return FOUND_INELIGIBLE;
     }
     return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx, "");
   }
@@ -44,9 +46,14 @@ final class CspConditions {
   }
 
   private static Optional<Judgment> writtenPlan(CaseRecord record, EvaluationContext ctx) {
-    return CspRecords.plan(record.episode(), ctx).isPresent() ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("no written service plan is in the record yet"));
+    return CspRecords.planOrNull(record.episode(), ctx) != null ? Optional.empty() : NO_WRITTEN_PLAN;
   }
+
+  // condition judgments that are the same for every record (immutable): made once
+  private static final Optional<Judgment> FOUND_INELIGIBLE =
+      Optional.of(Judgment.notApplicable("the member was found ineligible at intake and not admitted"));
+  private static final Optional<Judgment> NO_WRITTEN_PLAN =
+      Optional.of(Judgment.notApplicable("no written service plan is in the record yet"));
 
   /** The member has consented to share information with at least one of {@code parties}. */
   static Condition consentedTo(String description, Set<Party> parties) {

@@ -26,6 +26,7 @@ import org.perfspecs.model.DocumentKind;
 import org.perfspecs.model.Episode;
 import org.perfspecs.model.PartnerCategory;
 import org.perfspecs.model.Party;
+import org.perfspecs.model.Referral;
 import org.perfspecs.model.ServiceCategory;
 import org.perfspecs.model.ServicePlan;
 
@@ -113,22 +114,37 @@ public final class CspLinkages extends Section {
 
   private static Judgment dentistLinkage(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = new java.util.ArrayList<>();
-    CspRecords.referralsDuringStay(e, ctx).stream().filter(r -> r.target().filter(t -> t == ServiceCategory.DENTIST).isPresent())
-        .map(CspRecords::evidence).forEach(shown::add);
-    e.appointments().stream().filter(a -> a.kind() == AppointmentKind.DENTAL && CspRecords.inStay(e, a.scheduledAt(), ctx))
-        .map(a -> Evidence.of("appointment", a.id(), a.at(), "dental appointment")).forEach(shown::add);
-    return CspRecords.shownDuringStay(e, ctx, shown, "the record shows linkage with a dentist",
+    List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
+    List<org.perfspecs.model.Appointment> appointments = e.appointments();
+    // ev[0] is the admission's (shownDuringStay): the referrals to a dentist, then the dental appointments
+    Evidence[] shown = new Evidence[1 + referrals.size() + appointments.size()];
+    int count = 1;
+    ServiceCategory[] targets = CspRecords.targetsDuringStay(e, ctx);
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      if (targets[i] == ServiceCategory.DENTIST) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
+      }
+    }
+    for (int i = 0, n = appointments.size(); i < n; i++) {
+      org.perfspecs.model.Appointment a = appointments.get(i);
+      if (a.kind() == AppointmentKind.DENTAL && CspRecords.inStayOnce(e, a.scheduledAt(), ctx)) {
+        shown[count++] = Evidence.of("appointment", a.id(), a.at(), "dental appointment");
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, "the record shows linkage with a dentist",
         "the record shows no referral to a dentist and no dental appointment booked");
   }
 
   private static Optional<Judgment> stateAgenciesAndConsent(CaseRecord record, EvaluationContext ctx) {
     if (record.member().stateAgencies().isEmpty()) {
-      return Optional.of(Judgment.notApplicable("no state agency is involved with the member"));
+      return NO_STATE_AGENCY;
     }
     return org.perfspecs.checks.Consents.withoutConsent(record.episode(), ctx, STATE_AGENCY_PARTIES,
         "the state agencies involved");
   }
+
+  private static final Optional<Judgment> NO_STATE_AGENCY =
+      Optional.of(Judgment.notApplicable("no state agency is involved with the member"));
 
   private static List<Document> interagencyPlans(Episode e, EvaluationContext ctx) {
     return CspRecords.documents(e, ctx, DocumentKind.INTERAGENCY_SERVICE_PLAN);

@@ -31,8 +31,9 @@ import org.perfspecs.model.Episode;
 final class CspPeriodic {
   private CspPeriodic() {}
 
+  /** The judgment; {@code allMet} is {@link #allMet(String) allMet(what)}, made by the caller once. */
   static Judgment judge(LocalDate first, List<LocalDate> updates, int months, Episode e, EvaluationContext ctx,
-      String what, Evidence basis) {
+      String what, String allMet, Evidence basis) {
     List<Window> windows = new ArrayList<>();
     LocalDate previous = first;
     Optional<Instant> dischargedAt = e.dischargedAt();
@@ -76,7 +77,7 @@ final class CspPeriodic {
               + " months after " + previous + "); none yet")
           : Window.of(due, State.CLOSED, false, none(what, dueDay, months, previous)));
     }
-    return Recurring.judge(windows, allMet(what), ctx, basis);
+    return Recurring.judge(windows, allMet, ctx, basis);
   }
 
   private static String none(String what, LocalDate dueDay, int months, LocalDate previous) {
@@ -84,10 +85,12 @@ final class CspPeriodic {
   }
 
   private static Deadline due(LocalDate previous, LocalDate dueDay, int months, EvaluationContext ctx) {
-    return Deadline.endOf(dueDay, ctx.zone(), months + " months after " + previous + " (" + dueDay + ")");
+    // the description made when read (most deadlines are counted, never printed)
+    return Deadline.endOf(dueDay, ctx.zone(), () -> months + " months after " + previous + " (" + dueDay + ")");
   }
 
-  private static String allMet(String what) {
+  /** The reason when every update that fell due was on time. */
+  static String allMet(String what) {
     return "every " + what + " that fell due was on time";
   }
 }

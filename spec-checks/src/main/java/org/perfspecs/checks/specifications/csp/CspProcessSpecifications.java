@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.perfspecs.checks.RecordLists;
+import org.perfspecs.checks.RecordScope;
 import org.perfspecs.checks.Citation;
 import org.perfspecs.checks.Condition;
 import org.perfspecs.checks.EpisodeRequirement;
@@ -289,7 +289,16 @@ public final class CspProcessSpecifications extends Section {
   public static final EpisodeRequirement PLAN_MEASURABLE_GOALS = element(3,
       "A comprehensive, individualized plan that is solution-focused with clearly defined interventions and measurable goals.",
       "clearly defined interventions and measurable goals (every goal measurable)",
-      p -> !p.goals().isEmpty() && p.goals().stream().allMatch(Goal::measurable) && !p.interventions().isEmpty());
+      p -> !p.goals().isEmpty() && allMeasurable(p.goals()) && !p.interventions().isEmpty());
+
+  private static boolean allMeasurable(List<Goal> goals) {
+    for (int i = 0, n = goals.size(); i < n; i++) {
+      if (!goals.get(i).measurable()) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** {@index CSP.PROC.2.c.4.4}: Element 4: identified clinical interventions, services and benefits. */
   public static final EpisodeRequirement PLAN_INTERVENTIONS = element(4,
@@ -810,27 +819,56 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Optional<Judgment> hasReferralSource(CaseRecord record, EvaluationContext ctx) {
-    Optional<Referral> r = record.episode().referral().filter(x -> ctx.hasHappened(x.at()));
-    if (r.isEmpty()) {
-      return Optional.of(Judgment.notApplicable("no referral into the service is in the record"));
+    Referral r = happenedReferral(record.episode(), ctx);
+    if (r == null) {
+      return NO_REFERRAL;
     }
-    return NOT_A_REFERRAL_SOURCE.contains(r.get().source().orElseThrow())
-        ? Optional.of(Judgment.notApplicable("the member referred themselves; there is no referral source"))
-        : Optional.empty();
+    return NOT_A_REFERRAL_SOURCE.contains(r.source().orElseThrow()) ? SELF_REFERRED : Optional.empty();
   }
 
   private static Optional<Judgment> referredBy24Hour(CaseRecord record, EvaluationContext ctx) {
-    Optional<Referral> r = record.episode().referral().filter(x -> ctx.hasHappened(x.at()));
-    return r.isPresent() && TWENTY_FOUR_HOUR.contains(r.get().source().orElseThrow()) ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the member was not referred by a 24-hour level of care"));
+    Referral r = happenedReferral(record.episode(), ctx);
+    return r != null && TWENTY_FOUR_HOUR.contains(r.source().orElseThrow()) ? Optional.empty() : NOT_BY_24_HOUR;
   }
 
   private static Optional<Judgment> referredByProvider(CaseRecord record, EvaluationContext ctx) {
-    Optional<Referral> r = record.episode().referral().filter(x -> ctx.hasHappened(x.at()));
-    return r.isPresent() && !EnumSet.of(ReferralSource.SELF, ReferralSource.FAMILY).contains(r.get().source().orElseThrow())
-        ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the member was not referred by a provider or agency"));
+    Referral r = happenedReferral(record.episode(), ctx);
+    if (r == null) {
+      return NOT_BY_PROVIDER;
+    }
+    ReferralSource source = r.source().orElseThrow();
+    return source != ReferralSource.SELF && source != ReferralSource.FAMILY ? Optional.empty() : NOT_BY_PROVIDER;
   }
+
+  /** The referral into the service once it has happened, else null. */
+  private static Referral happenedReferral(Episode e, EvaluationContext ctx) {
+    Optional<Referral> r = e.referral();
+    return r.isPresent() && ctx.hasHappened(r.get().at()) ? r.get() : null;
+  }
+
+  // condition judgments that are the same for every record (immutable): made once
+  private static final Optional<Judgment> NO_REFERRAL =
+      Optional.of(Judgment.notApplicable("no referral into the service is in the record"));
+  private static final Optional<Judgment> SELF_REFERRED =
+      Optional.of(Judgment.notApplicable("the member referred themselves; there is no referral source"));
+  private static final Optional<Judgment> NOT_BY_24_HOUR =
+      Optional.of(Judgment.notApplicable("the member was not referred by a 24-hour level of care"));
+  private static final Optional<Judgment> NOT_BY_PROVIDER =
+      Optional.of(Judgment.notApplicable("the member was not referred by a provider or agency"));
+  private static final Optional<Judgment> NO_REFERRAL_DURING_STAY =
+      Optional.of(Judgment.notApplicable("no referral was made during the stay"));
+  private static final Optional<Judgment> NO_COMMUNITY_OUTCOME =
+      Optional.of(Judgment.notApplicable("no referral to a listed community resource has a recorded outcome"));
+  private static final Optional<Judgment> NO_DISCHARGE_PLANNING_NOTE =
+      Optional.of(Judgment.notApplicable("no progress note records discharge planning yet"));
+  private static final Optional<Judgment> NO_PROVIDERS = Optional.of(
+      Judgment.notApplicable("the member has no primary care clinician on record and was referred to no provider"));
+  private static final Optional<Judgment> NO_SERVICE_AGENCY =
+      Optional.of(Judgment.notApplicable("no state service agency is involved with the member"));
+  private static final Optional<Judgment> NO_PROBATION_OR_PAROLE =
+      Optional.of(Judgment.notApplicable("neither probation nor parole is involved with the member"));
+  private static final Optional<Judgment> NO_WRITTEN_PLAN =
+      Optional.of(Judgment.notApplicable("no written service plan is in the record yet"));
 
   /** A contact with the referral source as a party, at or after the referral, by the end of the admission day. */
   private static Judgment referralSourceContact(CaseRecord record, EvaluationContext ctx, Predicate<Contact> kind, String what) {
@@ -838,17 +876,26 @@ public final class CspProcessSpecifications extends Section {
     Instant referred = e.referral().orElseThrow().at();
     Instant admitted = e.admittedAt().orElseThrow();
     Deadline due = dayOf(ctx.dateOf(admitted), IMMEDIATELY.daysIn(ctx), ctx, "admission");
-    Optional<Contact> first = e.contacts().stream()
-        .filter(c -> c.parties().contains(Party.REFERRAL_SOURCE) && kind.test(c) && !c.at().isBefore(referred))
-        .min(Comparator.comparing(Contact::at));
-    return Timeliness.judge(due, first.map(c -> Timed.of(c.at(), CspRecords.evidence(c))), what, ctx,
-        referralEvidence(e), CspRecords.episode(e, admitted, "admission"));
+    // the earliest such contact (the first of equal times, as Stream.min kept)
+    Contact first = null;
+    List<Contact> contacts = e.contacts();
+    for (int i = 0, n = contacts.size(); i < n; i++) {
+      Contact c = contacts.get(i);
+      if (c.parties().contains(Party.REFERRAL_SOURCE) && kind.test(c) && !c.at().isBefore(referred)
+          && (first == null || c.at().isBefore(first.at()))) {
+        first = c;
+      }
+    }
+    return Timeliness.judge(due, first == null ? Optional.empty() : Optional.of(Timed.of(first.at(), CspRecords.evidence(first))),
+        what, ctx,
+        referralEvidence(e), CspRecords.admission(e));
   }
 
   /** The end of day {@code n} counted from {@code first} (day 1): the day of {@code what} when n is 1. */
   private static Deadline dayOf(LocalDate first, int n, EvaluationContext ctx, String what) {
     LocalDate day = first.plusDays(n - 1L);
-    return Deadline.endOf(day, ctx.zone(), n == 1 ? "end of the day of " + what + " (" + day + ")"
+    // the description made when read (most deadlines are counted, never printed)
+    return Deadline.endOf(day, ctx.zone(), () -> n == 1 ? "end of the day of " + what + " (" + day + ")"
         : "end of day " + n + " from the day of " + what + " (" + day + ")");
   }
 
@@ -865,14 +912,14 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant admitted = e.admittedAt().orElseThrow();
     LocalDate day = ctx.dateOf(admitted);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "end of the day of admission (" + day + ")");
-    Optional<Document> assessment = earliest(e.documents(), DocumentKind.ASSESSMENT);
-    return Timeliness.judge(due, assessment.map(d -> Timed.of(CspRecords.startOf(d.date(), ctx), CspRecords.evidence(d))),
-        "intake assessment documenting appropriateness of services", ctx, CspRecords.episode(e, admitted, "admission"));
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "end of the day of admission (" + day + ")");
+    Document assessment = earliest(e.documents(), DocumentKind.ASSESSMENT);
+    return Timeliness.judge(due, timed(assessment, ctx),
+        "intake assessment documenting appropriateness of services", ctx, CspRecords.admission(e));
   }
 
   /** The earliest document of {@code kind} in {@code documents} (the first of equal dates, as Stream.min kept). */
-  private static Optional<Document> earliest(List<Document> documents, DocumentKind kind) {
+  private static Document earliest(List<Document> documents, DocumentKind kind) {
     Document best = null;
     for (int i = 0, n = documents.size(); i < n; i++) {
       Document d = documents.get(i);
@@ -880,7 +927,12 @@ public final class CspProcessSpecifications extends Section {
         best = d;
       }
     }
-    return Optional.ofNullable(best);
+    return best;
+  }
+
+  /** {@code d} (dated) as a timed record from the start of its date, none when null. */
+  private static Optional<Timed> timed(Document d, EvaluationContext ctx) {
+    return d == null ? Optional.empty() : Optional.of(Timed.of(CspRecords.startOf(d.date(), ctx), CspRecords.evidence(d)));
   }
 
   // judgments that are the same for every record (immutable): made once
@@ -910,10 +962,17 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant determined = e.determinedIneligibleAt().orElseThrow();
     LocalDate day = ctx.dateOf(determined);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "end of the day of the ineligibility determination (" + day + ")");
-    Optional<Referral> first = e.referralsMade().stream().filter(r -> !r.at().isBefore(determined))
-        .min(Comparator.comparing(Referral::at));
-    return Timeliness.judge(due, first.map(r -> Timed.of(r.at(), CspRecords.evidence(r))), "referral to alternative services",
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "end of the day of the ineligibility determination (" + day + ")");
+    Referral first = null;
+    List<Referral> made = e.referralsMade();
+    for (int i = 0, n = made.size(); i < n; i++) {
+      Referral r = made.get(i);
+      if (!r.at().isBefore(determined) && (first == null || r.at().isBefore(first.at()))) {
+        first = r;
+      }
+    }
+    return Timeliness.judge(due, first == null ? Optional.empty() : Optional.of(Timed.of(first.at(), CspRecords.evidence(first))),
+        "referral to alternative services",
         ctx, CspRecords.episode(e, determined, "determined ineligible"));
   }
 
@@ -931,25 +990,39 @@ public final class CspProcessSpecifications extends Section {
 
   private static Judgment needsAssessmentWithinTwoWeeks(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    Optional<Appointment> initial = e.appointments().stream()
-        .filter(a -> a.kind() == AppointmentKind.INITIAL && ctx.hasHappened(a.at()) && !a.kept().equals(Optional.of(false)))
-        .min(Comparator.comparing(Appointment::at));
+    // the earliest initial appointment that has happened and was not marked not kept (the first of
+    // equal times, as Stream.min kept)
+    Appointment initial = null;
+    List<Appointment> appointments = e.appointments();
+    for (int i = 0, n = appointments.size(); i < n; i++) {
+      Appointment a = appointments.get(i);
+      if (a.kind() == AppointmentKind.INITIAL && ctx.hasHappened(a.at()) && !notKept(a)
+          && (initial == null || a.at().isBefore(initial.at()))) {
+        initial = a;
+      }
+    }
     Instant start;
     Evidence basis;
-    if (initial.isPresent()) {
-      start = initial.get().at();
-      basis = Evidence.of("appointment", initial.get().id(), start, "initial appointment");
-    } else if (e.admittedAt().filter(ctx::hasHappened).isPresent()) {
-      start = e.admittedAt().get();
+    Optional<Instant> admitted = e.admittedAt();
+    if (initial != null) {
+      start = initial.at();
+      basis = Evidence.of("appointment", initial.id(), start, "initial appointment");
+    } else if (admitted.isPresent() && ctx.hasHappened(admitted.get())) {
+      start = admitted.get();
       basis = CspRecords.episode(e, start, "admission (no initial appointment recorded)");
     } else {
       return org.perfspecs.checks.Conditions.withoutAdmission(e, ctx,
           "with no initial appointment either, the needs assessment deadline cannot be computed").orElseThrow();
     }
     Deadline due = Deadline.calendarDaysAfter(start, 14, ctx.zone());
-    Optional<Document> first = earliest(e.documents(), DocumentKind.NEEDS_ASSESSMENT);
-    return Timeliness.judge(due, first.map(d -> Timed.of(CspRecords.startOf(d.date(), ctx), CspRecords.evidence(d))),
+    return Timeliness.judge(due, timed(earliest(e.documents(), DocumentKind.NEEDS_ASSESSMENT), ctx),
         "needs assessment", ctx, basis);
+  }
+
+  /** Whether the appointment is recorded as not kept. */
+  private static boolean notKept(Appointment a) {
+    Optional<Boolean> kept = a.kept();
+    return kept.isPresent() && !kept.get();
   }
 
   private static Judgment needsAssessmentQuarterly(CaseRecord record, EvaluationContext ctx) {
@@ -965,9 +1038,14 @@ public final class CspProcessSpecifications extends Section {
       }
     }
     List<LocalDate> updates = java.util.Arrays.asList(dates).subList(0, count);
-    return CspPeriodic.judge(first.date(), updates, 3, e, ctx, "needs assessment update with the member",
+    return CspPeriodic.judge(first.date(), updates, 3, e, ctx, NEEDS_ASSESSMENT_UPDATE, NEEDS_ASSESSMENT_UPDATES_MET,
         CspRecords.evidence(first));
   }
+
+  private static final String NEEDS_ASSESSMENT_UPDATE = "needs assessment update with the member";
+  private static final String NEEDS_ASSESSMENT_UPDATES_MET = CspPeriodic.allMet(NEEDS_ASSESSMENT_UPDATE);
+  private static final String PLAN_REVISION = "service plan review and revision";
+  private static final String PLAN_REVISIONS_MET = CspPeriodic.allMet(PLAN_REVISION);
 
   /** One element the latest needs assessment must cover. */
   private record AssessmentElement(ContentElement element, String met, String notMet) {
@@ -999,30 +1077,59 @@ public final class CspProcessSpecifications extends Section {
   }
 
   /** A property of the written service plan. */
-  private record PlanCheck(String what, Predicate<ServicePlan> present) {
+  private record PlanCheck(Predicate<ServicePlan> present, String met, String notMet) {
+    PlanCheck(String what, Predicate<ServicePlan> present) {
+      // the reasons depend on the requirement alone: made once
+      this(present, "the service plan shows " + what, "the service plan does not show " + what);
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
+      ServicePlan plan = CspRecords.planOrNull(record.episode(), ctx);
+      if (plan == null) {
+        throw new java.util.NoSuchElementException("No value present"); // as Optional.orElseThrow
+      }
       return present.test(plan)
-          ? Judgments.met("the service plan shows ", what, "", "", CspRecords.evidence(plan))
-          : Judgments.notMet("the service plan does not show ", what, "", "", CspRecords.evidence(plan));
+          ? Judgment.met(met, CspRecords.evidence(plan))
+          : Judgment.notMet(notMet, CspRecords.evidence(plan));
     }
   }
 
   private static Judgment planReviewed12Months(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     ServicePlan plan = CspRecords.plan(e, ctx).orElseThrow();
-    List<LocalDate> revisions = plan.reviews().stream().filter(PlanReview::revised).map(PlanReview::reviewedOn).toList();
-    return CspPeriodic.judge(plan.completedOn(), revisions, 12, e, ctx, "service plan review and revision",
+    List<PlanReview> reviews = plan.reviews();
+    LocalDate[] dates = new LocalDate[reviews.size()];
+    int count = 0;
+    for (int i = 0; i < dates.length; i++) {
+      PlanReview r = reviews.get(i);
+      if (r.revised()) {
+        dates[count++] = r.reviewedOn();
+      }
+    }
+    List<LocalDate> revisions = java.util.Arrays.asList(dates).subList(0, count);
+    return CspPeriodic.judge(plan.completedOn(), revisions, 12, e, ctx, PLAN_REVISION, PLAN_REVISIONS_MET,
         CspRecords.evidence(plan));
   }
 
   private static List<LocalDate> changesSincePlan(CaseRecord record, EvaluationContext ctx) {
     ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
-    if (record.episode().significantNeedsChangesOn().isEmpty()) {
+    List<LocalDate> changes = record.episode().significantNeedsChangesOn();
+    if (changes.isEmpty()) {
       return List.of();
     }
-    return record.episode().significantNeedsChangesOn().stream()
-        .filter(d -> ctx.hasBegun(d) && !d.isBefore(plan.completedOn())).sorted().toList();
+    LocalDate[] kept = new LocalDate[changes.size()];
+    int count = 0;
+    for (int i = 0; i < kept.length; i++) {
+      LocalDate d = changes.get(i);
+      if (ctx.hasBegun(d) && !d.isBefore(plan.completedOn())) {
+        kept[count++] = d;
+      }
+    }
+    if (count == 0) {
+      return List.of();
+    }
+    java.util.Arrays.sort(kept, 0, count);
+    return java.util.Arrays.asList(kept).subList(0, count);
   }
 
   private static Optional<Judgment> significantChange(CaseRecord record, EvaluationContext ctx) {
@@ -1033,15 +1140,22 @@ public final class CspProcessSpecifications extends Section {
     ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
     List<Evidence> ev = new ArrayList<>(List.of(CspRecords.evidence(plan)));
     for (LocalDate change : changesSincePlan(record, ctx)) {
-      Optional<PlanReview> review = plan.reviews().stream()
-          .filter(r -> r.revised() && ctx.hasBegun(r.reviewedOn()) && !r.reviewedOn().isBefore(change))
-          .min(Comparator.comparing(PlanReview::reviewedOn));
-      if (review.isEmpty()) {
+      // the earliest revising review on or after the change (the first of equal dates, as Stream.min kept)
+      PlanReview review = null;
+      List<PlanReview> reviews = plan.reviews();
+      for (int i = 0, n = reviews.size(); i < n; i++) {
+        PlanReview r = reviews.get(i);
+        if (r.revised() && ctx.hasBegun(r.reviewedOn()) && !r.reviewedOn().isBefore(change)
+            && (review == null || r.reviewedOn().isBefore(review.reviewedOn()))) {
+          review = r;
+        }
+      }
+      if (review == null) {
         ev.add(Evidence.onDate("needsChange", record.episode().id(), change, "significant change in needs"));
         return Judgment.notMet("the service plan was not reviewed and revised after the significant change in needs on " + change,
             CspRecords.all(ev));
       }
-      ev.add(Evidence.onDate("planReview", plan.id(), review.get().reviewedOn(), "revised after the change on " + change));
+      ev.add(Evidence.onDate("planReview", plan.id(), review.reviewedOn(), "revised after the change on " + change));
     }
     return Judgment.met("the service plan was revised after every significant change in the member's needs", CspRecords.all(ev));
   }
@@ -1062,22 +1176,37 @@ public final class CspProcessSpecifications extends Section {
   private static Judgment psychotropicEducation(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     List<Contact> stay = CspServices.contactsDuringStay(e, ctx);
-    Evidence[] shown = new Evidence[1 + stay.size()];
-    int count = 1;
+    // counted first, so the array is the size of what is shown (not of the whole stay)
+    int matches = 0;
     for (int i = 0, n = stay.size(); i < n; i++) {
-      Contact c = stay.get(i);
-      if ((c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS)) {
-        shown[count++] = CspRecords.evidence(c);
+      if (psychotropicEducation(stay.get(i))) {
+        matches++;
+      }
+    }
+    Evidence[] shown = new Evidence[1 + matches];
+    int count = 1;
+    for (int i = 0, n = stay.size(); i < n && count < shown.length; i++) {
+      if (psychotropicEducation(stay.get(i))) {
+        shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
       }
     }
     return CspRecords.shownDuringStay(e, ctx, shown, count, "education on the effects of psychotropic medications is recorded",
         "no education on the effects of psychotropic medications is recorded");
   }
 
+  private static boolean psychotropicEducation(Contact c) {
+    return (c.memberEngaged() || c.parties().contains(Party.FAMILY)) && c.topics().contains(Topic.PSYCHOTROPIC_MEDICATIONS);
+  }
+
   /** Assistance with obtaining one kind of resource. */
-  private record Obtaining(String what, Set<ServiceCategory> targets) {
+  private record Obtaining(Set<ServiceCategory> targets, String met, String notMet) {
+    Obtaining(String what, Set<ServiceCategory> targets) {
+      // the reasons depend on the requirement alone: made once
+      this(targets, CspServices.referredToMet(what), CspServices.referredToNotMet(what));
+    }
+
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      return CspServices.referredTo(record, ctx, targets, what);
+      return CspServices.referredTo(record, ctx, targets, met, notMet);
     }
   }
 
@@ -1119,45 +1248,87 @@ public final class CspProcessSpecifications extends Section {
 
   private static Optional<Judgment> referralsMade(CaseRecord record, EvaluationContext ctx) {
     return referralsDuringStay(record.episode(), ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no referral was made during the stay"))
+        ? NO_REFERRAL_DURING_STAY
         : Optional.empty();
   }
 
   private static Judgment referralsCompleted(CaseRecord record, EvaluationContext ctx) {
-    List<Referral> all = referralsDuringStay(record.episode(), ctx);
-    List<Referral> open = all.stream().filter(r -> r.outcome().filter(o -> o != ReferralOutcome.PENDING).isEmpty()).toList();
     Episode e = record.episode();
-    return open.isEmpty()
-        ? Judgment.met("every referral made " + CspRecords.span(e, ctx) + " has a documented outcome",
-            java.util.stream.Stream.concat(java.util.stream.Stream.of(CspRecords.admission(e)),
-                all.stream().map(CspRecords::evidence)).toArray(Evidence[]::new))
-        : Judgment.notMet(open.size() + " referral(s) made " + CspRecords.span(e, ctx) + " have no documented outcome",
-            java.util.stream.Stream.concat(java.util.stream.Stream.of(CspRecords.admission(e)),
-                open.stream().map(CspRecords::evidence)).toArray(Evidence[]::new));
+    List<Referral> all = referralsDuringStay(e, ctx);
+    int n = all.size();
+    // the admission, then the referrals without a documented outcome (absent or pending), in order
+    Evidence[] open = new Evidence[1 + n];
+    open[0] = CspRecords.admission(e);
+    int count = 1;
+    for (int i = 0; i < n; i++) {
+      Referral r = all.get(i);
+      if (!hasOutcome(r)) {
+        open[count++] = CspRecords.evidence(r);
+      }
+    }
+    if (count > 1) {
+      return Judgments.notMet(String.valueOf(count - 1), " referral(s) made ", CspRecords.span(e, ctx),
+          " have no documented outcome", count == open.length ? open : java.util.Arrays.copyOf(open, count));
+    }
+    // every referral has one: the admission, then all of them
+    for (int i = 0; i < n; i++) {
+      open[1 + i] = CspRecords.evidence(all.get(i));
+    }
+    return Judgments.met("every referral made ", CspRecords.span(e, ctx), " has a documented outcome", "", open);
   }
 
   private static List<Referral> communityReferralsWithOutcome(Episode e, EvaluationContext ctx) {
-    return CspRecords.referralsMade(e, ctx).stream()
-        .filter(r -> r.target().filter(COMMUNITY_RESOURCES::contains).isPresent()
-            && r.outcome().filter(o -> o != ReferralOutcome.PENDING).isPresent())
-        .toList();
+    List<Referral> kept = RecordScope.kept(COMMUNITY_WITH_OUTCOME, e, ctx);
+    if (kept != null) {
+      return kept;
+    }
+    List<Referral> made = CspRecords.referralsMade(e, ctx);
+    List<Referral> out = new ArrayList<>();
+    for (int i = 0, n = made.size(); i < n; i++) {
+      Referral r = made.get(i);
+      Optional<ServiceCategory> target = r.target();
+      if (target.isPresent() && COMMUNITY_RESOURCES.contains(target.get()) && hasOutcome(r)) {
+        out.add(r);
+      }
+    }
+    return RecordScope.keep(COMMUNITY_WITH_OUTCOME, e, ctx, Collections.unmodifiableList(out));
+  }
+
+  // per record: the condition and the rule read the same list
+  private static final RecordScope.Key<List<Referral>> COMMUNITY_WITH_OUTCOME = RecordScope.Key.create();
+
+  /** Whether the referral has a documented outcome (one that is not pending). */
+  private static boolean hasOutcome(Referral r) {
+    Optional<ReferralOutcome> o = r.outcome();
+    return o.isPresent() && o.get() != ReferralOutcome.PENDING;
   }
 
   private static Optional<Judgment> communityReferralWithOutcome(CaseRecord record, EvaluationContext ctx) {
     return communityReferralsWithOutcome(record.episode(), ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no referral to a listed community resource has a recorded outcome"))
+        ? NO_COMMUNITY_OUTCOME
         : Optional.empty();
   }
 
   private static Judgment referralsConnect(CaseRecord record, EvaluationContext ctx) {
     List<Referral> all = communityReferralsWithOutcome(record.episode(), ctx);
-    List<Referral> notConnected = all.stream()
-        .filter(r -> r.outcome().get() != ReferralOutcome.CONNECTED && r.outcome().get() != ReferralOutcome.ATTENDED).toList();
-    return notConnected.isEmpty()
-        ? Judgment.met("every referral to a community resource connected the member",
-            all.stream().map(CspRecords::evidence).toArray(Evidence[]::new))
-        : Judgment.notMet(notConnected.size() + " referral(s) to community resources did not connect the member",
-            notConnected.stream().map(CspRecords::evidence).toArray(Evidence[]::new));
+    int n = all.size();
+    Evidence[] notConnected = new Evidence[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      Referral r = all.get(i);
+      ReferralOutcome o = r.outcome().get();
+      if (o != ReferralOutcome.CONNECTED && o != ReferralOutcome.ATTENDED) {
+        notConnected[count++] = CspRecords.evidence(r);
+      }
+    }
+    if (count > 0) {
+      return Judgments.notMet(String.valueOf(count), " referral(s) to community resources did not connect the member", "", "",
+          count == n ? notConnected : java.util.Arrays.copyOf(notConnected, count));
+    }
+    for (int i = 0; i < n; i++) {
+      notConnected[i] = CspRecords.evidence(all.get(i));
+    }
+    return Judgment.met("every referral to a community resource connected the member", notConnected);
   }
 
   private static Judgment crisisCapacity(Program program, EvaluationContext ctx) {
@@ -1173,19 +1344,27 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static List<Document> dischargePlanningNotes(Episode e, EvaluationContext ctx) {
+    List<Document> kept = RecordScope.kept(DISCHARGE_PLANNING_NOTES, e, ctx);
+    if (kept != null) {
+      return kept;
+    }
     List<Document> planning = CspRecords.dischargePlanning(e, ctx);
     List<Document> notes = new ArrayList<>(planning.size());
-    for (Document d : planning) {
+    for (int i = 0, n = planning.size(); i < n; i++) {
+      Document d = planning.get(i);
       if (d.kind() == DocumentKind.PROGRESS_NOTE) {
         notes.add(d);
       }
     }
-    return Collections.unmodifiableList(notes);
+    return RecordScope.keep(DISCHARGE_PLANNING_NOTES, e, ctx, Collections.unmodifiableList(notes));
   }
+
+  // per record: the condition and the rule read the same list
+  private static final RecordScope.Key<List<Document>> DISCHARGE_PLANNING_NOTES = RecordScope.Key.create();
 
   private static Optional<Judgment> dischargePlanningNotes(CaseRecord record, EvaluationContext ctx) {
     return dischargePlanningNotes(record.episode(), ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no progress note records discharge planning yet"))
+        ? NO_DISCHARGE_PLANNING_NOTE
         : Optional.empty();
   }
 
@@ -1194,44 +1373,72 @@ public final class CspProcessSpecifications extends Section {
     Instant admitted = e.admittedAt().orElseThrow();
     LocalDate day = ctx.dateOf(admitted);
     Deadline due = dayOf(day, DISCHARGE_PLANNING_UPON_ADMISSION.daysIn(ctx), ctx, "admission");
-    Optional<Document> first = e.documents().stream()
-        .filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE && d.elements().contains(ContentElement.DISCHARGE_PLANNING_ACTIVITY))
-        .min(Comparator.comparing(Document::date));
-    return Timeliness.judge(due, first.map(d -> Timed.of(CspRecords.startOf(d.date(), ctx), CspRecords.evidence(d))),
-        "discharge-planning progress note", ctx, CspRecords.episode(e, admitted, "admission"));
+    // the earliest such note (the first of equal dates, as Stream.min kept)
+    Document first = null;
+    List<Document> documents = e.documents();
+    for (int i = 0, n = documents.size(); i < n; i++) {
+      Document d = documents.get(i);
+      if (d.kind() == DocumentKind.PROGRESS_NOTE && d.elements().contains(ContentElement.DISCHARGE_PLANNING_ACTIVITY)
+          && (first == null || d.date().isBefore(first.date()))) {
+        first = d;
+      }
+    }
+    return Timeliness.judge(due, timed(first, ctx),
+        "discharge-planning progress note", ctx, CspRecords.admission(e));
   }
 
   private static Judgment dischargePlanningWithMember(CaseRecord record, EvaluationContext ctx) {
     List<Document> notes = dischargePlanningNotes(record.episode(), ctx);
-    List<Evidence> shown = notes.stream().filter(d -> d.developedWith().contains(Party.MEMBER)).map(CspRecords::evidence).toList();
-    return CspRecords.shown(shown, "discharge planning is recorded with the member's participation",
-        "no discharge-planning progress note records the member's participation",
-        notes.stream().map(CspRecords::evidence).toArray(Evidence[]::new));
+    int n = notes.size();
+    // the notes (the basis), then those developed with the member
+    Evidence[] ev = new Evidence[2 * n];
+    int count = n;
+    for (int i = 0; i < n; i++) {
+      Document d = notes.get(i);
+      Evidence x = CspRecords.evidence(d);
+      ev[i] = x;
+      if (d.developedWith().contains(Party.MEMBER)) {
+        ev[count++] = x;
+      }
+    }
+    if (count > n) {
+      return Judgment.met("discharge planning is recorded with the member's participation",
+          count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
+    }
+    return Judgment.notMet("no discharge-planning progress note records the member's participation",
+        java.util.Arrays.copyOf(ev, n));
   }
 
   private static Judgment dischargePlanningInProgressNotes(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    List<Evidence> shown = CspRecords.dischargePlanningDuringStay(e, ctx).stream()
-        .filter(d -> d.kind() == DocumentKind.PROGRESS_NOTE).map(CspRecords::evidence).toList();
-    return CspRecords.shownDuringStay(e, ctx, shown, "discharge planning activity is documented in progress notes",
+    List<Document> planning = CspRecords.dischargePlanningDuringStay(e, ctx);
+    Evidence[] shown = new Evidence[1 + planning.size()];
+    int count = 1;
+    for (int i = 0, n = planning.size(); i < n; i++) {
+      Document d = planning.get(i);
+      if (d.kind() == DocumentKind.PROGRESS_NOTE) {
+        shown[count++] = CspRecords.evidence(d);
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, "discharge planning activity is documented in progress notes",
         "no progress note documents discharge planning activity");
   }
 
   private static Optional<Judgment> hasProviders(CaseRecord record, EvaluationContext ctx) {
     return record.member().primaryCareClinician().isPresent() || !CspRecords.referralsMade(record.episode(), ctx).isEmpty()
         ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("the member has no primary care clinician on record and was referred to no provider"));
+        : NO_PROVIDERS;
   }
 
   private static Optional<Judgment> serviceAgencies(CaseRecord record, EvaluationContext ctx) {
     return RecordLists.anyIn(record.member().stateAgencies(), SERVICE_AGENCIES) ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("no state service agency is involved with the member"));
+        : NO_SERVICE_AGENCY;
   }
 
   private static Optional<Judgment> probationOrParole(CaseRecord record, EvaluationContext ctx) {
     Set<StateAgency> a = record.member().stateAgencies();
     return a.contains(StateAgency.PROBATION) || a.contains(StateAgency.PAROLE) ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("neither probation nor parole is involved with the member"));
+        : NO_PROBATION_OR_PAROLE;
   }
 
   /** A party the discharge-planning records must show involved. */
@@ -1243,13 +1450,16 @@ public final class CspProcessSpecifications extends Section {
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      List<Evidence> shown = new ArrayList<>();
-      for (Document d : CspRecords.dischargePlanningDuringStay(e, ctx)) {
+      List<Document> planning = CspRecords.dischargePlanningDuringStay(e, ctx);
+      Evidence[] shown = new Evidence[1 + planning.size()]; // [0] for the admission (shownDuringStay)
+      int count = 1;
+      for (int i = 0, n = planning.size(); i < n; i++) {
+        Document d = planning.get(i);
         if (RecordLists.anyIn(d.developedWith(), parties)) {
-          shown.add(CspRecords.evidence(d));
+          shown[count++] = CspRecords.evidence(d);
         }
       }
-      return CspRecords.shownDuringStay(e, ctx, shown, met, notMet);
+      return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);
     }
   }
 
@@ -1262,13 +1472,16 @@ public final class CspProcessSpecifications extends Section {
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       Episode e = record.episode();
-      List<Evidence> shown = new ArrayList<>();
-      for (Document d : CspRecords.dischargePlanningDuringStay(e, ctx)) {
+      List<Document> planning = CspRecords.dischargePlanningDuringStay(e, ctx);
+      Evidence[] shown = new Evidence[1 + planning.size()]; // [0] for the admission (shownDuringStay)
+      int count = 1;
+      for (int i = 0, n = planning.size(); i < n; i++) {
+        Document d = planning.get(i);
         if (d.elements().contains(element)) {
-          shown.add(CspRecords.evidence(d));
+          shown[count++] = CspRecords.evidence(d);
         }
       }
-      return CspRecords.shownDuringStay(e, ctx, shown, met, notMet);
+      return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);
     }
   }
 
@@ -1276,11 +1489,23 @@ public final class CspProcessSpecifications extends Section {
     Episode e = record.episode();
     Instant discharged = e.dischargedAt().orElseThrow();
     LocalDate day = ctx.dateOf(discharged);
-    Deadline due = Deadline.endOf(day, ctx.zone(), "the time of discharge (" + day + ")");
-    Optional<Document> given = e.documents().stream()
-        .filter(d -> d.kind() == DocumentKind.DISCHARGE_PLAN && d.givenTo().contains(Party.MEMBER) && d.givenOn().isPresent())
-        .min(Comparator.comparing(d -> d.givenOn().get()));
-    return Timeliness.judge(due, given.map(d -> Timed.of(CspRecords.startOf(d.givenOn().get(), ctx), CspRecords.evidence(d))),
+    Deadline due = Deadline.endOf(day, ctx.zone(), () -> "the time of discharge (" + day + ")");
+    // the plan given earliest (the first of equal dates, as Stream.min kept)
+    Document given = null;
+    LocalDate givenOn = null;
+    List<Document> documents = e.documents();
+    for (int i = 0, n = documents.size(); i < n; i++) {
+      Document d = documents.get(i);
+      if (d.kind() == DocumentKind.DISCHARGE_PLAN && d.givenTo().contains(Party.MEMBER)) {
+        Optional<LocalDate> on = d.givenOn();
+        if (on.isPresent() && (given == null || on.get().isBefore(givenOn))) {
+          given = d;
+          givenOn = on.get();
+        }
+      }
+    }
+    return Timeliness.judge(due, given == null ? Optional.empty()
+            : Optional.of(Timed.of(CspRecords.startOf(givenOn, ctx), CspRecords.evidence(given))),
         "written discharge plan given to the member", ctx, CspRecords.episode(e, discharged, "discharge"));
   }
 
@@ -1298,9 +1523,9 @@ public final class CspProcessSpecifications extends Section {
         ev[i] = CspRecords.evidence(d);
       }
       return missing.isEmpty()
-          ? Judgment.met("the discharge plan was forwarded to " + CspConditions.names(consented), ev)
-          : Judgment.notMet("the discharge plan was not forwarded to " + CspConditions.names(missing)
-              + " (the member consented)", ev);
+          ? Judgments.met("the discharge plan was forwarded to ", CspConditions.names(consented), "", "", ev)
+          : Judgments.notMet("the discharge plan was not forwarded to ", CspConditions.names(missing),
+              " (the member consented)", "", ev);
     }
   }
 
@@ -1316,27 +1541,31 @@ public final class CspProcessSpecifications extends Section {
   }
 
   private static Optional<Judgment> writtenPlan(CaseRecord record, EvaluationContext ctx) {
-    Optional<ServicePlan> plan = record.episode().servicePlan().filter(p -> ctx.hasBegun(p.completedOn()));
-    return plan.isPresent() ? Optional.empty()
-        : Optional.of(Judgment.notApplicable("no written service plan is in the record yet"));
+    return CspRecords.planOrNull(record.episode(), ctx) != null ? Optional.empty() : NO_WRITTEN_PLAN;
   }
 
   /** One listed element of the written service plan. */
   private static final class PlanElement {
-    private final String what;
     private final Predicate<ServicePlan> present;
+    private final String met;
+    private final String notMet;
 
     PlanElement(String what, Predicate<ServicePlan> present) {
-      this.what = what;
       this.present = present;
+      // the reasons depend on the requirement alone: made once
+      this.met = "the written service plan includes " + what;
+      this.notMet = "the written service plan does not include " + what;
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
-      ServicePlan plan = record.episode().servicePlan().orElseThrow();
+      ServicePlan plan = CspRecords.planOrNull(record.episode(), ctx); // the record's plan, read once
+      if (plan == null) {
+        plan = record.episode().servicePlan().orElseThrow(); // not yet begun: judged as before
+      }
       Evidence evidence = CspRecords.evidence(plan);
       return present.test(plan)
-          ? Judgments.met("the written service plan includes ", what, "", "", evidence)
-          : Judgments.notMet("the written service plan does not include ", what, "", "", evidence);
+          ? Judgment.met(met, evidence)
+          : Judgment.notMet(notMet, evidence);
     }
   }
 }

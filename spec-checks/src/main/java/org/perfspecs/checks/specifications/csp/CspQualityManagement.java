@@ -13,6 +13,7 @@ import org.perfspecs.checks.EpisodeRequirement;
 import org.perfspecs.checks.EvaluationContext;
 import org.perfspecs.checks.Evidence;
 import org.perfspecs.checks.Judgment;
+import org.perfspecs.checks.Judgments;
 import org.perfspecs.checks.Outcome;
 import org.perfspecs.checks.ProgramRequirement;
 import org.perfspecs.checks.QualityPlanRule;
@@ -101,15 +102,35 @@ public final class CspQualityManagement extends Section {
     if (record.episode().incidents().isEmpty()) {
       return List.of();
     }
-    return record.episode().incidents().stream().filter(i -> i.reportable() && ctx.hasHappened(i.occurredAt()))
-        .sorted(Comparator.comparing(Incident::occurredAt)).toList();
+    // the reportable incidents that have occurred, by time (a stable sort, as Stream.sorted)
+    List<Incident> all = record.episode().incidents();
+    Incident[] kept = new Incident[all.size()];
+    int count = 0;
+    for (int k = 0; k < kept.length; k++) {
+      Incident i = all.get(k);
+      if (i.reportable() && ctx.hasHappened(i.occurredAt())) {
+        kept[count++] = i;
+      }
+    }
+    if (count == 0) {
+      return List.of();
+    }
+    java.util.Arrays.sort(kept, 0, count, BY_TIME);
+    return java.util.Arrays.asList(kept).subList(0, count);
   }
+
+  private static final Outcome[] WORST_FIRST = {Outcome.NOT_MET, Outcome.PENDING};
+  private static final Comparator<Incident> BY_TIME = Comparator.comparing(Incident::occurredAt);
 
   private static Optional<Judgment> reportableIncident(CaseRecord record, EvaluationContext ctx) {
     return reportable(record, ctx).isEmpty()
-        ? Optional.of(Judgment.notApplicable("no reportable adverse incident has occurred"))
+        ? NO_REPORTABLE_INCIDENT
         : Optional.empty();
   }
+
+  // the same for every record (immutable): made once
+  private static final Optional<Judgment> NO_REPORTABLE_INCIDENT =
+      Optional.of(Judgment.notApplicable("no reportable adverse incident has occurred"));
 
   private static Judgment incidentsReported(CaseRecord record, EvaluationContext ctx) {
     List<Judgment> judgments = new ArrayList<>();
@@ -119,16 +140,22 @@ public final class CspQualityManagement extends Section {
           i.reportedAt().map(t -> Timed.of(t, Evidence.of("incident", i.id(), t, "reported"))),
           "report of incident " + i.id(), ctx, Evidence.of("incident", i.id(), i.occurredAt(), "reportable adverse incident occurred")));
     }
-    for (Outcome worst : List.of(Outcome.NOT_MET, Outcome.PENDING)) {
-      Optional<Judgment> j = judgments.stream().filter(x -> x.outcome() == worst).findFirst();
-      if (j.isPresent()) {
-        return j.get();
+    // the first NOT_MET, else the first PENDING, else all met
+    for (Outcome worst : WORST_FIRST) {
+      for (int k = 0, n = judgments.size(); k < n; k++) {
+        if (judgments.get(k).outcome() == worst) {
+          return judgments.get(k);
+        }
       }
     }
     if (judgments.size() == 1) {
       return judgments.get(0);
     }
-    return Judgment.met("all " + judgments.size() + " reportable adverse incidents were reported within 1 business day",
-        judgments.stream().flatMap(j -> j.evidence().stream()).toArray(Evidence[]::new));
+    List<Evidence> evidence = new ArrayList<>();
+    for (int k = 0, n = judgments.size(); k < n; k++) {
+      evidence.addAll(judgments.get(k).evidence());
+    }
+    return Judgments.met("all ", String.valueOf(judgments.size()),
+        " reportable adverse incidents were reported within 1 business day", "", evidence.toArray(new Evidence[0]));
   }
 }

@@ -78,8 +78,23 @@ final class CspRecords {
 
   /** The written service plan, once its completion date has begun. */
   static Optional<ServicePlan> plan(Episode e, EvaluationContext ctx) {
-    return e.servicePlan().filter(p -> ctx.hasBegun(p.completedOn()));
+    return Optional.ofNullable(planOrNull(e, ctx));
   }
+
+  /** {@link #plan}, null when there is none (no {@code Optional} made by a filter per call). */
+  static ServicePlan planOrNull(Episode e, EvaluationContext ctx) {
+    // read once per record in scope (the model's getter makes an Optional per call)
+    Object kept = RecordScope.kept(PLAN, e, ctx);
+    if (kept == null) {
+      Optional<ServicePlan> plan = e.servicePlan();
+      kept = RecordScope.keep(PLAN, e, ctx,
+          plan.isPresent() && ctx.hasBegun(plan.get().completedOn()) ? plan.get() : NO_PLAN);
+    }
+    return kept == NO_PLAN ? null : (ServicePlan) kept;
+  }
+
+  private static final RecordScope.Key<Object> PLAN = RecordScope.Key.create();
+  private static final Object NO_PLAN = new Object();
 
   /**
    * Discharge-planning records: progress notes that record discharge-planning activity, and
@@ -161,8 +176,10 @@ final class CspRecords {
   }
 
   private static Evidence evidenceOf(Referral r) {
-    return Evidence.of("referral", r.id(), r.at(), r.target().map(t -> "referral to " + t).orElse("referral received")
-        + r.outcome().map(o -> ", outcome " + o).orElse(""));
+    Optional<org.perfspecs.model.ServiceCategory> target = r.target();
+    Optional<org.perfspecs.model.ReferralOutcome> outcome = r.outcome();
+    String to = target.isPresent() ? "referral to " + target.get() : "referral received";
+    return Evidence.of("referral", r.id(), r.at(), outcome.isPresent() ? to + ", outcome " + outcome.get() : to);
   }
 
   static Evidence evidence(ServicePlan p) {
@@ -186,7 +203,8 @@ final class CspRecords {
    * the as-of time (the stay so far).
    */
   static Instant stayEnd(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened).orElse(ctx.asOf());
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isPresent() && ctx.hasHappened(discharged.get()) ? discharged.get() : ctx.asOf();
   }
 
   /**
@@ -197,6 +215,24 @@ final class CspRecords {
   static boolean inStay(Episode e, Instant t, EvaluationContext ctx) {
     return !t.isBefore(e.admittedAt().orElseThrow()) && !t.isAfter(stayEnd(e, ctx)) && ctx.hasHappened(t);
   }
+
+  /**
+   * {@link #inStay(Episode, Instant, EvaluationContext)} with the admission and the end of the stay
+   * read once per record in scope (it throws, as that does, when no admission time is recorded).
+   */
+  static boolean inStayOnce(Episode e, Instant t, EvaluationContext ctx) {
+    Instant[] bounds = RecordScope.kept(STAY_BOUNDS, e, ctx);
+    if (bounds == null) {
+      Optional<Instant> from = e.admittedAt();
+      if (from.isEmpty()) {
+        return inStay(e, t, ctx);
+      }
+      bounds = RecordScope.keep(STAY_BOUNDS, e, ctx, new Instant[] {from.get(), stayEnd(e, ctx)});
+    }
+    return !t.isBefore(bounds[0]) && !t.isAfter(bounds[1]) && ctx.hasHappened(t);
+  }
+
+  private static final RecordScope.Key<Instant[]> STAY_BOUNDS = RecordScope.Key.create();
 
   /** {@link #inStay(Episode, Instant, EvaluationContext)} with the span worked out once. */
   private static java.util.function.Predicate<Instant> stay(Episode e, EvaluationContext ctx) {
@@ -226,6 +262,26 @@ final class CspRecords {
     }
     return during;
   }
+
+  /**
+   * The targets of {@link #referralsDuringStay}, by position (null where none is recorded): read
+   * once per record in scope (the model's getter makes an {@code Optional} per call).
+   */
+  static org.perfspecs.model.ServiceCategory[] targetsDuringStay(Episode e, EvaluationContext ctx) {
+    org.perfspecs.model.ServiceCategory[] targets = RecordScope.kept(TARGETS_DURING_STAY, e, ctx);
+    if (targets == null) {
+      List<Referral> during = referralsDuringStay(e, ctx);
+      targets = new org.perfspecs.model.ServiceCategory[during.size()];
+      for (int i = 0; i < targets.length; i++) {
+        targets[i] = during.get(i).target().orElse(null);
+      }
+      targets = RecordScope.keep(TARGETS_DURING_STAY, e, ctx, targets);
+    }
+    return targets;
+  }
+
+  private static final RecordScope.Key<org.perfspecs.model.ServiceCategory[]> TARGETS_DURING_STAY =
+      RecordScope.Key.create();
 
   /** Contacts during the stay so far, earliest first. */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
@@ -301,9 +357,10 @@ final class CspRecords {
   }
 
   private static String spanOf(Episode e, EvaluationContext ctx) {
-    return e.dischargedAt().filter(ctx::hasHappened)
-        .map(d -> "during the stay (discharged " + org.perfspecs.checks.Times.format(d, ctx.zone()) + ")")
-        .orElse("during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")");
+    Optional<Instant> discharged = e.dischargedAt();
+    return discharged.isPresent() && ctx.hasHappened(discharged.get())
+        ? "during the stay (discharged " + org.perfspecs.checks.Times.format(discharged.get(), ctx.zone()) + ")"
+        : "during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")";
   }
 
   /** The admission, as the basis of a judgment over the stay. */
@@ -313,12 +370,9 @@ final class CspRecords {
 
   /**
    * The judgment of an obligation without a deadline, over the stay so far (admission to discharge,
-   * or to the as-of time while enrolled): MET when {@code shown} holds evidence from that span,
-   * else NOT_MET ({@code notMet} followed by the span). The admission is the basis.
-   */
-  /**
-   * {@link #shownDuringStay(Episode, EvaluationContext, List, String, String, Evidence...)} with at
-   * most one record shown ({@code shown} null for none) and no other basis.
+   * or to the as-of time while enrolled): MET when {@code shown} is a record from that span, else
+   * NOT_MET ({@code notMet} followed by the span). The admission is the basis, named first.
+   * {@code shown} is null for none.
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence shown, String met, String notMet) {
     return shown != null ? Judgment.met(met, admission(e), shown)
@@ -326,9 +380,9 @@ final class CspRecords {
   }
 
   /**
-   * {@link #shownDuringStay(Episode, EvaluationContext, List, String, String, Evidence...)} with no
-   * other basis and the records shown in {@code ev[1]} to {@code ev[count - 1]}: {@code ev[0]} is
-   * left for the admission ({@code ev} is this call's own).
+   * {@link #shownDuringStay(Episode, EvaluationContext, Evidence, String, String)} with the records
+   * shown in {@code ev[1]} to {@code ev[count - 1]}, in order: {@code ev[0]} is left for the
+   * admission ({@code ev} is this call's own; MET when {@code count > 1}).
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence[] ev, int count, String met, String notMet) {
     ev[0] = admission(e);
@@ -336,34 +390,5 @@ final class CspRecords {
       return Judgment.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
     }
     return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev[0]);
-  }
-
-  static Judgment shownDuringStay(Episode e, EvaluationContext ctx, List<Evidence> shown, String met, String notMet,
-      Evidence... basis) {
-    // the admission, the basis, then what is shown; the NOT_MET reason made only when it is the answer
-    int n = shown.size();
-    Evidence[] ev = new Evidence[1 + basis.length + n];
-    ev[0] = admission(e);
-    System.arraycopy(basis, 0, ev, 1, basis.length);
-    if (n > 0) {
-      for (int i = 0; i < n; i++) {
-        ev[1 + basis.length + i] = shown.get(i);
-      }
-      return Judgment.met(met, ev);
-    }
-    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev);
-  }
-
-  /** Met when {@code shown} holds evidence, else not met; for obligations without a deadline. */
-  static Judgment shown(List<Evidence> shown, String met, String notMet, Evidence... basis) {
-    int n = shown.size();
-    if (n > 0) {
-      Evidence[] ev = java.util.Arrays.copyOf(basis, basis.length + n);
-      for (int i = 0; i < n; i++) {
-        ev[basis.length + i] = shown.get(i);
-      }
-      return Judgment.met(met, ev);
-    }
-    return Judgment.notMet(notMet, basis);
   }
 }

@@ -1,9 +1,7 @@
 package org.perfspecs.checks.specifications.csp;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.perfspecs.checks.RecordLists;
 import org.perfspecs.checks.EvaluationContext;
@@ -42,6 +40,32 @@ final class CspServices {
       Topic.PSYCHOTROPIC_MEDICATIONS, Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS));
   private static final Set<Topic> DAILY_LIVING_TOPICS = RecordLists.constant(EnumSet.of(Topic.DAILY_LIVING_SKILLS));
 
+  /**
+   * What {@link #topics} needs of one constant set of topics and its words, worked out once: the
+   * topics as an array and as bits by ordinal, their names, and the start of the NOT_MET reason.
+   */
+  private record TopicRule(Set<Topic> required, Topic[] wanted, long requiredBits, String names, String what,
+      String none) {
+    TopicRule(Set<Topic> required, String what) {
+      this(required, required.toArray(new Topic[0]), bitsOf(required), CspConditions.names(required), what,
+          "no " + what + " on ");
+    }
+
+    private static long bitsOf(Set<Topic> topics) {
+      long bits = 0;
+      for (Topic t : topics) {
+        bits |= 1L << t.ordinal();
+      }
+      return bits;
+    }
+  }
+
+  private static final TopicRule EDUCATION = new TopicRule(EDUCATION_TOPICS, "education");
+  private static final TopicRule MEDICATION_EDUCATION = new TopicRule(PSYCHOTROPIC, "medication education");
+  private static final TopicRule MEDICATION_EDUCATION_WITH_PHYSICAL =
+      new TopicRule(PSYCHOTROPIC_AND_PHYSICAL, "medication education");
+  private static final TopicRule DAILY_LIVING = new TopicRule(DAILY_LIVING_TOPICS, "daily living skills work");
+
   /** Contacts during the stay so far (admission to discharge, or to the as-of time). */
   static List<Contact> contactsDuringStay(Episode e, EvaluationContext ctx) {
     return CspRecords.contactsDuringStay(e, ctx);
@@ -51,56 +75,89 @@ final class CspServices {
     Episode e = record.episode();
     List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
     List<Contact> stay = contactsDuringStay(e, ctx);
+    // counted first, so the array is the size of what is shown (not of the whole stay)
+    ServiceCategory[] targets = CspRecords.targetsDuringStay(e, ctx);
+    int matches = 0;
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      if (peerOrSelfHelp(targets[i])) {
+        matches++;
+      }
+    }
+    for (int i = 0, n = stay.size(); i < n; i++) {
+      if (peerOrNaturalSupport(stay.get(i))) {
+        matches++;
+      }
+    }
     // ev[0] is the admission's (shownDuringStay): the referrals, then the contacts, in their order
-    Evidence[] shown = new Evidence[1 + referrals.size() + stay.size()];
+    Evidence[] shown = new Evidence[1 + matches];
     int count = 1;
     for (int i = 0, n = referrals.size(); i < n; i++) {
-      Referral r = referrals.get(i);
-      ServiceCategory t = r.target().orElse(null);
-      if (t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP) {
-        shown[count++] = CspRecords.evidence(r);
+      if (peerOrSelfHelp(targets[i])) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
       }
     }
     for (int i = 0, n = stay.size(); i < n; i++) {
       Contact c = stay.get(i);
-      if (c.kind() == ContactKind.PEER_SUPPORT || RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS)) {
-        shown[count++] = CspRecords.evidence(c);
+      if (peerOrNaturalSupport(c)) {
+        shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
       }
     }
     return CspRecords.shownDuringStay(e, ctx, shown, count, "the record shows peer, self-help or natural supports encouraged and facilitated",
         "the record shows no referral to peer support or self-help, no peer-support contact and no contact with natural supports");
   }
 
-  private static Judgment topics(Episode e, EvaluationContext ctx, Set<Topic> required, String what) {
+  private static boolean peerOrSelfHelp(ServiceCategory t) {
+    return t == ServiceCategory.PEER_SUPPORT || t == ServiceCategory.SELF_HELP;
+  }
+
+  private static boolean peerOrNaturalSupport(Contact c) {
+    if (c.kind() == ContactKind.PEER_SUPPORT) {
+      return true;
+    }
+    // RecordLists.anyIn(c.parties(), NATURAL_SUPPORTS) without an iterator per contact
+    Set<Party> parties = c.parties();
+    if (parties.isEmpty()) {
+      return false;
+    }
+    for (Party p : NATURAL_SUPPORT_PARTIES) {
+      if (parties.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Party[] NATURAL_SUPPORT_PARTIES = NATURAL_SUPPORTS.toArray(new Party[0]);
+
+  private static Judgment topics(Episode e, EvaluationContext ctx, TopicRule rule) {
     List<Contact> stay = contactsDuringStay(e, ctx);
     int n = stay.size();
     // the admission, then the contacts that show it; topics covered as bits by ordinal (Topic has
     // fewer than 64 constants: checked where the masks are made)
-    Evidence[] shown = new Evidence[1 + n];
-    int count = 0;
-    shown[count++] = CspRecords.admission(e);
-    Topic[] wanted = required.toArray(new Topic[0]);
-    long requiredBits = 0;
-    for (Topic t : wanted) {
-      requiredBits |= 1L << t.ordinal();
-    }
-    long covered = 0;
+    Topic[] wanted = rule.wanted();
+    long requiredBits = rule.requiredBits();
+    // counted first, so the array is the size of what is shown (not of the whole stay)
+    int matches = 0;
     for (int i = 0; i < n; i++) {
-      Contact c = stay.get(i);
-      boolean withMemberOrFamily = c.memberEngaged() || c.parties().contains(Party.FAMILY);
-      if (withMemberOrFamily) {
-        long topics = bits(c.topics(), wanted);
-        if (topics != 0) {
-          shown[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
-          covered |= topics;
-        }
+      if (topicsWithMemberOrFamily(stay.get(i), wanted) != 0) {
+        matches++;
       }
     }
-    Evidence[] ev = count == shown.length ? shown : java.util.Arrays.copyOf(shown, count);
-    if (covered == requiredBits) {
-      return Judgments.met(what, " covered: ", CspConditions.names(required), "", ev);
+    Evidence[] ev = new Evidence[1 + matches];
+    int count = 0;
+    ev[count++] = CspRecords.admission(e);
+    long covered = 0;
+    for (int i = 0; i < n && count < ev.length; i++) {
+      long topics = topicsWithMemberOrFamily(stay.get(i), wanted);
+      if (topics != 0) {
+        ev[count++] = CspRecords.contactDuringStayEvidence(e, ctx, stay, i);
+        covered |= topics;
+      }
     }
-    return Judgments.notMet("no " + what + " on ", missingNames(requiredBits & ~covered, wanted),
+    if (covered == requiredBits) {
+      return Judgments.met(rule.what(), " covered: ", rule.names(), "", ev);
+    }
+    return Judgments.notMet(rule.none(), missingNames(requiredBits & ~covered, wanted),
         " with the member or family is recorded ", CspRecords.span(e, ctx), ev);
   }
 
@@ -127,6 +184,11 @@ final class CspServices {
     });
   }
 
+  /** The topics of {@code wanted} that {@code c} covers with the member engaged or the family, as bits by ordinal. */
+  private static long topicsWithMemberOrFamily(Contact c, Topic[] wanted) {
+    return c.memberEngaged() || c.parties().contains(Party.FAMILY) ? bits(c.topics(), wanted) : 0;
+  }
+
   /** The topics of {@code wanted} that {@code topics} holds, as bits by ordinal. */
   private static long bits(Set<Topic> topics, Topic[] wanted) {
     if (topics.isEmpty()) {
@@ -142,31 +204,43 @@ final class CspServices {
   }
 
   static Judgment education(CaseRecord record, EvaluationContext ctx) {
-    return topics(record.episode(), ctx, EDUCATION_TOPICS, "education");
+    return topics(record.episode(), ctx, EDUCATION);
   }
 
   static Judgment medicationEducation(CaseRecord record, EvaluationContext ctx) {
-    Set<Topic> required = record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)
-        ? PSYCHOTROPIC_AND_PHYSICAL : PSYCHOTROPIC;
-    return topics(record.episode(), ctx, required, "medication education");
+    TopicRule rule = record.episode().counselingNeeds().contains(Topic.MEDICATIONS_FOR_PHYSICAL_DISORDERS)
+        ? MEDICATION_EDUCATION_WITH_PHYSICAL : MEDICATION_EDUCATION;
+    return topics(record.episode(), ctx, rule);
   }
 
-  private static List<Evidence> linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds) {
-    List<Evidence> shown = new ArrayList<>();
-    for (Referral r : CspRecords.referralsDuringStay(e, ctx)) {
-      Optional<ServiceCategory> target = r.target();
-      if (target.isPresent() && targets.contains(target.get())) {
-        shown.add(CspRecords.evidence(r));
+  /**
+   * Judged over the stay: {@code lead} (when not null), the referrals made during the stay to one
+   * of {@code targets}, then the appointments of {@code kinds} booked during the stay, in order.
+   */
+  private static Judgment linked(Episode e, EvaluationContext ctx, Set<ServiceCategory> targets, Set<AppointmentKind> kinds,
+      Evidence lead, String met, String notMet) {
+    List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
+    List<Appointment> appointments = e.appointments();
+    // ev[0] is the admission's (shownDuringStay)
+    Evidence[] shown = new Evidence[2 + referrals.size() + appointments.size()];
+    int count = 1;
+    if (lead != null) {
+      shown[count++] = lead;
+    }
+    ServiceCategory[] targetOf = CspRecords.targetsDuringStay(e, ctx);
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      ServiceCategory target = targetOf[i];
+      if (target != null && targets.contains(target)) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
       }
     }
-    if (!kinds.isEmpty()) {
-      for (Appointment a : e.appointments()) {
-        if (kinds.contains(a.kind()) && CspRecords.inStay(e, a.scheduledAt(), ctx)) {
-          shown.add(Evidence.of("appointment", a.id(), a.at(), appointmentNote(a.kind())));
-        }
+    for (int i = 0, n = appointments.size(); i < n; i++) {
+      Appointment a = appointments.get(i);
+      if (kinds.contains(a.kind()) && CspRecords.inStayOnce(e, a.scheduledAt(), ctx)) {
+        shown[count++] = Evidence.of("appointment", a.id(), a.at(), appointmentNote(a.kind()));
       }
     }
-    return shown;
+    return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);
   }
 
   // "<KIND> appointment" by kind, made once each (a benign race, as in CspRecords)
@@ -190,29 +264,50 @@ final class CspServices {
       EnumSet.of(AppointmentKind.PRIMARY_CARE, AppointmentKind.PHYSICAL_EXAM));
 
   static Judgment medicationMonitoringLink(CaseRecord record, EvaluationContext ctx) {
-    return CspRecords.shownDuringStay(record.episode(), ctx, linked(record.episode(), ctx, PSYCHIATRY, PSYCHIATRIC_AFTERCARE),
+    return linked(record.episode(), ctx, PSYCHIATRY, PSYCHIATRIC_AFTERCARE, null,
         "the member is linked to medication-monitoring services",
         "the record shows no referral to psychiatry and no psychiatric appointment booked for medication monitoring");
   }
 
   static Judgment healthMaintenanceLink(CaseRecord record, EvaluationContext ctx) {
-    List<Evidence> shown = linked(record.episode(), ctx, PRIMARY_CARE_TARGETS, PRIMARY_CARE_KINDS);
-    if (record.member().primaryCareClinician().isPresent()) {
-      shown.add(0, Evidence.of("member", record.member().id(), "primary care clinician on record"));
-    }
-    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the member is linked to regular health maintenance",
+    Evidence clinician = record.member().primaryCareClinician().isPresent()
+        ? Evidence.of("member", record.member().id(), "primary care clinician on record") : null;
+    return linked(record.episode(), ctx, PRIMARY_CARE_TARGETS, PRIMARY_CARE_KINDS, clinician,
+        "the member is linked to regular health maintenance",
         "the member has no primary care clinician on record and the record shows no referral to primary care and no primary-care or physical-exam appointment");
   }
 
   /** Daily living skills: a contact with the member engaged covering daily living skills. */
   static Judgment dailyLivingSkills(CaseRecord record, EvaluationContext ctx) {
-    return topics(record.episode(), ctx, DAILY_LIVING_TOPICS, "daily living skills work");
+    return topics(record.episode(), ctx, DAILY_LIVING);
   }
 
-  /** Assistance with obtaining {@code target}: a referral made to it. */
-  static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String what) {
-    List<Evidence> shown = linked(record.episode(), ctx, targets, Set.of());
-    return CspRecords.shownDuringStay(record.episode(), ctx, shown, "the record shows assistance with obtaining " + what + " (referral made)",
-        "the record marks a need for " + what + " but shows no referral made for it");
+  /**
+   * Assistance with obtaining one of {@code targets}: a referral made to it during the stay; the
+   * reasons ({@link #referredToMet}, {@link #referredToNotMet}) made by the caller, once.
+   */
+  static Judgment referredTo(CaseRecord record, EvaluationContext ctx, Set<ServiceCategory> targets, String met,
+      String notMet) {
+    Episode e = record.episode();
+    List<Referral> referrals = CspRecords.referralsDuringStay(e, ctx);
+    // ev[0] is the admission's (shownDuringStay): the referrals to one of the targets, in order
+    Evidence[] shown = new Evidence[1 + referrals.size()];
+    int count = 1;
+    ServiceCategory[] targetOf = CspRecords.targetsDuringStay(e, ctx);
+    for (int i = 0, n = referrals.size(); i < n; i++) {
+      ServiceCategory target = targetOf[i];
+      if (target != null && targets.contains(target)) {
+        shown[count++] = CspRecords.evidence(referrals.get(i));
+      }
+    }
+    return CspRecords.shownDuringStay(e, ctx, shown, count, met, notMet);
+  }
+
+  static String referredToMet(String what) {
+    return "the record shows assistance with obtaining " + what + " (referral made)";
+  }
+
+  static String referredToNotMet(String what) {
+    return "the record marks a need for " + what + " but shows no referral made for it";
   }
 }

@@ -391,12 +391,17 @@ public final class CspStaffingRequirements extends Section {
         : Judgment.notMet("the staff roster designates no program director");
   }
 
+  // the same for every record (immutable): made once
+  private static final Judgment NO_PRIMARY_STAFF =
+      Judgment.notMet("the record names no staff member with primary responsibility for the member's case");
+
   private static Judgment primaryStaffAssigned(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
-    return e.primaryStaffId().isPresent()
-        ? Judgment.met("staff member " + e.primaryStaffId().get() + " has primary responsibility for the member's case",
-            Evidence.of("episode", e.id(), "primary staff " + e.primaryStaffId().get()))
-        : Judgment.notMet("the record names no staff member with primary responsibility for the member's case");
+    Optional<String> staff = e.primaryStaffId();
+    return staff.isPresent()
+        ? org.perfspecs.checks.Judgments.met("staff member ", staff.get(), " has primary responsibility for the member's case", "",
+            Evidence.of("episode", e.id(), "primary staff " + staff.get()))
+        : NO_PRIMARY_STAFF;
   }
 
   /**

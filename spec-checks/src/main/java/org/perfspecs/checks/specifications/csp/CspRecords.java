@@ -186,6 +186,17 @@ final class CspRecords {
     return RecordScope.memoOf(EVIDENCE, p, x -> planEvidence((ServicePlan) x));
   }
 
+  /**
+   * {@link #evidence(ServicePlan)} alone, as an immutable list: one per plan while a record is in
+   * scope, shared by the findings that name the plan and nothing else.
+   */
+  static com.google.common.collect.ImmutableList<Evidence> evidenceList(ServicePlan p) {
+    return RecordScope.memoOf(EVIDENCE_LIST, p, x -> com.google.common.collect.ImmutableList.of(evidence((ServicePlan) x)));
+  }
+
+  private static final RecordScope.Key<java.util.Map<Object, com.google.common.collect.ImmutableList<Evidence>>> EVIDENCE_LIST =
+      RecordScope.Key.create();
+
   private static Evidence planEvidence(ServicePlan p) {
     return Evidence.onDate("servicePlan", p.id(), p.completedOn(), "written service plan");
   }
@@ -375,7 +386,7 @@ final class CspRecords {
    * {@code shown} is null for none.
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence shown, String met, String notMet) {
-    return shown != null ? Judgment.met(met, admission(e), shown)
+    return shown != null ? org.perfspecs.checks.Judgments.met(met, admission(e), shown)
         : org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admission(e));
   }
 
@@ -387,7 +398,7 @@ final class CspRecords {
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence[] ev, int count, String met, String notMet) {
     ev[0] = admission(e);
     if (count > 1) {
-      return Judgment.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
+      return org.perfspecs.checks.Judgments.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
     }
     return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev[0]);
   }

@@ -464,15 +464,30 @@ public final class Recurring {
    * A period's evidence id ({@code <episode>#<period>-<n>}) and note ({@code "<count> <unit> from
    * <from> to <to>"}), made when read.
    */
-  private record PeriodText(String idPrefix, int number, int count, String unit, LocalDate from, int days)
-      implements Evidence.Text {
+  private static final class PeriodText extends Evidence.Text {
+    private final String idPrefix;
+    private final int number;
+    private final int count;
+    private final String unit;
+    private final LocalDate from;
+    private final int days;
+
+    PeriodText(String idPrefix, int number, int count, String unit, LocalDate from, int days) {
+      this.idPrefix = idPrefix;
+      this.number = number;
+      this.count = count;
+      this.unit = unit;
+      this.from = from;
+      this.days = days;
+    }
+
     @Override
-    public String id() {
+    String makeId() {
       return idPrefix + number;
     }
 
     @Override
-    public String note() {
+    String makeNote() {
       return count + " " + unit + " from " + from + " to " + from.plusDays(days - 1L);
     }
   }

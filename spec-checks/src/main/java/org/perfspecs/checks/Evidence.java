@@ -71,6 +71,46 @@ public final class Evidence {
     this.note = null;
   }
 
+  private Evidence(String kind, Text text) {
+    this.kind = requireNonNull(kind, "kind");
+    this.id = requireNonNull(text, "text");
+    this.when = null;
+    this.note = null;
+  }
+
+  /**
+   * {@link #of(String, String, String)} with the note made from {@code note} when first read (most
+   * findings are counted, never printed): for the specifications' rules. {@code note} must give the
+   * same text, never null, whenever it is asked.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public static Evidence lazy(String kind, String id, java.util.function.Supplier<String> note) {
+    return new Evidence(kind, new SuppliedNote(requireNonNull(id, "id"), requireNonNull(note, "note")));
+  }
+
+  /** An id as it is and a note from a supplier. */
+  private static final class SuppliedNote extends Text {
+    private final String id;
+    private final java.util.function.Supplier<String> note;
+
+    SuppliedNote(String id, java.util.function.Supplier<String> note) {
+      this.id = id;
+      this.note = note;
+    }
+
+    @Override
+    String makeId() {
+      return id;
+    }
+
+    @Override
+    String makeNote() {
+      return note.get();
+    }
+  }
+
   /** {@link #onDate}, its id and note made from {@code text} when first read. */
   static Evidence onDate(String kind, LocalDate date, Text text) {
     return new Evidence(kind, date, text);

@@ -61,6 +61,11 @@ public final class Judgments {
     return Judgment.owning(Outcome.NOT_MET, java.util.Objects.requireNonNull(due, "due"), reason, evidence);
   }
 
+  /** MET, the reason {@code a + b + c + d}, the evidence list kept as it is (shared). */
+  public static Judgment met(String a, String b, String c, String d, ImmutableList<Evidence> evidence) {
+    return Judgment.of(Outcome.MET, null, new Concat(a, b, c, d), evidence);
+  }
+
   /** NOT_MET, the reason {@code a + b + c + d}, the evidence list kept as it is. */
   public static Judgment notMet(String a, String b, String c, String d, ImmutableList<Evidence> evidence) {
     return Judgment.of(Outcome.NOT_MET, null, new Concat(a, b, c, d), evidence);

@@ -374,6 +374,14 @@ final class CspRecords {
         : "during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")";
   }
 
+  /**
+   * {@link #admission} alone, as an immutable list: once per episode while a record is in scope,
+   * shared by the NOT_MET findings over the stay.
+   */
+  static com.google.common.collect.ImmutableList<Evidence> admissionOnly(Episode e) {
+    return RecordScope.memoOf(EVIDENCE_LIST, e, x -> com.google.common.collect.ImmutableList.of(admission((Episode) x)));
+  }
+
   /** The admission, as the basis of a judgment over the stay. */
   static Evidence admission(Episode e) {
     return RecordScope.memoOf(EVIDENCE, e, x -> episode((Episode) x, ((Episode) x).admittedAt().orElseThrow(), "admission"));
@@ -387,7 +395,7 @@ final class CspRecords {
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence shown, String met, String notMet) {
     return shown != null ? org.perfspecs.checks.Judgments.met(met, admission(e), shown)
-        : org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admission(e));
+        : org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admissionOnly(e));
   }
 
   /**
@@ -400,6 +408,6 @@ final class CspRecords {
     if (count > 1) {
       return org.perfspecs.checks.Judgments.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
     }
-    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev[0]);
+    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admissionOnly(e));
   }
 }

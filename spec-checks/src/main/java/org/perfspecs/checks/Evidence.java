@@ -16,22 +16,45 @@ import org.apiguardian.api.API;
 public final class Evidence {
   private final String kind;
   // the record's time: an Instant, a LocalDate (date-only) or null; one field for both keeps an
-  // evidence at 40 bytes
+  // evidence small
   private final Object when;
   // id and note, or (for evidence made in bulk by the library) the parts they are made of (a Text,
-  // in id) and a null note, turned into text on first read into madeId/madeNote: a benign race, as
-  // String.hashCode's, since the text is the same whichever thread makes it and a String is safely
-  // published
+  // in id, which keeps the text it makes) and a null note; four fields keep an evidence at 32 bytes
   private final Object id;
   private final String note;
-  private String madeId;
-  private String madeNote;
 
-  /** The parts of an id and a note, made into text only when read. */
-  interface Text {
-    String id();
+  /**
+   * The parts of an id and a note, made into text only when first read and kept: a benign race, as
+   * String.hashCode's, since the text is the same whichever thread makes it and a String is safely
+   * published.
+   */
+  abstract static class Text {
+    private String madeId;
+    private String madeNote;
 
-    String note();
+    /** The id's text. */
+    abstract String makeId();
+
+    /** The note's text. */
+    abstract String makeNote();
+
+    final String id() {
+      String made = madeId;
+      if (made == null) {
+        made = requireNonNull(makeId(), "id");
+        madeId = made;
+      }
+      return made;
+    }
+
+    final String note() {
+      String made = madeNote;
+      if (made == null) {
+        made = requireNonNull(makeNote(), "note");
+        madeNote = made;
+      }
+      return made;
+    }
   }
 
   private Evidence(String kind, String id, Object when, String note) {
@@ -46,6 +69,46 @@ public final class Evidence {
     this.id = requireNonNull(text, "text");
     this.when = requireNonNull(date, "date");
     this.note = null;
+  }
+
+  private Evidence(String kind, Text text) {
+    this.kind = requireNonNull(kind, "kind");
+    this.id = requireNonNull(text, "text");
+    this.when = null;
+    this.note = null;
+  }
+
+  /**
+   * {@link #of(String, String, String)} with the note made from {@code note} when first read (most
+   * findings are counted, never printed): for the specifications' rules. {@code note} must give the
+   * same text, never null, whenever it is asked.
+   *
+   * @since 0.2
+   */
+  @API(status = API.Status.INTERNAL, since = "0.2")
+  public static Evidence lazy(String kind, String id, java.util.function.Supplier<String> note) {
+    return new Evidence(kind, new SuppliedNote(requireNonNull(id, "id"), requireNonNull(note, "note")));
+  }
+
+  /** An id as it is and a note from a supplier. */
+  private static final class SuppliedNote extends Text {
+    private final String id;
+    private final java.util.function.Supplier<String> note;
+
+    SuppliedNote(String id, java.util.function.Supplier<String> note) {
+      this.id = id;
+      this.note = note;
+    }
+
+    @Override
+    String makeId() {
+      return id;
+    }
+
+    @Override
+    String makeNote() {
+      return note.get();
+    }
   }
 
   /** {@link #onDate}, its id and note made from {@code text} when first read. */
@@ -76,15 +139,7 @@ public final class Evidence {
   /** The record's id. */
   public String id() {
     Object i = id;
-    if (i instanceof String text) {
-      return text;
-    }
-    String made = madeId;
-    if (made == null) {
-      made = requireNonNull(((Text) i).id(), "id");
-      madeId = made;
-    }
-    return made;
+    return i instanceof String text ? text : ((Text) i).id();
   }
 
   /** The record's time, when it has one. */
@@ -99,15 +154,8 @@ public final class Evidence {
 
   /** What the record shows. */
   public String note() {
-    if (note != null) {
-      return note;
-    }
-    String n = madeNote;
-    if (n == null) {
-      n = requireNonNull(((Text) id).note(), "note");
-      madeNote = n;
-    }
-    return n;
+    String n = note;
+    return n != null ? n : ((Text) id).note();
   }
 
   @Override

@@ -20,13 +20,12 @@ public final class Finding {
   // the subject's ids, one object shared by the findings of one record (Subject below)
   private final Subject subject;
   private final Judgment judgment;
-  private final String errorType;
 
   /**
    * The ids naming what was judged: the episode (or program) id, the member id for an episode, the
    * program id. Immutable; the engine makes one per record and shares it among its findings.
    */
-  static final class Subject {
+  static class Subject {
     final String subjectId;
     final String memberId;
     final String programId;
@@ -36,13 +35,36 @@ public final class Finding {
       this.memberId = memberId;
       this.programId = requireNonNull(programId, "programId");
     }
+
+    /** The error type of an ERROR finding; null for any other. */
+    String errorType() {
+      return null;
+    }
   }
 
-  private Finding(Requirement requirement, Subject subject, Judgment judgment, String errorType) {
+  /**
+   * The subject of an ERROR finding, with the exception's class name: made for that finding alone
+   * (never shared), so a finding needs no field of its own for the error type (it stays at 24
+   * bytes).
+   */
+  private static final class ErrorSubject extends Subject {
+    private final String errorType;
+
+    ErrorSubject(String subjectId, String memberId, String programId, String errorType) {
+      super(subjectId, memberId, programId);
+      this.errorType = errorType;
+    }
+
+    @Override
+    String errorType() {
+      return errorType;
+    }
+  }
+
+  private Finding(Requirement requirement, Subject subject, Judgment judgment) {
     this.requirement = requireNonNull(requirement, "requirement");
     this.subject = subject;
     this.judgment = requireNonNull(judgment, "judgment");
-    this.errorType = errorType;
     if ((requirement.basis() == Basis.EPISODE) != (subject.memberId != null)) {
       throw new IllegalArgumentException("an episode finding has a member id, a program finding none: "
           + requirement.id());
@@ -51,7 +73,8 @@ public final class Finding {
 
   private Finding(Requirement requirement, String subjectId, String memberId, String programId,
       Judgment judgment, String errorType) {
-    this(requirement, new Subject(subjectId, memberId, programId), judgment, errorType);
+    this(requirement, errorType == null ? new Subject(subjectId, memberId, programId)
+        : new ErrorSubject(subjectId, memberId, programId, errorType), judgment);
   }
 
   static Finding of(Requirement requirement, String subjectId, String memberId, String programId, Judgment judgment) {
@@ -60,7 +83,7 @@ public final class Finding {
 
   /** {@link #of(Requirement, String, String, String, Judgment)} with the record's shared ids. */
   static Finding of(Requirement requirement, Subject subject, Judgment judgment) {
-    return new Finding(requirement, subject, judgment, null);
+    return new Finding(requirement, subject, judgment);
   }
 
   static Finding error(Requirement requirement, String subjectId, String memberId, String programId, Throwable t) {
@@ -163,7 +186,7 @@ public final class Finding {
 
   /** For {@link Outcome#ERROR}: the exception's class name. */
   public Optional<String> errorType() {
-    return Optional.ofNullable(errorType);
+    return Optional.ofNullable(subject.errorType());
   }
 
   @Override
@@ -172,7 +195,7 @@ public final class Finding {
         && f.subjectId().equals(subjectId()) && Objects.equals(f.subject.memberId, subject.memberId)
         && f.programId().equals(programId())
         && f.outcome() == outcome() && f.reason().equals(reason()) && f.evidence().equals(evidence())
-        && f.due().equals(due()) && Objects.equals(f.errorType, errorType);
+        && f.due().equals(due()) && Objects.equals(f.subject.errorType(), subject.errorType());
   }
 
   @Override

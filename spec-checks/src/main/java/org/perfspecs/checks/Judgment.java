@@ -56,6 +56,86 @@ public final class Judgment {
     this.due = due;
   }
 
+  // evidence in an array the caller hands over (it is never written again): kept, not copied
+  private Judgment(Outcome outcome, Object reason, Deadline due, Evidence[] owned) {
+    this.outcome = requireNonNull(outcome, "outcome");
+    this.reason = requireNonNull(reason, "reason");
+    this.evidence = owned(owned);
+    this.due = due;
+  }
+
+  /**
+   * The evidence of {@code array} as an immutable list without a copy of the array when it holds
+   * two or more (the caller's own, never written again): the same elements, equal to the list the
+   * public factories make; nulls refused as there.
+   */
+  private static List<Evidence> owned(Evidence[] array) {
+    switch (array.length) {
+      case 0:
+        return ImmutableList.of();
+      case 1:
+        return ImmutableList.of(array[0]);
+      default:
+        for (Evidence e : array) {
+          requireNonNull(e, "evidence");
+        }
+        return new OwnedEvidence(array);
+    }
+  }
+
+  /** An unmodifiable list over an array nothing else writes: one small object in place of a copy. */
+  private static final class OwnedEvidence extends java.util.AbstractList<Evidence> implements java.util.RandomAccess {
+    private final Evidence[] array;
+
+    OwnedEvidence(Evidence[] array) {
+      this.array = array;
+    }
+
+    @Override
+    public Evidence get(int index) {
+      return array[java.util.Objects.checkIndex(index, array.length)];
+    }
+
+    @Override
+    public int size() {
+      return array.length;
+    }
+  }
+
+  /**
+   * {@link #of(Outcome, Deadline, Reason, Evidence...)} keeping {@code evidence} as it is: the
+   * caller's own array, never written after this call (the library's rules, which fill an array for
+   * the judgment alone).
+   */
+  static Judgment owning(Outcome outcome, Deadline due, Reason parts, Evidence[] evidence) {
+    if (outcome == Outcome.PENDING && due == null) {
+      throw new IllegalArgumentException("a PENDING judgment needs a due time");
+    }
+    return new Judgment(outcome, parts, due, evidence);
+  }
+
+  /**
+   * A judgment with the reason {@code reason} (not blank) and evidence already in an immutable list,
+   * kept as it is (shared by the judgments of one record that name the same records).
+   */
+  static Judgment sharing(Outcome outcome, String reason, ImmutableList<Evidence> evidence) {
+    return new Judgment(requireNonNull(outcome, "outcome"), reason, requireNonNull(evidence, "evidence"), null);
+  }
+
+  /**
+   * A judgment with the reason {@code reason} (not blank), keeping {@code evidence} as it is: the
+   * caller's own array, never written after this call.
+   */
+  static Judgment owning(Outcome outcome, Deadline due, String reason, Evidence[] evidence) {
+    if (outcome == Outcome.PENDING && due == null) {
+      throw new IllegalArgumentException("a PENDING judgment needs a due time");
+    }
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("a judgment needs a reason");
+    }
+    return new Judgment(outcome, reason, due, evidence);
+  }
+
   /**
    * A judgment whose reason is made from {@code parts} when first read: for the library's shared
    * judging code ({@link Timeliness}, {@link Recurring}), where the reason text is most of what a

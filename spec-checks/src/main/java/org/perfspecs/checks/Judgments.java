@@ -14,14 +14,56 @@ import org.apiguardian.api.API;
 public final class Judgments {
   private Judgments() {}
 
-  /** MET, the reason {@code a + b + c + d}. */
+  /**
+   * MET, the reason {@code a + b + c + d}. The evidence array is kept, not copied: it must be the
+   * caller's own (varargs, or an array filled for this judgment) and never written after the call.
+   */
   public static Judgment met(String a, String b, String c, String d, Evidence... evidence) {
-    return Judgment.of(Outcome.MET, null, new Concat(a, b, c, d), evidence);
+    return Judgment.owning(Outcome.MET, null, new Concat(a, b, c, d), evidence);
   }
 
-  /** NOT_MET, the reason {@code a + b + c + d}. */
+  /**
+   * NOT_MET, the reason {@code a + b + c + d}; the evidence array kept as {@link #met(String,
+   * String, String, String, Evidence...)} keeps it.
+   */
   public static Judgment notMet(String a, String b, String c, String d, Evidence... evidence) {
-    return Judgment.of(Outcome.NOT_MET, null, new Concat(a, b, c, d), evidence);
+    return Judgment.owning(Outcome.NOT_MET, null, new Concat(a, b, c, d), evidence);
+  }
+
+  /**
+   * {@link Judgment#met(String, Evidence...)}, the evidence array kept, not copied: it must be the
+   * caller's own (varargs, or an array filled for this judgment) and never written after the call.
+   */
+  public static Judgment met(String reason, Evidence... evidence) {
+    return Judgment.owning(Outcome.MET, null, reason, evidence);
+  }
+
+  /** {@link Judgment#notMet(String, Evidence...)}, the evidence array kept as {@link #met(String, Evidence...)} keeps it. */
+  public static Judgment notMet(String reason, Evidence... evidence) {
+    return Judgment.owning(Outcome.NOT_MET, null, reason, evidence);
+  }
+
+  /** {@link Judgment#met(String, Evidence...)} with evidence already in an immutable list, kept as it is (shared). */
+  public static Judgment met(String reason, ImmutableList<Evidence> evidence) {
+    return Judgment.sharing(Outcome.MET, reason, evidence);
+  }
+
+  /** {@link Judgment#notMet(String, Evidence...)} with evidence already in an immutable list, kept as it is (shared). */
+  public static Judgment notMet(String reason, ImmutableList<Evidence> evidence) {
+    return Judgment.sharing(Outcome.NOT_MET, reason, evidence);
+  }
+
+  /**
+   * {@link Judgment#missed(Deadline, String, Evidence...)}, the evidence array kept as {@link
+   * #met(String, Evidence...)} keeps it.
+   */
+  public static Judgment missed(org.perfspecs.checks.time.Deadline due, String reason, Evidence... evidence) {
+    return Judgment.owning(Outcome.NOT_MET, java.util.Objects.requireNonNull(due, "due"), reason, evidence);
+  }
+
+  /** MET, the reason {@code a + b + c + d}, the evidence list kept as it is (shared). */
+  public static Judgment met(String a, String b, String c, String d, ImmutableList<Evidence> evidence) {
+    return Judgment.of(Outcome.MET, null, new Concat(a, b, c, d), evidence);
   }
 
   /** NOT_MET, the reason {@code a + b + c + d}, the evidence list kept as it is. */

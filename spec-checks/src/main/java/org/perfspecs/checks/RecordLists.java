@@ -131,6 +131,15 @@ public final class RecordLists {
     return Sets.immutableEnumSet(set);
   }
 
+  /**
+   * The first {@code size} elements of {@code array} as an unmodifiable list, without a copy: the
+   * array must be the caller's own and never written after this call.
+   */
+  public static <T> List<T> view(T[] array, int size) {
+    java.util.Objects.checkFromToIndex(0, size, array.length);
+    return new ArrayView<>(array, size);
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> List<T> copy(List<T> list, Predicate<? super T> keep, Comparator<? super T> order) {
     int n = list.size();

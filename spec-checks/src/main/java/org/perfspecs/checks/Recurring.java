@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -63,15 +62,20 @@ public final class Recurring {
     private final Deadline end;
     private final State state;
     private final boolean met;
-    private final String account;
+    // the account: its text (a String), or (for windows the library makes) what makes it (a
+    // Supplier), made into text on first read into madeAccount: a benign race, as
+    // String.hashCode's (the text is the same whichever thread makes it, and a String is safely
+    // published)
+    private final Object account;
+    private String madeAccount;
     private final List<Evidence> evidence;
 
-    private Window(Deadline end, State state, boolean met, String account, List<Evidence> evidence) {
+    private Window(Deadline end, State state, boolean met, Object account, List<Evidence> evidence) {
       this.end = requireNonNull(end, "end");
       this.state = requireNonNull(state, "state");
       this.met = met;
       this.account = requireNonNull(account, "account");
-      this.evidence = ImmutableList.copyOf(evidence);
+      this.evidence = evidence;
     }
 
     /**
@@ -85,7 +89,18 @@ public final class Recurring {
      * @param evidence the records that show it (the window itself, the updates in it)
      */
     public static Window of(Deadline end, State state, boolean met, String account, Evidence... evidence) {
-      return new Window(end, state, met, account, List.of(evidence));
+      return new Window(end, state, met, requireNonNull(account, "account"), ImmutableList.copyOf(List.of(evidence)));
+    }
+
+    /**
+     * {@link #of(Deadline, State, boolean, String, Evidence...)} with the account made from {@code
+     * account} when first read (most findings are counted, never printed): for the specifications'
+     * rules. {@code account} must give the same text, never blank, whenever it is asked.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public static Window lazy(Deadline end, State state, boolean met, java.util.function.Supplier<String> account,
+        Evidence... evidence) {
+      return new Window(end, state, met, requireNonNull(account, "account"), ImmutableList.copyOf(evidence));
     }
 
     /** The deadline by which it must be met. */
@@ -105,7 +120,16 @@ public final class Recurring {
 
     /** What it holds, in words. */
     public String account() {
-      return account;
+      Object a = account;
+      if (a instanceof String text) {
+        return text;
+      }
+      String made = madeAccount;
+      if (made == null) {
+        made = requireNonNull(((java.util.function.Supplier<?>) a).get(), "account").toString();
+        madeAccount = made;
+      }
+      return made;
     }
 
     /** The records that show it. */
@@ -129,37 +153,112 @@ public final class Recurring {
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("a recurring obligation needs at least one window");
     }
-    Window last = windows.get(windows.size() - 1);
-    Optional<Window> inProgress = last.state == State.IN_PROGRESS ? Optional.of(last) : Optional.empty();
-    List<Evidence> evidence = new ArrayList<>(List.of(basis));
+    // The reason is made when read (WindowReason: exactly the text once concatenated here) and the
+    // evidence (the basis, then that of each window up to the one judged) goes into one array.
+    int n = windows.size();
+    Window last = windows.get(n - 1);
+    Window inProgress = last.state == State.IN_PROGRESS ? last : null;
+    // the zone formats the due time of the window in progress, the only one a reason names
+    java.time.ZoneId zone = inProgress != null ? ctx.zone() : null;
     int closed = 0;
-    for (Window w : windows) {
-      evidence.addAll(w.evidence);
+    for (int i = 0; i < n; i++) {
+      Window w = windows.get(i);
       if (w.state != State.CLOSED) {
         continue;
       }
       if (!w.met) {
-        inProgress.filter(p -> p != w).ifPresent(p -> evidence.addAll(p.evidence));
-        String next = inProgress.map(p -> "; the window in progress ends " + due(p.end, ctx)).orElse("");
-        return Judgment.missed(inProgress.map(Window::end).orElse(w.end), w.account + next, all(evidence));
+        // the window in progress (the last) is never the closed one missed
+        Evidence[] evidence = evidence(basis, windows, i, inProgress);
+        if (inProgress == null) {
+          requireReason(w);
+        }
+        return Judgment.owning(Outcome.NOT_MET, inProgress != null ? inProgress.end : w.end,
+            new WindowReason(inProgress != null ? WindowReason.MISSED_WITH_NEXT : WindowReason.MISSED, w, inProgress,
+                allMet, 0, zone),
+            evidence);
       }
       closed++;
     }
-    if (inProgress.isPresent()) {
-      Window p = inProgress.get();
+    Evidence[] evidence = evidence(basis, windows, n - 1, null);
+    if (inProgress != null) {
+      Window p = inProgress;
       if (closed > 0) {
-        return Judgment.metBy(p.end, allMet + " (" + closed + " closed); " + p.account + ", the window in progress ending "
-            + due(p.end, ctx), all(evidence));
+        return Judgment.owning(Outcome.MET, p.end, new WindowReason(WindowReason.MET_WITH_NEXT, p, p, allMet, closed, zone),
+            evidence);
       }
       return p.met
-          ? Judgment.metBy(p.end, p.account + ", already enough for the window in progress ending " + due(p.end, ctx),
-              all(evidence))
-          : Judgment.pending(p.end, p.account + "; due by " + due(p.end, ctx), all(evidence));
+          ? Judgment.owning(Outcome.MET, p.end, new WindowReason(WindowReason.ENOUGH_SO_FAR, p, p, allMet, 0, zone), evidence)
+          : Judgment.owning(Outcome.PENDING, p.end, new WindowReason(WindowReason.DUE_BY, p, p, allMet, 0, zone), evidence);
     }
     if (closed > 0 || last.met) {
-      return Judgment.met(closed > 0 ? allMet + " (" + closed + " closed)" : last.account, all(evidence));
+      if (closed == 0) {
+        requireReason(last);
+      }
+      return Judgment.owning(Outcome.MET, null,
+          new WindowReason(closed > 0 ? WindowReason.ALL_MET : WindowReason.ACCOUNT, last, null, allMet, closed, zone),
+          evidence);
     }
-    return Judgment.notApplicable("the stay ended before its first window closed: " + last.account, all(evidence));
+    return Judgment.owning(Outcome.NOT_APPLICABLE, null, new WindowReason(WindowReason.ENDED_EARLY, last, null, allMet, 0, zone),
+        evidence);
+  }
+
+  /** A reason that is a window's account alone must not be blank (as the public factories refuse it). */
+  private static void requireReason(Window w) {
+    if (w.account instanceof String text && text.isBlank()) {
+      throw new IllegalArgumentException("a judgment needs a reason");
+    }
+  }
+
+  /** The basis, the evidence of windows 0 to {@code upTo}, then that of {@code andThen} (when not null), in one array. */
+  private static Evidence[] evidence(Evidence[] basis, List<Window> windows, int upTo, Window andThen) {
+    int size = basis.length + (andThen != null ? andThen.evidence.size() : 0);
+    for (int i = 0; i <= upTo; i++) {
+      size += windows.get(i).evidence.size();
+    }
+    Evidence[] out = java.util.Arrays.copyOf(basis, size);
+    int count = basis.length;
+    for (int i = 0; i <= upTo; i++) {
+      count = addTo(out, count, windows.get(i).evidence);
+    }
+    if (andThen != null) {
+      addTo(out, count, andThen.evidence);
+    }
+    return out;
+  }
+
+  private static int addTo(Evidence[] out, int count, List<Evidence> evidence) {
+    for (int j = 0, m = evidence.size(); j < m; j++) {
+      out[count++] = evidence.get(j);
+    }
+    return count;
+  }
+
+  /** A reason of {@link #judge}, made when read: exactly the text the sentences below give. */
+  private record WindowReason(int sentence, Window w, Window p, String allMet, int closed, java.time.ZoneId zone)
+      implements Judgment.Reason {
+    static final int MISSED = 0;
+    static final int MISSED_WITH_NEXT = 1;
+    static final int MET_WITH_NEXT = 2;
+    static final int ENOUGH_SO_FAR = 3;
+    static final int DUE_BY = 4;
+    static final int ALL_MET = 5;
+    static final int ACCOUNT = 6;
+    static final int ENDED_EARLY = 7;
+
+    @Override
+    public String text() {
+      return switch (sentence) {
+        case MISSED -> w.account();
+        case MISSED_WITH_NEXT -> w.account() + "; the window in progress ends " + due(p.end, zone);
+        case MET_WITH_NEXT -> allMet + " (" + closed + " closed); " + p.account() + ", the window in progress ending "
+            + due(p.end, zone);
+        case ENOUGH_SO_FAR -> p.account() + ", already enough for the window in progress ending " + due(p.end, zone);
+        case DUE_BY -> p.account() + "; due by " + due(p.end, zone);
+        case ALL_MET -> allMet + " (" + closed + " closed)";
+        case ACCOUNT -> w.account();
+        default -> "the stay ended before its first window closed: " + w.account();
+      };
+    }
   }
 
   /**
@@ -213,7 +312,7 @@ public final class Recurring {
       if (counts[k] < required) {
         // the evidence of periods 1..k+1, then that of the period in progress
         Evidence[] evidence = p.evidence(k, inProgress);
-        return Judgment.of(Outcome.NOT_MET, inProgress ? p.end(last) : p.end(k),
+        return Judgment.owning(Outcome.NOT_MET, inProgress ? p.end(last) : p.end(k),
             new PeriodReason(p, inProgress ? PeriodReason.MISSED_WITH_NEXT : PeriodReason.MISSED, k, 0), evidence);
       }
       closed++;
@@ -222,17 +321,17 @@ public final class Recurring {
     if (inProgress) {
       Deadline end = p.end(last);
       if (closed > 0) {
-        return Judgment.of(Outcome.MET, end, new PeriodReason(p, PeriodReason.MET_WITH_NEXT, last, closed), evidence);
+        return Judgment.owning(Outcome.MET, end, new PeriodReason(p, PeriodReason.MET_WITH_NEXT, last, closed), evidence);
       }
       return counts[last] >= required
-          ? Judgment.of(Outcome.MET, end, new PeriodReason(p, PeriodReason.ENOUGH_SO_FAR, last, 0), evidence)
-          : Judgment.of(Outcome.PENDING, end, new PeriodReason(p, PeriodReason.DUE_BY, last, 0), evidence);
+          ? Judgment.owning(Outcome.MET, end, new PeriodReason(p, PeriodReason.ENOUGH_SO_FAR, last, 0), evidence)
+          : Judgment.owning(Outcome.PENDING, end, new PeriodReason(p, PeriodReason.DUE_BY, last, 0), evidence);
     }
     if (closed > 0 || counts[last] >= required) {
-      return Judgment.of(Outcome.MET, null,
+      return Judgment.owning(Outcome.MET, null,
           new PeriodReason(p, closed > 0 ? PeriodReason.ALL_MET : PeriodReason.ACCOUNT, last, closed), evidence);
     }
-    return Judgment.of(Outcome.NOT_APPLICABLE, null, new PeriodReason(p, PeriodReason.ENDED_EARLY, last, 0), evidence);
+    return Judgment.owning(Outcome.NOT_APPLICABLE, null, new PeriodReason(p, PeriodReason.ENDED_EARLY, last, 0), evidence);
   }
 
   /**
@@ -365,24 +464,35 @@ public final class Recurring {
    * A period's evidence id ({@code <episode>#<period>-<n>}) and note ({@code "<count> <unit> from
    * <from> to <to>"}), made when read.
    */
-  private record PeriodText(String idPrefix, int number, int count, String unit, LocalDate from, int days)
-      implements Evidence.Text {
+  private static final class PeriodText extends Evidence.Text {
+    private final String idPrefix;
+    private final int number;
+    private final int count;
+    private final String unit;
+    private final LocalDate from;
+    private final int days;
+
+    PeriodText(String idPrefix, int number, int count, String unit, LocalDate from, int days) {
+      this.idPrefix = idPrefix;
+      this.number = number;
+      this.count = count;
+      this.unit = unit;
+      this.from = from;
+      this.days = days;
+    }
+
     @Override
-    public String id() {
+    String makeId() {
       return idPrefix + number;
     }
 
     @Override
-    public String note() {
+    String makeNote() {
       return count + " " + unit + " from " + from + " to " + from.plusDays(days - 1L);
     }
   }
 
-  private static String due(Deadline d, EvaluationContext ctx) {
-    return Times.format(d.last(), ctx.zone()) + " (" + d.description() + ")";
-  }
-
-  private static Evidence[] all(List<Evidence> evidence) {
-    return evidence.toArray(Evidence[]::new);
+  private static String due(Deadline d, java.time.ZoneId zone) {
+    return Times.format(d.last(), zone) + " (" + d.description() + ")";
   }
 }

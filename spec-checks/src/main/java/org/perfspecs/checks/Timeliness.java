@@ -39,8 +39,9 @@ public final class Timeliness {
       Timed d = done.get();
       Evidence[] evidence = concat(basis, d.evidence());
       return due.isMetBy(d.at())
-          ? Judgment.of(Outcome.MET, due, new Reason(Sentence.ON_TIME, what, d.at(), due, zone), evidence)
-          : Judgment.of(Outcome.NOT_MET, due, new Reason(Sentence.LATE, what, d.at(), due, zone), evidence);
+          // concat's array is this call's own: kept, not copied
+          ? Judgment.owning(Outcome.MET, due, new Reason(Sentence.ON_TIME, what, d.at(), due, zone), evidence)
+          : Judgment.owning(Outcome.NOT_MET, due, new Reason(Sentence.LATE, what, d.at(), due, zone), evidence);
     }
     return due.isOpenAt(ctx.asOf())
         ? Judgment.of(Outcome.PENDING, due, new Reason(Sentence.NOT_YET, what, null, due, zone), basis)

@@ -293,7 +293,8 @@ public final class CspComponentsOfService extends Section {
   private record PlanParticipant(Set<Party> parties, String met, String notMet) {
     PlanParticipant(String what, Set<Party> parties) {
       // the reasons depend on the requirement alone: made once
-      this(parties, "the service plan was developed with " + what,
+      // an immutable enum set: RecordLists.anyIn lists its members once, not an iterator per record
+      this(RecordLists.constant(parties), "the service plan was developed with " + what,
           "the service plan does not record " + what + " among those it was developed with");
     }
 
@@ -302,10 +303,10 @@ public final class CspComponentsOfService extends Section {
       if (plan == null) {
         throw new java.util.NoSuchElementException("No value present"); // as Optional.orElseThrow
       }
-      Evidence ev = CspRecords.evidence(plan);
+      com.google.common.collect.ImmutableList<Evidence> ev = CspRecords.evidenceList(plan);
       return RecordLists.anyIn(plan.developedWith(), parties)
-          ? Judgment.met(met, ev)
-          : Judgment.notMet(notMet, ev);
+          ? org.perfspecs.checks.Judgments.met(met, ev)
+          : org.perfspecs.checks.Judgments.notMet(notMet, ev);
     }
   }
 
@@ -434,7 +435,7 @@ public final class CspComponentsOfService extends Section {
       Appointment a = booked[i];
       ev[1 + i] = Evidence.of("appointment", a.id(), a.at(), "initial appointment after the window");
     }
-    return Judgment.missed(due, "no initial appointment was made available by " + Times.format(due.last(), ctx.zone())
+    return org.perfspecs.checks.Judgments.missed(due, "no initial appointment was made available by " + Times.format(due.last(), ctx.zone())
         + " (48 hours after the initial contact)" + (count == 0 ? "" : "; the first offered is later"), ev);
   }
 

@@ -58,7 +58,7 @@ final class CspConditions {
   /** The member has consented to share information with at least one of {@code parties}. */
   static Condition consentedTo(String description, Set<Party> parties) {
     return Condition.of("the member has consented to share information with " + description,
-        new ConsentTest(description, parties)::blocks);
+        new ConsentTest(description, RecordLists.constant(parties))::blocks);
   }
 
   private record ConsentTest(String description, Set<Party> parties) {
@@ -81,7 +81,8 @@ final class CspConditions {
   private record NeedTest(Set<ServiceCategory> needs, Topic topic, Optional<Judgment> notMarked) {
     NeedTest(String description, Set<ServiceCategory> needs, Topic topic) {
       // the judgment is immutable and the same for every record: made once
-      this(needs, topic, Optional.of(Judgment.notApplicable("the record marks no need for " + description)));
+      // needs as an immutable enum set: RecordLists.anyIn lists its members once, not an iterator per record
+      this(RecordLists.constant(needs), topic, Optional.of(Judgment.notApplicable("the record marks no need for " + description)));
     }
 
     Optional<Judgment> blocks(CaseRecord record, EvaluationContext ctx) {

@@ -181,8 +181,10 @@ public final class CspLinkages extends Section {
   private static Judgment naturalSupportsInCarePlan(CaseRecord record, EvaluationContext ctx) {
     ServicePlan plan = CspRecords.plan(record.episode(), ctx).orElseThrow();
     return RecordLists.anyIn(plan.developedWith(), CspServices.NATURAL_SUPPORTS)
-        ? Judgment.met("the service plan was developed with the member's natural supports", CspRecords.evidence(plan))
-        : Judgment.notMet("the service plan does not involve the member's natural support system", CspRecords.evidence(plan));
+        ? org.perfspecs.checks.Judgments.met("the service plan was developed with the member's natural supports",
+            CspRecords.evidenceList(plan))
+        : org.perfspecs.checks.Judgments.notMet("the service plan does not involve the member's natural support system",
+            CspRecords.evidenceList(plan));
   }
 
   private static Judgment espAffiliation(org.perfspecs.model.Program program, EvaluationContext ctx) {

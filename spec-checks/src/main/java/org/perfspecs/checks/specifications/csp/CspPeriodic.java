@@ -55,11 +55,13 @@ final class CspPeriodic {
       LocalDate dueDay = previous.plusMonths(months);
       Deadline due = due(previous, dueDay, months, ctx);
       Evidence update = Evidence.onDate("update", e.id(), u, what);
+      // the accounts are made when read (Account): most findings are counted, never printed
       if (u.isAfter(dueDay)) {
-        windows.add(Window.of(due, State.CLOSED, false, what + " late: dated " + u + ", due by " + dueDay + " ("
-            + months + " months after " + previous + ")", update));
+        windows.add(Window.lazy(due, State.CLOSED, false, new Account(Account.LATE, what, u, dueDay, months, previous),
+            update));
       } else {
-        windows.add(Window.of(due, State.CLOSED, true, what + " on " + u + ", due by " + dueDay, update));
+        windows.add(Window.lazy(due, State.CLOSED, true, new Account(Account.ON_TIME, what, u, dueDay, months, previous),
+            update));
       }
       previous = u;
     }
@@ -67,17 +69,44 @@ final class CspPeriodic {
     Deadline due = due(previous, dueDay, months, ctx);
     if (discharged) {
       windows.add(lastEnrolledDay.isAfter(dueDay)
-          ? Window.of(due, State.CLOSED, false, none(what, dueDay, months, previous) + ", before the discharge on "
-              + lastEnrolledDay)
-          : Window.of(due, State.CUT_SHORT, false, "no " + what + " fell due before the discharge on "
-              + lastEnrolledDay + " (the next was due by " + dueDay + ")"));
+          ? Window.lazy(due, State.CLOSED, false,
+              new Account(Account.NONE_BEFORE_DISCHARGE, what, lastEnrolledDay, dueDay, months, previous))
+          : Window.lazy(due, State.CUT_SHORT, false,
+              new Account(Account.CUT_SHORT, what, lastEnrolledDay, dueDay, months, previous)));
     } else {
       windows.add(due.isOpenAt(ctx.asOf())
-          ? Window.of(due, State.IN_PROGRESS, false, "the next " + what + " is due by " + dueDay + " (" + months
-              + " months after " + previous + "); none yet")
-          : Window.of(due, State.CLOSED, false, none(what, dueDay, months, previous)));
+          ? Window.lazy(due, State.IN_PROGRESS, false, new Account(Account.NONE_YET, what, null, dueDay, months, previous))
+          : Window.lazy(due, State.CLOSED, false, new Account(Account.NONE, what, null, dueDay, months, previous)));
     }
     return Recurring.judge(windows, allMet, ctx, basis);
+  }
+
+  /**
+   * A window's account, made when read: exactly the text the sentences below give (the same as
+   * when they were concatenated at once). {@code day} is the update's date ({@link #LATE}, {@link
+   * #ON_TIME}) or the last enrolled day ({@link #NONE_BEFORE_DISCHARGE}, {@link #CUT_SHORT}).
+   */
+  private record Account(int sentence, String what, LocalDate day, LocalDate dueDay, int months, LocalDate previous)
+      implements java.util.function.Supplier<String> {
+    static final int LATE = 0;
+    static final int ON_TIME = 1;
+    static final int NONE_BEFORE_DISCHARGE = 2;
+    static final int CUT_SHORT = 3;
+    static final int NONE_YET = 4;
+    static final int NONE = 5;
+
+    @Override
+    public String get() {
+      return switch (sentence) {
+        case LATE -> what + " late: dated " + day + ", due by " + dueDay + " (" + months + " months after " + previous + ")";
+        case ON_TIME -> what + " on " + day + ", due by " + dueDay;
+        case NONE_BEFORE_DISCHARGE -> none(what, dueDay, months, previous) + ", before the discharge on " + day;
+        case CUT_SHORT -> "no " + what + " fell due before the discharge on " + day + " (the next was due by " + dueDay + ")";
+        case NONE_YET -> "the next " + what + " is due by " + dueDay + " (" + months + " months after " + previous
+            + "); none yet";
+        default -> none(what, dueDay, months, previous);
+      };
+    }
   }
 
   private static String none(String what, LocalDate dueDay, int months, LocalDate previous) {

@@ -1058,8 +1058,8 @@ public final class CspProcessSpecifications extends Section {
       List<Document> all = needsAssessments(record.episode(), ctx);
       Document latest = all.get(all.size() - 1);
       return latest.elements().contains(element)
-          ? Judgment.met(met, CspRecords.evidence(latest))
-          : Judgment.notMet(notMet, CspRecords.evidence(latest));
+          ? Judgments.met(met, CspRecords.evidence(latest))
+          : Judgments.notMet(notMet, CspRecords.evidence(latest));
     }
   }
 
@@ -1069,7 +1069,7 @@ public final class CspProcessSpecifications extends Section {
     Deadline due = dayOf(na.date(), UPON_COMPLETION.daysIn(ctx), ctx, "completion of the needs assessment");
     Optional<ServicePlan> plan = e.servicePlan();
     if (plan.isPresent() && plan.get().completedOn().isBefore(na.date()) && ctx.hasBegun(plan.get().completedOn())) {
-      return Judgment.notMet("the service plan (" + plan.get().completedOn() + ") was completed before the needs assessment ("
+      return Judgments.notMet("the service plan (" + plan.get().completedOn() + ") was completed before the needs assessment ("
           + na.date() + "), not upon its completion", CspRecords.evidence(na), CspRecords.evidence(plan.get()));
     }
     return Timeliness.judge(due, plan.map(p -> Timed.of(CspRecords.startOf(p.completedOn(), ctx), CspRecords.evidence(p))),
@@ -1089,8 +1089,8 @@ public final class CspProcessSpecifications extends Section {
         throw new java.util.NoSuchElementException("No value present"); // as Optional.orElseThrow
       }
       return present.test(plan)
-          ? Judgment.met(met, CspRecords.evidence(plan))
-          : Judgment.notMet(notMet, CspRecords.evidence(plan));
+          ? Judgments.met(met, CspRecords.evidenceList(plan))
+          : Judgments.notMet(notMet, CspRecords.evidenceList(plan));
     }
   }
 
@@ -1152,12 +1152,12 @@ public final class CspProcessSpecifications extends Section {
       }
       if (review == null) {
         ev.add(Evidence.onDate("needsChange", record.episode().id(), change, "significant change in needs"));
-        return Judgment.notMet("the service plan was not reviewed and revised after the significant change in needs on " + change,
+        return Judgments.notMet("the service plan was not reviewed and revised after the significant change in needs on " + change,
             CspRecords.all(ev));
       }
       ev.add(Evidence.onDate("planReview", plan.id(), review.reviewedOn(), "revised after the change on " + change));
     }
-    return Judgment.met("the service plan was revised after every significant change in the member's needs", CspRecords.all(ev));
+    return Judgments.met("the service plan was revised after every significant change in the member's needs", CspRecords.all(ev));
   }
 
   private static Judgment timeWithMember(CaseRecord record, EvaluationContext ctx) {
@@ -1328,7 +1328,7 @@ public final class CspProcessSpecifications extends Section {
     for (int i = 0; i < n; i++) {
       notConnected[i] = CspRecords.evidence(all.get(i));
     }
-    return Judgment.met("every referral to a community resource connected the member", notConnected);
+    return Judgments.met("every referral to a community resource connected the member", notConnected);
   }
 
   private static Judgment crisisCapacity(Program program, EvaluationContext ctx) {
@@ -1402,10 +1402,10 @@ public final class CspProcessSpecifications extends Section {
       }
     }
     if (count > n) {
-      return Judgment.met("discharge planning is recorded with the member's participation",
+      return Judgments.met("discharge planning is recorded with the member's participation",
           count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
     }
-    return Judgment.notMet("no discharge-planning progress note records the member's participation",
+    return Judgments.notMet("no discharge-planning progress note records the member's participation",
         java.util.Arrays.copyOf(ev, n));
   }
 
@@ -1445,7 +1445,8 @@ public final class CspProcessSpecifications extends Section {
   private record DischargeParticipant(String what, Set<Party> parties, String met, String notMet) {
     DischargeParticipant(String what, Set<Party> parties) {
       // the reasons depend on the requirement alone: made once
-      this(what, parties, "the discharge planning involved " + what, "no discharge-planning record shows " + what + " involved");
+      // an immutable enum set: RecordLists.anyIn lists its members once, not an iterator per record
+      this(what, RecordLists.constant(parties), "the discharge planning involved " + what, "no discharge-planning record shows " + what + " involved");
     }
 
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
@@ -1562,10 +1563,11 @@ public final class CspProcessSpecifications extends Section {
       if (plan == null) {
         plan = record.episode().servicePlan().orElseThrow(); // not yet begun: judged as before
       }
-      Evidence evidence = CspRecords.evidence(plan);
+      // the plan's evidence list, one per record, shared by the plan's findings
+      com.google.common.collect.ImmutableList<Evidence> evidence = CspRecords.evidenceList(plan);
       return present.test(plan)
-          ? Judgment.met(met, evidence)
-          : Judgment.notMet(notMet, evidence);
+          ? Judgments.met(met, evidence)
+          : Judgments.notMet(notMet, evidence);
     }
   }
 }

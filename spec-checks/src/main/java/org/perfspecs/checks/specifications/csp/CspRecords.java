@@ -186,6 +186,17 @@ final class CspRecords {
     return RecordScope.memoOf(EVIDENCE, p, x -> planEvidence((ServicePlan) x));
   }
 
+  /**
+   * {@link #evidence(ServicePlan)} alone, as an immutable list: one per plan while a record is in
+   * scope, shared by the findings that name the plan and nothing else.
+   */
+  static com.google.common.collect.ImmutableList<Evidence> evidenceList(ServicePlan p) {
+    return RecordScope.memoOf(EVIDENCE_LIST, p, x -> com.google.common.collect.ImmutableList.of(evidence((ServicePlan) x)));
+  }
+
+  private static final RecordScope.Key<java.util.Map<Object, com.google.common.collect.ImmutableList<Evidence>>> EVIDENCE_LIST =
+      RecordScope.Key.create();
+
   private static Evidence planEvidence(ServicePlan p) {
     return Evidence.onDate("servicePlan", p.id(), p.completedOn(), "written service plan");
   }
@@ -363,6 +374,14 @@ final class CspRecords {
         : "during the stay so far (as of " + org.perfspecs.checks.Times.format(ctx.asOf(), ctx.zone()) + ")";
   }
 
+  /**
+   * {@link #admission} alone, as an immutable list: once per episode while a record is in scope,
+   * shared by the NOT_MET findings over the stay.
+   */
+  static com.google.common.collect.ImmutableList<Evidence> admissionOnly(Episode e) {
+    return RecordScope.memoOf(EVIDENCE_LIST, e, x -> com.google.common.collect.ImmutableList.of(admission((Episode) x)));
+  }
+
   /** The admission, as the basis of a judgment over the stay. */
   static Evidence admission(Episode e) {
     return RecordScope.memoOf(EVIDENCE, e, x -> episode((Episode) x, ((Episode) x).admittedAt().orElseThrow(), "admission"));
@@ -375,8 +394,8 @@ final class CspRecords {
    * {@code shown} is null for none.
    */
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence shown, String met, String notMet) {
-    return shown != null ? Judgment.met(met, admission(e), shown)
-        : org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admission(e));
+    return shown != null ? org.perfspecs.checks.Judgments.met(met, admission(e), shown)
+        : org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admissionOnly(e));
   }
 
   /**
@@ -387,8 +406,8 @@ final class CspRecords {
   static Judgment shownDuringStay(Episode e, EvaluationContext ctx, Evidence[] ev, int count, String met, String notMet) {
     ev[0] = admission(e);
     if (count > 1) {
-      return Judgment.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
+      return org.perfspecs.checks.Judgments.met(met, count == ev.length ? ev : java.util.Arrays.copyOf(ev, count));
     }
-    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", ev[0]);
+    return org.perfspecs.checks.Judgments.notMet(notMet, " ", span(e, ctx), "", admissionOnly(e));
   }
 }

@@ -489,9 +489,18 @@ public final class IopAssessmentTreatmentPlanning extends Section {
 
   private static final Set<DocumentKind> PROGRESS_NOTES = EnumSet.of(DocumentKind.PROGRESS_NOTE);
 
+  /** The attendance evidence's note, {@code "<n> attendance day(s) from <first> to <last>"}, made when read. */
+  private record AttendanceNote(List<LocalDate> dates) implements java.util.function.Supplier<String> {
+    @Override
+    public String get() {
+      return dates.size() + " attendance day(s) from " + dates.get(0) + " to " + dates.get(dates.size() - 1);
+    }
+  }
+
   private static Judgment dailyProgressNotes(CaseRecord record, EvaluationContext ctx) {
-    com.google.common.collect.ImmutableSortedSet<LocalDate> days = IopRecords.attendanceDays(record, ctx);
-    if (days.isEmpty()) {
+    // the days, in order, without repeats
+    List<LocalDate> dates = IopRecords.attendanceDays(record, ctx);
+    if (dates.isEmpty()) {
       return Judgment.notApplicable("the record shows no day of attendance yet");
     }
     // the days without a note, by walking the days and the notes (both in date order) together
@@ -499,7 +508,6 @@ public final class IopAssessmentTreatmentPlanning extends Section {
     int missing = 0;
     LocalDate first = null;
     int j = 0;
-    List<LocalDate> dates = days.asList();
     for (int k = 0, size = dates.size(); k < size; k++) {
       LocalDate d = dates.get(k);
       while (j < notes.size() && notes.get(j).date().isBefore(d)) {
@@ -512,9 +520,10 @@ public final class IopAssessmentTreatmentPlanning extends Section {
         }
       }
     }
-    Evidence attendance = Evidence.of("episode", record.episode().id(), days.size() + " attendance day(s) from " + days.first() + " to " + days.last());
+    // the note made when read (most findings are counted, never printed)
+    Evidence attendance = Evidence.lazy("episode", record.episode().id(), new AttendanceNote(dates));
     if (missing == 0) {
-      return Judgments.met("every one of ", Integer.toString(days.size()), " attendance day(s) has a progress note", "", attendance);
+      return Judgments.met("every one of ", Integer.toString(dates.size()), " attendance day(s) has a progress note", "", attendance);
     }
     LocalDate day = first;
     // the description made when read (most deadlines are never printed)

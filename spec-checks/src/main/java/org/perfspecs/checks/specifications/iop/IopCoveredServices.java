@@ -166,8 +166,8 @@ public final class IopCoveredServices extends Section {
   private static Judgment attendsThreeTimesAWeek(CaseRecord record, EvaluationContext ctx) {
     Episode e = record.episode();
     LocalDate start = ctx.dateOf(IopRecords.admittedAt(record));
-    // the dates, in order, as a list view of the shared set (no copy)
-    List<LocalDate> days = IopRecords.attendanceDays(record, ctx).asList();
+    // the dates, in order (the shared list, no copy)
+    List<LocalDate> days = IopRecords.attendanceDays(record, ctx);
     return org.perfspecs.checks.Recurring.everyPeriod(e, ctx, start, 7, ATTENDANCE_PER_WEEK, days,
         "attendance day(s)", "week");
   }

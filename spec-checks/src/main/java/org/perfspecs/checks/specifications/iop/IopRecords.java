@@ -1,6 +1,5 @@
 package org.perfspecs.checks.specifications.iop;
 
-import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -84,6 +83,17 @@ final class IopRecords {
   static Evidence evidence(Document d) {
     return RecordScope.memoOf(EVIDENCE, d, IopRecords::evidenceOf);
   }
+
+  /**
+   * {@link #evidence(Document)} alone, as an immutable list: once per document while a record is in
+   * scope, shared by the findings that name that document and nothing else.
+   */
+  static com.google.common.collect.ImmutableList<Evidence> evidenceOnly(Document d) {
+    return RecordScope.memoOf(EVIDENCE_ONLY, d, x -> com.google.common.collect.ImmutableList.of(evidence(x)));
+  }
+
+  private static final RecordScope.Key<java.util.Map<Document, com.google.common.collect.ImmutableList<Evidence>>>
+      EVIDENCE_ONLY = RecordScope.Key.create();
 
   private static Evidence evidenceOf(Document d) {
     return Evidence.onDate("document", d.id(), d.date(), org.perfspecs.checks.RecordLists.words(d.kind()));
@@ -187,7 +197,7 @@ final class IopRecords {
 
   private static final RecordScope.Key<java.util.Map<Episode, Evidence>> ADMISSION = RecordScope.Key.create();
   private static final RecordScope.Key<Deadline> PLANNING_DEADLINE = RecordScope.Key.create();
-  private static final RecordScope.Key<ImmutableSortedSet<LocalDate>> ATTENDANCE_DAYS = RecordScope.Key.create();
+  private static final RecordScope.Key<List<LocalDate>> ATTENDANCE_DAYS = RecordScope.Key.create();
 
   /**
    * The planning deadline: the end of the first business day after the day of admission, by which
@@ -255,10 +265,10 @@ final class IopRecords {
   }
 
   /** The dates of attendance: of the attendance contacts from admission to the end of the stay (as of the evaluation). */
-  static ImmutableSortedSet<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
+  static List<LocalDate> attendanceDays(CaseRecord record, EvaluationContext ctx) {
     // once per record (unmodifiable, so it can be shared), without a lambda per call
     Episode e = record.episode();
-    ImmutableSortedSet<LocalDate> kept = RecordScope.kept(ATTENDANCE_DAYS, e, ctx);
+    List<LocalDate> kept = RecordScope.kept(ATTENDANCE_DAYS, e, ctx);
     if (kept != null) {
       return kept;
     }
@@ -266,18 +276,33 @@ final class IopRecords {
     Instant from = admittedAt(record);
     Instant to = stayEnd(e, ctx);
     List<Contact> contacts = e.contacts();
-    LocalDate[] days = new LocalDate[contacts.size()];
-    int n = 0;
+    int count = 0;
     for (int i = 0, m = contacts.size(); i < m; i++) {
+      Contact c = contacts.get(i);
+      Instant at = c.at();
+      if (isAttendance(c) && !at.isBefore(from) && !at.isAfter(to)) {
+        count++;
+      }
+    }
+    LocalDate[] days = new LocalDate[count];
+    int n = 0;
+    for (int i = 0, m = contacts.size(); i < m && n < count; i++) {
       Contact c = contacts.get(i);
       Instant at = c.at();
       if (isAttendance(c) && !at.isBefore(from) && !at.isAfter(to)) {
         days[n++] = ctx.dateOf(at);
       }
     }
-    // sorted and without repeats, as a TreeSet of them was
-    return RecordScope.keep(ATTENDANCE_DAYS, e, ctx,
-        ImmutableSortedSet.copyOf(n == days.length ? days : java.util.Arrays.copyOf(days, n)));
+    // sorted and without repeats, as a TreeSet (then an ImmutableSortedSet) of them was: in place,
+    // in the one array, viewed as a list
+    java.util.Arrays.sort(days, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || !days[distinct - 1].equals(days[i])) {
+        days[distinct++] = days[i];
+      }
+    }
+    return RecordScope.keep(ATTENDANCE_DAYS, e, ctx, RecordLists.view(days, distinct));
   }
 
   /** Whether {@code c}, which has happened, was with or on behalf of {@code party}. */
@@ -291,21 +316,23 @@ final class IopRecords {
    */
   static EpisodeRequirement element(String id, Strength strength, Citation citation, Set<DocumentKind> kinds,
       String document, String what, Set<ContentElement> anyOf) {
-    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, RecordLists.constant(anyOf), "the " + document + " ")::judge)
+    return EpisodeRequirement.of(id, strength, citation, new Element(kinds, document, what, RecordLists.constant(anyOf), "the " + document + " ",
+        "no " + document + " in the record covers " + what)::judge)
         .when(inRecord(kinds, document));
   }
 
+  // notMet: the NOT_MET reason, the same for every record (made once)
   private record Element(Set<DocumentKind> kinds, String document, String what, Set<ContentElement> anyOf,
-      String metPrefix) {
+      String metPrefix, String notMet) {
     Judgment judge(CaseRecord record, EvaluationContext ctx) {
       List<Document> docs = documents(record.episode(), ctx, kinds);
       for (int i = 0, n = docs.size(); i < n; i++) {
         Document covering = docs.get(i);
         if (RecordLists.anyIn(covering.elements(), anyOf)) {
-          return Judgments.met(metPrefix, covering.id(), " covers ", what, evidence(covering));
+          return Judgments.met(metPrefix, covering.id(), " covers ", what, evidenceOnly(covering));
         }
       }
-      return Judgments.notMet("no ", document, " in the record covers ", what, evidenceList(record.episode(), ctx, kinds));
+      return Judgments.notMet(notMet, evidenceList(record.episode(), ctx, kinds));
     }
   }
 }

@@ -1,6 +1,11 @@
 package org.perfspecs.model;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -15,10 +20,13 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -76,7 +84,7 @@ final class FastBinding {
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static final String PACKAGE = FastBinding.class.getPackageName();
   /** Parsers with the model's limits; duplicate names are detected here, per object, with bits. */
-  private static final JsonFactory FACTORY = ModelJson.newFactory();
+  private static final JsonFactory FACTORY = new BytesFactory(ModelJson.newFactory());
 
   /** Leaves the fast path (no stack trace, shared: it carries nothing). */
   private static final class Leave extends RuntimeException {
@@ -88,6 +96,107 @@ final class FastBinding {
   }
 
   private static final Leave LEAVE = new Leave();
+
+  /**
+   * The model's factory ({@link ModelJson#newFactory}, copied: the same limits and features) whose
+   * parsers of UTF-8 bytes are {@link BytesParser}s. Made only for a document Jackson's own
+   * bootstrapping would read as UTF-8 from its first byte (an object, its second byte not zero: no
+   * byte-order mark, not UTF-16 or UTF-32), with the same arguments as that bootstrapping gives
+   * the parser it makes; any other input gets the factory's own parser.
+   */
+  private static final class BytesFactory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    BytesFactory(JsonFactory model) {
+      super(model, null);
+    }
+
+    @Override
+    protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+      if (len >= 4 && data[offset] == '{' && data[offset + 1] != 0
+          && Feature.CANONICALIZE_FIELD_NAMES.enabledIn(_factoryFeatures)) {
+        ctxt.setEncoding(JsonEncoding.UTF8);
+        return new BytesParser(ctxt, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+            data, offset, offset + len);
+      }
+      return super._createParser(data, offset, len, ctxt);
+    }
+  }
+
+  /**
+   * Jackson's parser of UTF-8 bytes, which also hands out the bytes of the current string value
+   * when they need no decoding (plain ASCII: no escape, no control character, no multi-byte
+   * character), so that a code, an instant or a text is read from them without Jackson first
+   * decoding them into its text buffer; reading such a value moves the parser past it exactly as
+   * its own skipping of an unread string would. A string that is not plain is read as before,
+   * through {@code getText}/{@code getTextCharacters}.
+   */
+  private static final class BytesParser extends UTF8StreamJsonParser {
+    /** The longest string taken from the bytes (far under the model's limit; a longer one is Jackson's). */
+    private static final int PLAIN_MAX = 4096;
+    /** Eight bytes of an array as one {@code long}, the first the lowest. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    BytesParser(IOContext ctxt, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols, byte[] data, int start,
+        int end) {
+      super(ctxt, features, null, codec, symbols, data, start, end, 0, false);
+    }
+
+    /**
+     * The index of the closing quote of the current token when it is a string value not yet read
+     * whose bytes, from {@link #start()}, are plain (ASCII from space on, no quote or backslash
+     * before the closing quote); otherwise -1.
+     */
+    int plainEnd() {
+      if (!_tokenIncomplete || _currToken != JsonToken.VALUE_STRING) {
+        return -1;
+      }
+      byte[] b = _inputBuffer;
+      int i = _inputPtr;
+      int limit = Math.min(_inputEnd, i + PLAIN_MAX);
+      // eight bytes at a time: the first byte that is a quote, a backslash, under 0x20 or over 0x7F
+      // (the lowest flagged byte of each test is exact; a borrow only flags bytes above it)
+      for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+        long w = (long) LONGS.get(b, i);
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long special = (quote - 0x0101010101010101L) & ~quote
+            | (backslash - 0x0101010101010101L) & ~backslash
+            | (w - 0x2020202020202020L) & ~w
+            | w;
+        special &= 0x8080808080808080L;
+        if (special != 0) {
+          int at = i + (Long.numberOfTrailingZeros(special) >>> 3);
+          return b[at] == '"' ? at : -1;
+        }
+      }
+      for (; i < limit; i++) {
+        int c = b[i]; // a byte over 0x7F is negative here
+        if (c == '"') {
+          return i;
+        }
+        if (c < 0x20 || c == '\\') {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /** The index of the first byte of the current string value (see {@link #plainEnd}). */
+    int start() {
+      return _inputPtr;
+    }
+
+    byte[] bytes() {
+      return _inputBuffer;
+    }
+
+    /** Past the string value whose closing quote is at {@code quote} ({@link #plainEnd}): read. */
+    void readTo(int quote) {
+      _inputPtr = quote + 1;
+      _tokenIncomplete = false;
+    }
+  }
 
   /** The plan of each root type, or {@link Optional#empty()} when the type cannot be bound here. */
   private static final ClassValue<Optional<ObjectReader>> ROOTS = new ClassValue<>() {
@@ -219,6 +328,10 @@ final class FastBinding {
      */
     boolean record;
     Object[] recordValues;
+    /** This thread's state of the model's rules. */
+    final ModelRules.State rules = ModelRules.state();
+    /** The characters of an instant, a date or a time read from plain bytes. */
+    final char[] chars = new char[64];
     Instant earliestInstant;
     LocalDate earliestDate;
     private Object[][][] arrays = new Object[8][][];
@@ -364,9 +477,18 @@ final class FastBinding {
     private final int defaultSlot;
     private final MethodHandle constructOnly;
     private final MethodHandle defaultValue;
+    /** The model type, whose single-field rules ({@code ModelRules.rules}) are checked here on the fields. */
+    private final Class<?> type;
+    /** Those rules, in their order, and per rule the constructor parameter of its attribute. */
+    private final ModelRules.Rule[] rules;
+    private final int[] ruleSlot;
 
-    private Direct(MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
-        boolean shim, int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue) {
+    private Direct(Class<?> type, MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
+        boolean shim, int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue, ModelRules.Rule[] rules,
+        int[] ruleSlot) {
+      this.type = type;
+      this.rules = rules;
+      this.ruleSlot = ruleSlot;
       this.construct = construct;
       this.shim = shim;
       this.slot = slot;
@@ -471,7 +593,23 @@ final class FastBinding {
       }
       MethodHandle constructOnly = constructor.asSpreader(Object[].class, parameters.length)
           .asType(MethodType.methodType(Object.class, Object[].class));
-      return new Direct(construct, slot, template, required, defaulted, shim, defaultSlot, constructOnly, defaultValue);
+      // each single-field rule on the field of its attribute (every rule's accessor is an attribute
+      // of a field here, else the type is not constructed directly)
+      List<ModelRules.Rule> rules = ModelRules.rules(type);
+      int[] ruleSlot = new int[rules.size()];
+      for (int r = 0; r < ruleSlot.length; r++) {
+        ruleSlot[r] = -1;
+        for (int i = 0; i < fields.size(); i++) {
+          if (fields.get(i).getName().equals(rules.get(r).name())) {
+            ruleSlot[r] = i;
+          }
+        }
+        if (ruleSlot[r] < 0) {
+          return null;
+        }
+      }
+      return new Direct(type, construct, slot, template, required, defaulted, shim, defaultSlot, constructOnly,
+          defaultValue, rules.toArray(new ModelRules.Rule[0]), ruleSlot);
     }
 
     /** The abstract type's own public accessor {@code name}, or null. */
@@ -499,8 +637,13 @@ final class FastBinding {
       return null;
     }
 
-    /** The value, and {@code seen}: the plan's properties read, one bit each (for an absent default). */
-    Object construct(Object[] values, long seen) {
+    /**
+     * The value, and {@code seen}: the plan's properties read, one bit each (for an absent default).
+     * The type's single-field rules are checked here on the fields (a broken one leaves: the
+     * reference names it), so that its {@code @Value.Check} need not read them back through its
+     * accessors; its other checks run as they do for every value.
+     */
+    Object construct(Object[] values, long seen, ModelRules.State state) {
       try {
         if (defaulted != 0 && (seen & defaulted) == 0) {
           // as the generated constructor: super.x() on the value with every other field set
@@ -510,7 +653,18 @@ final class FastBinding {
           }
           values[defaultSlot] = value;
         }
-        return (Object) construct.invokeExact(values);
+        ModelRules.Rule[] all = rules;
+        for (int r = 0; r < all.length; r++) {
+          if (all[r].brokenBy(values[ruleSlot[r]])) {
+            throw LEAVE;
+          }
+        }
+        state.checked = type;
+        try {
+          return (Object) construct.invokeExact(values);
+        } finally {
+          state.checked = null;
+        }
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
@@ -785,11 +939,11 @@ final class FastBinding {
       }
       if (depth == 0 && s.record) {
         s.recordValues = values; // for noDatedFactBefore, while the root's rules run
-        Object record = d.construct(values, seen);
+        Object record = d.construct(values, seen, s.rules);
         s.recordValues = null;
         return record;
       }
-      return d.construct(values, seen);
+      return d.construct(values, seen, s.rules);
     }
 
     /**
@@ -1008,6 +1162,14 @@ final class FastBinding {
   private static final ValueReader TEXT = new ValueReader() {
     @Override
     Object read(JsonParser p, Scratch scratch) throws IOException {
+      if (p instanceof BytesParser b) {
+        int end = b.plainEnd();
+        if (end >= 0) { // plain ASCII: no surrogate, the same string as decoded
+          String s = new String(b.bytes(), b.start(), end - b.start(), StandardCharsets.ISO_8859_1);
+          b.readTo(end);
+          return s;
+        }
+      }
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
@@ -1037,12 +1199,30 @@ final class FastBinding {
 
     @Override
     Object read(JsonParser p, Scratch s) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
-        throw LEAVE;
+      char[] c;
+      int off;
+      int len;
+      int end = p instanceof BytesParser b ? b.plainEnd() : -1;
+      if (end >= 0 && end - ((BytesParser) p).start() <= s.chars.length) {
+        // plain ASCII, copied as it is into this thread's characters (no decoding, no text buffer)
+        BytesParser b = (BytesParser) p;
+        byte[] bytes = b.bytes();
+        int start = b.start();
+        c = s.chars;
+        off = 0;
+        len = end - start;
+        for (int i = 0; i < len; i++) {
+          c[i] = (char) bytes[start + i];
+        }
+        b.readTo(end);
+      } else {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+          throw LEAVE;
+        }
+        c = p.getTextCharacters();
+        off = p.getTextOffset();
+        len = p.getTextLength();
       }
-      char[] c = p.getTextCharacters();
-      int off = p.getTextOffset();
-      int len = p.getTextLength();
       switch (kind) {
         case 'I' -> {
           Instant value = StrictReading.instant(c, off, len);
@@ -1176,6 +1356,18 @@ final class FastBinding {
       return slots;
     }
 
+    /** {@link #hash(char[], int, int, boolean, int)} of ASCII bytes (the same value as of their characters). */
+    private static int hash(byte[] c, int off, int len, boolean every, int base) {
+      int h = len;
+      if (every) {
+        for (int i = off, end = off + len; i < end; i++) {
+          h = h * base + c[i];
+        }
+        return h;
+      }
+      return ((h * base + c[off]) * base + c[off + (len >> 1)]) * base + c[off + len - 1];
+    }
+
     private static int hash(char[] c, int off, int len, boolean every, int base) {
       int h = len;
       if (every) {
@@ -1189,6 +1381,29 @@ final class FastBinding {
 
     /** The slot of the code at the parser's current token; leaves when it is not a constant's name. */
     private int slot(JsonParser p) throws IOException {
+      if (p instanceof BytesParser b) {
+        int end = b.plainEnd();
+        if (end >= 0) { // plain ASCII: each byte the character it encodes
+          byte[] c = b.bytes();
+          int off = b.start();
+          int len = end - off;
+          if (len == 0) {
+            throw LEAVE;
+          }
+          int at = hash(c, off, len, everyChar, base) * multiplier >>> shift;
+          char[] name = names[at];
+          if (name == null || name.length != len) {
+            throw LEAVE;
+          }
+          for (int i = 0; i < len; i++) {
+            if (name[i] != c[off + i]) {
+              throw LEAVE;
+            }
+          }
+          b.readTo(end);
+          return at;
+        }
+      }
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }

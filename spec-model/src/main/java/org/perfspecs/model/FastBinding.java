@@ -182,37 +182,6 @@ final class FastBinding {
       return -1;
     }
 
-    /**
-     * A guess at the property whose name comes next: the first of {@code all[from..]} whose name
-     * the bytes after the current token (a comma, if any, then a quote) begin with, by its first
-     * eight bytes and its length (the closing quote there); -1 when none or not of that plain form.
-     * Only a guess: the parser then matches that name in full, or reads it as it is.
-     */
-    int nameAt(Property[] all, int from) {
-      byte[] b = _inputBuffer;
-      int i = _inputPtr;
-      int end = _inputEnd;
-      if (_tokenIncomplete || i + 2 + Long.BYTES > end) {
-        return -1;
-      }
-      if (b[i] == ',') {
-        i++;
-      }
-      if (b[i] != '"') {
-        return -1;
-      }
-      i++;
-      long w = (long) LONGS.get(b, i);
-      for (int k = from; k < all.length; k++) {
-        Property q = all[k];
-        int close = i + q.length();
-        if (close < end && b[close] == '"' && (w & q.headMask()) == q.head()) {
-          return k;
-        }
-      }
-      return -1;
-    }
-
     /** The index of the first byte of the current string value (see {@link #plainEnd}). */
     int start() {
       return _inputPtr;
@@ -705,21 +674,9 @@ final class FastBinding {
   }
 
   /** One property of a model type. */
-  /**
-   * One property of a model type; its name's encoded length, and its first (up to) eight bytes as
-   * one {@code long} with the mask of those bytes (for {@link BytesParser#nameAt}).
-   */
-  private record Property(String name, SerializedString quoted, PropertyReader reader, int length, long head,
-      long headMask) {
-    static Property of(String name, PropertyReader reader) {
-      SerializedString quoted = new SerializedString(name);
-      byte[] bytes = quoted.asQuotedUTF8(); // made once, before the plan is shared
-      int k = Math.min(Long.BYTES, bytes.length);
-      long head = 0;
-      for (int i = 0; i < k; i++) {
-        head |= (bytes[i] & 0xFFL) << (Byte.SIZE * i);
-      }
-      return new Property(name, quoted, reader, bytes.length, head, k == Long.BYTES ? -1L : (1L << (Byte.SIZE * k)) - 1);
+  private record Property(String name, SerializedString quoted, PropertyReader reader) {
+    Property {
+      quoted.asQuotedUTF8(); // made once, before the plan is shared
     }
   }
 
@@ -749,7 +706,8 @@ final class FastBinding {
       }
       // interned: the parser's names are, so that most look-ups are one comparison of references
       String interned = name.value().intern();
-      properties.add(Property.of(interned, propertyReader(builder, interned, m.getGenericParameterTypes()[0], planned)));
+      properties.add(new Property(interned, new SerializedString(interned),
+          propertyReader(builder, interned, m.getGenericParameterTypes()[0], planned)));
     }
     if (properties.size() > Long.SIZE) {
       throw new IllegalArgumentException("more properties than bits");
@@ -949,23 +907,12 @@ final class FastBinding {
       int n = all.length;
       long seen = 0;
       int next = 0;
-      BytesParser bytes = p instanceof BytesParser b ? b : null;
       while (true) {
         int at;
-        // the property the next name is expected to be: the next in order, or a later one when the
-        // bytes show that one (an optional property absent), so that the parser matches it on its
-        // bytes (no look-up of the name); a wrong guess costs only the look-up it would have cost
-        int expect = next;
-        if (bytes != null && next < n) {
-          int later = bytes.nameAt(all, next);
-          if (later >= 0) {
-            expect = later;
-          }
-        }
-        if (expect < n && p.nextFieldName(all[expect].quoted())) {
-          at = expect;
+        if (next < n && p.nextFieldName(all[next].quoted())) {
+          at = next;
         } else {
-          JsonToken t = expect < n ? p.currentToken() : p.nextToken();
+          JsonToken t = next < n ? p.currentToken() : p.nextToken();
           if (t == JsonToken.END_OBJECT) {
             break;
           }

@@ -1295,6 +1295,11 @@ final class FastBinding {
     /** By slot: the constant, its name's characters and its ordinal (null, null, -1 when free). */
     private final Object[] constants;
     private final char[][] names;
+    /**
+     * By slot: the name's bytes (ASCII) as little-endian {@code long}s, the last one's unused bytes
+     * zero; null when free or not ASCII.
+     */
+    private final long[][] words;
     private final int[] ordinals;
     /** The hash: every character or three; its base and multiplier; the shift to the slot. */
     private final boolean everyChar;
@@ -1327,11 +1332,13 @@ final class FastBinding {
                 shift = 32 - bits;
                 constants = new Object[1 << bits];
                 names = new char[1 << bits][];
+                words = new long[1 << bits][];
                 ordinals = new int[1 << bits];
                 Arrays.fill(ordinals, -1);
                 for (int i = 0; i < all.length; i++) {
                   constants[slots[i]] = all[i];
                   names[slots[i]] = chars[i];
+                  words[slots[i]] = words(chars[i]);
                   ordinals[slots[i]] = all[i].ordinal();
                 }
                 return;
@@ -1341,6 +1348,18 @@ final class FastBinding {
         }
       }
       throw new IllegalArgumentException("no perfect hash for " + type.getName()); // databind, then
+    }
+
+    /** {@code name}'s characters as bytes in little-endian {@code long}s, or null when one is not ASCII. */
+    private static long[] words(char[] name) {
+      long[] out = new long[(name.length + Long.BYTES - 1) / Long.BYTES];
+      for (int i = 0; i < name.length; i++) {
+        if (name[i] > 0x7F) {
+          return null;
+        }
+        out[i / Long.BYTES] |= (long) name[i] << (Byte.SIZE * (i % Long.BYTES));
+      }
+      return out;
     }
 
     /** The slot of each name under this hash, or null when two share one. */
@@ -1395,9 +1414,25 @@ final class FastBinding {
           if (name == null || name.length != len) {
             throw LEAVE;
           }
-          for (int i = 0; i < len; i++) {
-            if (name[i] != c[off + i]) {
+          long[] w = words[at];
+          if (w != null && off + w.length * Long.BYTES <= c.length) {
+            // eight bytes at a time; the bytes after the code (from its closing quote on) masked off
+            int last = w.length - 1;
+            for (int k = 0; k < last; k++) {
+              if ((long) BytesParser.LONGS.get(c, off + k * Long.BYTES) != w[k]) {
+                throw LEAVE;
+              }
+            }
+            long tail = (long) BytesParser.LONGS.get(c, off + last * Long.BYTES);
+            int rest = len - last * Long.BYTES; // 1 to 8
+            if ((rest == Long.BYTES ? tail : tail & (1L << (Byte.SIZE * rest)) - 1) != w[last]) {
               throw LEAVE;
+            }
+          } else {
+            for (int i = 0; i < len; i++) {
+              if (name[i] != c[off + i]) {
+                throw LEAVE;
+              }
             }
           }
           b.readTo(end);

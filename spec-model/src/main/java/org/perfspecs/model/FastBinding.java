@@ -182,6 +182,16 @@ final class FastBinding {
       return -1;
     }
 
+    /** Whether the current token is a string value not yet read. */
+    boolean pendingString() {
+      return _tokenIncomplete && _currToken == JsonToken.VALUE_STRING;
+    }
+
+    /** The end of the input (exclusive). */
+    int end() {
+      return _inputEnd;
+    }
+
     /** The index of the first byte of the current string value (see {@link #plainEnd}). */
     int start() {
       return _inputPtr;
@@ -1301,6 +1311,8 @@ final class FastBinding {
      */
     private final long[][] words;
     private final int[] ordinals;
+    /** The codes matched on the bytes as they come, or null (see {@link Codes}). */
+    private final Codes codes;
     /** The hash: every character or three; its base and multiplier; the shift to the slot. */
     private final boolean everyChar;
     private final int base;
@@ -1310,6 +1322,7 @@ final class FastBinding {
     EnumReader(Class<?> type) {
       this.type = type;
       Enum<?>[] all = (Enum<?>[]) type.getEnumConstants();
+      this.codes = Codes.of(all);
       char[][] chars = new char[all.length][];
       for (int i = 0; i < all.length; i++) {
         chars[i] = all[i].name().toCharArray();
@@ -1463,12 +1476,167 @@ final class FastBinding {
 
     @Override
     Object read(JsonParser p, Scratch s) throws IOException {
+      if (codes != null && p instanceof BytesParser b) {
+        int k = codes.find(b);
+        if (k >= 0) {
+          return codes.constants[k];
+        }
+      }
       return constants[slot(p)];
     }
 
     /** The ordinal of the code at the parser's current token (for a set's bit mask). */
     int ordinal(JsonParser p) throws IOException {
+      if (codes != null && p instanceof BytesParser b) {
+        int k = codes.find(b);
+        if (k >= 0) {
+          return codes.ordinals[k];
+        }
+      }
       return ordinals[slot(p)];
+    }
+  }
+
+  /**
+   * An enum type's codes matched on the parser's bytes without first finding where the string
+   * ends: its first sixteen bytes (two {@code long}s, each byte from the closing quote on masked
+   * off) pick the one candidate slot by a perfect hash made when planning; the code is that
+   * constant when the bytes equal its name's and the closing quote follows them. The name's bytes
+   * are ASCII letters, digits and underscores, so such a string is plain, its value the name. Any
+   * other string (not that constant's name, or written with an escape) is read as {@link
+   * EnumReader#slot} reads it. Made only for ASCII names whose first sixteen bytes differ.
+   */
+  private static final class Codes {
+    final Object[] constants;
+    final int[] ordinals;
+    /** By slot: the name's length (0 when free), its first two words and all its words. */
+    private final int[] lengths;
+    private final long[] first;
+    private final long[] second;
+    private final long[][] words;
+    private final long k1;
+    private final long k2;
+    private final int shift;
+
+    private Codes(Object[] constants, int[] ordinals, int[] lengths, long[] first, long[] second, long[][] words,
+        long k1, long k2, int shift) {
+      this.constants = constants;
+      this.ordinals = ordinals;
+      this.lengths = lengths;
+      this.first = first;
+      this.second = second;
+      this.words = words;
+      this.k1 = k1;
+      this.k2 = k2;
+      this.shift = shift;
+    }
+
+    static Codes of(Enum<?>[] all) {
+      long[][] words = new long[all.length][];
+      for (int i = 0; i < all.length; i++) {
+        words[i] = EnumReader.words(all[i].name().toCharArray());
+        if (words[i] == null || words[i].length == 0) {
+          return null;
+        }
+      }
+      int least = 64 - Long.numberOfLeadingZeros(Math.max(1, all.length));
+      long k1 = 0x9E3779B97F4A7C15L;
+      long k2 = 0xC2B2AE3D27D4EB4FL;
+      for (int bits = least; bits <= least + 4; bits++) {
+        for (int attempt = 0; attempt < 512; attempt++) {
+          k1 = k1 * 0x5851F42D4C957F2DL + 0x14057B7EF767814FL | 1;
+          k2 = k2 * 0x5851F42D4C957F2DL + 0x2545F4914F6CDD1DL | 1;
+          int size = 1 << bits;
+          int[] lengths = new int[size];
+          boolean unique = true;
+          int[] slots = new int[all.length];
+          for (int i = 0; i < all.length && unique; i++) {
+            slots[i] = (int) ((words[i][0] * k1 + (words[i].length > 1 ? words[i][1] : 0) * k2) >>> (64 - bits));
+            unique = lengths[slots[i]] == 0;
+            lengths[slots[i]] = 1;
+          }
+          if (unique) {
+            Object[] constants = new Object[size];
+            int[] ordinals = new int[size];
+            long[] first = new long[size];
+            long[] second = new long[size];
+            long[][] byslot = new long[size][];
+            Arrays.fill(lengths, 0);
+            for (int i = 0; i < all.length; i++) {
+              int at = slots[i];
+              constants[at] = all[i];
+              ordinals[at] = all[i].ordinal();
+              lengths[at] = all[i].name().length();
+              first[at] = words[i][0];
+              second[at] = words[i].length > 1 ? words[i][1] : 0;
+              byslot[at] = words[i];
+            }
+            return new Codes(constants, ordinals, lengths, first, second, byslot, k1, k2, 64 - bits);
+          }
+        }
+      }
+      return null; // two names alike in their first sixteen bytes: EnumReader.slot alone
+    }
+
+    /** The bytes flagged (high bit) where {@code w} holds a quote; the lowest flag is exact. */
+    private static long quotes(long w) {
+      long t = w ^ 0x2222222222222222L;
+      return (t - 0x0101010101010101L) & ~t & 0x8080808080808080L;
+    }
+
+    /** The slot of the code at the parser's current token, read past it; or -1 (nothing read). */
+    int find(BytesParser p) {
+      if (!p.pendingString()) {
+        return -1;
+      }
+      byte[] b = p.bytes();
+      int off = p.start();
+      if (off + 2 * Long.BYTES > b.length) {
+        return -1;
+      }
+      long w0 = (long) BytesParser.LONGS.get(b, off);
+      long w1 = (long) BytesParser.LONGS.get(b, off + Long.BYTES);
+      long q0 = quotes(w0);
+      long q1 = quotes(w1);
+      // the bytes before the first quote: all of w0 and some of w1, or some of w0 and none of w1
+      long m0 = q0 == 0 ? -1L : ((q0 & -q0) >>> 7) - 1;
+      long m1 = q0 != 0 ? 0L : q1 == 0 ? -1L : ((q1 & -q1) >>> 7) - 1;
+      long a = w0 & m0;
+      long c = w1 & m1;
+      int at = (int) ((a * k1 + c * k2) >>> shift);
+      int len = lengths[at];
+      if (len == 0 || a != first[at] || c != second[at]) {
+        return -1;
+      }
+      int quote = q0 != 0 ? Long.numberOfTrailingZeros(q0) >>> 3
+          : q1 != 0 ? Long.BYTES + (Long.numberOfTrailingZeros(q1) >>> 3) : -1;
+      if (quote >= 0) {
+        if (quote != len) {
+          return -1;
+        }
+      } else {
+        // a name longer than sixteen bytes: its other words, then the closing quote
+        long[] w = words[at];
+        if (len <= 2 * Long.BYTES || off + w.length * Long.BYTES > b.length || off + len >= p.end()) {
+          return -1;
+        }
+        int last = w.length - 1;
+        for (int k = 2; k < last; k++) {
+          if ((long) BytesParser.LONGS.get(b, off + k * Long.BYTES) != w[k]) {
+            return -1;
+          }
+        }
+        long tail = (long) BytesParser.LONGS.get(b, off + last * Long.BYTES);
+        int rest = len - last * Long.BYTES;
+        if ((rest == Long.BYTES ? tail : tail & (1L << (Byte.SIZE * rest)) - 1) != w[last] || b[off + len] != '"') {
+          return -1;
+        }
+      }
+      if (off + len >= p.end()) {
+        return -1;
+      }
+      p.readTo(off + len);
+      return at;
     }
   }
 

@@ -227,6 +227,44 @@ class FastBindingTest {
   }
 
   @Test
+  void everyCodeIsMatchedOnTheBytesAndNearMissesAreNot() throws Exception {
+    // every constant of the contact's enum types, short and long (over sixteen bytes) names, as
+    // the first, a middle and the last element of a set, and as single codes
+    Contact all = Contact.builder().from(ModelFixtures.contact())
+        .topics(java.util.EnumSet.allOf(Topic.class)).parties(java.util.EnumSet.allOf(Party.class)).build();
+    assertBoundFromBytesAsTheReference(ModelJson.toJson(all), Contact.class);
+    for (ContactMode mode : ContactMode.values()) {
+      for (ContactKind kind : ContactKind.values()) {
+        Contact one = Contact.builder().from(ModelFixtures.contact()).mode(mode).kind(kind).build();
+        assertBoundFromBytesAsTheReference(ModelJson.toJson(one), Contact.class);
+      }
+    }
+    String contact = ModelJson.toJson(all);
+    for (Topic topic : Topic.values()) {
+      String name = topic.name();
+      String code = "\"" + name + "\"";
+      assertThat(contact).contains(code);
+      // a near miss is no code, however long the name (the reference names it)
+      for (String miss : List.of(name.substring(0, name.length() - 1), name + "S", name + "_",
+          name.substring(0, name.length() - 1) + (char) (name.charAt(name.length() - 1) ^ 1),
+          (char) (name.charAt(0) ^ 1) + name.substring(1), name.toLowerCase(java.util.Locale.ROOT), name + " ",
+          name + "\\u0000", name + "\\\"", name + (char) 0, name + "\u00e9", name.substring(0, name.length() - 1) + (char) 0)) {
+        assertLeftToTheReference(contact.replace(code, "\"" + miss + "\""), Contact.class);
+      }
+      // the same code written with an escape, anywhere in it, is that code
+      for (int i : new int[] {0, name.length() / 2, name.length() - 1}) {
+        String escaped = name.substring(0, i) + String.format("\\u%04x", (int) name.charAt(i)) + name.substring(i + 1);
+        assertBoundFromBytesAsTheReference(contact.replace(code, "\"" + escaped + "\""), Contact.class);
+      }
+    }
+    // a code that ends the bytes of a document (no room for the words after it) is still read
+    String mode = "\"mode\":\"" + ContactMode.IN_PERSON.name() + "\"";
+    assertThat(contact).contains(mode);
+    String last = "{" + contact.substring(1).replace(mode + ",", "").replace("}", "," + mode + "}");
+    assertBoundFromBytesAsTheReference(last, Contact.class);
+  }
+
+  @Test
   void rulesCheckedBeforeConstructionAreSkippedOnlyForThatValue() throws Exception {
     // a value bound here has its single-field rules checked on its fields, then its @Value.Check
     // skips them once; nothing of that carries over to the next value built on this thread

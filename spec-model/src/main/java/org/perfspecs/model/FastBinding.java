@@ -62,7 +62,15 @@ import java.util.function.Supplier;
  * codes is read as a bit mask and its immutable enum set shared between values) and given to that
  * constructor, then to the generated {@code validate}, which runs the same {@code @Value.Check};
  * only a type whose defaults go through an initialization shim ({@code Member}, ...) goes to its
- * builder, given the values read, when one of its defaults is absent from the document.
+ * builder, given the values read, when one of its defaults is absent from the document. Before
+ * that constructor, the type's single-field rules ({@code ModelRules.rules}) are checked on the
+ * values given to it, and its {@code @Value.Check} then skips them once (its other checks run).
+ *
+ * <p>Documents given as UTF-8 bytes are read by a subclass of Jackson's byte parser ({@code
+ * BytesParser}) that also hands out the bytes of a string value when they need no decoding: codes
+ * are matched on them ({@code Codes}), instants, dates and times read from them, text made from
+ * them, with no pass through Jackson's text buffer; any other string is decoded by Jackson as
+ * before.
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept

@@ -41,6 +41,8 @@ import java.util.function.Function;
  * through lambdas ({@link ConstraintPlan#getter}), not Hibernate Validator: building a typical record costs a few microseconds more, where a Hibernate Validator
  * pass costs tens (BENCHMARKS.md, "Valid by construction"). Cross-field rules of one object
  * (discharge not before admission, unique ids) stay in that type's {@code check()}, after this one.
+ * {@code FastBinding} checks the same rules ({@code Rule.brokenBy}) on the values it is about to
+ * construct a model object from, and this class's {@link #check} then skips them for that object.
  */
 final class ModelRules {
   /** Bean Validation's default English message of {@code @NotBlank}. */

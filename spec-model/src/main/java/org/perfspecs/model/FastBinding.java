@@ -1,6 +1,11 @@
 package org.perfspecs.model;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -15,10 +20,13 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -54,7 +62,15 @@ import java.util.function.Supplier;
  * codes is read as a bit mask and its immutable enum set shared between values) and given to that
  * constructor, then to the generated {@code validate}, which runs the same {@code @Value.Check};
  * only a type whose defaults go through an initialization shim ({@code Member}, ...) goes to its
- * builder, given the values read, when one of its defaults is absent from the document.
+ * builder, given the values read, when one of its defaults is absent from the document. Before
+ * that constructor, the type's single-field rules ({@code ModelRules.rules}) are checked on the
+ * values given to it, and its {@code @Value.Check} then skips them once (its other checks run).
+ *
+ * <p>Documents given as UTF-8 bytes are read by a subclass of Jackson's byte parser ({@code
+ * BytesParser}) that also hands out the bytes of a string value when they need no decoding: codes
+ * are matched on them ({@code Codes}), instants, dates and times read from them, text made from
+ * them, with no pass through Jackson's text buffer; any other string is decoded by Jackson as
+ * before.
  *
  * <p>It accepts only the plain, valid shape of a document: every property a known one, given once;
  * strings, codes, instants, dates and times as the strict readers of {@link StrictReading} accept
@@ -76,7 +92,7 @@ final class FastBinding {
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
   private static final String PACKAGE = FastBinding.class.getPackageName();
   /** Parsers with the model's limits; duplicate names are detected here, per object, with bits. */
-  private static final JsonFactory FACTORY = ModelJson.newFactory();
+  private static final JsonFactory FACTORY = new BytesFactory(ModelJson.newFactory());
 
   /** Leaves the fast path (no stack trace, shared: it carries nothing). */
   private static final class Leave extends RuntimeException {
@@ -88,6 +104,117 @@ final class FastBinding {
   }
 
   private static final Leave LEAVE = new Leave();
+
+  /**
+   * The model's factory ({@link ModelJson#newFactory}, copied: the same limits and features) whose
+   * parsers of UTF-8 bytes are {@link BytesParser}s. Made only for a document Jackson's own
+   * bootstrapping would read as UTF-8 from its first byte (an object, its second byte not zero: no
+   * byte-order mark, not UTF-16 or UTF-32), with the same arguments as that bootstrapping gives
+   * the parser it makes; any other input gets the factory's own parser.
+   */
+  private static final class BytesFactory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    BytesFactory(JsonFactory model) {
+      super(model, null);
+    }
+
+    @Override
+    protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+      if (len >= 4 && data[offset] == '{' && data[offset + 1] != 0
+          && Feature.CANONICALIZE_FIELD_NAMES.enabledIn(_factoryFeatures)) {
+        ctxt.setEncoding(JsonEncoding.UTF8);
+        return new BytesParser(ctxt, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+            data, offset, offset + len);
+      }
+      return super._createParser(data, offset, len, ctxt);
+    }
+  }
+
+  /**
+   * Jackson's parser of UTF-8 bytes, which also hands out the bytes of the current string value
+   * when they need no decoding (plain ASCII: no escape, no control character, no multi-byte
+   * character), so that a code, an instant or a text is read from them without Jackson first
+   * decoding them into its text buffer; reading such a value moves the parser past it exactly as
+   * its own skipping of an unread string would. A string that is not plain is read as before,
+   * through {@code getText}/{@code getTextCharacters}.
+   */
+  private static final class BytesParser extends UTF8StreamJsonParser {
+    /** The longest string taken from the bytes (far under the model's limit; a longer one is Jackson's). */
+    private static final int PLAIN_MAX = 4096;
+    /** Eight bytes of an array as one {@code long}, the first the lowest. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    BytesParser(IOContext ctxt, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols, byte[] data, int start,
+        int end) {
+      super(ctxt, features, null, codec, symbols, data, start, end, 0, false);
+    }
+
+    /**
+     * The index of the closing quote of the current token when it is a string value not yet read
+     * whose bytes, from {@link #start()}, are plain (ASCII from space on, no quote or backslash
+     * before the closing quote); otherwise -1.
+     */
+    int plainEnd() {
+      if (!_tokenIncomplete || _currToken != JsonToken.VALUE_STRING) {
+        return -1;
+      }
+      byte[] b = _inputBuffer;
+      int i = _inputPtr;
+      int limit = Math.min(_inputEnd, i + PLAIN_MAX);
+      // eight bytes at a time: the first byte that is a quote, a backslash, under 0x20 or over 0x7F
+      // (the lowest flagged byte of each test is exact; a borrow only flags bytes above it)
+      for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+        long w = (long) LONGS.get(b, i);
+        long quote = w ^ 0x2222222222222222L;
+        long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long special = (quote - 0x0101010101010101L) & ~quote
+            | (backslash - 0x0101010101010101L) & ~backslash
+            | (w - 0x2020202020202020L) & ~w
+            | w;
+        special &= 0x8080808080808080L;
+        if (special != 0) {
+          int at = i + (Long.numberOfTrailingZeros(special) >>> 3);
+          return b[at] == '"' ? at : -1;
+        }
+      }
+      for (; i < limit; i++) {
+        int c = b[i]; // a byte over 0x7F is negative here
+        if (c == '"') {
+          return i;
+        }
+        if (c < 0x20 || c == '\\') {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether the current token is a string value not yet read. */
+    boolean pendingString() {
+      return _tokenIncomplete && _currToken == JsonToken.VALUE_STRING;
+    }
+
+    /** The end of the input (exclusive). */
+    int end() {
+      return _inputEnd;
+    }
+
+    /** The index of the first byte of the current string value (see {@link #plainEnd}). */
+    int start() {
+      return _inputPtr;
+    }
+
+    byte[] bytes() {
+      return _inputBuffer;
+    }
+
+    /** Past the string value whose closing quote is at {@code quote} ({@link #plainEnd}): read. */
+    void readTo(int quote) {
+      _inputPtr = quote + 1;
+      _tokenIncomplete = false;
+    }
+  }
 
   /** The plan of each root type, or {@link Optional#empty()} when the type cannot be bound here. */
   private static final ClassValue<Optional<ObjectReader>> ROOTS = new ClassValue<>() {
@@ -219,6 +346,10 @@ final class FastBinding {
      */
     boolean record;
     Object[] recordValues;
+    /** This thread's state of the model's rules. */
+    final ModelRules.State rules = ModelRules.state();
+    /** The characters of an instant, a date or a time read from plain bytes. */
+    final char[] chars = new char[64];
     Instant earliestInstant;
     LocalDate earliestDate;
     private Object[][][] arrays = new Object[8][][];
@@ -364,9 +495,18 @@ final class FastBinding {
     private final int defaultSlot;
     private final MethodHandle constructOnly;
     private final MethodHandle defaultValue;
+    /** The model type, whose single-field rules ({@code ModelRules.rules}) are checked here on the fields. */
+    private final Class<?> type;
+    /** Those rules, in their order, and per rule the constructor parameter of its attribute. */
+    private final ModelRules.Rule[] rules;
+    private final int[] ruleSlot;
 
-    private Direct(MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
-        boolean shim, int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue) {
+    private Direct(Class<?> type, MethodHandle construct, int[] slot, Object[] template, long required, long defaulted,
+        boolean shim, int defaultSlot, MethodHandle constructOnly, MethodHandle defaultValue, ModelRules.Rule[] rules,
+        int[] ruleSlot) {
+      this.type = type;
+      this.rules = rules;
+      this.ruleSlot = ruleSlot;
       this.construct = construct;
       this.shim = shim;
       this.slot = slot;
@@ -471,7 +611,23 @@ final class FastBinding {
       }
       MethodHandle constructOnly = constructor.asSpreader(Object[].class, parameters.length)
           .asType(MethodType.methodType(Object.class, Object[].class));
-      return new Direct(construct, slot, template, required, defaulted, shim, defaultSlot, constructOnly, defaultValue);
+      // each single-field rule on the field of its attribute (every rule's accessor is an attribute
+      // of a field here, else the type is not constructed directly)
+      List<ModelRules.Rule> rules = ModelRules.rules(type);
+      int[] ruleSlot = new int[rules.size()];
+      for (int r = 0; r < ruleSlot.length; r++) {
+        ruleSlot[r] = -1;
+        for (int i = 0; i < fields.size(); i++) {
+          if (fields.get(i).getName().equals(rules.get(r).name())) {
+            ruleSlot[r] = i;
+          }
+        }
+        if (ruleSlot[r] < 0) {
+          return null;
+        }
+      }
+      return new Direct(type, construct, slot, template, required, defaulted, shim, defaultSlot, constructOnly,
+          defaultValue, rules.toArray(new ModelRules.Rule[0]), ruleSlot);
     }
 
     /** The abstract type's own public accessor {@code name}, or null. */
@@ -499,8 +655,13 @@ final class FastBinding {
       return null;
     }
 
-    /** The value, and {@code seen}: the plan's properties read, one bit each (for an absent default). */
-    Object construct(Object[] values, long seen) {
+    /**
+     * The value, and {@code seen}: the plan's properties read, one bit each (for an absent default).
+     * The type's single-field rules are checked here on the fields (a broken one leaves: the
+     * reference names it), so that its {@code @Value.Check} need not read them back through its
+     * accessors; its other checks run as they do for every value.
+     */
+    Object construct(Object[] values, long seen, ModelRules.State state) {
       try {
         if (defaulted != 0 && (seen & defaulted) == 0) {
           // as the generated constructor: super.x() on the value with every other field set
@@ -510,7 +671,18 @@ final class FastBinding {
           }
           values[defaultSlot] = value;
         }
-        return (Object) construct.invokeExact(values);
+        ModelRules.Rule[] all = rules;
+        for (int r = 0; r < all.length; r++) {
+          if (all[r].brokenBy(values[ruleSlot[r]])) {
+            throw LEAVE;
+          }
+        }
+        state.checked = type;
+        try {
+          return (Object) construct.invokeExact(values);
+        } finally {
+          state.checked = null;
+        }
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
@@ -785,11 +957,11 @@ final class FastBinding {
       }
       if (depth == 0 && s.record) {
         s.recordValues = values; // for noDatedFactBefore, while the root's rules run
-        Object record = d.construct(values, seen);
+        Object record = d.construct(values, seen, s.rules);
         s.recordValues = null;
         return record;
       }
-      return d.construct(values, seen);
+      return d.construct(values, seen, s.rules);
     }
 
     /**
@@ -1008,6 +1180,14 @@ final class FastBinding {
   private static final ValueReader TEXT = new ValueReader() {
     @Override
     Object read(JsonParser p, Scratch scratch) throws IOException {
+      if (p instanceof BytesParser b) {
+        int end = b.plainEnd();
+        if (end >= 0) { // plain ASCII: no surrogate, the same string as decoded
+          String s = new String(b.bytes(), b.start(), end - b.start(), StandardCharsets.ISO_8859_1);
+          b.readTo(end);
+          return s;
+        }
+      }
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
@@ -1037,12 +1217,30 @@ final class FastBinding {
 
     @Override
     Object read(JsonParser p, Scratch s) throws IOException {
-      if (p.currentToken() != JsonToken.VALUE_STRING) {
-        throw LEAVE;
+      char[] c;
+      int off;
+      int len;
+      int end = p instanceof BytesParser b ? b.plainEnd() : -1;
+      if (end >= 0 && end - ((BytesParser) p).start() <= s.chars.length) {
+        // plain ASCII, copied as it is into this thread's characters (no decoding, no text buffer)
+        BytesParser b = (BytesParser) p;
+        byte[] bytes = b.bytes();
+        int start = b.start();
+        c = s.chars;
+        off = 0;
+        len = end - start;
+        for (int i = 0; i < len; i++) {
+          c[i] = (char) bytes[start + i];
+        }
+        b.readTo(end);
+      } else {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+          throw LEAVE;
+        }
+        c = p.getTextCharacters();
+        off = p.getTextOffset();
+        len = p.getTextLength();
       }
-      char[] c = p.getTextCharacters();
-      int off = p.getTextOffset();
-      int len = p.getTextLength();
       switch (kind) {
         case 'I' -> {
           Instant value = StrictReading.instant(c, off, len);
@@ -1115,7 +1313,14 @@ final class FastBinding {
     /** By slot: the constant, its name's characters and its ordinal (null, null, -1 when free). */
     private final Object[] constants;
     private final char[][] names;
+    /**
+     * By slot: the name's bytes (ASCII) as little-endian {@code long}s, the last one's unused bytes
+     * zero; null when free or not ASCII.
+     */
+    private final long[][] words;
     private final int[] ordinals;
+    /** The codes matched on the bytes as they come, or null (see {@link Codes}). */
+    private final Codes codes;
     /** The hash: every character or three; its base and multiplier; the shift to the slot. */
     private final boolean everyChar;
     private final int base;
@@ -1125,6 +1330,7 @@ final class FastBinding {
     EnumReader(Class<?> type) {
       this.type = type;
       Enum<?>[] all = (Enum<?>[]) type.getEnumConstants();
+      this.codes = Codes.of(all);
       char[][] chars = new char[all.length][];
       for (int i = 0; i < all.length; i++) {
         chars[i] = all[i].name().toCharArray();
@@ -1147,11 +1353,13 @@ final class FastBinding {
                 shift = 32 - bits;
                 constants = new Object[1 << bits];
                 names = new char[1 << bits][];
+                words = new long[1 << bits][];
                 ordinals = new int[1 << bits];
                 Arrays.fill(ordinals, -1);
                 for (int i = 0; i < all.length; i++) {
                   constants[slots[i]] = all[i];
                   names[slots[i]] = chars[i];
+                  words[slots[i]] = words(chars[i]);
                   ordinals[slots[i]] = all[i].ordinal();
                 }
                 return;
@@ -1161,6 +1369,18 @@ final class FastBinding {
         }
       }
       throw new IllegalArgumentException("no perfect hash for " + type.getName()); // databind, then
+    }
+
+    /** {@code name}'s characters as bytes in little-endian {@code long}s, or null when one is not ASCII. */
+    private static long[] words(char[] name) {
+      long[] out = new long[(name.length + Long.BYTES - 1) / Long.BYTES];
+      for (int i = 0; i < name.length; i++) {
+        if (name[i] > 0x7F) {
+          return null;
+        }
+        out[i / Long.BYTES] |= (long) name[i] << (Byte.SIZE * (i % Long.BYTES));
+      }
+      return out;
     }
 
     /** The slot of each name under this hash, or null when two share one. */
@@ -1176,6 +1396,18 @@ final class FastBinding {
       return slots;
     }
 
+    /** {@link #hash(char[], int, int, boolean, int)} of ASCII bytes (the same value as of their characters). */
+    private static int hash(byte[] c, int off, int len, boolean every, int base) {
+      int h = len;
+      if (every) {
+        for (int i = off, end = off + len; i < end; i++) {
+          h = h * base + c[i];
+        }
+        return h;
+      }
+      return ((h * base + c[off]) * base + c[off + (len >> 1)]) * base + c[off + len - 1];
+    }
+
     private static int hash(char[] c, int off, int len, boolean every, int base) {
       int h = len;
       if (every) {
@@ -1189,6 +1421,45 @@ final class FastBinding {
 
     /** The slot of the code at the parser's current token; leaves when it is not a constant's name. */
     private int slot(JsonParser p) throws IOException {
+      if (p instanceof BytesParser b) {
+        int end = b.plainEnd();
+        if (end >= 0) { // plain ASCII: each byte the character it encodes
+          byte[] c = b.bytes();
+          int off = b.start();
+          int len = end - off;
+          if (len == 0) {
+            throw LEAVE;
+          }
+          int at = hash(c, off, len, everyChar, base) * multiplier >>> shift;
+          char[] name = names[at];
+          if (name == null || name.length != len) {
+            throw LEAVE;
+          }
+          long[] w = words[at];
+          if (w != null && off + w.length * Long.BYTES <= c.length) {
+            // eight bytes at a time; the bytes after the code (from its closing quote on) masked off
+            int last = w.length - 1;
+            for (int k = 0; k < last; k++) {
+              if ((long) BytesParser.LONGS.get(c, off + k * Long.BYTES) != w[k]) {
+                throw LEAVE;
+              }
+            }
+            long tail = (long) BytesParser.LONGS.get(c, off + last * Long.BYTES);
+            int rest = len - last * Long.BYTES; // 1 to 8
+            if ((rest == Long.BYTES ? tail : tail & (1L << (Byte.SIZE * rest)) - 1) != w[last]) {
+              throw LEAVE;
+            }
+          } else {
+            for (int i = 0; i < len; i++) {
+              if (name[i] != c[off + i]) {
+                throw LEAVE;
+              }
+            }
+          }
+          b.readTo(end);
+          return at;
+        }
+      }
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw LEAVE;
       }
@@ -1213,12 +1484,167 @@ final class FastBinding {
 
     @Override
     Object read(JsonParser p, Scratch s) throws IOException {
+      if (codes != null && p instanceof BytesParser b) {
+        int k = codes.find(b);
+        if (k >= 0) {
+          return codes.constants[k];
+        }
+      }
       return constants[slot(p)];
     }
 
     /** The ordinal of the code at the parser's current token (for a set's bit mask). */
     int ordinal(JsonParser p) throws IOException {
+      if (codes != null && p instanceof BytesParser b) {
+        int k = codes.find(b);
+        if (k >= 0) {
+          return codes.ordinals[k];
+        }
+      }
       return ordinals[slot(p)];
+    }
+  }
+
+  /**
+   * An enum type's codes matched on the parser's bytes without first finding where the string
+   * ends: its first sixteen bytes (two {@code long}s, each byte from the closing quote on masked
+   * off) pick the one candidate slot by a perfect hash made when planning; the code is that
+   * constant when the bytes equal its name's and the closing quote follows them. The name's bytes
+   * are ASCII letters, digits and underscores, so such a string is plain, its value the name. Any
+   * other string (not that constant's name, or written with an escape) is read as {@link
+   * EnumReader#slot} reads it. Made only for ASCII names whose first sixteen bytes differ.
+   */
+  private static final class Codes {
+    final Object[] constants;
+    final int[] ordinals;
+    /** By slot: the name's length (0 when free), its first two words and all its words. */
+    private final int[] lengths;
+    private final long[] first;
+    private final long[] second;
+    private final long[][] words;
+    private final long k1;
+    private final long k2;
+    private final int shift;
+
+    private Codes(Object[] constants, int[] ordinals, int[] lengths, long[] first, long[] second, long[][] words,
+        long k1, long k2, int shift) {
+      this.constants = constants;
+      this.ordinals = ordinals;
+      this.lengths = lengths;
+      this.first = first;
+      this.second = second;
+      this.words = words;
+      this.k1 = k1;
+      this.k2 = k2;
+      this.shift = shift;
+    }
+
+    static Codes of(Enum<?>[] all) {
+      long[][] words = new long[all.length][];
+      for (int i = 0; i < all.length; i++) {
+        words[i] = EnumReader.words(all[i].name().toCharArray());
+        if (words[i] == null || words[i].length == 0) {
+          return null;
+        }
+      }
+      int least = 64 - Long.numberOfLeadingZeros(Math.max(1, all.length));
+      long k1 = 0x9E3779B97F4A7C15L;
+      long k2 = 0xC2B2AE3D27D4EB4FL;
+      for (int bits = least; bits <= least + 4; bits++) {
+        for (int attempt = 0; attempt < 512; attempt++) {
+          k1 = k1 * 0x5851F42D4C957F2DL + 0x14057B7EF767814FL | 1;
+          k2 = k2 * 0x5851F42D4C957F2DL + 0x2545F4914F6CDD1DL | 1;
+          int size = 1 << bits;
+          int[] lengths = new int[size];
+          boolean unique = true;
+          int[] slots = new int[all.length];
+          for (int i = 0; i < all.length && unique; i++) {
+            slots[i] = (int) ((words[i][0] * k1 + (words[i].length > 1 ? words[i][1] : 0) * k2) >>> (64 - bits));
+            unique = lengths[slots[i]] == 0;
+            lengths[slots[i]] = 1;
+          }
+          if (unique) {
+            Object[] constants = new Object[size];
+            int[] ordinals = new int[size];
+            long[] first = new long[size];
+            long[] second = new long[size];
+            long[][] byslot = new long[size][];
+            Arrays.fill(lengths, 0);
+            for (int i = 0; i < all.length; i++) {
+              int at = slots[i];
+              constants[at] = all[i];
+              ordinals[at] = all[i].ordinal();
+              lengths[at] = all[i].name().length();
+              first[at] = words[i][0];
+              second[at] = words[i].length > 1 ? words[i][1] : 0;
+              byslot[at] = words[i];
+            }
+            return new Codes(constants, ordinals, lengths, first, second, byslot, k1, k2, 64 - bits);
+          }
+        }
+      }
+      return null; // two names alike in their first sixteen bytes: EnumReader.slot alone
+    }
+
+    /** The bytes flagged (high bit) where {@code w} holds a quote; the lowest flag is exact. */
+    private static long quotes(long w) {
+      long t = w ^ 0x2222222222222222L;
+      return (t - 0x0101010101010101L) & ~t & 0x8080808080808080L;
+    }
+
+    /** The slot of the code at the parser's current token, read past it; or -1 (nothing read). */
+    int find(BytesParser p) {
+      if (!p.pendingString()) {
+        return -1;
+      }
+      byte[] b = p.bytes();
+      int off = p.start();
+      if (off + 2 * Long.BYTES > b.length) {
+        return -1;
+      }
+      long w0 = (long) BytesParser.LONGS.get(b, off);
+      long w1 = (long) BytesParser.LONGS.get(b, off + Long.BYTES);
+      long q0 = quotes(w0);
+      long q1 = quotes(w1);
+      // the bytes before the first quote: all of w0 and some of w1, or some of w0 and none of w1
+      long m0 = q0 == 0 ? -1L : ((q0 & -q0) >>> 7) - 1;
+      long m1 = q0 != 0 ? 0L : q1 == 0 ? -1L : ((q1 & -q1) >>> 7) - 1;
+      long a = w0 & m0;
+      long c = w1 & m1;
+      int at = (int) ((a * k1 + c * k2) >>> shift);
+      int len = lengths[at];
+      if (len == 0 || a != first[at] || c != second[at]) {
+        return -1;
+      }
+      int quote = q0 != 0 ? Long.numberOfTrailingZeros(q0) >>> 3
+          : q1 != 0 ? Long.BYTES + (Long.numberOfTrailingZeros(q1) >>> 3) : -1;
+      if (quote >= 0) {
+        if (quote != len) {
+          return -1;
+        }
+      } else {
+        // a name longer than sixteen bytes: its other words, then the closing quote
+        long[] w = words[at];
+        if (len <= 2 * Long.BYTES || off + w.length * Long.BYTES > b.length || off + len >= p.end()) {
+          return -1;
+        }
+        int last = w.length - 1;
+        for (int k = 2; k < last; k++) {
+          if ((long) BytesParser.LONGS.get(b, off + k * Long.BYTES) != w[k]) {
+            return -1;
+          }
+        }
+        long tail = (long) BytesParser.LONGS.get(b, off + last * Long.BYTES);
+        int rest = len - last * Long.BYTES;
+        if ((rest == Long.BYTES ? tail : tail & (1L << (Byte.SIZE * rest)) - 1) != w[last] || b[off + len] != '"') {
+          return -1;
+        }
+      }
+      if (off + len >= p.end()) {
+        return -1;
+      }
+      p.readTo(off + len);
+      return at;
     }
   }
 

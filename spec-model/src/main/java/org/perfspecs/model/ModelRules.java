@@ -41,6 +41,8 @@ import java.util.function.Function;
  * through lambdas ({@link ConstraintPlan#getter}), not Hibernate Validator: building a typical record costs a few microseconds more, where a Hibernate Validator
  * pass costs tens (BENCHMARKS.md, "Valid by construction"). Cross-field rules of one object
  * (discharge not before admission, unique ids) stay in that type's {@code check()}, after this one.
+ * {@code FastBinding} checks the same rules ({@code Rule.brokenBy}) on the values it is about to
+ * construct a model object from, and this class's {@link #check} then skips them for that object.
  */
 final class ModelRules {
   /** Bean Validation's default English message of {@code @NotBlank}. */
@@ -55,7 +57,7 @@ final class ModelRules {
   private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
     @Override
     protected List<Rule> computeValue(Class<?> type) {
-      return rules(type);
+      return planRules(type);
     }
   };
 
@@ -66,21 +68,41 @@ final class ModelRules {
     }
   };
 
-  /**
-   * Set only by {@link #unchecked} while {@link ModelValidator} re-reads a rejected document to list
-   * every single-field violation at once; the objects built meanwhile never leave it.
-   */
-  private static final ThreadLocal<Boolean> SUSPENDED = new ThreadLocal<>();
+  /** This thread's state of the rules (one look-up per object built). */
+  private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
+  /** The state of the rules on one thread. */
+  static final class State {
+    /**
+     * Set only by {@link #unchecked} while {@link ModelValidator} re-reads a rejected document to
+     * list every single-field violation at once; the objects built meanwhile never leave it.
+     */
+    private boolean suspended;
+    /**
+     * Set by {@code FastBinding} just before it constructs a value of this type whose fields it
+     * has checked against every single-field rule of the type ({@link #rules}, the same
+     * predicates): the next {@link #check} of this type on this thread, that value's, passes
+     * without checking them again (and clears it).
+     */
+    Class<?> checked;
+  }
 
   private ModelRules() {}
 
+  /** This thread's state of the rules. */
+  static State state() {
+    return STATE.get();
+  }
+
   /** Runs {@code read} with the rules of this class (not the cross-field ones) suspended on this thread. */
   static <T> T unchecked(java.util.concurrent.Callable<T> read) throws Exception {
-    SUSPENDED.set(Boolean.TRUE);
+    State state = STATE.get();
+    boolean was = state.suspended;
+    state.suspended = true;
     try {
       return read.call();
     } finally {
-      SUSPENDED.remove();
+      state.suspended = was;
     }
   }
 
@@ -90,7 +112,12 @@ final class ModelRules {
    * @throws ModelInvariantException for the first broken rule, in accessor-name order
    */
   static void check(Class<?> type, Object value) {
-    if (SUSPENDED.get() != null) {
+    State state = STATE.get();
+    if (state.suspended) {
+      return;
+    }
+    if (state.checked == type) {
+      state.checked = null; // checked field by field before construction (FastBinding)
       return;
     }
     List<Rule> rules = RULES.get(type);
@@ -106,7 +133,7 @@ final class ModelRules {
    * @throws ModelInvariantException naming {@code member.dateOfBirth} and the fact it is after
    */
   static void checkRecord(CaseRecord record) {
-    if (SUSPENDED.get() == null) {
+    if (!STATE.get().suspended) {
       checkDateOfBirth(record);
     }
   }
@@ -137,9 +164,62 @@ final class ModelRules {
 
   private enum Kind { NOT_BLANK, POSITIVE_OR_ZERO, PLAUSIBLE }
 
+  /**
+   * The single-field rules of a model type ({@code Contact.class}), in the order {@link #check}
+   * applies them (for {@code FastBinding}, which checks the fields before construction).
+   */
+  static List<Rule> rules(Class<?> type) {
+    return RULES.get(type);
+  }
+
   /** One constrained accessor, called through a lambda ({@link ConstraintPlan#getter}), not reflection. */
-  private record Rule(String name, Function<Object, Object> getter, java.util.function.ToIntFunction<Object> intGetter,
+  record Rule(String name, Function<Object, Object> getter, java.util.function.ToIntFunction<Object> intGetter,
       Shape shape, Kind kind) {
+    /**
+     * Whether {@code field}, the value of this rule's attribute as the generated class holds it
+     * (an absent optional's {@code null}, an {@code int} boxed, the immutable list or set), breaks
+     * this rule: exactly when {@link #check} of a value holding it throws.
+     */
+    boolean brokenBy(Object field) {
+      switch (shape) {
+        case VALUE -> {
+          return breaks(field);
+        }
+        case OPTIONAL -> {
+          return field != null && breaks(field);
+        }
+        case LIST -> {
+          List<?> list = (List<?>) field;
+          for (int i = 0, n = list.size(); i < n; i++) {
+            if (breaks(list.get(i))) {
+              return true;
+            }
+          }
+          return false;
+        }
+        case SET -> {
+          for (Object v : (Collection<?>) field) {
+            if (breaks(v)) {
+              return true;
+            }
+          }
+          return false;
+        }
+        default -> throw new AssertionError(shape);
+      }
+    }
+
+    /** Whether one value breaks this rule (the test of {@link #test}). */
+    private boolean breaks(Object value) {
+      return switch (kind) {
+        case NOT_BLANK -> value instanceof CharSequence s && s.toString().isBlank();
+        case POSITIVE_OR_ZERO -> value instanceof Number n && n.longValue() < 0;
+        case PLAUSIBLE ->
+            value instanceof Instant i && (i.isBefore(Plausible.FIRST_INSTANT) || !i.isBefore(Plausible.END_INSTANT))
+                || value instanceof LocalDate d && (d.isBefore(Plausible.FIRST_DAY) || d.isAfter(Plausible.LAST_DAY));
+      };
+    }
+
     void check(Object owner) {
       if (intGetter != null) { // an int, without boxing
         int value = intGetter.applyAsInt(owner);
@@ -174,24 +254,12 @@ final class ModelRules {
 
     /** Tests one value; {@code index} is its index in a list, or -1. */
     private void test(Object value, int index) {
-      switch (kind) {
-        case NOT_BLANK -> {
-          if (value instanceof CharSequence s && s.toString().isBlank()) {
-            throw broken(index, NOT_BLANK);
-          }
-        }
-        case POSITIVE_OR_ZERO -> {
-          if (value instanceof Number n && n.longValue() < 0) {
-            throw broken(index, POSITIVE_OR_ZERO);
-          }
-        }
-        case PLAUSIBLE -> {
-          if (value instanceof Instant i && (i.isBefore(Plausible.FIRST_INSTANT) || !i.isBefore(Plausible.END_INSTANT))
-              || value instanceof LocalDate d && (d.isBefore(Plausible.FIRST_DAY) || d.isAfter(Plausible.LAST_DAY))) {
-            throw broken(index, PLAUSIBLE);
-          }
-        }
-        default -> throw new AssertionError(kind);
+      if (breaks(value)) {
+        throw broken(index, switch (kind) {
+          case NOT_BLANK -> NOT_BLANK;
+          case POSITIVE_OR_ZERO -> POSITIVE_OR_ZERO;
+          case PLAUSIBLE -> PLAUSIBLE;
+        });
       }
     }
 
@@ -200,7 +268,7 @@ final class ModelRules {
     }
   }
 
-  private static List<Rule> rules(Class<?> type) {
+  private static List<Rule> planRules(Class<?> type) {
     List<Rule> rules = new ArrayList<>();
     for (Method m : accessors(type)) {
       AnnotatedType returned = m.getAnnotatedReturnType();

@@ -171,6 +171,128 @@ class FastBindingTest {
     assertThat(FAST.parse(blankStaff, Contact.class).violations()).containsExactly(Violation.of("$.staffId", "must not be blank"));
   }
 
+  /** {@code json} with the first match of {@code regex} replaced by {@code text} as it is. */
+  private static String withFirst(String json, String regex, String text) {
+    return json.replaceFirst(regex, java.util.regex.Matcher.quoteReplacement(text));
+  }
+
+  /** Bound here from its bytes (not left), to the reference's value. */
+  private static <T> void assertBoundFromBytesAsTheReference(byte[] json, Class<T> type) throws Exception {
+    T reference = ModelJson.reader(type).readValue(json);
+    assertThat(FastBinding.read(json, type)).as(new String(json, StandardCharsets.UTF_8))
+        .isNotNull().isEqualTo(reference).hasToString(reference.toString());
+  }
+
+  private static <T> void assertBoundFromBytesAsTheReference(String json, Class<T> type) throws Exception {
+    assertBoundFromBytesAsTheReference(json.getBytes(StandardCharsets.UTF_8), type);
+    assertParsedAsTheReference(json, type);
+  }
+
+  @Test
+  void stringsThatAreNotPlainAsciiAreReadAsJacksonDecodesThem() throws Exception {
+    // codes, instants and text are read from the parser's bytes when they are plain ASCII; anything
+    // else (escapes, multi-byte characters, long text) through Jackson's decoding, to the same value
+    String contact = ModelJson.toJson(ModelFixtures.contact());
+    assertThat(contact).contains("\"mode\":\"IN_PERSON\"").contains("\"at\":\"2024-");
+    String id = "\"id\":\"[^\"]*\"";
+    assertBoundFromBytesAsTheReference(withFirst(contact, id, "\"id\":\"caf\u00e9 \u2603 \ud83d\ude00\""), Contact.class);
+    assertBoundFromBytesAsTheReference(withFirst(contact, id, "\"id\":\"a\\\"b\\\\c\\u0041\\n\""), Contact.class);
+    assertBoundFromBytesAsTheReference(withFirst(contact, id, "\"id\":\"\u007f~ !\""), Contact.class);
+    assertBoundFromBytesAsTheReference(withFirst(contact, id, "\"id\":\"" + "x".repeat(4095) + "\""), Contact.class);
+    assertBoundFromBytesAsTheReference(withFirst(contact, id, "\"id\":\"" + "y".repeat(5000) + "\""), Contact.class);
+    assertBoundFromBytesAsTheReference(contact.replace("\"IN_PERSON\"", "\"IN\\u005fPERSON\""), Contact.class);
+    assertBoundFromBytesAsTheReference(contact.replace("\"at\":\"2024-", "\"at\":\"\\u0032024-"), Contact.class);
+    assertBoundFromBytesAsTheReference(contact.replace("\"at\":\"2024-", "\"at\":\"2024\\u002d"), Contact.class);
+    // a code, an instant or a text that is not one stays refused, whichever way it is written
+    assertLeftToTheReference(contact.replace("\"IN_PERSON\"", "\"IN_PERSO\""), Contact.class);
+    assertLeftToTheReference(contact.replace("\"IN_PERSON\"", "\"IN_PERSONS\""), Contact.class);
+    assertLeftToTheReference(contact.replace("\"IN_PERSON\"", "\"in_person\""), Contact.class);
+    assertLeftToTheReference(contact.replace("\"IN_PERSON\"", "\"IN_PERS\u00d6N\""), Contact.class);
+    assertLeftToTheReference(contact.replace("\"IN_PERSON\"", "\"\""), Contact.class);
+    assertLeftToTheReference(contact.replace("\"IN_PERSON\"", "\"IN\tPERSON\""), Contact.class);
+    assertLeftToTheReference(contact.replace("\"at\":\"2024-", "\"at\":\"2024\u2010"), Contact.class);
+    assertLeftToTheReference(withFirst(contact, id, "\"id\":\"c\u0001\""), Contact.class);
+    assertLeftToTheReference(withFirst(contact, id, "\"id\":\"c"), Contact.class);
+    // documents Jackson's bootstrapping does not read as plain UTF-8 from an object's first byte
+    byte[] utf8 = contact.getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[utf8.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, bom, 3, utf8.length);
+    assertBoundFromBytesAsTheReference(bom, Contact.class);
+    assertBoundFromBytesAsTheReference(contact.getBytes(StandardCharsets.UTF_16BE), Contact.class);
+    assertBoundFromBytesAsTheReference(contact.getBytes(StandardCharsets.UTF_16LE), Contact.class);
+    assertBoundFromBytesAsTheReference((" \n" + contact).getBytes(StandardCharsets.UTF_8), Contact.class);
+  }
+
+  @Test
+  void everyCodeIsMatchedOnTheBytesAndNearMissesAreNot() throws Exception {
+    // every constant of the contact's enum types, short and long (over sixteen bytes) names, as
+    // the first, a middle and the last element of a set, and as single codes
+    Contact all = Contact.builder().from(ModelFixtures.contact())
+        .topics(java.util.EnumSet.allOf(Topic.class)).parties(java.util.EnumSet.allOf(Party.class)).build();
+    assertBoundFromBytesAsTheReference(ModelJson.toJson(all), Contact.class);
+    for (ContactMode mode : ContactMode.values()) {
+      for (ContactKind kind : ContactKind.values()) {
+        Contact one = Contact.builder().from(ModelFixtures.contact()).mode(mode).kind(kind).build();
+        assertBoundFromBytesAsTheReference(ModelJson.toJson(one), Contact.class);
+      }
+    }
+    String contact = ModelJson.toJson(all);
+    for (Topic topic : Topic.values()) {
+      String name = topic.name();
+      String code = "\"" + name + "\"";
+      assertThat(contact).contains(code);
+      // a near miss is no code, however long the name (the reference names it)
+      for (String miss : List.of(name.substring(0, name.length() - 1), name + "S", name + "_",
+          name.substring(0, name.length() - 1) + (char) (name.charAt(name.length() - 1) ^ 1),
+          (char) (name.charAt(0) ^ 1) + name.substring(1), name.toLowerCase(java.util.Locale.ROOT), name + " ",
+          name + "\\u0000", name + "\\\"", name + (char) 0, name + "\u00e9", name.substring(0, name.length() - 1) + (char) 0)) {
+        assertLeftToTheReference(contact.replace(code, "\"" + miss + "\""), Contact.class);
+      }
+      // the same code written with an escape, anywhere in it, is that code
+      for (int i : new int[] {0, name.length() / 2, name.length() - 1}) {
+        String escaped = name.substring(0, i) + String.format("\\u%04x", (int) name.charAt(i)) + name.substring(i + 1);
+        assertBoundFromBytesAsTheReference(contact.replace(code, "\"" + escaped + "\""), Contact.class);
+      }
+    }
+    // a code that ends the bytes of a document (no room for the words after it) is still read
+    String mode = "\"mode\":\"" + ContactMode.IN_PERSON.name() + "\"";
+    assertThat(contact).contains(mode);
+    String last = "{" + contact.substring(1).replace(mode + ",", "").replace("}", "," + mode + "}");
+    assertBoundFromBytesAsTheReference(last, Contact.class);
+  }
+
+  @Test
+  void rulesCheckedBeforeConstructionAreSkippedOnlyForThatValue() throws Exception {
+    // a value bound here has its single-field rules checked on its fields, then its @Value.Check
+    // skips them once; nothing of that carries over to the next value built on this thread
+    String contact = ModelJson.toJson(ModelFixtures.contact());
+    assertThat(FastBinding.read(contact.getBytes(StandardCharsets.UTF_8), Contact.class)).isNotNull();
+    assertThat(ModelRules.state().checked).isNull();
+    Contact built = ModelFixtures.contact();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Contact.builder().from(built).id(" ").build())
+        .isInstanceOf(ModelInvariantException.class).hasMessageContaining("must not be blank");
+    // a broken rule leaves, for each kind of rule and shape of attribute, and the reference names it
+    String blankId = withFirst(contact, "\"id\":\"[^\"]*\"", "\"id\":\"\\t\"");
+    assertLeftToTheReference(blankId, Contact.class);
+    assertThat(ModelRules.state().checked).isNull();
+    assertLeftToTheReference(contact.replaceFirst("\"minutes\":[0-9]+", "\"minutes\":-1"), Contact.class);
+    assertLeftToTheReference(contact.replaceFirst("\"at\":\"[^\"]*\"", "\"at\":\"2101-01-01T00:00:00Z\""), Contact.class);
+    assertLeftToTheReference(contact.replaceFirst("\"staffId\":\"[^\"]*\"", "\"staffId\":\"  \""), Contact.class);
+    String document = ModelJson.toJson(ModelFixtures.document());
+    assertThat(document).contains("\"staffSignatures\":[\"");
+    assertLeftToTheReference(document.replace("\"staffSignatures\":[\"", "\"staffSignatures\":[\" \",\""), Document.class);
+    assertThat(FastBinding.read(document.getBytes(StandardCharsets.UTF_8), Document.class)).isNotNull();
+    // while the rules are suspended (the validator listing every violation), nothing is skipped or checked
+    Contact unchecked = ModelRules.unchecked(() -> Contact.builder().from(built).id(" ").build());
+    assertThat(unchecked.id()).isEqualTo(" ");
+    assertThat(ModelRules.unchecked(() -> ModelRules.unchecked(() -> 1))).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Contact.builder().from(built).id(" ").build())
+        .isInstanceOf(ModelInvariantException.class);
+  }
+
   @Test
   void randomlyMutatedDocumentsAreParsedAsTheReferenceParsesThem() {
     String json = ModelJson.toJson(ModelFixtures.caseRecord());

@@ -233,31 +233,70 @@ public final class Recurring {
     return count;
   }
 
-  /** A reason of {@link #judge}, made when read: exactly the text the sentences below give. */
-  private record WindowReason(int sentence, Window w, Window p, String allMet, int closed, java.time.ZoneId zone)
-      implements Judgment.Reason {
-    static final int MISSED = 0;
-    static final int MISSED_WITH_NEXT = 1;
-    static final int MET_WITH_NEXT = 2;
-    static final int ENOUGH_SO_FAR = 3;
-    static final int DUE_BY = 4;
-    static final int ALL_MET = 5;
-    static final int ACCOUNT = 6;
-    static final int ENDED_EARLY = 7;
+  /**
+   * The sentences of a recurring rule's reason, {@link #judge}'s and {@link #everyPeriod}'s alike,
+   * made when read from the parts each kind of reason gives.
+   */
+  private interface RecurringReason extends Judgment.Reason {
+    int MISSED = 0;
+    int MISSED_WITH_NEXT = 1;
+    int MET_WITH_NEXT = 2;
+    int ENOUGH_SO_FAR = 3;
+    int DUE_BY = 4;
+    int ALL_MET = 5;
+    int ACCOUNT = 6;
+    int ENDED_EARLY = 7;
+
+    /** Which sentence, one of the constants above. */
+    int sentence();
+
+    /** The windows closed (for {@link #MET_WITH_NEXT} and {@link #ALL_MET}). */
+    int closed();
+
+    /** The account of the window the sentence is about (the one missed, else the last). */
+    String account();
+
+    /** The account of the window in progress. */
+    String accountInProgress();
+
+    /** When the window in progress ends, in words. */
+    String dueInProgress();
+
+    /** The sentence that every closed window held enough. */
+    String allMet();
 
     @Override
-    public String text() {
-      return switch (sentence) {
-        case MISSED -> w.account();
-        case MISSED_WITH_NEXT -> w.account() + "; the window in progress ends " + due(p.end, zone);
-        case MET_WITH_NEXT -> allMet + " (" + closed + " closed); " + p.account() + ", the window in progress ending "
-            + due(p.end, zone);
-        case ENOUGH_SO_FAR -> p.account() + ", already enough for the window in progress ending " + due(p.end, zone);
-        case DUE_BY -> p.account() + "; due by " + due(p.end, zone);
-        case ALL_MET -> allMet + " (" + closed + " closed)";
-        case ACCOUNT -> w.account();
-        default -> "the stay ended before its first window closed: " + w.account();
+    default String text() {
+      return switch (sentence()) {
+        case MISSED -> account();
+        case MISSED_WITH_NEXT -> account() + "; the window in progress ends " + dueInProgress();
+        case MET_WITH_NEXT -> allMet() + " (" + closed() + " closed); " + accountInProgress()
+            + ", the window in progress ending " + dueInProgress();
+        case ENOUGH_SO_FAR -> accountInProgress() + ", already enough for the window in progress ending " + dueInProgress();
+        case DUE_BY -> accountInProgress() + "; due by " + dueInProgress();
+        case ALL_MET -> allMet() + " (" + closed() + " closed)";
+        case ACCOUNT -> account();
+        default -> "the stay ended before its first window closed: " + account();
       };
+    }
+  }
+
+  /** A reason of {@link #judge}, made when read: {@code w} the window it is about, {@code p} the one in progress. */
+  private record WindowReason(int sentence, Window w, Window p, String allMet, int closed, java.time.ZoneId zone)
+      implements RecurringReason {
+    @Override
+    public String account() {
+      return w.account();
+    }
+
+    @Override
+    public String accountInProgress() {
+      return p.account();
+    }
+
+    @Override
+    public String dueInProgress() {
+      return due(p.end, zone);
     }
   }
 
@@ -335,33 +374,28 @@ public final class Recurring {
   }
 
   /**
-   * A reason of {@link #everyPeriod}, made when read: exactly the text the sentences below give
-   * (the same as when they were concatenated at once).
+   * A reason of {@link #everyPeriod}, made when read: {@code k} the period it is about (the last
+   * but for a missed one), the one in progress the last.
    */
-  private record PeriodReason(Periods p, int sentence, int k, int closed) implements Judgment.Reason {
-    static final int MISSED = 0;
-    static final int MISSED_WITH_NEXT = 1;
-    static final int MET_WITH_NEXT = 2;
-    static final int ENOUGH_SO_FAR = 3;
-    static final int DUE_BY = 4;
-    static final int ALL_MET = 5;
-    static final int ACCOUNT = 6;
-    static final int ENDED_EARLY = 7;
+  private record PeriodReason(Periods p, int sentence, int k, int closed) implements RecurringReason {
+    @Override
+    public String account() {
+      return p.account(k);
+    }
 
     @Override
-    public String text() {
-      int last = p.counts.length - 1;
-      return switch (sentence) {
-        case MISSED -> p.account(k);
-        case MISSED_WITH_NEXT -> p.account(k) + "; the window in progress ends " + p.due(p.end(last));
-        case MET_WITH_NEXT -> p.allMet() + " (" + closed + " closed); " + p.account(last)
-            + ", the window in progress ending " + p.due(p.end(last));
-        case ENOUGH_SO_FAR -> p.account(last) + ", already enough for the window in progress ending " + p.due(p.end(last));
-        case DUE_BY -> p.account(last) + "; due by " + p.due(p.end(last));
-        case ALL_MET -> p.allMet() + " (" + closed + " closed)";
-        case ACCOUNT -> p.account(last);
-        default -> "the stay ended before its first window closed: " + p.account(last);
-      };
+    public String accountInProgress() {
+      return p.account(p.counts.length - 1);
+    }
+
+    @Override
+    public String dueInProgress() {
+      return p.due(p.end(p.counts.length - 1));
+    }
+
+    @Override
+    public String allMet() {
+      return p.allMet();
     }
   }
 

@@ -326,10 +326,7 @@ public final class RecordReader<T> implements Closeable {
       if (pos == lim && !fill()) {
         return length;
       }
-      int end = pos;
-      while (end < lim && buf[end] != '\n' && buf[end] != '\r') {
-        end++;
-      }
+      int end = lineBreak(buf, pos, lim);
       int n = end - pos;
       if (length == 0 && end < lim && n <= maxRecordBytes + 1L) {
         // the whole line is in the buffer: left there, copied once by parse (before the next fill)
@@ -351,6 +348,39 @@ public final class RecordReader<T> implements Closeable {
         return length;
       }
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LFS = ONES * '\n';
+  private static final long CRS = ONES * '\r';
+
+  /**
+   * The index of the first LF or CR in {@code bytes[from, to)}, or {@code to} when there is none.
+   * Eight bytes at a time: a byte of {@code w ^ LFS} is zero where {@code w} has an LF, and {@code
+   * (x - ONES) & ~x & HIGHS} sets the high bit of the lowest zero byte of {@code x} (bytes above it
+   * may be flagged falsely by the borrow, never bytes below), so the lowest flag of either is the
+   * first break.
+   */
+  static int lineBreak(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i <= to - 8; i += 8) {
+      long w = (long) LONGS.get(bytes, i);
+      long lf = w ^ LFS;
+      long cr = w ^ CRS;
+      long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n' || bytes[i] == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 
   /** Appends {@code n} bytes from {@code buf[from]} while the record is within the limit. */

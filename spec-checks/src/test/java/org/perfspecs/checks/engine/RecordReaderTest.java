@@ -257,4 +257,33 @@ class RecordReaderTest {
     }
     return out;
   }
+  /**
+   * The eight-bytes-at-a-time search for a line break finds what a byte-by-byte one finds, at every
+   * start and end, among bytes next to LF and CR in value (0x09, 0x0B, 0x0C, 0x0E, 0x01, 0x8A, 0x8D,
+   * 0xFF) and with breaks next to each other.
+   */
+  @Test
+  void theWordAtATimeLineBreakSearchFindsTheFirstLfOrCr() {
+    byte[] alphabet = {'a', '{', 0x09, 0x0B, 0x0C, 0x0E, 0x01, 0x00, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, '\n', '\r'};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int trial = 0; trial < 2000; trial++) {
+      byte[] bytes = new byte[random.nextInt(1, 40)];
+      int breaks = random.nextInt(4);
+      for (int i = 0; i < bytes.length; i++) {
+        // mostly non-breaks, sometimes none at all
+        int k = random.nextInt(breaks == 0 ? alphabet.length - 2 : alphabet.length + 20);
+        bytes[i] = k < alphabet.length ? alphabet[k] : (byte) 'x';
+      }
+      for (int from = 0; from <= bytes.length; from++) {
+        for (int to = from; to <= bytes.length; to++) {
+          int expected = from;
+          while (expected < to && bytes[expected] != '\n' && bytes[expected] != '\r') {
+            expected++;
+          }
+          assertThat(RecordReader.lineBreak(bytes, from, to)).as("trial %d, [%d, %d)", trial, from, to)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
 }

@@ -34,12 +34,14 @@ import org.perfspecs.model.Violation;
  *
  * <p>Case records go through a {@link RecordPipeline} with {@code in.threads} threads: the calling
  * thread reads (frames), works on batches of records beside the pool's {@code in.threads - 1}
- * workers when it would otherwise wait, and does, in input order, everything that depends on order (counting,
- * refusing repeated episode ids, the aggregate, the action lists, the sink's writing, stderr);
- * the workers parse, validate, evaluate, let the sink {@linkplain FindingSink#render render} (the
- * findings formats to UTF-8 bytes), hash the episode id ({@link EpisodeIds#hash}) and work out the
- * record's {@linkplain Aggregate#delta aggregate delta}, so that the ordered part only applies
- * them and copies bytes.
+ * workers when it would otherwise wait, and does, in input order, everything that depends on order (counting
+ * records, refusing repeated episode ids, the action lists, the sink's writing, stderr); the
+ * workers parse, validate, evaluate, let the sink {@linkplain FindingSink#render render} (the
+ * findings formats to UTF-8 bytes), hash the episode id ({@link EpisodeIds#hash}), count the
+ * findings by outcome, pick those the action lists look at, and add the record's {@linkplain
+ * Aggregate#delta aggregate delta} to an aggregate of their own thread, merged at the end (less the
+ * records refused meanwhile), so that the ordered part touches few of a record's findings and
+ * mostly copies bytes.
  * Records go to the threads in batches; at most {@link RecordPipeline#WINDOW_PER_THREAD} × threads
  * records (and {@link RecordPipeline#WINDOW_BYTES} of their input) are in flight, so the output
  * is the same as on one thread and memory stays bounded. Programs (few) are read on the calling
@@ -221,20 +223,73 @@ final class Evaluation {
       return ev;
     }
     EpisodeIds episodeIds = EpisodeIds.create();
+    Counts counts = new Counts(ev.catalog);
     try (CountingInputStream counted = new CountingInputStream(Inputs.open(in.file));
         RecordReader<CaseRecord> reader = RecordReader.of(counted, CaseRecord.class, validator, in.maxRecordBytes);
         Progress progress = Progress.start(in.progress, err, "records", Progress.sizeOf(in.file))) {
       // workers: parse, validate, evaluate and render; this thread: everything that depends on order
-      RecordPipeline.run(reader, in.threads, entry -> Judged.of(entry, judge, ctx, sink), j -> {
-        ev.ordered(j, episodeIds, sink, err, in.file);
+      RecordPipeline.run(reader, in.threads, entry -> Judged.of(entry, judge, ctx, sink, counts), j -> {
+        ev.ordered(j, episodeIds, counts, sink, err, in.file);
         progress.update(counted.count, ev.read);
       });
     } catch (IOException | UncheckedIOException ex) {
       err.println(in.file + ": cannot be read (" + describe(ex) + ")");
       ev.inputProblem = true;
     }
+    // every record handed on (a failure to read is rethrown only after those read before it)
+    counts.addTo(ev.aggregate);
     ev.elapsed = Duration.ofNanos(System.nanoTime() - started);
     return ev;
+  }
+
+  /**
+   * The aggregate counts of a run's case records, kept by the threads that evaluate them: each
+   * thread adds its records' {@linkplain Aggregate.Delta deltas} to an aggregate of its own, so that
+   * the ordered stage does not (counts are sums: the order they are added in does not change them).
+   * A record counted there and then refused in input order (its episode id seen before) is added
+   * to {@link #refused} as well, and taken away at the end.
+   */
+  private static final class Counts {
+    private final org.perfspecs.checks.catalog.Catalog catalog;
+    private final List<Aggregate> perThread = new ArrayList<>();
+    private final ThreadLocal<Aggregate> mine = ThreadLocal.withInitial(this::newOne);
+    /** The deltas of records counted by a worker and then refused: only on the ordered thread. */
+    private final Aggregate refused;
+
+    Counts(org.perfspecs.checks.catalog.Catalog catalog) {
+      this.catalog = catalog;
+      this.refused = new Aggregate(catalog);
+    }
+
+    private Aggregate newOne() {
+      Aggregate a = new Aggregate(catalog);
+      synchronized (perThread) {
+        perThread.add(a);
+      }
+      return a;
+    }
+
+    /** Counts a record's delta in the calling thread's aggregate (a worker's part). */
+    void add(Aggregate.Delta delta) {
+      mine.get().add(delta);
+    }
+
+    /** Takes back a record counted by {@link #add} (the ordered stage's part). */
+    void refuse(Aggregate.Delta delta) {
+      refused.add(delta);
+    }
+
+    /**
+     * Adds what every thread counted, less what was refused, to {@code total}; once every record
+     * is through the ordered stage (each batch's work happens-before its results are handed on).
+     */
+    void addTo(Aggregate total) {
+      synchronized (perThread) {
+        perThread.forEach(total::merge);
+        perThread.clear();
+      }
+      total.subtract(refused);
+    }
   }
 
   /**
@@ -248,7 +303,12 @@ final class Evaluation {
     /** {@link EpisodeIds#hash} of a valid record's episode id, else 0. */
     final long episodeHash;
     final List<Finding> findings;
+    /** What a worker counted in its aggregate ({@link Counts#add}), or {@code null} when nothing. */
     final Aggregate.Delta delta;
+    /** The findings of each outcome, by ordinal. */
+    final int[] outcomes;
+    /** The findings the action lists look at (NOT_MET and PENDING), in order. */
+    final List<Finding> actionable;
     final RuntimeException failure;
     final Object rendered;
     final RuntimeException renderFailure;
@@ -262,10 +322,30 @@ final class Evaluation {
       this.failure = failure;
       this.rendered = rendered;
       this.renderFailure = renderFailure;
+      if (findings == null) {
+        this.outcomes = null;
+        this.actionable = null;
+      } else {
+        int[] n = new int[OUTCOMES.length];
+        List<Finding> act = null;
+        for (Finding f : findings) {
+          Outcome o = f.outcome();
+          n[o.ordinal()]++;
+          if (o == Outcome.NOT_MET || o == Outcome.PENDING) {
+            if (act == null) {
+              act = new ArrayList<>();
+            }
+            act.add(f);
+          }
+        }
+        this.outcomes = n;
+        this.actionable = act == null ? List.of() : act;
+      }
     }
 
     /** Evaluates a valid record and renders its findings (a worker's part; thread-safe). */
-    static Judged of(RecordReader.Entry<CaseRecord> entry, Judge judge, EvaluationContext ctx, FindingSink sink) {
+    static Judged of(RecordReader.Entry<CaseRecord> entry, Judge judge, EvaluationContext ctx, FindingSink sink,
+        Counts counts) {
       Optional<CaseRecord> record = entry.result().value();
       if (!entry.result().isValid() || record.isEmpty()) {
         return new Judged(entry, 0, null, null, null, null, null);
@@ -276,6 +356,7 @@ final class Evaluation {
       try {
         findings = judge.evaluate(record.get(), ctx);
         delta = Aggregate.delta(record.get(), findings);
+        counts.add(delta);
       } catch (RuntimeException ex) {
         // reported in order, as a failure of the evaluation or of the aggregate would be
         return new Judged(entry, hash, null, null, ex, null, null);
@@ -291,27 +372,26 @@ final class Evaluation {
 
   /**
    * The ordered part of one case record, in input order: counted, refused when its episode id was
-   * seen before (whether or not a worker evaluated it), reported when rejected or when its
-   * evaluation failed, else added to the aggregate and the action lists and handed to the sink.
+   * seen before (whether or not a worker evaluated it; then taken back from the aggregate if its
+   * worker counted it), reported when rejected or when its evaluation failed, else added to the
+   * action lists and handed to the sink (its worker counted it in the aggregate).
    */
-  private void ordered(Judged j, EpisodeIds episodeIds, FindingSink sink, PrintWriter err, Path file) {
+  private void ordered(Judged j, EpisodeIds episodeIds, Counts counts, FindingSink sink, PrintWriter err, Path file) {
     var entry = j.entry;
     read++;
     Optional<Violation> duplicate = j.episodeHash == 0 ? Optional.empty() : episodeIds.duplicate(j.episodeHash, entry.line());
     if (duplicate.isPresent()) {
+      if (j.failure == null && j.delta != null) {
+        counts.refuse(j.delta); // counted by its worker: taken back
+      }
       rejected++;
       inputProblem = true;
       reject(err, file + " line " + entry.line(), List.of(duplicate.get()), "");
     } else if (entry.result().isValid()) {
       CaseRecord record = entry.result().value().get();
-      try {
-        if (j.failure != null) {
-          throw j.failure;
-        }
-        aggregate.add(j.delta);
-      } catch (RuntimeException ex) {
+      if (j.failure != null) {
         rejected++;
-        internalError(err, file + " line " + entry.line(), "record", ex);
+        internalError(err, file + " line " + entry.line(), "record", j.failure);
         return;
       }
       evaluated++;
@@ -319,8 +399,8 @@ final class Evaluation {
         throw j.renderFailure;
       }
       sink.record(record, entry.line(), j.findings, j.rendered);
-      lists.add(j.findings);
-      count(j.findings);
+      lists.add(j.actionable);
+      count(j.outcomes);
     } else {
       rejected++;
       inputProblem = true;
@@ -358,6 +438,18 @@ final class Evaluation {
     for (Finding f : findings) {
       outcomeCounts[f.outcome().ordinal()]++;
     }
+    syncByOutcome();
+  }
+
+  /** Counts a record's findings, given as a count per outcome ordinal. */
+  private void count(int[] perOutcome) {
+    for (int i = 0; i < perOutcome.length; i++) {
+      outcomeCounts[i] += perOutcome[i];
+    }
+    syncByOutcome();
+  }
+
+  private void syncByOutcome() {
     for (Outcome o : OUTCOMES) {
       if (outcomeCounts[o.ordinal()] > 0) {
         byOutcome.put(o, outcomeCounts[o.ordinal()]);

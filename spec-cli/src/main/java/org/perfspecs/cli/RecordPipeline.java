@@ -14,7 +14,7 @@ import org.perfspecs.checks.engine.RecordReader;
 /**
  * Reads records on the calling thread, works on them on {@code threads} threads and hands the
  * results back, in input order, on the calling thread: what the ordered stage does (counting,
- * refusing duplicate episode ids, the aggregate, writing) happens in exactly the order and on the
+ * refusing duplicate episode ids, the action lists, writing) happens in exactly the order and on the
  * thread it would in a sequential run, so the output is byte-identical whatever the number of
  * threads.
  *

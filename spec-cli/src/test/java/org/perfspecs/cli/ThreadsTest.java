@@ -254,6 +254,57 @@ class ThreadsTest {
         + aggregate + "\nexit " + ev.exitCode(java.util.Set.of());
   }
 
+  /**
+   * Workers count records in the aggregate before the ordered stage sees them; a record refused
+   * there for its repeated episode id is taken back: a duplicate naming a program no other record
+   * names leaves no trace in any row, program, month or episode count, on any number of threads.
+   */
+  @Test
+  void aRefusedDuplicateCountsNowhereInTheAggregate() throws IOException {
+    ByteArrayOutputStream generated = new ByteArrayOutputStream();
+    GenerateRecords.write(12, 11, generated);
+    List<String> lines = List.of(generated.toString(StandardCharsets.UTF_8).split("\n"));
+    String duplicate = lines.get(3).replaceFirst("\"programId\": ?\"[^\"]+\"",
+        "\"programId\": \"P-ONLY-IN-A-DUPLICATE\"");
+    assertThat(duplicate).contains("P-ONLY-IN-A-DUPLICATE");
+    List<String> withDuplicate = new ArrayList<>(lines);
+    withDuplicate.add(8, duplicate);
+    Path clean = Files.write(dir.resolve("clean.ndjson"), lines);
+    Path dup = Files.write(dir.resolve("duplicate.ndjson"), withDuplicate);
+    for (int threads : new int[] {1, 2, 4}) {
+      StringWriter err = new StringWriter();
+      Evaluation without = evaluate(clean, threads, new StringWriter());
+      Evaluation with = evaluate(dup, threads, err);
+      assertThat(err.toString()).contains("duplicate.ndjson line 9: $.episode.id: is the episode id of an earlier "
+          + "record (line 4)");
+      assertThat(with.rejected).isEqualTo(1);
+      assertThat(with.evaluated).isEqualTo(without.evaluated).isEqualTo(12);
+      assertThat(with.aggregate.programs()).isEqualTo(without.aggregate.programs())
+          .doesNotContain("P-ONLY-IN-A-DUPLICATE");
+      assertThat(with.aggregate.months()).isEqualTo(without.aggregate.months());
+      assertThat(with.aggregate.episodesByMonth()).isEqualTo(without.aggregate.episodesByMonth());
+      for (var rows : List.<java.util.function.Function<org.perfspecs.checks.engine.Aggregate,
+          List<org.perfspecs.checks.engine.Aggregate.Row>>>of(a -> a.rows(), a -> a.programRows(), a -> a.monthRows())) {
+        assertThat(rows.apply(with.aggregate)).extracting(r -> r.key() + " " + r.counts())
+            .containsExactlyElementsOf(rows.apply(without.aggregate).stream().map(r -> r.key() + " " + r.counts()).toList());
+      }
+    }
+  }
+
+  private static Evaluation evaluate(Path file, int threads, StringWriter err) {
+    InputOptions in = new InputOptions();
+    in.file = file;
+    in.progress = false;
+    in.threads = threads;
+    return Evaluation.run(in, EvaluationContext.asOf(TypicalRecords.AS_OF), new Evaluation.FindingSink() {
+      @Override
+      public void program(Program program, List<Finding> findings) {}
+
+      @Override
+      public void record(CaseRecord record, long line, List<Finding> findings) {}
+    }, new PrintWriter(err, true));
+  }
+
   /** Results come back in input order, at most the window in flight, whatever the workers' pace. */
   @Test
   void thePipelineKeepsTheOrderAndItsBound() {

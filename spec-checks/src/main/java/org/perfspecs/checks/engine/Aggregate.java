@@ -191,6 +191,80 @@ public final class Aggregate {
   }
 
   /**
+   * Takes every count of {@code other} away from this one, as if what was counted there had never
+   * been added here: a (requirement, program) or (requirement, month) pair, or a month of episodes,
+   * left with no count at all is dropped, so the rows are those of an aggregate that never saw it.
+   * For counts kept apart and found afterwards not to belong (the CLI counts records on the threads
+   * that evaluate them and takes back a record refused later in input order for its repeated
+   * episode id). Nothing changes when it throws.
+   *
+   * @throws IllegalArgumentException if {@code other} holds a count this aggregate does not (a count
+   *     would fall below zero)
+   * @since 0.2
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+  public void subtract(Aggregate other) {
+    if (!covers(counts, other.counts) || !covers(months, other.months)) {
+      throw new IllegalArgumentException("cannot subtract counts this aggregate does not hold");
+    }
+    other.episodes.forEach((month, n) -> {
+      long[] mine = episodes.get(month);
+      if (mine == null ? n[0] > 0 : mine[0] < n[0]) {
+        throw new IllegalArgumentException("cannot subtract counts this aggregate does not hold");
+      }
+    });
+    subtractFrom(counts, other.counts);
+    subtractFrom(months, other.months);
+    other.episodes.forEach((month, n) -> {
+      long[] mine = episodes.get(month);
+      if (mine != null && (mine[0] -= n[0]) == 0) {
+        episodes.remove(month);
+      }
+    });
+  }
+
+  private static boolean covers(Map<String, Map<String, long[]>> mine, Map<String, Map<String, long[]>> other) {
+    for (Map.Entry<String, Map<String, long[]>> req : other.entrySet()) {
+      Map<String, long[]> byKey = mine.get(req.getKey());
+      for (Map.Entry<String, long[]> e : req.getValue().entrySet()) {
+        long[] have = byKey == null ? null : byKey.get(e.getKey());
+        for (int i = 0; i < OUTCOMES; i++) {
+          if ((have == null ? 0 : have[i]) < e.getValue()[i]) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static void subtractFrom(Map<String, Map<String, long[]>> mine, Map<String, Map<String, long[]>> other) {
+    other.forEach((req, byKey) -> {
+      Map<String, long[]> have = mine.get(req);
+      if (have == null) {
+        return; // other's counts here are all zero
+      }
+      byKey.forEach((key, c) -> {
+        long[] h = have.get(key);
+        if (h == null) {
+          return;
+        }
+        boolean left = false;
+        for (int i = 0; i < OUTCOMES; i++) {
+          h[i] -= c[i];
+          left |= h[i] != 0;
+        }
+        if (!left) {
+          have.remove(key);
+        }
+      });
+      if (have.isEmpty()) {
+        mine.remove(req);
+      }
+    });
+  }
+
+  /**
    * Episodes counted per month of admission (records added with {@link #add(CaseRecord, List)}),
    * months in {@link #MONTH_ORDER}; {@value #UNKNOWN_MONTH} for episodes without an admission time.
    *

@@ -1,6 +1,7 @@
 package org.perfspecs.checks.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
@@ -182,5 +183,60 @@ class AggregateTest {
     assertThat(deltas.programRows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
         records.programRows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
     assertThat(deltas.episodesByMonth()).isEqualTo(records.episodesByMonth()).hasSize(3);
+  }
+  /**
+   * Counts added and then subtracted leave the aggregate that never saw them: no row, program,
+   * month or episode month of theirs survives at zero, and the others are unchanged.
+   */
+  @Test
+  void subtractingWhatWasAddedLeavesTheAggregateThatNeverSawIt() {
+    Engine engine = Engine.standard();
+    CaseRecord kept = discharged("E-1", "P-A", true);
+    // a later record of another program, admitted in another month: every key of its own goes
+    CaseRecord taken = CaseRecord.builder().from(discharged("E-2", "P-B", false)).episode(Episode.builder()
+        .from(discharged("E-2", "P-B", false).episode()).admittedAt(Instant.parse("2024-03-04T15:00:00Z")).build())
+        .build();
+    Aggregate never = new Aggregate(engine.catalog());
+    never.add(kept, engine.evaluate(kept, CTX));
+    Aggregate both = new Aggregate(engine.catalog());
+    both.add(kept, engine.evaluate(kept, CTX));
+    Aggregate.Delta delta = Aggregate.delta(taken, engine.evaluate(taken, CTX));
+    both.add(delta);
+    Aggregate refused = new Aggregate(engine.catalog());
+    refused.add(delta);
+    assertThat(both.programs()).contains("P-B");
+    assertThat(both.months()).contains("2024-03");
+
+    both.subtract(refused);
+
+    assertThat(both.programs()).isEqualTo(never.programs()).doesNotContain("P-B");
+    assertThat(both.months()).isEqualTo(never.months()).doesNotContain("2024-03");
+    assertThat(both.episodesByMonth()).isEqualTo(never.episodesByMonth());
+    assertThat(both.rows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        never.rows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+    assertThat(both.monthRows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        never.monthRows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+    assertThat(both.programRows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        never.programRows().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.counts())).toList());
+  }
+
+  /** Subtracting counts an aggregate does not hold is refused, and changes nothing. */
+  @Test
+  void subtractingMoreThanWasAddedIsRefusedAndChangesNothing() {
+    Engine engine = Engine.standard();
+    CaseRecord r = discharged("E-1", "P-A", true);
+    Aggregate once = new Aggregate(engine.catalog());
+    once.add(r, engine.evaluate(r, CTX));
+    Aggregate twice = new Aggregate(engine.catalog());
+    twice.add(r, engine.evaluate(r, CTX));
+    twice.add(r, engine.evaluate(r, CTX));
+    List<Aggregate.Row> before = once.rows();
+    assertThatThrownBy(() -> once.subtract(twice)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(once.rows()).extracting(Aggregate.Row::key, Aggregate.Row::counts).containsExactlyElementsOf(
+        before.stream().map(x -> org.assertj.core.groups.Tuple.tuple(x.key(), x.counts())).toList());
+    assertThat(once.episodesByMonth()).containsExactly(java.util.Map.entry("2024-05", 1L));
+    Aggregate other = new Aggregate(engine.catalog());
+    other.addEpisodes("2024-01", 1);
+    assertThatThrownBy(() -> once.subtract(other)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -70,6 +70,33 @@ public final class PerfspecsCommand implements Runnable {
     return cl.execute(args);
   }
 
+  /**
+   * Runs the command line with its standard output going to {@code out} as UTF-8 bytes, as the
+   * {@code perfspecs} jar writes it (findings rendered to bytes on the worker threads are copied as
+   * they are, never decoded), and returns its exit code (does not exit). Everything written is
+   * flushed to {@code out} before this returns; {@code out} is not closed.
+   *
+   * @since 0.2
+   */
+  public static int run(java.io.OutputStream out, PrintWriter err, String... args) {
+    PrintWriter bytes = Stdout.of(new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        flush(); // the caller's stream stays open
+      }
+    });
+    try {
+      return run(bytes, err, args);
+    } finally {
+      bytes.close();
+    }
+  }
+
   /** {@code perfspecs: internal error (Type at Class.method:line); ...}, without the exception's message. */
   static String internalErrorMessage(Throwable ex) {
     Throwable cause = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;

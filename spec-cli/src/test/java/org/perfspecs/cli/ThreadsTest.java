@@ -125,6 +125,7 @@ class ThreadsTest {
    */
   @Test
   void findingsRenderedToBytesOnTheWorkersAreTheSameOnStdout() {
+    // and through PerfspecsCommand.run(OutputStream, ...), which writes them the same way
     for (String format : List.of("json", "csv", "text")) {
       String[] args = {"check", ndjson.toString(), "--as-of", AS_OF, "--format", format, "--programs",
           programs.toString(), "--with-citations"};
@@ -135,6 +136,19 @@ class ThreadsTest {
         int code = PerfspecsCommand.run(out, new PrintWriter(new StringWriter(), true), with(args, "--threads", threads));
         out.flush();
         assertThat(code).isEqualTo(2);
+        // the public way to the same bytes: an OutputStream, flushed and left open
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        ByteArrayOutputStream viaStream = new ByteArrayOutputStream() {
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
+        assertThat(PerfspecsCommand.run(viaStream, new PrintWriter(new StringWriter(), true),
+            with(args, "--threads", threads))).isEqualTo(2);
+        assertThat(closed).isFalse();
+        assertThat(withoutElapsed(viaStream.toString(StandardCharsets.UTF_8)))
+            .isEqualTo(withoutElapsed(bytes.toString(StandardCharsets.UTF_8)));
         if (format.equals("text")) { // the summary, with its elapsed time, is on stdout
           assertThat(withoutElapsed(bytes.toString(StandardCharsets.UTF_8))).as(format + " on " + threads + " threads")
               .isEqualTo(withoutElapsed(chars));

@@ -284,6 +284,7 @@ final class Evaluation {
      * is through the ordered stage (each batch's work happens-before its results are handed on).
      */
     void addTo(Aggregate total) {
+      mine.remove(); // the calling thread outlives the run: no aggregate left behind in it
       synchronized (perThread) {
         perThread.forEach(total::merge);
         perThread.clear();
